@@ -1,0 +1,117 @@
+"""A batch of listings as rules see it: one polars frame plus a shared text index.
+
+Every rule family reads the same batch. Work that several rules need (folded text,
+tokens, the batch's unique vocabulary, a family's own analysis) is computed once per
+batch and cached here, so adding a rule never re-tokenises the catalogue.
+
+Frame columns:
+
+* bookkeeping: ``_row`` (physical row, header = 1), ``_rec`` (0-based record index over
+  the catalogue), ``_sheet``, ``_group`` (variant group key);
+* canonical fields (:data:`listlint.fields.CANONICAL_FIELDS`) as clean text, null when
+  the catalogue has no such column or the cell is blank;
+* parsed values (:data:`listlint.fields.PARSED_FIELDS`), e.g. ``weight_kg``;
+* every unmapped column as ``attr:<original header>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import polars as pl
+
+from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
+from listlint.text.normalize import fold_expr
+
+T = TypeVar("T")
+
+
+@dataclass
+class Batch:
+    """Listings ``frame`` from one file (``path``), with the column map of that file."""
+
+    frame: pl.DataFrame
+    path: str | None = None
+    #: canonical field -> original column header in the source file
+    columns: dict[str, str] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    # -- plain access -----------------------------------------------------------------
+    def has(self, name: str) -> bool:
+        """True when the catalogue has this field (column exists and is not all null)."""
+        key = "has:" + name
+        if key not in self._cache:
+            self._cache[key] = (
+                name in self.frame.columns and self.frame[name].null_count() < self.frame.height
+            )
+        return self._cache[key]
+
+    def values(self, name: str) -> list[Any]:
+        """The column as a Python list (None where blank or absent); cached."""
+        key = "values:" + name
+        if key not in self._cache:
+            if name in self.frame.columns:
+                self._cache[key] = self.frame[name].to_list()
+            else:
+                self._cache[key] = [None] * self.frame.height
+        return self._cache[key]
+
+    def folded(self, name: str) -> list[str | None]:
+        """The field in matching form (see :func:`listlint.text.normalize.fold`); cached."""
+        key = "folded:" + name
+        if key not in self._cache:
+            if name in self.frame.columns and self.frame[name].dtype == pl.Utf8:
+                self._cache[key] = self.frame.select(fold_expr(pl.col(name)))[name].to_list()
+            else:
+                self._cache[key] = [None] * self.frame.height
+        return self._cache[key]
+
+    def rows(self) -> list[int | None]:
+        return self.values(ROW)
+
+    def skus(self) -> list[str | None]:
+        return self.values("sku")
+
+    def sheets(self) -> list[str | None]:
+        return self.values(SHEET)
+
+    def groups(self) -> list[str | None]:
+        return self.values(GROUP)
+
+    def recs(self) -> list[int]:
+        return self.values(REC)
+
+    def attribute_columns(self) -> list[str]:
+        return [c for c in self.frame.columns if c.startswith(ATTR_PREFIX)]
+
+    def column_name(self, name: str) -> str | None:
+        """The header the user sees for a canonical field or attribute column."""
+        if name.startswith(ATTR_PREFIX):
+            return name[len(ATTR_PREFIX) :]
+        return self.columns.get(name)
+
+    # -- shared analyses --------------------------------------------------------------
+    def cached(self, key: str, compute: Callable[[Batch], T]) -> T:
+        """Compute ``compute(self)`` once per batch; rule families share results by key."""
+        if key not in self._cache:
+            self._cache[key] = compute(self)
+        return self._cache[key]
+
+    def iter_text(self, fields: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
+        """(position, field, clean text) for every non-blank text cell of ``fields``."""
+        for name in fields:
+            for i, value in enumerate(self.values(name)):
+                if value:
+                    yield i, name, value
+
+
+def empty_frame() -> pl.DataFrame:
+    return pl.DataFrame(
+        {ROW: [], REC: [], SHEET: [], GROUP: []},
+        schema={ROW: pl.Int64, REC: pl.Int64, SHEET: pl.Utf8, GROUP: pl.Utf8},
+    )

@@ -1,0 +1,100 @@
+"""A loaded catalogue: its batches, its record count and what the loader noticed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from listlint.batch import Batch
+from listlint.fields import ATTR_PREFIX, ROW, SHEET
+from listlint.models import Dimensions, Listing, Money, Quantity, SourceRef
+
+
+@dataclass(slots=True)
+class LoadIssue:
+    """A problem the loader met inside a usable file (becomes a ``data`` finding).
+
+    ``kind`` names the data rule that reports it (``ragged-row``, ``bad-number``...)."""
+
+    kind: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+    field: str | None = None
+    match: str | None = None
+    sheet: str | None = None
+    sku: str | None = None
+    suggestion: str | None = None
+
+
+@dataclass
+class Catalog:
+    """Listings of one file as a polars frame, plus loader bookkeeping.
+
+    ``records`` counts every non-empty data record read from the file (before variant
+    folding); ``frame`` has one row per listing (after folding image-only rows)."""
+
+    path: str | None
+    frame: pl.DataFrame
+    columns: dict[str, str] = field(default_factory=dict)
+    records: int = 0
+    issues: list[LoadIssue] = field(default_factory=list)
+    format: str = ""
+    profile: str = "generic"
+    sheets: list[str] = field(default_factory=list)
+
+    @property
+    def listings_count(self) -> int:
+        return self.frame.height
+
+    def batches(self, size: int = 50_000) -> Iterator[Batch]:
+        """The frame in slices of ``size`` listings, each with a fresh text cache."""
+        size = max(1, size)
+        for start in range(0, max(self.frame.height, 1), size):
+            part = self.frame.slice(start, size)
+            if part.height:
+                yield Batch(part, path=self.path, columns=self.columns)
+
+    def listings(self) -> Iterator[Listing]:
+        """Pydantic models for library users (not used on the lint hot path)."""
+        canonical = set(Listing.model_fields) - {"source", "attributes"}
+        for row in self.frame.iter_rows(named=True):
+            yield _listing_from_row(row, self, canonical)
+
+
+def _quantity(value: float | None, unit: str, raw: object) -> Quantity | None:
+    if value is None:
+        return None
+    return Quantity(value=value, unit=unit, raw=None if raw is None else str(raw))
+
+
+def _listing_from_row(row: dict, catalog: Catalog, canonical: set[str]) -> Listing:
+    values: dict = {}
+    for name in canonical:
+        raw = row.get(name)
+        if name in ("bullets", "images"):
+            values[name] = [p for p in (raw or "").split("\n") if p]
+        elif name in ("price", "weight", "dimensions"):
+            continue
+        else:
+            values[name] = raw
+    if row.get("price_amount") is not None:
+        values["price"] = Money(
+            amount=row["price_amount"], currency=row.get("price_currency"), raw=row.get("price")
+        )
+    values["weight"] = _quantity(row.get("weight_kg"), "kg", row.get("weight"))
+    dims = [_quantity(row.get(f"{d}_cm"), "cm", row.get(d)) for d in ("length", "width", "height")]
+    if any(dims) or row.get("dimensions"):
+        values["dimensions"] = Dimensions(
+            length=dims[0], width=dims[1], height=dims[2], raw=row.get("dimensions")
+        )
+    attributes = {
+        k[len(ATTR_PREFIX) :]: v for k, v in row.items() if k.startswith(ATTR_PREFIX) and v
+    }
+    source = SourceRef(
+        path=catalog.path, sheet=row.get(SHEET), row=row.get(ROW), columns=catalog.columns
+    )
+    values["variant_group"] = row.get("_group")
+    return Listing(source=source, attributes=attributes, **values)

@@ -1,0 +1,267 @@
+"""The ``listlint`` command. Thin: flags -> config -> lint -> formatter -> exit code.
+
+``listlint FILE...`` is short for ``listlint check FILE...``. Exit codes: 0 nothing at
+or above ``--fail-on``, 1 findings at or above it, 2 usage/config/unusable input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from listlint import __version__
+from listlint.errors import ConfigError, ListlintError
+
+SEVERITIES = ["error", "warning", "info"]
+
+
+class DefaultGroup(click.Group):
+    """A group whose first argument, when not a subcommand, goes to ``check``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
+    out = {}
+    for value in values:
+        key, sep, val = value.partition("=")
+        if not sep or not key.strip() or not val.strip():
+            raise ConfigError(f"{flag} expects KEY=VALUE, got {value!r}")
+        out[key.strip()] = val.strip()
+    return out
+
+
+def _fail(message: str) -> None:
+    click.echo(f"listlint: error: {' '.join(str(message).split())}", err=True)
+    sys.exit(2)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="listlint")
+def main() -> None:
+    """Lint product catalogues (CSV, TSV, XLSX, JSON, JSONL) before you upload them.
+
+    \b
+      listlint catalog.xlsx
+      listlint catalog.csv --policy tiktok-shop-us,amazon-us
+      listlint rules
+      listlint explain PR101
+    """
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--policy", "-p", multiple=True, help="Marketplace policy pack(s): names or YAML paths, comma-separated.")
+@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (PR), groups (claims), names, or ALL.")
+@click.option("--extend-select", multiple=True, help="Add rules to the default selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes, groups, names).")
+@click.option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding is at or above this level [default: error].")
+@click.option("--format", "-f", "fmt", default=None, help="Output format: text, json (and more, see README).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the report here (format from the extension unless --format).")
+@click.option("--map", "mappings", multiple=True, metavar="FIELD=HEADER", help="Map a column to a field, e.g. --map title='Product Name'.")
+@click.option("--sheet", default=None, help="Only this workbook sheet.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="Config file (listlint.toml or pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore config files.")
+@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (0 = automatic).")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: when a terminal].")
+@click.option("--quiet", "-q", is_flag=True, help="Text format: only the summary line.")
+def check(files: tuple[Path, ...], **opts: Any) -> None:
+    """Lint catalogue FILES and report findings."""
+    try:
+        code = _check(files, opts)
+    except ListlintError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+    except BrokenPipeError:
+        # output piped into `head` and closed early: not an error of ours
+        sys.stderr.close()
+        os._exit(0)
+    except MemoryError:
+        _fail("out of memory; lint the file in parts or raise the machine's memory")
+    except Exception as exc:  # never a traceback for a user
+        if os.environ.get("LISTLINT_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); set LISTLINT_DEBUG=1 for details")
+    sys.exit(code)
+
+
+def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
+    from listlint.config import build_config
+
+    if not files:
+        raise ConfigError("no input files given (try: listlint catalog.csv)")
+    overrides: dict[str, Any] = {
+        "policy": _split(opts["policy"]),
+        "select": _split(opts["select"]),
+        "extend_select": _split(opts["extend_select"]),
+        "ignore": _split(opts["ignore"]),
+        "severity": _pairs(opts["severities"], "--severity") or None,
+        "fail_on": opts["fail_on"],
+        "columns": _pairs(opts["mappings"], "--map") or None,
+        "sheet": opts["sheet"],
+        "jobs": opts["jobs"],
+    }
+    config, _source = build_config(
+        overrides, config_path=opts["config_path"], isolated=opts["isolated"]
+    )
+    from listlint import formatters
+    from listlint.api import load
+    from listlint.engine import RuleSet, run
+
+    fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
+    write = formatters.get(fmt)
+    ruleset = RuleSet.build(config)
+    catalogs = (load(p, config=config) for p in files)
+    report = run(catalogs, ruleset)
+    color = opts["color"]
+    if color is None:
+        color = opts["output"] is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    options = formatters.FormatOptions(
+        color=bool(color) and fmt == "text", output=str(opts["output"]) if opts["output"] else None,
+        inputs=[str(p) for p in files],
+    )
+    if opts["quiet"] and fmt == "text":
+        from listlint.report import Report
+
+        report_to_show = Report(summary=report.summary, findings=[])
+    else:
+        report_to_show = report
+    _emit(write, report_to_show, options, fmt)
+    return report.exit_code(config.fail_on)
+
+
+def _emit(write: Any, report: Any, options: Any, fmt: str) -> None:
+    from listlint import formatters
+    from listlint.output import atomic_text_writer
+
+    if fmt in formatters.BINARY:
+        if not options.output:
+            raise ConfigError(f"format {fmt!r} writes a file: give --output PATH")
+        write(report, None, options)
+        return
+    if options.output:
+        with atomic_text_writer(Path(options.output)) as fh:
+            write(report, fh, options)
+    else:
+        write(report, sys.stdout, options)
+        sys.stdout.flush()
+
+
+def _format_from_output(output: Path | None) -> str | None:
+    if output is None:
+        return None
+    from listlint import formatters
+
+    ext = "".join(output.suffixes[-1:]).lower()
+    if ext not in formatters.EXTENSIONS:
+        raise ConfigError(
+            f"cannot tell the format from {output.name!r}; add --format "
+            f"({', '.join(sorted(formatters.available()))})"
+        )
+    return formatters.EXTENSIONS[ext]
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return out or None
+
+
+@main.command("rules")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+def rules_cmd(fmt: str) -> None:
+    """List every rule: code, name, group, default severity, summary."""
+    try:
+        from listlint.rules.registry import all_rules
+
+        rules = all_rules()
+    except ListlintError as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([_rule_row(c) for c in rules.values()], indent=2))
+    elif fmt == "markdown":
+        click.echo(rules_markdown())
+    else:
+        for cls in rules.values():
+            flag = "" if cls.default_enabled else " (off by default)"
+            click.echo(f"{cls.code}  {cls.name:<28} {cls.group:<10} {cls.severity.value:<7} {cls.summary}{flag}")
+
+
+def _rule_row(cls: Any) -> dict[str, Any]:
+    return {
+        "code": cls.code,
+        "name": cls.name,
+        "group": cls.group,
+        "severity": cls.severity.value,
+        "summary": cls.summary,
+        "default_enabled": cls.default_enabled,
+    }
+
+
+def rules_markdown() -> str:
+    """The README's rule table (a test keeps the README in sync with this)."""
+    from listlint.rules.registry import all_rules
+
+    lines = ["| code | name | group | severity | summary |", "|---|---|---|---|---|"]
+    for cls in all_rules().values():
+        summary = cls.summary + ("" if cls.default_enabled else " *(off by default)*")
+        lines.append(f"| {cls.code} | `{cls.name}` | {cls.group} | {cls.severity.value} | {summary} |")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print a rule's documentation (by code or name)."""
+    from listlint.rules.registry import all_rules
+
+    rules = all_rules()
+    cls = rules.get(code.upper()) or next((c for c in rules.values() if c.name == code.lower()), None)
+    if cls is None:
+        _fail(f"unknown rule {code!r} (see `listlint rules`)")
+    assert cls is not None
+    click.echo(f"{cls.code} {cls.name}  [{cls.group}, default {cls.severity.value}]")
+    click.echo(cls.summary)
+    click.echo("")
+    click.echo(cls.doc())
+    if cls.policy_url:
+        click.echo(f"\nPolicy: {cls.policy_url}")
+
+
+@main.command("policies")
+def policies_cmd() -> None:
+    """List the shipped marketplace policy packs."""
+    from listlint.policy import load_pack, shipped_packs
+
+    try:
+        for name in shipped_packs():
+            pack = load_pack(name)
+            click.echo(f"{name:<18} {pack.marketplace}")
+    except ListlintError as exc:
+        _fail(str(exc))
+
+
+@main.command("config")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+def config_cmd(config_path: Path | None) -> None:
+    """Show the resolved configuration and the file it came from."""
+    import json
+
+    from listlint.config import build_config
+
+    try:
+        cfg, source = build_config(None, config_path=config_path)
+    except ListlintError as exc:
+        _fail(str(exc))
+    click.echo(f"# from: {source or 'defaults (no listlint.toml or [tool.listlint] found)'}")
+    click.echo(json.dumps(cfg.model_dump(mode="json", by_alias=True), indent=2))

@@ -1,0 +1,156 @@
+"""Configuration: one pydantic model, read from ``[tool.listlint]`` in ``pyproject.toml``
+or from ``listlint.toml`` (the nearest file wins, searching upward from the working
+directory), then overridden by CLI flags. Unknown keys are errors naming file and key.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from listlint.errors import ConfigError
+from listlint.report import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class Limits(BaseModel):
+    """Guards against hostile or runaway inputs; each can be raised in config."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: bytes; larger files are refused before reading
+    max_file_size: int = 20 * 1024**3
+    #: characters in one cell; longer cells are truncated for checking (a finding says so)
+    max_cell_length: int = 1_000_000
+    #: columns in one sheet or file
+    max_columns: int = 16_384
+    #: bytes an XLSX may decompress to, and the largest compression ratio allowed
+    max_decompressed_size: int = 2 * 1024**3
+    max_compression_ratio: float = 200.0
+    #: nesting depth of JSON input
+    max_json_depth: int = 64
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    #: policy packs (names in policies/ or paths); several = several marketplaces at once
+    policy: list[str] = Field(default_factory=lambda: ["base"])
+    select: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    ignore: list[str] = Field(default_factory=list)
+    #: CODE -> severity
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
+    #: canonical field -> the catalogue's header ("title" = "Product Name")
+    columns: dict[str, str] = Field(default_factory=dict)
+    #: brands the seller is authorised to sell: never flagged as unauthorised use
+    authorized_brands: list[str] = Field(default_factory=list, alias="authorized-brands")
+    #: glob -> selectors to ignore for matching files
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    #: CODE -> options for that rule
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    #: workbook sheet to read (None = every sheet that looks like a catalogue)
+    sheet: str | None = None
+    limits: Limits = Field(default_factory=Limits)
+    #: worker processes for large catalogues (0 = automatic)
+    jobs: int = 0
+    batch_size: int = 50_000
+    #: file of suppressions keyed by SKU + rule (with reasons)
+    ignore_file: str | None = Field(default=None, alias="ignore-file")
+    baseline: str | None = None
+
+    @field_validator("policy", "select", "ignore", "extend_select", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return value
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _upper_codes(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k).upper(): v for k, v in value.items()}
+        return value
+
+
+def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest ``listlint.toml`` or ``pyproject.toml`` with ``[tool.listlint]``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / "listlint.toml"
+        if own.is_file():
+            return own, _read_toml(own)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_toml(pyproject)
+            section = data.get("tool", {}).get("listlint")
+            if section is not None:
+                return pyproject, section
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from exc
+    if path.name == "listlint.toml" and "tool" in data and "listlint" in data["tool"]:
+        data = data["tool"]["listlint"]
+    return data
+
+
+def build_config(
+    overrides: dict[str, Any] | None = None,
+    *,
+    config_path: Path | None = None,
+    search_from: Path | None = None,
+    isolated: bool = False,
+) -> tuple[Config, Path | None]:
+    """File values, then ``overrides`` (CLI flags) on top. Returns the config and its file."""
+    data: dict[str, Any] = {}
+    source: Path | None = None
+    if config_path is not None:
+        source = config_path
+        data = _read_toml(config_path)
+        if config_path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("listlint", {})
+    elif not isolated:
+        found = find_config_file(search_from)
+        if found:
+            source, data = found
+    try:
+        base = Config.model_validate(data)
+    except ValidationError as exc:
+        raise _config_error(exc, source) from exc
+    if not overrides:
+        return base, source
+    merged = base.model_dump(by_alias=False)
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    try:
+        return Config.model_validate(merged), source
+    except ValidationError as exc:
+        raise _config_error(exc, None) from exc
+
+
+def _config_error(exc: ValidationError, source: Path | None) -> ConfigError:
+    err = exc.errors()[0]
+    key = ".".join(str(p) for p in err["loc"])
+    msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+    prefix = "[tool.listlint] " if source is not None and source.name == "pyproject.toml" else ""
+    return ConfigError(f"invalid config, {prefix}key `{key}`: {msg}", path=str(source) if source else None)

@@ -1,0 +1,219 @@
+"""Run the selected rules over catalogues and stamp their hits into findings.
+
+Rules find (:class:`~listlint.rules.base.Hit`); the engine stamps identity, severity
+and location. Severity comes, in order, from: the config/CLI (``--severity CODE=...``),
+the hit itself (a policy pack's per-category verdict), the packs' ``rules:`` settings,
+the rule's default.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import polars as pl
+
+from listlint.batch import Batch
+from listlint.catalog import Catalog, LoadIssue
+from listlint.config import Config
+from listlint.errors import ConfigError
+from listlint.policy import PolicySet, load_policy_set
+from listlint.report import Finding, Report, Severity
+from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
+from listlint.rules.registry import select_rules
+
+
+@dataclass
+class RuleSet:
+    """Instantiated rules for one configuration (built once per process)."""
+
+    rules: list[Rule]
+    config: Config
+    policies: PolicySet
+
+    @classmethod
+    def build(cls, config: Config, policies: PolicySet | None = None) -> RuleSet:
+        policies = policies if policies is not None else load_policy_set(config.policy)
+        classes = select_rules(config.select, config.ignore, config.extend_select)
+        disabled = {
+            code
+            for pack in policies
+            for code, setting in pack.rules.items()
+            if setting.enabled is False
+        }
+        explicit = set(config.select) | set(config.extend_select)
+        rules = []
+        for rule_cls in classes:
+            if rule_cls.code in disabled and rule_cls.code not in explicit:
+                continue
+            ctx = RuleContext(config, policies, dict(config.rules.get(rule_cls.code, {})))
+            rules.append(rule_cls(ctx))
+        for code in config.severity:
+            if not any(r.code == code for r in rules) and not _known(code):
+                raise ConfigError(f"--severity names an unknown rule code {code!r}")
+        return cls(rules, config, policies)
+
+    def severity_for(self, rule: Rule, hit: Hit) -> Severity:
+        if rule.code in self.config.severity:
+            return self.config.severity[rule.code]
+        if hit.severity is not None:
+            return hit.severity
+        for pack in self.policies:
+            setting = pack.rules.get(rule.code)
+            if setting is not None and setting.severity is not None:
+                return setting.severity
+        return rule.severity
+
+    def for_path(self, path: str | None) -> list[Rule]:
+        """Rules minus the config's per-file ignores matching ``path``."""
+        if not path or not self.config.per_file_ignores:
+            return self.rules
+        ignored: list[str] = []
+        for pattern, selectors in self.config.per_file_ignores.items():
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.split("/")[-1], pattern):
+                ignored.extend(selectors)
+        if not ignored:
+            return self.rules
+        return [r for r in self.rules if not any(_selector_matches(r, s) for s in ignored)]
+
+
+def _known(code: str) -> bool:
+    from listlint.rules.registry import all_rules
+
+    return code in all_rules()
+
+
+def _selector_matches(rule: Rule, selector: str) -> bool:
+    s = selector.strip()
+    return (
+        s.upper() in ("ALL", rule.code)
+        or (s.isalnum() and rule.code.startswith(s.upper()))
+        or s.lower() in (rule.group, rule.name)
+    )
+
+
+def _stamp(
+    rule: Rule,
+    ruleset: RuleSet,
+    hit: Hit,
+    batch: Batch | None,
+    path: str | None,
+    columns: dict[str, str] | None = None,
+) -> Finding:
+    if hit.index is not None and batch is not None:
+        i = hit.index
+        row, sku, sheet = batch.rows()[i], batch.skus()[i], batch.sheets()[i]
+    else:
+        row, sku, sheet = hit.row, hit.sku, hit.sheet
+    column = hit.column
+    if column is None and hit.field is not None:
+        if batch is not None:
+            column = batch.column_name(hit.field)
+        elif columns:
+            column = columns.get(hit.field)
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        group=rule.group,
+        severity=ruleset.severity_for(rule, hit),
+        path=hit.path or path,
+        sheet=sheet,
+        row=row,
+        column=column,
+        field=hit.field,
+        sku=sku,
+        message=hit.message,
+        match=hit.match,
+        suggestion=hit.suggestion,
+        policy=hit.policy or rule.policy_url,
+        marketplaces=hit.marketplaces,
+    )
+
+
+def check_batch(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None) -> list[Finding]:
+    """Findings of every per-batch rule on one batch (stateless: any partition works)."""
+    out: list[Finding] = []
+    for rule in rules if rules is not None else ruleset.rules:
+        if isinstance(rule, CatalogRule) or not rule.applies(batch):
+            continue
+        for hit in rule.check(batch):
+            out.append(_stamp(rule, ruleset, hit, batch, batch.path))
+    return out
+
+
+def catalog_partials(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None) -> dict[str, pl.DataFrame]:
+    """Phase one of catalogue-level rules on one batch: ``{code: partial frame}``."""
+    out: dict[str, pl.DataFrame] = {}
+    for rule in rules if rules is not None else ruleset.rules:
+        if isinstance(rule, CatalogRule) and rule.applies(batch):
+            part = rule.partial(batch)
+            if part is not None and part.height:
+                out[rule.code] = part
+    return out
+
+
+def merge_partials(
+    ruleset: RuleSet,
+    partials: dict[str, list[pl.DataFrame]],
+    path: str | None,
+    columns: dict[str, str] | None = None,
+) -> list[Finding]:
+    """Phase two: each catalogue rule sees all its partials at once."""
+    out: list[Finding] = []
+    by_code = {r.code: r for r in ruleset.rules}
+    for code, frames in partials.items():
+        rule = by_code[code]
+        assert isinstance(rule, CatalogRule)
+        frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
+        for hit in rule.merge(frame):
+            out.append(_stamp(rule, ruleset, hit, None, path, columns))
+    return out
+
+
+def loader_findings(ruleset: RuleSet, catalog: Catalog, rules: list[Rule]) -> list[Finding]:
+    """Turn the loader's issues into findings of the data rules that own their kind."""
+    owners = {getattr(r, "loader_kind", None): r for r in rules}
+    out = []
+    for issue in catalog.issues:
+        rule = owners.get(issue.kind)
+        if rule is None:
+            continue
+        out.append(_stamp(rule, ruleset, _issue_hit(issue), None, catalog.path, catalog.columns))
+    return out
+
+
+def _issue_hit(issue: LoadIssue) -> Hit:
+    return Hit(
+        message=issue.message,
+        field=issue.field,
+        match=issue.match,
+        row=issue.row,
+        sku=issue.sku,
+        sheet=issue.sheet,
+        column=issue.column,
+        suggestion=issue.suggestion,
+    )
+
+
+def lint_catalog(ruleset: RuleSet, catalog: Catalog) -> Iterator[Finding]:
+    """All findings for one catalogue, serially (see :mod:`listlint.parallel` for more cores)."""
+    rules = ruleset.for_path(catalog.path)
+    yield from loader_findings(ruleset, catalog, rules)
+    partials: dict[str, list[pl.DataFrame]] = {}
+    for batch in catalog.batches(ruleset.config.batch_size):
+        yield from check_batch(ruleset, batch, rules)
+        for code, frame in catalog_partials(ruleset, batch, rules).items():
+            partials.setdefault(code, []).append(frame)
+    yield from merge_partials(ruleset, partials, catalog.path, catalog.columns)
+
+
+def run(catalogs: Iterable[Catalog], ruleset: RuleSet) -> Report:
+    findings: list[Finding] = []
+    files = records = listings = 0
+    for catalog in catalogs:
+        files += 1
+        records += catalog.records
+        listings += catalog.listings_count
+        findings.extend(lint_catalog(ruleset, catalog))
+    return Report.build(findings, files=files, records=records, listings=listings)

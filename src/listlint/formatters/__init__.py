@@ -1,0 +1,53 @@
+"""Output formats, one module each, all reading the same :class:`~listlint.report.Report`.
+
+Each module has ``write(report, out, options)``; ``out`` is a text stream (binary
+formats receive a path in ``options.output``). Third-party formats register under the
+``listlint.formatters`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from listlint.errors import ConfigError
+
+BUILTIN: dict[str, str] = {
+    "text": "listlint.formatters.text",
+    "json": "listlint.formatters.json",
+}
+
+#: file extension -> format, for ``--output report.sarif`` without ``--format``
+EXTENSIONS: dict[str, str] = {".json": "json", ".txt": "text"}
+
+#: formats that are not text streams (the formatter writes ``options.output`` itself)
+BINARY: set[str] = set()
+
+
+@dataclass
+class FormatOptions:
+    color: bool = False
+    output: str | None = None
+    #: the input files, for formats that annotate or link back to them
+    inputs: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def available() -> dict[str, str]:
+    from importlib.metadata import entry_points
+
+    found = dict(BUILTIN)
+    for ep in entry_points(group="listlint.formatters"):
+        found.setdefault(ep.name, ep.value)
+    return found
+
+
+def get(name: str) -> Callable[..., None]:
+    formats = available()
+    if name not in formats:
+        raise ConfigError(f"unknown format {name!r} (formats: {', '.join(sorted(formats))})")
+    target = formats[name]
+    module_name, _, attr = target.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attr or "write")

@@ -1,0 +1,154 @@
+"""Load a catalogue file (or records, or a DataFrame) into a :class:`~listlint.catalog.Catalog`.
+
+``load(path)`` sniffs the bytes (see :mod:`.detect`), reads the table(s), maps
+columns with the platform profiles, folds variants and normalises values. The input
+is only ever opened for reading. Anything unusable raises
+:class:`~listlint.errors.InputError` with one line naming the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from listlint.catalog import Catalog, LoadIssue
+from listlint.config import Limits
+from listlint.errors import InputError
+from listlint.loader.columns import map_columns
+from listlint.loader.detect import SNIFF_BYTES, decode, sniff_format
+from listlint.loader.table import RawTable
+
+__all__ = ["load", "from_records", "from_frame"]
+
+
+def load(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    columns: dict[str, str] | None = None,
+    limits: Limits | None = None,
+) -> Catalog:
+    """Read one catalogue file. ``columns`` maps canonical fields to headers (``--map``)."""
+    p = Path(path)
+    name = str(path)
+    limits = limits or Limits()
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise InputError("not a regular file", path=name)
+    except FileNotFoundError as exc:
+        raise InputError("file not found", path=name) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", path=name) from exc
+    if size > limits.max_file_size:
+        raise InputError(
+            f"file is {size / 1e6:,.0f} MB, over the limit of {limits.max_file_size / 1e6:,.0f} MB "
+            "(raise limits.max_file_size)",
+            path=name,
+        )
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})", path=name) from exc
+    kind = sniff_format(p, head)
+    if kind == "xlsx":
+        from listlint.loader.xlsx import read_xlsx
+
+        tables = read_xlsx(p, sheet=sheet, limits=limits)
+    elif kind == "parquet":
+        return from_frame(_read_parquet(p), path=name, columns=columns, fmt="parquet")
+    else:
+        data = p.read_bytes()
+        text, encoding = decode(data, name)
+        if kind == "json":
+            from listlint.loader.jsondoc import read_json
+
+            tables = read_json(text, name, limits.max_json_depth)
+        elif kind == "jsonl":
+            from listlint.loader.jsondoc import read_jsonl
+
+            tables = read_jsonl(text, name, limits.max_json_depth)
+        else:
+            from listlint.loader.delimited import read_delimited
+
+            tables = [
+                read_delimited(
+                    text, name, max_columns=limits.max_columns, max_cell_length=limits.max_cell_length
+                )
+            ]
+            tables[0].encoding = encoding
+    return _catalog(tables, name, columns, kind)
+
+
+def _read_parquet(p: Path) -> pl.DataFrame:
+    try:
+        df = pl.read_parquet(p)
+    except Exception as exc:
+        raise InputError(f"cannot read Parquet file ({exc})", path=str(p)) from exc
+    return df.with_columns(pl.all().cast(pl.Utf8, strict=False))
+
+
+def _catalog(tables: list[RawTable], name: str | None, columns: dict[str, str] | None, fmt: str) -> Catalog:
+    from listlint.loader.normalize import build_frame
+
+    frames: list[pl.DataFrame] = []
+    issues: list[LoadIssue] = []
+    records = 0
+    column_names: dict[str, str] = {}
+    profile = "generic"
+    for table in tables:
+        cmap = map_columns(table.headers, columns)
+        if columns:
+            missing = [h for f, h in columns.items() if f not in cmap.fields]
+            if missing:
+                raise InputError(f"--map names a column that is not in the file: {missing[0]!r}", path=name)
+        frame, more = build_frame(table, cmap, rec_offset=records)
+        frames.append(frame)
+        issues.extend(table.issues)
+        issues.extend(more)
+        records += table.records
+        for fname, header in cmap.column_names().items():
+            column_names.setdefault(fname, header)
+        if cmap.profile != "generic":
+            profile = cmap.profile
+    frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
+    return Catalog(
+        path=name,
+        frame=frame,
+        columns=column_names,
+        records=records,
+        issues=issues,
+        format=fmt,
+        profile=profile,
+        sheets=[t.sheet for t in tables if t.sheet],
+    )
+
+
+def from_records(
+    records: list[dict[str, Any]], *, path: str | None = None, columns: dict[str, str] | None = None
+) -> Catalog:
+    """A catalogue from dicts (library use and tests); ``row`` is the 1-based index."""
+    from listlint.loader.jsondoc import records_table
+
+    table = records_table(list(records), path or "<records>")
+    return _catalog([table], path, columns, "records")
+
+
+def from_frame(
+    df: Any, *, path: str | None = None, columns: dict[str, str] | None = None, fmt: str = "frame"
+) -> Catalog:
+    """A catalogue from a polars or pandas DataFrame or an Arrow table/record batch."""
+    if not isinstance(df, pl.DataFrame):
+        try:
+            df = pl.from_pandas(df) if type(df).__module__.startswith("pandas") else pl.from_arrow(df)
+        except Exception as exc:
+            raise InputError(f"cannot read a table from {type(df).__name__}") from exc
+    assert isinstance(df, pl.DataFrame)
+    headers = [str(c) for c in df.columns]
+    rows = [[None if v is None else str(v) for v in row] for row in df.iter_rows()]
+    keep = [i for i, r in enumerate(rows) if any(v not in (None, "") for v in r)]
+    table = RawTable(headers, [rows[i] for i in keep], [i + 2 for i in keep], records=len(keep))
+    return _catalog([table], path, columns, fmt)

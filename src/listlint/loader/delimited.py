@@ -1,0 +1,150 @@
+"""CSV, TSV and other delimited text: sniffed delimiter, any encoding, quoted newlines,
+ragged rows reported (not fatal), physical row numbers kept (header = row 1)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections import Counter
+
+from listlint.catalog import LoadIssue
+from listlint.errors import InputError
+from listlint.loader.table import RawTable, dedupe_headers, is_blank_row
+
+CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines most consistently (quotes respected)."""
+    sample_lines = _first_records(text, 30)
+    if not sample_lines:
+        return ","
+    best, best_score = ",", (-1, -1)
+    for delim in CANDIDATE_DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(sample_lines)), delimiter=delim))
+        except csv.Error:
+            continue
+        counts = [len(r) for r in rows if r]
+        if not counts or counts[0] < 2:
+            continue
+        mode, freq = Counter(counts).most_common(1)[0]
+        score = (freq, mode)  # consistency first, then more columns
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _first_records(text: str, n: int) -> list[str]:
+    """First ``n`` physical lines, skipping none (a quoted newline may split a record;
+    the sniffer tolerates that)."""
+    out = []
+    for line in io.StringIO(text[: 256 * 1024]):
+        out.append(line.rstrip("\r\n"))
+        if len(out) >= n:
+            break
+    return out
+
+
+def read_delimited(
+    text: str, name: str, *, delimiter: str | None = None, max_columns: int = 16_384,
+    max_cell_length: int = 1_000_000,
+) -> RawTable:
+    delim = delimiter or sniff_delimiter(text)
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=False)
+    headers: list[str] | None = None
+    rows: list[list[str | None]] = []
+    numbers: list[int] = []
+    issues: list[LoadIssue] = []
+    row_no = 0
+    try:
+        for cells in reader:
+            row_no += 1
+            if headers is None:
+                if is_blank_row(cells):
+                    continue
+                if len(cells) > max_columns:
+                    raise InputError(
+                        f"{len(cells)} columns exceed the limit of {max_columns} "
+                        "(raise limits.max_columns in config if this is intended)",
+                        path=name,
+                    )
+                headers = dedupe_headers(cells)
+                _check_header(headers, cells, name)
+                continue
+            if is_blank_row(cells):
+                continue
+            width = len(headers)
+            if len(cells) != width:
+                extra = cells[width:]
+                if len(cells) > width and all(not c.strip() for c in extra):
+                    cells = cells[:width]  # trailing delimiters: nothing is lost
+                else:
+                    issues.append(_ragged_issue(row_no, len(cells), width, extra))
+                    if len(cells) < width:
+                        cells = cells + [""] * (width - len(cells))
+                    else:
+                        cells = cells[:width]
+            rows.append([_cell(c, max_cell_length, issues, row_no, headers, i) for i, c in enumerate(cells)])
+            numbers.append(row_no)
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV near row {row_no}: {exc}", path=name) from exc
+    if headers is None:
+        raise InputError("no header row found (the file has no non-blank lines)", path=name)
+    return RawTable(
+        headers=headers,
+        rows=rows,
+        row_numbers=numbers,
+        issues=issues,
+        records=len(rows),
+        delimiter=delim,
+    )
+
+
+def _cell(
+    value: str, limit: int, issues: list[LoadIssue], row: int, headers: list[str], col: int
+) -> str | None:
+    if not value:
+        return None
+    if len(value) > limit:
+        issues.append(
+            LoadIssue(
+                kind="long-cell",
+                message=(
+                    f"cell has {len(value):,} characters; only the first {limit:,} were checked "
+                    "(raise limits.max_cell_length to check it all)"
+                ),
+                row=row,
+                column=headers[col],
+                match=value[:80],
+            )
+        )
+        return value[:limit]
+    return value
+
+
+def _ragged_issue(row: int, got: int, want: int, extra: list[str]) -> LoadIssue:
+    if got < want:
+        msg = (
+            f"row has {got} cells but the header has {want}; the missing cells were read as "
+            "empty. A quote or delimiter is probably missing in this row or the one before"
+        )
+        match = None
+    else:
+        lost = [c for c in extra if c.strip()]
+        msg = (
+            f"row has {got} cells but the header has {want}; the {got - want} extra cell(s) "
+            f"do not belong to any column. Check for an unquoted delimiter in a value"
+        )
+        match = " | ".join(lost)[:200] or None
+    return LoadIssue(kind="ragged-row", message=msg, row=row, match=match)
+
+
+def _check_header(headers: list[str], cells: list[str], name: str) -> None:
+    if len(cells) == 1 and len(cells[0]) > 300:
+        raise InputError(
+            "the first line is one long value with no delimiter; this is not a catalogue table",
+            path=name,
+        )

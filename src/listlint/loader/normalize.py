@@ -1,0 +1,265 @@
+"""RawTable + ColumnMap -> the listing frame every rule reads.
+
+Columnar where it pays (polars expressions for text clean-up; parsing runs once per
+*unique* value and is joined back). Variant rows inherit their parent's text, and
+image-only continuation rows (Shopify) are folded into their product.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from listlint.catalog import LoadIssue
+from listlint.fields import CANONICAL_FIELDS, GROUP, REC, ROW, SHEET, attr_column
+from listlint.loader.columns import JOINED_FIELDS, ColumnMap, normalise_header, profiles
+from listlint.loader.table import RawTable
+from listlint.money import parse_price
+from listlint.text.normalize import clean_expr
+from listlint.units import parse_dimensions, parse_length, parse_weight
+
+#: Text a variant row takes from its product when its own cell is blank.
+INHERITED_FIELDS = ("title", "description", "bullets", "brand", "category", "product_type", "tags")
+#: Fields whose HTML is stripped (titles keep theirs so the specs rules can flag it).
+HTML_FIELDS = ("description", "bullets")
+_IMAGE_ROW_FIELDS = {"images", "handle", "variant_group"}
+
+
+def _src(i: int) -> str:
+    return f"c{i}"
+
+
+def build_frame(
+    table: RawTable, cmap: ColumnMap, rec_offset: int = 0
+) -> tuple[pl.DataFrame, list[LoadIssue]]:
+    width = len(table.headers)
+    src = pl.DataFrame(
+        table.rows or None,
+        schema={_src(i): pl.Utf8 for i in range(width)},
+        orient="row",
+    )
+    exprs: list[pl.Expr] = []
+    for fname in CANONICAL_FIELDS:
+        idxs = cmap.fields.get(fname)
+        if not idxs:
+            continue
+        cols = [pl.col(_src(i)) for i in idxs]
+        if fname in JOINED_FIELDS and len(cols) > 1:
+            expr = pl.concat_str(cols, separator="\n", ignore_nulls=True)
+        elif len(cols) > 1:
+            expr = pl.coalesce(cols)
+        else:
+            expr = cols[0]
+        exprs.append(clean_expr(expr, html_allowed=fname in HTML_FIELDS).alias(fname))
+    for i in cmap.attribute_indices():
+        exprs.append(clean_expr(pl.col(_src(i)), html_allowed=False).alias(attr_column(table.headers[i])))
+    frame = src.select(exprs) if exprs else pl.DataFrame({"__empty": [None] * src.height}).drop("__empty")
+    frame = frame.with_columns(
+        pl.Series(ROW, table.row_numbers, dtype=pl.Int64),
+        pl.Series(REC, range(rec_offset, rec_offset + src.height), dtype=pl.Int64),
+        pl.lit(table.sheet, dtype=pl.Utf8).alias(SHEET),
+    )
+    if cmap.options:
+        frame = _apply_options(frame, src, table, cmap)
+    frame, issues = _variants(frame, cmap)
+    frame = _parse_values(frame, cmap, issues, table.sheet)
+    return frame, issues
+
+
+def _apply_options(frame: pl.DataFrame, src: pl.DataFrame, table: RawTable, cmap: ColumnMap) -> pl.DataFrame:
+    """Shopify "Option1 Name/Value", WooCommerce "Attribute 1 name/value(s)": route values
+    to size/color/material when the option is named so, else keep as attributes."""
+    generic = profiles()["generic"].fields
+    target_of = {}
+    for fname in ("size", "color", "material", "gender", "age_group"):
+        for syn in generic[fname]:
+            target_of[syn] = fname
+    handle = frame["handle"].to_list() if "handle" in frame.columns else [None] * frame.height
+    routed: dict[str, list[str | None]] = {}
+    for name_i, value_i in cmap.options:
+        names = src[_src(name_i)].to_list()
+        values = src[_src(value_i)].to_list()
+        last_name, last_handle = None, object()
+        for r in range(frame.height):
+            name = names[r]
+            if name:
+                last_name, last_handle = name, handle[r]
+            elif handle[r] == last_handle or handle[r] is None:
+                name = last_name  # Shopify writes option names on the first row only
+            value = values[r]
+            if not name or not value:
+                continue
+            if name.strip().lower() == "title" and value.strip().lower() == "default title":
+                continue
+            key = normalise_header(name)[0]
+            col = target_of.get(key, attr_column(name.strip()))
+            routed.setdefault(col, [None] * frame.height)[r] = value.strip()
+    if not routed:
+        return frame
+    new = []
+    for col, vals in routed.items():
+        series = pl.Series(col, vals, dtype=pl.Utf8)
+        if col in frame.columns:
+            new.append(pl.coalesce(pl.col(col), pl.lit(series)).alias(col))
+        else:
+            new.append(pl.lit(series).alias(col))
+    return frame.with_columns(new)
+
+
+def _variants(frame: pl.DataFrame, cmap: ColumnMap) -> tuple[pl.DataFrame, list[LoadIssue]]:
+    issues: list[LoadIssue] = []
+    conv = cmap.variants
+    if "handle" in frame.columns and conv.get("key") == "handle":
+        frame = frame.with_columns(pl.col("handle").alias(GROUP))
+        present = [f for f in INHERITED_FIELDS if f in frame.columns]
+        if present:
+            frame = frame.with_columns(
+                [pl.col(f).forward_fill().over(GROUP) for f in present]
+            )
+        frame = _fold_image_rows(frame)
+    elif "variant_group" in frame.columns:
+        key = pl.col("variant_group").str.replace(r"^id:", "")
+        frame = frame.with_columns(key.alias(GROUP))
+        frame = _inherit_from_parent(frame, cmap)
+    else:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.Utf8).alias(GROUP))
+    return frame, issues
+
+
+def _inherit_from_parent(frame: pl.DataFrame, cmap: ColumnMap) -> pl.DataFrame:
+    """WooCommerce ``Parent`` (SKU or ``id:NN``), Amazon ``parent_sku``, Google
+    ``item_group_id``: children take blank text from the parent row, and the parent row
+    joins its own group."""
+    present = [f for f in INHERITED_FIELDS if f in frame.columns]
+    keys = []
+    if "sku" in frame.columns:
+        keys.append(pl.col("sku"))
+    for name in ("attr:ID", "attr:id"):
+        if name in frame.columns:
+            keys.append(pl.col(name))
+    if not keys:
+        return frame
+    parents = []
+    for k in keys:
+        parents.append(frame.filter(k.is_not_null()).select([k.alias("__pkey"), *[pl.col(f).alias(f"__p_{f}") for f in present]]))
+    parent_frame = pl.concat(parents).unique(subset="__pkey", keep="first")
+    frame = frame.join(parent_frame, left_on=GROUP, right_on="__pkey", how="left", coalesce=True)
+    frame = frame.with_columns([pl.coalesce(pl.col(f), pl.col(f"__p_{f}")).alias(f) for f in present])
+    frame = frame.drop([f"__p_{f}" for f in present] + [c for c in ("__pkey",) if c in frame.columns])
+    # a parent row (its SKU is someone's group key) belongs to its own group
+    if "sku" in frame.columns:
+        group_keys = frame[GROUP].drop_nulls().unique()
+        frame = frame.with_columns(
+            pl.when(pl.col(GROUP).is_null() & pl.col("sku").is_in(group_keys.implode()))
+            .then(pl.col("sku"))
+            .otherwise(pl.col(GROUP))
+            .alias(GROUP)
+        )
+    return frame.sort(REC)
+
+
+def _fold_image_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows carrying only a handle and image columns belong to the product above."""
+    content = [
+        c for c in frame.columns
+        if c not in _IMAGE_ROW_FIELDS and c not in (ROW, REC, SHEET, GROUP) and c not in INHERITED_FIELDS
+        and not c.lower().startswith("attr:image") and c != "attr:Image Position" and c != "attr:Image Alt Text"
+    ]
+    if not content:
+        return frame
+    only_images = pl.all_horizontal([pl.col(c).is_null() for c in content]) & pl.col(GROUP).is_not_null()
+    if "images" in frame.columns:
+        first_row = pl.col(REC) == pl.col(REC).min().over(GROUP)
+        only_images = only_images & ~first_row
+        extra = (
+            frame.filter(only_images & pl.col("images").is_not_null())
+            .group_by(GROUP, maintain_order=True)
+            .agg(pl.col("images").str.join("\n").alias("__more_images"))
+        )
+        keep = frame.filter(~only_images)
+        firsts = keep.group_by(GROUP, maintain_order=True).agg(pl.col(REC).min().alias("__first"))
+        extra = extra.join(firsts, on=GROUP, how="inner")
+        keep = keep.join(extra.select(["__first", "__more_images"]), left_on=REC, right_on="__first", how="left")
+        keep = keep.with_columns(
+            pl.when(pl.col("__more_images").is_not_null())
+            .then(pl.concat_str([pl.col("images"), pl.col("__more_images")], separator="\n", ignore_nulls=True))
+            .otherwise(pl.col("images"))
+            .alias("images")
+        ).drop("__more_images")
+        return keep.sort(REC)
+    return frame
+
+
+def _map_unique(series: pl.Series, fn, dtype) -> pl.Series:  # type: ignore[no-untyped-def]
+    """Apply a Python parser once per distinct value (catalogues repeat values a lot)."""
+    uniq = series.drop_nulls().unique()
+    if uniq.len() == 0:
+        return pl.Series(series.name, [None] * series.len(), dtype=dtype)
+    mapped = pl.DataFrame({"k": uniq, "v": pl.Series([fn(v) for v in uniq.to_list()], dtype=dtype)})
+    return series.to_frame("k").join(mapped, on="k", how="left", maintain_order="left")["v"]
+
+
+def _parse_values(frame: pl.DataFrame, cmap: ColumnMap, issues: list[LoadIssue], sheet: str | None) -> pl.DataFrame:
+    new = []
+    if "price" in frame.columns:
+        parsed = _map_unique(frame["price"], lambda v: parse_price(v)[0], pl.Float64)
+        cur = _map_unique(frame["price"], lambda v: parse_price(v)[1], pl.Utf8)
+        new += [parsed.alias("price_amount"), cur.alias("price_currency")]
+        sku_col = pl.col("sku") if "sku" in frame.columns else pl.lit(None, dtype=pl.Utf8).alias("sku")
+        bad = frame.select(ROW, "price", sku_col).with_columns(parsed.alias("__p")).filter(
+            pl.col("price").is_not_null() & pl.col("__p").is_null()
+        )
+        for row, raw, sku in bad.select(ROW, "price", "sku").iter_rows():
+            issues.append(
+                LoadIssue(
+                    kind="bad-number",
+                    message=f"price {raw!r} is not a number listlint can read",
+                    row=row, column=cmap.column_names().get("price"), field="price", match=raw,
+                    sheet=sheet, sku=sku,
+                    suggestion="write the price as a plain number such as 19.99 (currency in its own column)",
+                )
+            )
+    unit_w = cmap.units.get("weight")
+    if "weight" in frame.columns:
+        if "weight_unit" in frame.columns and not unit_w:
+            keyed = frame.select(pl.concat_str([pl.col("weight"), pl.col("weight_unit").fill_null("")], separator="\x1f"))
+            series = keyed.to_series()
+            new.append(
+                _map_unique(series, lambda v: _weight_kg(*v.split("\x1f", 1)), pl.Float64).alias("weight_kg")
+            )
+        else:
+            new.append(_map_unique(frame["weight"], lambda v: _weight_kg(v, unit_w), pl.Float64).alias("weight_kg"))
+    unit_d = cmap.units.get("length") or cmap.units.get("width") or cmap.units.get("height")
+    for dim in ("length", "width", "height"):
+        if dim in frame.columns:
+            unit = cmap.units.get(dim) or unit_d
+            new.append(_map_unique(frame[dim], lambda v, u=unit: _len_cm(v, u), pl.Float64).alias(f"{dim}_cm"))
+    if "dimensions" in frame.columns and not any(d in frame.columns for d in ("length", "width", "height")):
+        dims = _map_unique(frame["dimensions"], lambda v: _dims_str(v, cmap.units.get("dimensions")), pl.Utf8)
+        parts = dims.str.split_exact("|", 2)
+        new += [
+            parts.struct.field("field_0").cast(pl.Float64, strict=False).alias("length_cm"),
+            parts.struct.field("field_1").cast(pl.Float64, strict=False).alias("width_cm"),
+            parts.struct.field("field_2").cast(pl.Float64, strict=False).alias("height_cm"),
+        ]
+    return frame.with_columns(new) if new else frame
+
+
+def _weight_kg(text: str, unit: str | None) -> float | None:
+    unit = (unit or "").strip().lower() or None
+    from listlint.loader.columns import UNIT_WORDS
+
+    unit = UNIT_WORDS.get(unit, unit) if unit else None
+    m = parse_weight(text, unit)
+    return m.value if m else None
+
+
+def _len_cm(text: str, unit: str | None) -> float | None:
+    m = parse_length(text, unit)
+    return m.value if m else None
+
+
+def _dims_str(text: str, unit: str | None) -> str | None:
+    dims = parse_dimensions(text, unit)
+    if dims is None:
+        return None
+    return "|".join(repr(d.value) for d in dims)

@@ -1,0 +1,117 @@
+"""The rule contract.
+
+A rule *finds*: it reads a :class:`~listlint.batch.Batch` and yields :class:`Hit` values
+saying what and where (position in the batch, field, quoted text, suggestion, policy
+link). The engine *stamps*: code, name, group, severity from config and policy packs,
+path, sheet, row, column header and SKU. (yamllint's split; rules never know severity.)
+
+Identity is declared as class attributes, never derived from docstrings or names.
+The class docstring is the rule's documentation (``listlint explain CODE``); it must
+have the sections ``Why``, ``Fails`` and ``Passes`` (a test checks every rule).
+
+Two shapes:
+
+* :class:`Rule` — stateless per batch. Safe to run on any partition of a catalogue.
+* :class:`CatalogRule` — needs the whole catalogue (duplicate SKUs, outliers within a
+  variant group). Two phases so that partitioned engines (processes, Spark, Dask) stay
+  correct: ``partial(batch)`` returns a small polars frame per batch, ``merge(frame)``
+  sees all partials concatenated and yields hits located by record (``rec``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from listlint.report import Severity
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from listlint.batch import Batch
+    from listlint.config import Config
+    from listlint.policy import PolicySet
+
+GROUPS = ("prohibited", "claims", "ip", "specs", "measures", "data")
+
+
+@dataclass(slots=True)
+class Hit:
+    """What a rule found. Location is ``index`` (position in the batch) or, for
+    catalogue rules, ``rec`` (the record's ``_rec``) with ``row``/``sku``/``sheet``."""
+
+    message: str
+    index: int | None = None
+    field: str | None = None
+    match: str | None = None
+    suggestion: str | None = None
+    policy: str | None = None
+    #: Overrides the rule's configured severity only when a policy pack says so
+    #: (e.g. prohibited on one marketplace, restricted on another).
+    severity: Severity | None = None
+    marketplaces: tuple[str, ...] = ()
+    #: explicit location for catalogue-level hits (ignored when ``index`` is set)
+    rec: int | None = None
+    row: int | None = None
+    sku: str | None = None
+    sheet: str | None = None
+    path: str | None = None
+    #: header shown to the user when the hit is about a column, not a canonical field
+    column: str | None = None
+
+
+@dataclass
+class RuleContext:
+    """What a rule instance may read: resolved config, policy packs, per-rule options.
+
+    Built once per process (heavy resources such as automata and spaCy pipelines are
+    built lazily by the rule and live as long as the instance)."""
+
+    config: Config
+    policies: PolicySet
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class for per-batch rules."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    group: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str] = ""
+    #: Canonical fields the rule reads; a rule whose fields are all absent is skipped.
+    fields: ClassVar[tuple[str, ...]] = ()
+    #: On by default? Opinionated or noisy rules ship off and are enabled by --select.
+    default_enabled: ClassVar[bool] = True
+    #: Policy URL used when a hit carries none.
+    policy_url: ClassVar[str | None] = None
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+
+    def applies(self, batch: Batch) -> bool:
+        return not self.fields or any(batch.has(f) for f in self.fields)
+
+    def check(self, batch: Batch) -> Iterable[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @classmethod
+    def doc(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+class CatalogRule(Rule):
+    """Base class for rules that need the whole catalogue (two-phase)."""
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        return iter(())
+
+    def partial(self, batch: Batch) -> pl.DataFrame | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError

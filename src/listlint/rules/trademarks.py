@@ -1,0 +1,7 @@
+"""Rule family: trademarks. (Filled in by its own issue.)"""
+
+from __future__ import annotations
+
+from listlint.rules.base import Rule
+
+RULES: list[type[Rule]] = []

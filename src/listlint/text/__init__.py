@@ -1,0 +1,1 @@
+"""Text normalisation, phrase matching and the spaCy pipeline shared by rule families."""
