@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
-from listlint.text.normalize import fold_expr
+from listlint.text.normalize import fold_series
 
 T = TypeVar("T")
 
@@ -66,7 +66,7 @@ class Batch:
         key = "folded:" + name
         if key not in self._cache:
             if name in self.frame.columns and self.frame[name].dtype == pl.Utf8:
-                self._cache[key] = self.frame.select(fold_expr(pl.col(name)))[name].to_list()
+                self._cache[key] = fold_series(self.frame[name]).to_list()
             else:
                 self._cache[key] = [None] * self.frame.height
         return self._cache[key]

@@ -72,13 +72,28 @@ def load(
 
             tables = read_jsonl(text, name, limits.max_json_depth)
         else:
-            from listlint.loader.delimited import read_delimited
+            from listlint.loader import delimited
 
-            tables = [
-                read_delimited(
-                    text, name, max_columns=limits.max_columns, max_cell_length=limits.max_cell_length
-                )
-            ]
+            if len(data) >= delimited.FAST_PATH_BYTES:
+                raw = data if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+                if raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                tables = [
+                    delimited.read_delimited_fast(
+                        raw,
+                        name,
+                        delimiter=delimited.sniff_delimiter(text[:262144]),
+                        max_columns=limits.max_columns,
+                        max_cell_length=limits.max_cell_length,
+                    )
+                ]
+            else:
+                tables = [
+                    delimited.read_delimited(
+                        text, name, max_columns=limits.max_columns,
+                        max_cell_length=limits.max_cell_length,
+                    )
+                ]
             tables[0].encoding = encoding
     return _catalog(tables, name, columns, kind)
 

@@ -14,7 +14,7 @@ from listlint.fields import CANONICAL_FIELDS, GROUP, REC, ROW, SHEET, attr_colum
 from listlint.loader.columns import JOINED_FIELDS, ColumnMap, normalise_header, profiles
 from listlint.loader.table import RawTable
 from listlint.money import parse_price
-from listlint.text.normalize import clean_expr
+from listlint.text.normalize import clean_series
 from listlint.units import parse_dimensions, parse_length, parse_weight
 
 #: Text a variant row takes from its product when its own cell is blank.
@@ -31,12 +31,7 @@ def _src(i: int) -> str:
 def build_frame(
     table: RawTable, cmap: ColumnMap, rec_offset: int = 0
 ) -> tuple[pl.DataFrame, list[LoadIssue]]:
-    width = len(table.headers)
-    src = pl.DataFrame(
-        table.rows or None,
-        schema={_src(i): pl.Utf8 for i in range(width)},
-        orient="row",
-    )
+    src = table.frame()
     exprs: list[pl.Expr] = []
     for fname in CANONICAL_FIELDS:
         idxs = cmap.fields.get(fname)
@@ -49,10 +44,13 @@ def build_frame(
             expr = pl.coalesce(cols)
         else:
             expr = cols[0]
-        exprs.append(clean_expr(expr, html_allowed=fname in HTML_FIELDS).alias(fname))
+        exprs.append(expr.alias(fname))
     for i in cmap.attribute_indices():
-        exprs.append(clean_expr(pl.col(_src(i)), html_allowed=False).alias(attr_column(table.headers[i])))
-    frame = src.select(exprs) if exprs else pl.DataFrame({"__empty": [None] * src.height}).drop("__empty")
+        exprs.append(pl.col(_src(i)).alias(attr_column(table.headers[i])))
+    picked = src.select(exprs) if exprs else pl.DataFrame()
+    frame = pl.DataFrame(
+        [clean_series(picked[c], html_allowed=c in HTML_FIELDS) for c in picked.columns]
+    ) if picked.width else pl.DataFrame()
     frame = frame.with_columns(
         pl.Series(ROW, table.row_numbers, dtype=pl.Int64),
         pl.Series(REC, range(rec_offset, rec_offset + src.height), dtype=pl.Int64),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import polars as pl
+
 from listlint.catalog import LoadIssue
 
 
@@ -25,6 +27,18 @@ class RawTable:
     records: int = 0
     encoding: str | None = None
     delimiter: str | None = None
+    #: readers that parse columnar (the polars CSV fast path) hand over a frame of
+    #: Utf8 columns c0..cN instead of ``rows``
+    source_frame: pl.DataFrame | None = None
+
+    def frame(self) -> pl.DataFrame:
+        """The cells as Utf8 columns ``c0``..``cN`` (one row per data record)."""
+        if self.source_frame is not None:
+            return self.source_frame
+        width = len(self.headers)
+        return pl.DataFrame(
+            self.rows or None, schema={f"c{i}": pl.Utf8 for i in range(width)}, orient="row"
+        )
 
 
 def dedupe_headers(headers: list[str]) -> list[str]:

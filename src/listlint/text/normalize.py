@@ -71,8 +71,37 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def fold_expr(expr: pl.Expr) -> pl.Expr:
+_NON_ASCII = r"[^\x00-\x7f]"
+
+
+def _on_subset(series: pl.Series, mask: pl.Series, fn) -> pl.Series:  # type: ignore[no-untyped-def]
+    """Apply a Series -> Series function only where ``mask`` is true (most catalogue text
+    is ASCII and markup-free, so the costly step runs on a small part)."""
+    mask = mask.fill_null(False)
+    if not mask.any():
+        return series
+    idx = mask.arg_true()
+    return series.scatter(idx, fn(series.filter(mask)))
+
+
+def fold_series(series: pl.Series) -> pl.Series:
     """Columnar :func:`fold`: NFKD, drop combining marks and invisibles, lower-case."""
+    if series.dtype != pl.Utf8:
+        series = series.cast(pl.Utf8)
+
+    def heavy(s: pl.Series) -> pl.Series:
+        return (
+            s.str.normalize("NFKD")
+            .str.replace_all(r"\p{M}", "")
+            .str.replace_all(_INVISIBLE_CLASS, "")
+        )
+
+    out = _on_subset(series, series.str.contains(_NON_ASCII), heavy)
+    return out.str.to_lowercase()
+
+
+def fold_expr(expr: pl.Expr) -> pl.Expr:
+    """Expression form of :func:`fold` (use :func:`fold_series` on hot paths)."""
     return (
         expr.str.normalize("NFKD")
         .str.replace_all(r"\p{M}", "")
@@ -81,17 +110,25 @@ def fold_expr(expr: pl.Expr) -> pl.Expr:
     )
 
 
-def clean_expr(expr: pl.Expr, *, html_allowed: bool = True) -> pl.Expr:
-    """Columnar :func:`clean` for the common cases; rows with markup go through Python."""
-    out = expr
+def clean_series(series: pl.Series, *, html_allowed: bool = True) -> pl.Series:
+    """Columnar :func:`clean`: markup and Unicode work only on the rows that need it."""
+    if series.dtype != pl.Utf8:
+        series = series.cast(pl.Utf8)
     if html_allowed:
-        out = pl.when(expr.str.contains(r"[<&]")).then(
-            expr.map_elements(strip_html, return_dtype=pl.Utf8, skip_nulls=True)
-        ).otherwise(expr)
+        series = _on_subset(
+            series,
+            series.str.contains(r"[<&]"),
+            lambda s: pl.Series(s.name, [strip_html(v) if v is not None else None for v in s.to_list()], dtype=pl.Utf8),
+        )
+    series = _on_subset(series, series.str.contains(_NON_ASCII), lambda s: s.str.normalize("NFC"))
     out = (
-        out.str.normalize("NFC")
-        .str.replace_all(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ")
-        .str.replace_all(r"\s*[\n\r\u2028\u2029\u0085\v\f]+\s*", "\n")
-        .str.strip_chars()
+        series.str.replace_all(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2,}", " ")
+        .str.replace_all(r" {2,}", " ")
     )
-    return pl.when(out == "").then(None).otherwise(out)
+    out = _on_subset(
+        out,
+        out.str.contains(r"[\n\r\u2028\u2029\u0085\v\f]"),
+        lambda s: s.str.replace_all(r"\s*[\n\r\u2028\u2029\u0085\v\f]+\s*", "\n"),
+    )
+    out = out.str.strip_chars()
+    return out.set(out == "", None) if (out == "").any() else out
