@@ -26,7 +26,8 @@ def sniff_delimiter(text: str) -> str:
             rows = list(csv.reader(io.StringIO("\n".join(sample_lines)), delimiter=delim))
         except csv.Error:
             continue
-        counts = [len(r) for r in rows if r]
+        # trailing empty fields (PrestaShop's "a;b;c;") do not count
+        counts = [len(_trim(r)) for r in rows if any(c.strip() for c in r)]
         if not counts or counts[0] < 2:
             continue
         mode, freq = Counter(counts).most_common(1)[0]
@@ -34,6 +35,13 @@ def sniff_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = delim, score
     return best
+
+
+def _trim(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end > 1 and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 def _first_records(text: str, n: int) -> list[str]:

@@ -176,12 +176,18 @@ def records_table(records: list, name: str, numbers: list[int] | None = None) ->
         count += 1
         variants_key = next((k for k in VARIANT_KEYS if isinstance(rec.get(k), list) and rec[k] and all(isinstance(v, dict) for v in rec[k])), None)
         parent = {k: v for k, v in rec.items() if k != variants_key}
+        if variants_key is not None and "id" in parent:
+            # the product's id names the group; each variant keeps its own id/sku
+            parent["product_id"] = parent.pop("id")
         base = _flatten(parent)
         if variants_key is None:
             flat_rows.append(base)
             row_numbers.append(row_no)
             continue
-        group = base.get("handle") or base.get("id") or base.get("sku") or base.get("title") or f"record {row_no}"
+        group = (
+            base.get("handle") or base.get("product_id") or base.get("sku") or base.get("title")
+            or f"record {row_no}"
+        )
         for variant in rec[variants_key]:
             v = _flatten(variant)
             merged = dict(base)

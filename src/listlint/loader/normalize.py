@@ -136,13 +136,22 @@ def _inherit_from_parent(frame: pl.DataFrame, cmap: ColumnMap) -> pl.DataFrame:
             keys.append(pl.col(name))
     if not keys:
         return frame
+    sku = pl.col("sku") if "sku" in frame.columns else pl.lit(None, dtype=pl.Utf8)
     parents = []
     for k in keys:
-        parents.append(frame.filter(k.is_not_null()).select([k.alias("__pkey"), *[pl.col(f).alias(f"__p_{f}") for f in present]]))
+        parents.append(
+            frame.filter(k.is_not_null()).select(
+                [k.alias("__pkey"), sku.alias("__psku"), *[pl.col(f).alias(f"__p_{f}") for f in present]]
+            )
+        )
     parent_frame = pl.concat(parents).unique(subset="__pkey", keep="first")
     frame = frame.join(parent_frame, left_on=GROUP, right_on="__pkey", how="left", coalesce=True)
-    frame = frame.with_columns([pl.coalesce(pl.col(f), pl.col(f"__p_{f}")).alias(f) for f in present])
-    frame = frame.drop([f"__p_{f}" for f in present] + [c for c in ("__pkey",) if c in frame.columns])
+    frame = frame.with_columns(
+        [pl.coalesce(pl.col(f), pl.col(f"__p_{f}")).alias(f) for f in present]
+        # "id:10" and "HOODIE" name the same group: key groups by the parent's SKU
+        + [pl.coalesce(pl.col("__psku"), pl.col(GROUP)).alias(GROUP)]
+    )
+    frame = frame.drop([f"__p_{f}" for f in present] + ["__psku"] + [c for c in ("__pkey",) if c in frame.columns])
     # a parent row (its SKU is someone's group key) belongs to its own group
     if "sku" in frame.columns:
         group_keys = frame[GROUP].drop_nulls().unique()

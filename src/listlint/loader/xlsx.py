@@ -216,8 +216,11 @@ def _is_description_row(cells: list[str | None], header: list[str | None], known
         return False
     if any(_numeric(c) for c in filled):
         return False
+    # field explanations: many cells are themselves header words in another language,
+    # or carry parenthesised notes such as "（分号分隔）"
     matches = header_score(cells, known)
-    return matches * 2 >= len(filled) or all(("(" in c or "（" in c or len(c) > 25) for c in filled[:3])
+    notes = sum(1 for c in filled if "(" in c or "（" in c)
+    return matches * 3 >= len(filled) or notes * 2 >= len(filled)
 
 
 def _numeric(text: str) -> bool:
