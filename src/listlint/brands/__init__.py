@@ -1,0 +1,1 @@
+"""Brand index, counterfeit signal phrases and the per-batch brand analysis (issue 5)."""

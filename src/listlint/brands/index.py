@@ -1,0 +1,212 @@
+"""The brand index: protected brands, their aliases and the words used to spot lookalikes.
+
+Built once per rule instance from ``wordlists/brands/`` (brands with their usual categories,
+known aliases, category groups) plus the user's extra brands from config; brands the
+seller is authorised to sell (config ``authorized_brands``) are left out entirely.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from listlint.resources import table, wordlist
+from listlint.text.confusables import skeleton
+from listlint.text.matcher import PhraseMatcher
+from listlint.text.normalize import fold
+
+#: alias types that are a counterfeit spelling on their own ("Adadis", "Louis Button")
+LOOKALIKE_TYPES = {"misspelling", "lookalike", "leet"}
+#: lexeme log-probability above which a token counts as an ordinary English word
+COMMON_WORD_PROB = -15.5
+_CJK_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
+_ALNUM_RE = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, folded: "Ray-Ban" -> "rayban", "Levi's" -> "levis"."""
+    return _ALNUM_RE.sub("", fold(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    name: str
+    groups: frozenset[str]
+    common_word: bool
+    #: lowest retail price of a genuine item in USD (None = unknown)
+    min_price_usd: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One way of writing a brand: its name, an alias, a model name, a transliteration."""
+
+    brand: Brand
+    text: str  # folded
+    kind: str  # "name", "variant", "model_name", "misspelling", "lookalike", "translit_zh", ...
+    context_only: bool
+
+    @property
+    def is_lookalike(self) -> bool:
+        return self.kind in LOOKALIKE_TYPES and not self.context_only
+
+
+@lru_cache(maxsize=1)
+def word_log_prob() -> dict[str, float]:
+    """English word log-probabilities shipped by spacy-lookups-data (no download)."""
+    import spacy_lookups_data
+
+    path = spacy_lookups_data.__path__[0] + "/data/en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def is_common_word(token: str) -> bool:
+    return word_log_prob().get(token, -99.0) > COMMON_WORD_PROB
+
+
+class BrandIndex:
+    """Protected brands and the lookups built from them."""
+
+    def __init__(
+        self, *, extra_brands: tuple[str, ...] = (), authorized: tuple[str, ...] = ()
+    ) -> None:
+        skip = {compact(b) for b in authorized}
+        self.brands: dict[str, Brand] = {}
+        for row in table("brands/brands"):
+            if compact(row["brand"]) in skip:
+                continue
+            groups = frozenset(g for g in row.get("groups", "").split(",") if g)
+            floor = float(row["min_price_usd"]) if row.get("min_price_usd") else None
+            self.brands[row["brand"]] = Brand(
+                row["brand"], groups, row.get("common_word") == "yes", floor
+            )
+        for name in extra_brands:
+            if compact(name) not in skip and name not in self.brands:
+                self.brands[name] = Brand(name, frozenset(), False)
+        names: list[Name] = []
+        for brand in self.brands.values():
+            names.append(Name(brand, fold(brand.name), "name", False))
+            bare = fold(brand.name)
+            if bare.startswith("the "):
+                names.append(Name(brand, bare[4:], "variant", brand.common_word))
+            if "-" in bare or "'" in bare or "." in bare or "&" in bare:
+                for alt in {
+                    bare.replace("-", " "),
+                    bare.replace("-", ""),
+                    bare.replace("'", ""),
+                    bare.replace(".", ""),
+                    bare.replace(" & ", " and "),
+                }:
+                    if alt != bare:
+                        names.append(Name(brand, alt, "variant", False))
+        for row in table("brands/aliases"):
+            brand = self.brands.get(row["brand"])
+            if brand is None:
+                continue
+            kind = row.get("alias_type", "variant")
+            context_only = kind.endswith("_context_only") or kind.endswith("_ambiguous")
+            kind = kind.removesuffix("_context_only").removesuffix("_ambiguous")
+            names.append(Name(brand, fold(row["alias"]), kind, context_only))
+        self.names = names
+        self.groups = self._load_groups()
+        latin = [(n.text, n) for n in names if not _CJK_RE.search(n.text)]
+        cjk = [(n.text, n) for n in names if _CJK_RE.search(n.text)]
+        self.exact: PhraseMatcher[Name] = PhraseMatcher(latin)
+        self.exact_cjk: PhraseMatcher[Name] = PhraseMatcher(cjk, word_boundaries=False)
+        # two-letter Latin abbreviations ("ck", "ap", "lv") are substrings of most titles:
+        # the prefilter leaves them out and the automaton still finds them on rows that
+        # are scanned for another reason (a signal, a lookalike, another brand)
+        self.prefilter_terms = sorted(
+            {n.text for n in names if len(n.text) >= 3 or _CJK_RE.search(n.text)}
+        )
+        self._build_words()
+
+    # -- lookalike vocabulary ---------------------------------------------------------
+    def _build_words(self) -> None:
+        """Skeletons of brand words: single-word names, and each word of multi-word names
+        (with its position, so the neighbours can be checked in the listing)."""
+        self.word_skeletons: dict[str, list[tuple[Name, int]]] = {}
+        self.word_text: dict[str, str] = {}
+        for name in self.names:
+            if name.kind not in ("name", "variant") or _CJK_RE.search(name.text):
+                continue
+            words = re.findall(r"[^\W_]+", name.text)
+            for pos, word in enumerate(words):
+                if len(word) < 4 or not word.isalpha():
+                    continue
+                skel = skeleton(word)
+                self.word_skeletons.setdefault(skel, []).append((name, pos))
+                self.word_text[skel] = word
+        self.fuzzy_choices = sorted(s for s in self.word_skeletons if len(s) >= 4)
+
+    def brand_words(self, name: Name) -> list[str]:
+        return re.findall(r"[^\W_]+", name.text)
+
+    # -- categories -------------------------------------------------------------------
+    @staticmethod
+    def _load_groups() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for row in table("brands/category_groups"):
+            for kw in row["keywords"].split():
+                out.setdefault(kw, row["group"])
+        return out
+
+    def groups_of(self, folded_text: str) -> set[str]:
+        return {
+            self.groups[w] for w in re.findall(r"[a-z][a-z\-]+", folded_text) if w in self.groups
+        }
+
+    def matches_brand(self, brand: Brand, brand_column: str | None) -> bool:
+        """True when the listing's brand column names ``brand`` (or one of its aliases)."""
+        if not brand_column:
+            return False
+        col = compact(brand_column)
+        if not col:
+            return False
+        for name in self.names:
+            if name.brand is brand and name.kind in (
+                "name",
+                "variant",
+                "translit_zh",
+                "translit_ar",
+            ):
+                key = compact(name.text)
+                if key and (
+                    col == key or col.startswith(key) or (key.startswith(col) and len(col) >= 4)
+                ):
+                    return True
+        return False
+
+
+#: a price under this share of the brand's cheapest genuine item is "far below" its range
+FAR_BELOW = 0.15
+#: assumed USD value of one unit when the listing gives no currency (a strong currency,
+#: so an unknown currency never makes a price look cheaper than it could be)
+UNKNOWN_CURRENCY_USD = 1.3
+
+
+@lru_cache(maxsize=1)
+def usd_rates() -> dict[str, float]:
+    return {r["currency"].upper(): float(r["usd"]) for r in table("brands/currency_usd")}
+
+
+def price_far_below(brand: Brand, amount: float | None, currency: str | None) -> bool:
+    """Supporting evidence only: the price is far below anything the brand sells."""
+    if brand.min_price_usd is None or amount is None or amount <= 0:
+        return False
+    rate = usd_rates().get(currency.upper()) if currency else UNKNOWN_CURRENCY_USD
+    return rate is not None and amount * rate < FAR_BELOW * brand.min_price_usd
+
+
+@lru_cache(maxsize=1)
+def nominative_phrases() -> tuple[str, ...]:
+    return tuple(fold(t) for t in wordlist("brands/nominative"))
+
+
+@lru_cache(maxsize=1)
+def accessory_nouns() -> tuple[str, ...]:
+    return tuple(fold(t) for t in wordlist("brands/accessory_nouns"))

@@ -1,0 +1,100 @@
+"""Counterfeit signal phrases ("1:1 replica", "AAA quality", "كوبي 1", "高仿", "dupe").
+
+Strength comes from ``wordlists/brands/counterfeit_signals.tsv``: *strong* terms are a signal
+alone, *medium* terms need a brand (or a brand-prone category, decided by the rule),
+*assurance* terms ("100% authentic", "البوكس الأصلي") are supporting evidence, *weak*
+terms ("style", "like", "not", "inspired") count only directly next to a brand mention.
+Benign contexts ("AAA batteries", "1:1 scale", "counterfeit detector pen") come from
+``wordlists/brands/signal_exclusions.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import polars as pl
+
+from listlint.resources import table
+from listlint.text.matcher import PhraseMatcher
+from listlint.text.normalize import fold
+
+_CJK_OR_ARABIC = re.compile(r"[\u0600-\u06ff\u3000-\u9fff]")
+#: how far (characters) a weak signal may sit from the brand it qualifies: directly next
+#: to it ("Rolex style", "Chanel-inspired", "like Gucci"), or one short word away
+WEAK_WINDOW = 4
+#: weak signals qualify only brands sold in these groups ("Sony Bud Style" is a product line)
+WEAK_GROUPS = frozenset({"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"})
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    term: str
+    strength: str  # strong | medium | assurance | weak
+    language: str
+
+
+class SignalMatcher:
+    def __init__(self) -> None:
+        rows = table("brands/counterfeit_signals")
+        sigs = [
+            Signal(fold(r["term"]), r["strength"], r["language"]) for r in rows if r.get("term")
+        ]
+        self.strong_medium = [s for s in sigs if s.strength in ("strong", "medium", "assurance")]
+        self.weak_signals = [s for s in sigs if s.strength == "weak"]
+        bounded = [
+            (s.term, s) for s in self.strong_medium if not re.search(r"[\u3000-\u9fff]", s.term)
+        ]
+        unbounded = [
+            (s.term, s) for s in self.strong_medium if re.search(r"[\u3000-\u9fff]", s.term)
+        ]
+        self._bounded: PhraseMatcher[Signal] = PhraseMatcher(bounded)
+        self._unbounded: PhraseMatcher[Signal] = PhraseMatcher(unbounded, word_boundaries=False)
+        self._weak: PhraseMatcher[Signal] = PhraseMatcher(
+            [(s.term.lstrip("-"), s) for s in self.weak_signals]
+            + [(s.term, s) for s in self.strong_medium]
+        )
+        self._benign: dict[str, tuple[str, ...]] = {
+            fold(r["term"]): tuple(fold(b) for b in r["benign"].split("|") if b)
+            for r in table("brands/signal_exclusions")
+        }
+        self._terms = sorted({s.term for s in self.strong_medium})
+
+    def _benign_context(self, text: str, term: str, start: int, end: int) -> bool:
+        window = text[max(0, start - 25) : end + 25]
+        return any(b in window for b in self._benign.get(term, ()))
+
+    def _find(self, text: str) -> list[tuple[Signal, int, int]]:
+        found = [*self._bounded.longest(text), *self._unbounded.iter(text)]
+        return [
+            (m.payload, m.start, m.end)
+            for m in found
+            if not self._benign_context(text, m.term, m.start, m.end)
+        ]
+
+    def scan(self, texts: list[str | None]) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
+        """Rows with strong or medium signals (polars prefilter, automaton to confirm)."""
+        series = pl.Series("t", texts, dtype=pl.Utf8)
+        cand = series.str.contains_any(self._terms).fill_null(False)
+        for i in cand.arg_true().to_list():
+            found = self._find(texts[i])  # type: ignore[arg-type]
+            if found:
+                yield i, found
+
+    def weak(self, text: str, mentions: list) -> list[tuple[Signal, int, int]]:  # type: ignore[type-arg]
+        """Weak signals directly before or after a brand mention in ``text`` (the title)."""
+        out = []
+        spans = [
+            (m.start, m.end)
+            for m in mentions
+            if m.field == "title" and m.name.brand.groups & WEAK_GROUPS
+        ]
+        for m in self._weak.iter(text):
+            if m.payload.strength != "weak":
+                continue
+            for s, e in spans:
+                if 0 <= s - m.end <= WEAK_WINDOW or 0 <= m.start - e <= WEAK_WINDOW:
+                    out.append((m.payload, m.start, m.end))
+                    break
+        return out

@@ -1,0 +1,85 @@
+"""Confusable skeletons (UTS #39 style) for spotting disguised brand names.
+
+``skeleton(token)`` maps a token to the Latin letters it *looks like*: Cyrillic/Greek/
+small-capital homoglyphs (``wordlists/brands/homoglyphs.tsv``), leet digits and symbols
+(``0`` -> o, ``5`` -> s, ``@`` -> a) and visual sequences (``rn`` -> m, ``vv`` -> w). Letters
+that are easy to swap for one another (``1``/``l``/``i``/``|``/``!``) share one class, so
+"Nlke", "N1ke" and "Nike" have the same skeleton. Two strings are confusable when their
+skeletons are equal; the brand matcher compares skeletons, never raw text.
+
+The input is *folded* text (:func:`listlint.text.normalize.fold`: NFKD, lower case), which
+already undoes full-width and mathematical letters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from listlint.resources import table
+
+#: visually confused multi-letter sequences (applied after single characters)
+VISUAL_SEQUENCES = (("rn", "m"), ("vv", "w"), ("nn", "m"), ("cl", "d"))
+#: letters folded into one class because sellers swap them freely
+_CLASSES = {"l": "i", "1": "i", "|": "i", "!": "i", "j": "i"}
+
+
+@lru_cache(maxsize=1)
+def _char_map() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in table("brands/homoglyphs"):
+        char, latin = row.get("char", ""), row.get("latin", "")
+        if len(char) == 1 and latin:
+            out[char] = latin.lower()
+            out[char.lower()] = latin.lower()
+    out.update(_CLASSES)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    return {ord(k): v for k, v in _char_map().items()}
+
+
+def skeleton(token: str) -> str:
+    """The Latin letters ``token`` (folded) looks like; equal skeletons = confusable."""
+    text = token.translate(_translation())
+    for seq, repl in VISUAL_SEQUENCES:
+        if seq in text:
+            text = text.replace(seq, repl)
+    return text.replace("l", "i")
+
+
+def script_of(char: str) -> str | None:
+    """Coarse script of a letter (Latin, Cyrillic, Greek, Armenian, ...); None for non-letters."""
+    if not char.isalpha():
+        return None
+    try:
+        name = unicodedata.name(char)
+    except ValueError:
+        return None
+    return name.split(" ", 1)[0]
+
+
+def scripts(token: str) -> set[str]:
+    return {s for s in map(script_of, token) if s}
+
+
+def is_mixed_script(token: str) -> bool:
+    """A token mixing Latin letters with Cyrillic/Greek/Armenian lookalikes ("Сhanel" with a
+    Cyrillic С). Mixed Latin + CJK/Arabic is ordinary in Chinese/Arabic listings and is not
+    counted."""
+    found = scripts(token)
+    return "LATIN" in found and bool(found & {"CYRILLIC", "GREEK", "ARMENIAN"})
+
+
+def disguise_kind(token: str) -> str | None:
+    """How a token disguises its letters: 'mixed scripts', 'lookalike characters',
+    'digits or symbols for letters', or None for plain letters."""
+    if is_mixed_script(token):
+        return "mixed scripts"
+    if any(not c.isascii() and c in _char_map() for c in token):
+        return "lookalike characters"
+    if any(c.isdigit() or c in "@$|!€£" for c in token) and any(c.isalpha() for c in token):
+        return "digits or symbols for letters"
+    return None

