@@ -58,21 +58,87 @@ def main() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--policy", "-p", multiple=True, help="Marketplace policy pack(s): names or YAML paths, comma-separated.")
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (PR), groups (claims), names, or ALL.")
+@click.option(
+    "--policy",
+    "-p",
+    multiple=True,
+    help="Marketplace policy pack(s): names or YAML paths, comma-separated.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rules: codes, prefixes (PR), groups (claims), names, or ALL.",
+)
 @click.option("--extend-select", multiple=True, help="Add rules to the default selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes, groups, names).")
-@click.option("--severity", "severities", multiple=True, metavar="CODE=LEVEL", help="Override a rule's severity.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding is at or above this level [default: error].")
-@click.option("--format", "-f", "fmt", default=None, help="Output format: text, json (and more, see README).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the report here (format from the extension unless --format).")
-@click.option("--map", "mappings", multiple=True, metavar="FIELD=HEADER", help="Map a column to a field, e.g. --map title='Product Name'.")
+@click.option(
+    "--severity",
+    "severities",
+    multiple=True,
+    metavar="CODE=LEVEL",
+    help="Override a rule's severity.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 when a finding is at or above this level [default: error].",
+)
+@click.option(
+    "--format", "-f", "fmt", default=None, help="Output format: text, json (and more, see README)."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report here (format from the extension unless --format).",
+)
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="FIELD=HEADER",
+    help="Map a column to a field, e.g. --map title='Product Name'.",
+)
 @click.option("--sheet", default=None, help="Only this workbook sheet.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="Config file (listlint.toml or pyproject.toml).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Config file (listlint.toml or pyproject.toml).",
+)
 @click.option("--isolated", is_flag=True, help="Ignore config files.")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (0 = automatic).")
-@click.option("--color/--no-color", default=None, help="Colour the text output [default: when a terminal].")
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text output [default: when a terminal]."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Text format: only the summary line.")
+@click.option(
+    "--ignore-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML list of {sku, rule, reason} suppressions.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings not in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Record today's findings as the baseline and exit 0.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr [default: on a terminal, for big files].",
+)
 def check(files: tuple[Path, ...], **opts: Any) -> None:
     """Lint catalogue FILES and report findings."""
     try:
@@ -120,13 +186,39 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
     write = formatters.get(fmt)
     ruleset = RuleSet.build(config)
-    catalogs = (load(p, config=config) for p in files)
-    report = run(catalogs, ruleset)
+    from listlint import suppress
+    from listlint.progress import Progress
+
+    harvested: list[suppress.Suppressions] = []
+    progress = Progress.for_files(files, opts["progress"])
+
+    def catalogs() -> Any:
+        for p in files:
+            progress.start(p)
+            catalog = load(p, config=config)
+            harvested.append(suppress.from_catalog(catalog))
+            yield catalog
+            progress.advance(p)
+
+    try:
+        report = run(catalogs(), ruleset)
+    finally:
+        progress.close()
+    report = _post_process(report, config, opts, harvested)
+    if opts["write_baseline"] is not None:
+        from listlint import baseline
+
+        n = baseline.dump(report.findings, opts["write_baseline"])
+        click.echo(
+            f"listlint: wrote baseline of {n} finding(s) to {opts['write_baseline']}", err=True
+        )
+        return 0
     color = opts["color"]
     if color is None:
         color = opts["output"] is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = formatters.FormatOptions(
-        color=bool(color) and fmt == "text", output=str(opts["output"]) if opts["output"] else None,
+        color=bool(color) and fmt == "text",
+        output=str(opts["output"]) if opts["output"] else None,
         inputs=[str(p) for p in files],
     )
     if opts["quiet"] and fmt == "text":
@@ -137,6 +229,38 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         report_to_show = report
     _emit(write, report_to_show, options, fmt)
     return report.exit_code(config.fail_on)
+
+
+def _post_process(report: Any, config: Any, opts: dict[str, Any], harvested: list[Any]) -> Any:
+    """Suppressions (catalogue column + ignore file), then the baseline. Kept out of the
+    engine: they change which findings are shown, never what the rules found."""
+    from listlint import baseline, suppress
+    from listlint.report import Report
+
+    ignore_file = opts["ignore_file"] or config.ignore_file
+    parts = list(harvested)
+    if ignore_file:
+        parts.append(suppress.from_file(ignore_file))
+    rules = suppress.merge(*parts)
+    findings = report.findings
+    if rules.items:
+        findings, _dropped = rules.apply(findings)
+    for problem in rules.problems:
+        click.echo(f"listlint: notice: {problem}", err=True)
+    for s in rules.unused():
+        click.echo(
+            f"listlint: notice: unused suppression {','.join(s.codes)} ({s.source}): nothing matched",
+            err=True,
+        )
+    base = (
+        None if opts["write_baseline"] is not None else (opts["baseline_path"] or config.baseline)
+    )
+    if base:
+        findings = baseline.filter_new(findings, baseline.load(base))
+    if findings is report.findings:
+        return report
+    s = report.summary
+    return Report.build(findings, files=s.files, records=s.records, listings=s.listings)
 
 
 def _emit(write: Any, report: Any, options: Any, fmt: str) -> None:
@@ -176,7 +300,9 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 
 
 @main.command("rules")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"
+)
 def rules_cmd(fmt: str) -> None:
     """List every rule: code, name, group, default severity, summary."""
     try:
@@ -194,7 +320,9 @@ def rules_cmd(fmt: str) -> None:
     else:
         for cls in rules.values():
             flag = "" if cls.default_enabled else " (off by default)"
-            click.echo(f"{cls.code}  {cls.name:<28} {cls.group:<10} {cls.severity.value:<7} {cls.summary}{flag}")
+            click.echo(
+                f"{cls.code}  {cls.name:<28} {cls.group:<10} {cls.severity.value:<7} {cls.summary}{flag}"
+            )
 
 
 def _rule_row(cls: Any) -> dict[str, Any]:
@@ -215,7 +343,9 @@ def rules_markdown() -> str:
     lines = ["| code | name | group | severity | summary |", "|---|---|---|---|---|"]
     for cls in all_rules().values():
         summary = cls.summary + ("" if cls.default_enabled else " *(off by default)*")
-        lines.append(f"| {cls.code} | `{cls.name}` | {cls.group} | {cls.severity.value} | {summary} |")
+        lines.append(
+            f"| {cls.code} | `{cls.name}` | {cls.group} | {cls.severity.value} | {summary} |"
+        )
     return "\n".join(lines)
 
 
@@ -226,7 +356,9 @@ def explain(code: str) -> None:
     from listlint.rules.registry import all_rules
 
     rules = all_rules()
-    cls = rules.get(code.upper()) or next((c for c in rules.values() if c.name == code.lower()), None)
+    cls = rules.get(code.upper()) or next(
+        (c for c in rules.values() if c.name == code.lower()), None
+    )
     if cls is None:
         _fail(f"unknown rule {code!r} (see `listlint rules`)")
     assert cls is not None
@@ -252,16 +384,49 @@ def policies_cmd() -> None:
 
 
 @main.command("config")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
-def config_cmd(config_path: Path | None) -> None:
-    """Show the resolved configuration and the file it came from."""
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+)
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text")
+def config_cmd(config_path: Path | None, fmt: str) -> None:
+    """Show the resolved configuration and where each value came from."""
     import json
 
-    from listlint.config import build_config
+    from listlint.config import Config, build_config
 
     try:
         cfg, source = build_config(None, config_path=config_path)
+        raw = _raw_config(source)
     except ListlintError as exc:
         _fail(str(exc))
-    click.echo(f"# from: {source or 'defaults (no listlint.toml or [tool.listlint] found)'}")
-    click.echo(json.dumps(cfg.model_dump(mode="json", by_alias=True), indent=2))
+    values = cfg.model_dump(mode="json", by_alias=True)
+    origin = {}
+    for name, info in Config.model_fields.items():
+        key = info.alias or name
+        given = key in raw or name in raw
+        origin[key] = f"{source}" if given else "default"
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {"file": str(source) if source else None, "values": values, "origin": origin},
+                indent=2,
+            )
+        )
+        return
+    click.echo(f"# config file: {source or 'none (no listlint.toml or [tool.listlint] found)'}")
+    for key, value in values.items():
+        click.echo(f"{key} = {json.dumps(value)}  # {origin.get(key, 'default')}")
+
+
+def _raw_config(source: Path | None) -> dict[str, Any]:
+    if source is None:
+        return {}
+    from listlint.config import _read_toml
+
+    data = _read_toml(source)
+    if source.name == "pyproject.toml":
+        data = data.get("tool", {}).get("listlint", {})
+    return data

@@ -8,21 +8,37 @@ formats receive a path in ``options.output``). Third-party formats register unde
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from listlint.errors import ConfigError
 
 BUILTIN: dict[str, str] = {
     "text": "listlint.formatters.text",
     "json": "listlint.formatters.json",
+    "csv": "listlint.formatters.csv",
+    "sarif": "listlint.formatters.sarif",
+    "github": "listlint.formatters.github",
+    "junit": "listlint.formatters.junit",
+    "xlsx": "listlint.formatters.xlsx",
+    "html": "listlint.formatters.html",
 }
 
 #: file extension -> format, for ``--output report.sarif`` without ``--format``
-EXTENSIONS: dict[str, str] = {".json": "json", ".txt": "text"}
+EXTENSIONS: dict[str, str] = {
+    ".json": "json",
+    ".txt": "text",
+    ".csv": "csv",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+}
 
 #: formats that are not text streams (the formatter writes ``options.output`` itself)
-BINARY: set[str] = set()
+BINARY: set[str] = {"xlsx"}
 
 
 @dataclass

@@ -1,0 +1,31 @@
+"""Cell values that cannot attack whoever opens the report (formula injection, control
+characters, runaway length). Shared by the csv, xlsx and html formats."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A spreadsheet reads a cell starting with one of these as a formula (or DDE command).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Excel's hard limit for one cell.
+MAX_CELL = 32767
+
+
+def clean_text(value: object, limit: int | None = None) -> str:
+    """Text with control characters removed (tab/newline kept) and optionally shortened."""
+    text = "" if value is None else str(value)
+    text = _CONTROL.sub("", text)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def cell(value: object, limit: int | None = MAX_CELL) -> str:
+    """A spreadsheet-safe cell: control characters stripped, formulas neutralised with '."""
+    text = clean_text(value, limit)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+        if limit is not None and len(text) > limit:
+            text = text[: limit - 1] + "…"
+    return text

@@ -1,0 +1,82 @@
+"""The real ``pre-commit try-repo``: fails on a catalogue with an error-level finding,
+passes on a clean one. Optional: skipped when pre-commit is not installed. try-repo
+builds its own virtualenv (``pip install`` of this project from the package index), so
+the first run takes minutes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.optional
+
+
+def test_hook_file_is_valid() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = hooks
+    assert hook["id"] == "listlint" and hook["language"] == "python"
+    import re
+
+    pattern = re.compile(hook["files"])
+    for name in ("a.csv", "b.tsv", "c.xlsx", "d.json", "e.jsonl"):
+        assert pattern.search(name), name
+    assert not pattern.search("README.md")
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_try_repo(tmp_path: Path) -> None:
+    # try-repo only sees committed and tracked files: snapshot the working tree (tracked
+    # and untracked, minus ignored files) into a throwaway repo and commit it there.
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
+    snap = tmp_path / "listlint"
+    for rel in filter(None, listed):
+        src = ROOT / rel
+        if src.is_file():
+            (snap / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, snap / rel)
+    _git(snap, "init", "-q")
+    _git(snap, "add", ".")
+    _git(snap, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "snapshot")
+    work = tmp_path / "shop"
+    work.mkdir()
+    _git(work, "init", "-q")
+    bad = work / "bad.csv"
+    bad.write_text("sku,title\nA,Nlke Air Max 1:1 Replica shoes\nA,Plain mug\n", encoding="utf-8")
+    good = work / "good.csv"
+    good.write_text("sku,title\nA,Plain cotton t-shirt\nB,Plain ceramic mug\n", encoding="utf-8")
+    _git(work, "add", ".")
+    env_home = tmp_path / "cache"
+
+    def run(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["pre-commit", "try-repo", str(snap), "listlint", "--files", name, "--verbose"],
+            cwd=work,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            env={**__import__("os").environ, "PRE_COMMIT_HOME": str(env_home)},
+        )
+
+    failing = run("bad.csv")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "Failed" in failing.stdout
+    passing = run("good.csv")
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "Passed" in passing.stdout
