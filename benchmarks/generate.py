@@ -20,7 +20,16 @@ import polars as pl
 CATEGORIES = {
     "Apparel > Shirts": (
         ["T-Shirt", "Oxford Shirt", "Linen Shirt", "Polo Shirt", "Henley", "Tank Top"],
-        ["cotton", "breathable", "relaxed fit", "crew neck", "machine washable", "soft", "everyday", "layering"],
+        [
+            "cotton",
+            "breathable",
+            "relaxed fit",
+            "crew neck",
+            "machine washable",
+            "soft",
+            "everyday",
+            "layering",
+        ],
         (0.12, 0.35),
     ),
     "Apparel > Dresses": (
@@ -30,32 +39,86 @@ CATEGORIES = {
     ),
     "Shoes > Sneakers": (
         ["Running Shoe", "Canvas Sneaker", "Trail Runner", "Court Sneaker"],
-        ["cushioned", "rubber outsole", "lightweight", "mesh upper", "arch support", "lace-up", "grip"],
+        [
+            "cushioned",
+            "rubber outsole",
+            "lightweight",
+            "mesh upper",
+            "arch support",
+            "lace-up",
+            "grip",
+        ],
         (0.5, 1.4),
     ),
     "Electronics > Audio": (
         ["Wireless Earbuds", "Bluetooth Speaker", "Over-Ear Headphones", "Soundbar"],
-        ["bluetooth 5.3", "noise cancelling", "40 hour battery", "usb-c charging", "deep bass", "microphone"],
+        [
+            "bluetooth 5.3",
+            "noise cancelling",
+            "40 hour battery",
+            "usb-c charging",
+            "deep bass",
+            "microphone",
+        ],
         (0.05, 3.0),
     ),
     "Home > Kitchen": (
-        ["Chef Knife", "Cast Iron Skillet", "Ceramic Mug", "Cutting Board", "Glass Storage Jar", "Stand Mixer"],
-        ["dishwasher safe", "stainless steel", "ergonomic handle", "non-stick", "food grade", "gift"],
+        [
+            "Chef Knife",
+            "Cast Iron Skillet",
+            "Ceramic Mug",
+            "Cutting Board",
+            "Glass Storage Jar",
+            "Stand Mixer",
+        ],
+        [
+            "dishwasher safe",
+            "stainless steel",
+            "ergonomic handle",
+            "non-stick",
+            "food grade",
+            "gift",
+        ],
         (0.2, 6.0),
     ),
     "Home > Bedding": (
         ["Duvet Cover", "Fitted Sheet Set", "Pillowcase Pair", "Weighted Blanket"],
-        ["ivory white", "percale", "400 thread count", "breathable", "queen size", "hypoallergenic"],
+        [
+            "ivory white",
+            "percale",
+            "400 thread count",
+            "breathable",
+            "queen size",
+            "hypoallergenic",
+        ],
         (0.4, 7.0),
     ),
     "Beauty > Skin Care": (
         ["Hydrating Serum", "Night Cream", "Facial Cleanser", "Sunscreen SPF 50", "Lip Balm"],
-        ["hyaluronic acid", "reduces the appearance of fine lines", "fragrance free", "dermatologist tested", "moisturising"],
+        [
+            "hyaluronic acid",
+            "reduces the appearance of fine lines",
+            "fragrance free",
+            "dermatologist tested",
+            "moisturising",
+        ],
         (0.03, 0.4),
     ),
     "Health > Supplements": (
-        ["Vitamin D3 Gummies", "Magnesium Capsules", "Omega-3 Softgels", "Probiotic Capsules", "Collagen Powder"],
-        ["supports normal immune function", "helps maintain strong bones", "non-gmo", "third-party tested", "60 servings"],
+        [
+            "Vitamin D3 Gummies",
+            "Magnesium Capsules",
+            "Omega-3 Softgels",
+            "Probiotic Capsules",
+            "Collagen Powder",
+        ],
+        [
+            "supports normal immune function",
+            "helps maintain strong bones",
+            "non-gmo",
+            "third-party tested",
+            "60 servings",
+        ],
         (0.08, 0.9),
     ),
     "Toys > Building": (
@@ -79,7 +142,18 @@ CATEGORIES = {
         (0.2, 20.0),
     ),
 }
-BRANDS = ["Northwind", "Acme", "Bluebird", "Kestrel", "Lumen", "Oakridge", "Pioneer", "Sable", "Tandem", "Verdant"]
+BRANDS = [
+    "Northwind",
+    "Acme",
+    "Bluebird",
+    "Kestrel",
+    "Lumen",
+    "Oakridge",
+    "Pioneer",
+    "Sable",
+    "Tandem",
+    "Verdant",
+]
 FILLER = (
     "designed for daily use with quality materials and careful finishing . easy to clean and built to last . "
     "our team tests every batch before it ships . perfect as a gift or for yourself . "
@@ -118,10 +192,26 @@ def _weight_text(kg: float, rng: random.Random) -> str:
 def generate(n: int, seed: int = 0) -> pl.DataFrame:
     rng = random.Random(seed)
     cats = list(CATEGORIES)
-    cols: dict[str, list] = {k: [] for k in (
-        "sku", "title", "description", "brand", "category", "price", "gtin", "size", "color",
-        "material", "weight", "length", "width", "height", "item_group_id",
-    )}
+    cols: dict[str, list] = {
+        k: []
+        for k in (
+            "sku",
+            "title",
+            "description",
+            "brand",
+            "category",
+            "price",
+            "gtin",
+            "size",
+            "color",
+            "material",
+            "weight",
+            "length",
+            "width",
+            "height",
+            "item_group_id",
+        )
+    }
     i = 0
     group = 0
     while i < n:
@@ -131,7 +221,9 @@ def generate(n: int, seed: int = 0) -> pl.DataFrame:
         name = rng.choice(names)
         base_title = f"{brand} {name}"
         n_words = rng.randint(40, 120)
-        desc_words = [rng.choice(words) if rng.random() < 0.3 else rng.choice(FILLER) for _ in range(n_words)]
+        desc_words = [
+            rng.choice(words) if rng.random() < 0.3 else rng.choice(FILLER) for _ in range(n_words)
+        ]
         description = " ".join(desc_words).replace(" .", ".").capitalize()
         kg = rng.uniform(wmin, wmax)
         price = round(rng.uniform(5, 250), 2)
@@ -172,7 +264,9 @@ def generate(n: int, seed: int = 0) -> pl.DataFrame:
             cols["gtin"].append(gtin)
             cols["size"].append(size)
             cols["color"].append(color)
-            cols["material"].append(rng.choice(["cotton", "polyester", "steel", "wood", "plastic", "ceramic", None]))
+            cols["material"].append(
+                rng.choice(["cotton", "polyester", "steel", "wood", "plastic", "ceramic", None])
+            )
             cols["weight"].append(weight)
             cols["length"].append(f"{rng.uniform(5, 60):.1f}")
             cols["width"].append(f"{rng.uniform(5, 40):.1f}")
@@ -191,9 +285,16 @@ def write_csv(n: int, path: Path, seed: int = 0, chunk: int = 200_000) -> Path:
         while written < n:
             size = min(chunk, n - written)
             df = generate(size, seed=seed + part)
-            df = df.with_columns(
-                (pl.lit("SKU-") + (pl.int_range(written, written + size).cast(pl.Utf8).str.zfill(9))).alias("sku")
-            ) if part else df
+            df = (
+                df.with_columns(
+                    (
+                        pl.lit("SKU-")
+                        + (pl.int_range(written, written + size).cast(pl.Utf8).str.zfill(9))
+                    ).alias("sku")
+                )
+                if part
+                else df
+            )
             df.write_csv(fh, include_header=(part == 0))
             written += size
             part += 1

@@ -52,7 +52,9 @@ def test_case(spec: dict, case: dict) -> None:
     messages = [f"{f.rule}: {f.message} [{f.match}]" for f in report.findings]
     assert found == set(case["expect"]), messages
     if case.get("match"):
-        assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), messages
+        assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), (
+            messages
+        )
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)

@@ -72,9 +72,29 @@ def test_shopify_variants_inherit_and_image_rows_fold():
     assert cat.records == 4  # every record is counted ...
     assert cat.listings_count == 3  # ... but the image-only row is folded into its product
     rows = _rows(cat, "_row", "sku", "title", "description", "size", "color", "_group", "weight_kg")
-    assert rows[0] == (2, "TEE-S-BLK", "Organic tee", "Soft organic cotton tee", "S", "Black", "tee", 0.18)
-    assert rows[1] == (3, "TEE-M-BLK", "Organic tee", "Soft organic cotton tee", "M", "Black", "tee", 0.19)
-    assert rows[2][0] == 5 and rows[2][1] == "MUG-1" and rows[2][4] is None  # "Default Title" is no size
+    assert rows[0] == (
+        2,
+        "TEE-S-BLK",
+        "Organic tee",
+        "Soft organic cotton tee",
+        "S",
+        "Black",
+        "tee",
+        0.18,
+    )
+    assert rows[1] == (
+        3,
+        "TEE-M-BLK",
+        "Organic tee",
+        "Soft organic cotton tee",
+        "M",
+        "Black",
+        "tee",
+        0.19,
+    )
+    assert (
+        rows[2][0] == 5 and rows[2][1] == "MUG-1" and rows[2][4] is None
+    )  # "Default Title" is no size
     assert cat.frame["images"].to_list()[0] == "https://img/1.jpg\nhttps://img/3.jpg"
     assert cat.frame["gtin"].to_list()[0] == "'0012345678905"  # raw text kept for the GTIN rules
 
@@ -117,7 +137,16 @@ def test_csv_named_xlsx_is_read_as_csv():
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [
-        ("swedish_headers.csv", {"sku": "SE-1", "title": "Ulltröja", "category": "Herrkläder", "color": "Grå", "size": "M"}),
+        (
+            "swedish_headers.csv",
+            {
+                "sku": "SE-1",
+                "title": "Ulltröja",
+                "category": "Herrkläder",
+                "color": "Grå",
+                "size": "M",
+            },
+        ),
         ("arabic_headers.csv", {"sku": "AR-1", "title": "عطر فاخر 100 مل"}),
     ],
 )
@@ -178,7 +207,10 @@ def test_jsonl_bad_line_is_a_finding():
 
 def test_table_in_json_keeps_sheet_names():
     cat = load(FIXTURES / "table_in_json.json")
-    assert _rows(cat, "_sheet", "sku", "title") == [("en", "SP-1", "Earbuds"), ("ja", "SP-1", "イヤホン")]
+    assert _rows(cat, "_sheet", "sku", "title") == [
+        ("en", "SP-1", "Earbuds"),
+        ("ja", "SP-1", "イヤホン"),
+    ]
 
 
 def test_xlsx_title_rows_header_detection_and_description_row(tmp_path: Path):

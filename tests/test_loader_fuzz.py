@@ -47,12 +47,19 @@ def test_json_prefixes(prefix: str, rest: str):
     _load_bytes((prefix + rest).encode("utf-8"), ".json")
 
 
-cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+cell = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
+)
 
 
 @SETTINGS
 @given(
-    st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), min_size=2, max_size=6, unique=True),
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
+        min_size=2,
+        max_size=6,
+        unique=True,
+    ),
     st.lists(st.lists(cell, min_size=1, max_size=7), max_size=12),
     st.sampled_from([",", ";", "\t"]),
 )

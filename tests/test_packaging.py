@@ -16,13 +16,26 @@ from .conftest import ROOT
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
     )
     if proc.returncode != 0:
         proc = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return next(out.glob("listlint-*.whl"))
@@ -41,8 +54,19 @@ def test_wheel_contains_data(wheel: Path):
 def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path):
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
     )
     code = (
         "import listlint, listlint.resources as r;"
@@ -50,7 +74,10 @@ def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path):
         "from listlint.policy import shipped_packs; print(','.join(shipped_packs()))"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 0, proc.stderr

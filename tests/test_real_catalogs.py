@@ -41,7 +41,11 @@ def independent_count(path: Path) -> int:
         return sum(1 for r in json.loads(text) if r)
     first = text.split("\n", 1)[0]
     delim = max([",", ";", "\t", "|"], key=first.count)
-    rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim) if any(c.strip() for c in r)]
+    rows = [
+        r
+        for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+        if any(c.strip() for c in r)
+    ]
     return len(rows) - 1
 
 
@@ -57,8 +61,20 @@ def test_real_export(name: str, tmp_path: Path):
     before = path.read_bytes()
     out = tmp_path / "report.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "listlint", str(path), "--format", "json", "--output", str(out), "--isolated"],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "listlint",
+            str(path),
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--isolated",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert "Traceback" not in proc.stderr
     assert path.read_bytes() == before  # input never modified
@@ -72,4 +88,8 @@ def test_real_export(name: str, tmp_path: Path):
     assert report["version"] == 1
     assert report["summary"]["records"] == independent_count(path)
     for finding in report["findings"]:
-        assert finding["message"] and finding["rule"] and finding["severity"] in ("error", "warning", "info")
+        assert (
+            finding["message"]
+            and finding["rule"]
+            and finding["severity"] in ("error", "warning", "info")
+        )

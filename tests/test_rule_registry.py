@@ -20,7 +20,9 @@ def test_rule_identity_and_docs(rule):
     assert rule.summary and not rule.summary.endswith(".")
     doc = rule.doc()
     for section in ("Why", "Fails", "Passes"):
-        assert re.search(rf"^{section}\b", doc, re.M), f"{rule.code} docstring lacks a {section} section"
+        assert re.search(rf"^{section}\b", doc, re.M), (
+            f"{rule.code} docstring lacks a {section} section"
+        )
 
 
 def test_codes_and_names_unique():

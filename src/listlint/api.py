@@ -44,7 +44,9 @@ def load(
     from listlint.loader import load as _load
 
     cfg = config or Config()
-    return _load(path, sheet=sheet or cfg.sheet, columns=columns or cfg.columns or None, limits=cfg.limits)
+    return _load(
+        path, sheet=sheet or cfg.sheet, columns=columns or cfg.columns or None, limits=cfg.limits
+    )
 
 
 def to_catalogs(source: Any, cfg: Config) -> list[Catalog]:
@@ -54,7 +56,11 @@ def to_catalogs(source: Any, cfg: Config) -> list[Catalog]:
         return [source]
     if isinstance(source, (str, Path)):
         return [load(source, config=cfg)]
-    if isinstance(source, (list, tuple)) and source and all(isinstance(s, (str, Path)) for s in source):
+    if (
+        isinstance(source, (list, tuple))
+        and source
+        and all(isinstance(s, (str, Path)) for s in source)
+    ):
         return [load(s, config=cfg) for s in source]
     if isinstance(source, (list, tuple)) and all(isinstance(r, dict) for r in source):
         return [from_records(list(source), columns=cfg.columns or None)]

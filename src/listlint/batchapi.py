@@ -40,10 +40,12 @@ def findings_frame(findings: list[Finding]) -> pl.DataFrame:
     return pl.DataFrame(rows or None, schema=FINDINGS_SCHEMA)
 
 
-def lint_batch(table: Any, config: Config | None = None, *, path: str | None = None) -> pl.DataFrame:
+def lint_batch(
+    table: Any, config: Config | None = None, *, path: str | None = None
+) -> pl.DataFrame:
     """Findings of the per-batch rules for one batch of listings (any partition)."""
     from listlint.api import make_config
-    from listlint.engine import RuleSet, check_batch, loader_findings
+    from listlint.engine import check_batch, loader_findings
     from listlint.loader import from_frame
 
     cfg = config or make_config()

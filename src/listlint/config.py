@@ -153,4 +153,6 @@ def _config_error(exc: ValidationError, source: Path | None) -> ConfigError:
     key = ".".join(str(p) for p in err["loc"])
     msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
     prefix = "[tool.listlint] " if source is not None and source.name == "pyproject.toml" else ""
-    return ConfigError(f"invalid config, {prefix}key `{key}`: {msg}", path=str(source) if source else None)
+    return ConfigError(
+        f"invalid config, {prefix}key `{key}`: {msg}", path=str(source) if source else None
+    )

@@ -142,7 +142,9 @@ def check_batch(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None)
     return out
 
 
-def catalog_partials(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None) -> dict[str, pl.DataFrame]:
+def catalog_partials(
+    ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None
+) -> dict[str, pl.DataFrame]:
     """Phase one of catalogue-level rules on one batch: ``{code: partial frame}``."""
     out: dict[str, pl.DataFrame] = {}
     for rule in rules if rules is not None else ruleset.rules:

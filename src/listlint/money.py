@@ -7,9 +7,26 @@ import re
 from listlint.units import parse_number
 
 SYMBOLS = {
-    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "CNY", "₹": "INR",
-    "₩": "KRW", "₽": "RUB", "R$": "BRL", "A$": "AUD", "C$": "CAD", "kr": "SEK", "zł": "PLN",
-    "₺": "TRY", "₫": "VND", "฿": "THB", "₱": "PHP", "د.إ": "AED", "ر.س": "SAR",
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "￥": "CNY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "R$": "BRL",
+    "A$": "AUD",
+    "C$": "CAD",
+    "kr": "SEK",
+    "zł": "PLN",
+    "₺": "TRY",
+    "₫": "VND",
+    "฿": "THB",
+    "₱": "PHP",
+    "د.إ": "AED",
+    "ر.س": "SAR",
 }
 _CODE_RE = re.compile(r"\b([A-Z]{3})\b")
 _NUM_RE = re.compile(r"[-+]?\d[\d.,\u00a0\u202f ]*\d|[-+]?\d|[-+]?[.,]\d+")

@@ -128,9 +128,7 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
 
     @classmethod
-    def build(
-        cls, findings: list[Finding], *, files: int, records: int, listings: int
-    ) -> Report:
+    def build(cls, findings: list[Finding], *, files: int, records: int, listings: int) -> Report:
         findings = sorted(findings, key=Finding.sort_key)
         counts = {s: 0 for s in Severity}
         for f in findings:

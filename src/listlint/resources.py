@@ -7,13 +7,13 @@ In a wheel they live inside the package at ``listlint/_data``; in a source check
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir(name: str) -> Path:
     """Path of ``policies`` or ``wordlists``, wherever this install keeps them."""
     for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent.parent / name):
@@ -39,7 +39,7 @@ def _strip_comment(line: str) -> str:
     return line[:idx] if idx >= 0 else line
 
 
-@lru_cache(maxsize=None)
+@cache
 def wordlist(name: str) -> tuple[str, ...]:
     """Terms of ``wordlists/<name>.txt``: one per line, blank lines and '#' comments skipped."""
     path = wordlists_dir() / f"{name}.txt"
@@ -52,7 +52,7 @@ def wordlist(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``wordlists/<name>.tsv`` (header row, tab-separated, '#' comment lines)."""
     path = wordlists_dir() / f"{name}.tsv"

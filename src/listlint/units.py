@@ -9,26 +9,84 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MASS_TO_KG = {"kg": 1.0, "g": 0.001, "mg": 1e-6, "lb": 0.45359237, "oz": 0.028349523125, "t": 1000.0}
+MASS_TO_KG = {
+    "kg": 1.0,
+    "g": 0.001,
+    "mg": 1e-6,
+    "lb": 0.45359237,
+    "oz": 0.028349523125,
+    "t": 1000.0,
+}
 LENGTH_TO_CM = {"cm": 1.0, "mm": 0.1, "m": 100.0, "in": 2.54, "ft": 30.48}
 
 _MASS_WORDS = {
-    "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
-    "kilogramme": "kg", "kilogrammes": "kg", "公斤": "kg", "千克": "kg",
-    "g": "g", "gr": "g", "grs": "g", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
-    "gramos": "g", "gramas": "g", "克": "g",
-    "mg": "mg", "milligram": "mg", "milligrams": "mg",
-    "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb", "libra": "lb", "libras": "lb", "磅": "lb",
-    "oz": "oz", "ounce": "oz", "ounces": "oz", "onzas": "oz",
+    "kg": "kg",
+    "kgs": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kilogramme": "kg",
+    "kilogrammes": "kg",
+    "公斤": "kg",
+    "千克": "kg",
+    "g": "g",
+    "gr": "g",
+    "grs": "g",
+    "gram": "g",
+    "grams": "g",
+    "gramme": "g",
+    "grammes": "g",
+    "gramos": "g",
+    "gramas": "g",
+    "克": "g",
+    "mg": "mg",
+    "milligram": "mg",
+    "milligrams": "mg",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+    "libra": "lb",
+    "libras": "lb",
+    "磅": "lb",
+    "oz": "oz",
+    "ounce": "oz",
+    "ounces": "oz",
+    "onzas": "oz",
 }
 _LENGTH_WORDS = {
-    "cm": "cm", "cms": "cm", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm",
-    "centimetres": "cm", "厘米": "cm", "公分": "cm",
-    "mm": "mm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
+    "cm": "cm",
+    "cms": "cm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "centimetre": "cm",
+    "centimetres": "cm",
+    "厘米": "cm",
+    "公分": "cm",
+    "mm": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
     "毫米": "mm",
-    "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "米": "m",
-    "in": "in", "inch": "in", "inches": "in", '"': "in", "''": "in", "″": "in",
-    "ft": "ft", "feet": "ft", "foot": "ft", "'": "ft", "′": "ft",
+    "m": "m",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "米": "m",
+    "in": "in",
+    "inch": "in",
+    "inches": "in",
+    '"': "in",
+    "''": "in",
+    "″": "in",
+    "ft": "ft",
+    "feet": "ft",
+    "foot": "ft",
+    "'": "ft",
+    "′": "ft",
 }
 
 _NUM = r"[-+]?(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+)?(?:[.,]\d+)?"
@@ -65,7 +123,9 @@ def parse_number(text: str) -> float | None:
         parts = s.split(",")
         if len(parts) == 2 and len(parts[1]) != 3:
             s = s.replace(",", ".")  # decimal comma: "1,5"
-        elif len(parts) > 2 or (len(parts) == 2 and len(parts[1]) == 3 and parts[0] not in ("0", "-0")):
+        elif len(parts) > 2 or (
+            len(parts) == 2 and len(parts[1]) == 3 and parts[0] not in ("0", "-0")
+        ):
             s = s.replace(",", "")  # thousands: "1,500"
         else:
             s = s.replace(",", ".")

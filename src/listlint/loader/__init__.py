@@ -20,7 +20,7 @@ from listlint.loader.columns import map_columns
 from listlint.loader.detect import SNIFF_BYTES, decode, sniff_format
 from listlint.loader.table import RawTable
 
-__all__ = ["load", "from_records", "from_frame"]
+__all__ = ["from_frame", "from_records", "load"]
 
 
 def load(
@@ -74,23 +74,29 @@ def load(
         else:
             from listlint.loader import delimited
 
+            tables = []
             if len(data) >= delimited.FAST_PATH_BYTES:
                 raw = data if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
                 if raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
-                tables = [
-                    delimited.read_delimited_fast(
-                        raw,
-                        name,
-                        delimiter=delimited.sniff_delimiter(text[:262144]),
-                        max_columns=limits.max_columns,
-                        max_cell_length=limits.max_cell_length,
-                    )
-                ]
-            else:
+                try:
+                    tables = [
+                        delimited.read_delimited_fast(
+                            raw,
+                            name,
+                            delimiter=delimited.sniff_delimiter(text[:262144]),
+                            max_columns=limits.max_columns,
+                            max_cell_length=limits.max_cell_length,
+                        )
+                    ]
+                except InputError:
+                    tables = []  # malformed quoting: the exact reader below explains it
+            if not tables:
                 tables = [
                     delimited.read_delimited(
-                        text, name, max_columns=limits.max_columns,
+                        text,
+                        name,
+                        max_columns=limits.max_columns,
                         max_cell_length=limits.max_cell_length,
                     )
                 ]
@@ -106,7 +112,9 @@ def _read_parquet(p: Path) -> pl.DataFrame:
     return df.with_columns(pl.all().cast(pl.Utf8, strict=False))
 
 
-def _catalog(tables: list[RawTable], name: str | None, columns: dict[str, str] | None, fmt: str) -> Catalog:
+def _catalog(
+    tables: list[RawTable], name: str | None, columns: dict[str, str] | None, fmt: str
+) -> Catalog:
     from listlint.loader.normalize import build_frame
 
     frames: list[pl.DataFrame] = []
@@ -119,7 +127,9 @@ def _catalog(tables: list[RawTable], name: str | None, columns: dict[str, str] |
         if columns:
             missing = [h for f, h in columns.items() if f not in cmap.fields]
             if missing:
-                raise InputError(f"--map names a column that is not in the file: {missing[0]!r}", path=name)
+                raise InputError(
+                    f"--map names a column that is not in the file: {missing[0]!r}", path=name
+                )
         frame, more = build_frame(table, cmap, rec_offset=records)
         frames.append(frame)
         issues.extend(table.issues)
@@ -158,7 +168,11 @@ def from_frame(
     """A catalogue from a polars or pandas DataFrame or an Arrow table/record batch."""
     if not isinstance(df, pl.DataFrame):
         try:
-            df = pl.from_pandas(df) if type(df).__module__.startswith("pandas") else pl.from_arrow(df)
+            df = (
+                pl.from_pandas(df)
+                if type(df).__module__.startswith("pandas")
+                else pl.from_arrow(df)
+            )
         except Exception as exc:
             raise InputError(f"cannot read a table from {type(df).__name__}") from exc
     assert isinstance(df, pl.DataFrame)

@@ -56,7 +56,11 @@ def _first_records(text: str, n: int) -> list[str]:
 
 
 def read_delimited(
-    text: str, name: str, *, delimiter: str | None = None, max_columns: int = 16_384,
+    text: str,
+    name: str,
+    *,
+    delimiter: str | None = None,
+    max_columns: int = 16_384,
     max_cell_length: int = 1_000_000,
 ) -> RawTable:
     delim = delimiter or sniff_delimiter(text)
@@ -95,12 +99,16 @@ def read_delimited(
                         cells = cells + [""] * (width - len(cells))
                     else:
                         cells = cells[:width]
-            rows.append([_cell(c, max_cell_length, issues, row_no, headers, i) for i, c in enumerate(cells)])
+            rows.append(
+                [_cell(c, max_cell_length, issues, row_no, headers, i) for i, c in enumerate(cells)]
+            )
             numbers.append(row_no)
     except csv.Error as exc:
         raise InputError(f"unreadable CSV near row {row_no}: {exc}", path=name) from exc
     if headers is None:
         raise InputError("no header row found (the file has no non-blank lines)", path=name)
+    if rows and text.count('"') % 2 == 1:
+        issues.append(_unterminated_issue(rows[-1], numbers[-1], headers))
     return RawTable(
         headers=headers,
         rows=rows,
@@ -131,6 +139,23 @@ def _cell(
         )
         return value[:limit]
     return value
+
+
+def _unterminated_issue(cells: list[str | None], row: int, headers: list[str]) -> LoadIssue:
+    """A quote opened and never closed swallows the rest of the file into one cell."""
+    longest = max(range(len(cells)), key=lambda i: (cells[i] or "").count("\n"))
+    lines = (cells[longest] or "").rstrip("\r\n").count("\n")
+    return LoadIssue(
+        kind="unterminated-quote",
+        message=(
+            "a quote opened in this row is never closed, so the rest of the file "
+            f"({lines + 1} line(s)) was read as one cell and those rows were not checked"
+        ),
+        row=row,
+        column=headers[longest],
+        match=(cells[longest] or "")[:120],
+        suggestion='close the quote, or double quotes inside a value ("" for ")',
+    )
 
 
 def _ragged_issue(row: int, got: int, want: int, extra: list[str]) -> LoadIssue:
@@ -165,7 +190,11 @@ FAST_PATH_BYTES = 8 * 1024 * 1024
 
 
 def read_delimited_fast(
-    data: bytes, name: str, *, delimiter: str, max_columns: int = 16_384,
+    data: bytes,
+    name: str,
+    *,
+    delimiter: str,
+    max_columns: int = 16_384,
     max_cell_length: int = 1_000_000,
 ) -> RawTable:
     """Columnar reader (polars, multi-threaded) for large UTF-8 delimited files.
@@ -178,7 +207,8 @@ def read_delimited_fast(
     width = len(first)
     if width > max_columns:
         raise InputError(
-            f"{width} columns exceed the limit of {max_columns} (raise limits.max_columns)", path=name
+            f"{width} columns exceed the limit of {max_columns} (raise limits.max_columns)",
+            path=name,
         )
     schema = {f"c{i}": pl.Utf8 for i in range(width + 1)}
     try:
@@ -193,7 +223,9 @@ def read_delimited_fast(
             encoding="utf8-lossy",
         )
     except Exception as exc:  # polars raises ComputeError/NoDataError etc.
-        raise InputError(f"unreadable CSV ({type(exc).__name__}: {str(exc)[:200]})", path=name) from exc
+        raise InputError(
+            f"unreadable CSV ({type(exc).__name__}: {str(exc)[:200]})", path=name
+        ) from exc
     df = df.with_row_index("__n", offset=1)
     cols = [f"c{i}" for i in range(width)]
     nonblank = ~pl.all_horizontal([pl.col(c).fill_null("").str.strip_chars() == "" for c in cols])
@@ -203,15 +235,22 @@ def read_delimited_fast(
     h = header_at.item()
     body = df.filter((pl.col("__n") > h) & (nonblank | pl.col(f"c{width}").is_not_null()))
     issues: list[LoadIssue] = []
-    extra = body.filter(pl.col(f"c{width}").is_not_null() & (pl.col(f"c{width}").str.strip_chars() != ""))
+    extra = body.filter(
+        pl.col(f"c{width}").is_not_null() & (pl.col(f"c{width}").str.strip_chars() != "")
+    )
     for row, lost in extra.select("__n", f"c{width}").iter_rows():
         issues.append(_ragged_issue(row, width + 1, width, [lost]))
-    long = body.select(pl.any_horizontal([pl.col(c).str.len_chars() > max_cell_length for c in cols]))
+    long = body.select(
+        pl.any_horizontal([pl.col(c).str.len_chars() > max_cell_length for c in cols])
+    )
     if long.to_series().any():
         body = body.with_columns([pl.col(c).str.slice(0, max_cell_length) for c in cols])
         issues.append(
-            LoadIssue(kind="long-cell", message=f"some cells exceed {max_cell_length:,} characters; "
-                      "only their start was checked (raise limits.max_cell_length)")
+            LoadIssue(
+                kind="long-cell",
+                message=f"some cells exceed {max_cell_length:,} characters; "
+                "only their start was checked (raise limits.max_cell_length)",
+            )
         )
     headers = dedupe_headers(first)
     frame = body.select(cols)

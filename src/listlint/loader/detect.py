@@ -94,9 +94,7 @@ def _zip_kind(path: Path) -> str:
     if "word/document.xml" in names:
         raise InputError("this is a Word document, not a catalogue", path=str(path))
     if "content.xml" in names and "mimetype" in names:
-        raise InputError(
-            "this is an OpenDocument file; save it as .xlsx or .csv", path=str(path)
-        )
+        raise InputError("this is an OpenDocument file; save it as .xlsx or .csv", path=str(path))
     if "ppt/presentation.xml" in names:
         raise InputError("this is a PowerPoint file, not a catalogue", path=str(path))
     raise InputError(

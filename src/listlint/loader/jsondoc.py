@@ -14,10 +14,31 @@ from listlint.catalog import LoadIssue
 from listlint.errors import InputError
 from listlint.loader.table import RawTable, dedupe_headers
 
-WRAPPER_KEYS = ("products", "items", "data", "records", "rows", "entries", "catalog", "results", "listings", "offers")
+WRAPPER_KEYS = (
+    "products",
+    "items",
+    "data",
+    "records",
+    "rows",
+    "entries",
+    "catalog",
+    "results",
+    "listings",
+    "offers",
+)
 VARIANT_KEYS = ("variants", "variations", "skus", "children")
 #: Parent fields a variant inherits when it has none of its own.
-INHERITED = ("title", "name", "description", "body_html", "brand", "vendor", "category", "product_type", "handle")
+INHERITED = (
+    "title",
+    "name",
+    "description",
+    "body_html",
+    "brand",
+    "vendor",
+    "category",
+    "product_type",
+    "handle",
+)
 
 
 def parse_json(text: str, name: str) -> Any:
@@ -34,8 +55,10 @@ def parse_json(text: str, name: str) -> Any:
 def read_json(text: str, name: str, max_depth: int = 64) -> list[RawTable]:
     doc = parse_json(text, name)
     _check_depth(doc, max_depth, name)
-    if isinstance(doc, dict) and isinstance(doc.get("sheets"), list) and all(
-        isinstance(s, dict) and "headers" in s and "rows" in s for s in doc["sheets"]
+    if (
+        isinstance(doc, dict)
+        and isinstance(doc.get("sheets"), list)
+        and all(isinstance(s, dict) and "headers" in s and "rows" in s for s in doc["sheets"])
     ):
         return [_sheet_table(s, name) for s in doc["sheets"]]
     if isinstance(doc, dict) and "headers" in doc and "rows" in doc:
@@ -59,12 +82,22 @@ def read_jsonl(text: str, name: str, max_depth: int = 64) -> list[RawTable]:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             issues.append(
-                LoadIssue(kind="bad-record", message=f"line is not valid JSON ({exc}); it was skipped", row=lineno, match=line[:120])
+                LoadIssue(
+                    kind="bad-record",
+                    message=f"line is not valid JSON ({exc}); it was skipped",
+                    row=lineno,
+                    match=line[:120],
+                )
             )
             continue
         if not isinstance(obj, dict):
             issues.append(
-                LoadIssue(kind="bad-record", message="line is not a JSON object; it was skipped", row=lineno, match=line[:120])
+                LoadIssue(
+                    kind="bad-record",
+                    message="line is not a JSON object; it was skipped",
+                    row=lineno,
+                    match=line[:120],
+                )
             )
             continue
         _check_depth(obj, max_depth, name)
@@ -98,7 +131,11 @@ def _find_records(doc: Any, name: str) -> list:
             raise InputError("JSON array holds no objects: not a product list", path=name)
         return doc
     if isinstance(doc, dict):
-        candidates = {k: v for k, v in doc.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)}
+        candidates = {
+            k: v
+            for k, v in doc.items()
+            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)
+        }
         for key in WRAPPER_KEYS:
             if key in candidates:
                 return candidates[key]
@@ -112,7 +149,9 @@ def _find_records(doc: Any, name: str) -> list:
                     continue
         if all(not isinstance(v, (dict, list)) for v in doc.values()):
             return [doc]  # a single product object
-    raise InputError("JSON has no list of product objects (expected [...] or {\"products\": [...]})", path=name)
+    raise InputError(
+        'JSON has no list of product objects (expected [...] or {"products": [...]})', path=name
+    )
 
 
 def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict[str, str | None]:
@@ -169,12 +208,28 @@ def records_table(records: list, name: str, numbers: list[int] | None = None) ->
         row_no = numbers[i] if numbers else i + 1
         if not isinstance(rec, dict):
             count += 1
-            issues.append(LoadIssue(kind="bad-record", message="record is not an object; it was skipped", row=row_no, match=str(rec)[:120]))
+            issues.append(
+                LoadIssue(
+                    kind="bad-record",
+                    message="record is not an object; it was skipped",
+                    row=row_no,
+                    match=str(rec)[:120],
+                )
+            )
             continue
         if not rec:
             continue
         count += 1
-        variants_key = next((k for k in VARIANT_KEYS if isinstance(rec.get(k), list) and rec[k] and all(isinstance(v, dict) for v in rec[k])), None)
+        variants_key = next(
+            (
+                k
+                for k in VARIANT_KEYS
+                if isinstance(rec.get(k), list)
+                and rec[k]
+                and all(isinstance(v, dict) for v in rec[k])
+            ),
+            None,
+        )
         parent = {k: v for k, v in rec.items() if k != variants_key}
         if variants_key is not None and "id" in parent:
             # the product's id names the group; each variant keeps its own id/sku
@@ -185,7 +240,10 @@ def records_table(records: list, name: str, numbers: list[int] | None = None) ->
             row_numbers.append(row_no)
             continue
         group = (
-            base.get("handle") or base.get("product_id") or base.get("sku") or base.get("title")
+            base.get("handle")
+            or base.get("product_id")
+            or base.get("sku")
+            or base.get("title")
             or f"record {row_no}"
         )
         for variant in rec[variants_key]:
@@ -221,20 +279,50 @@ def _sheet_table(sheet: dict, name: str) -> RawTable:
     rows, numbers, issues = [], [], []
     for i, r in enumerate(sheet.get("rows") or [], start=1):
         if isinstance(r, dict):
-            cells = [_scalar(r.get(h)) if not isinstance(r.get(h), (list, dict)) else _join_list(r.get(h) if isinstance(r.get(h), list) else [r.get(h)]) for h in headers]
+            cells = [
+                _scalar(r.get(h))
+                if not isinstance(r.get(h), (list, dict))
+                else _join_list(r.get(h) if isinstance(r.get(h), list) else [r.get(h)])
+                for h in headers
+            ]
         elif isinstance(r, list):
-            cells = [_scalar(c) if not isinstance(c, (list, dict)) else _join_list(c if isinstance(c, list) else [c]) for c in r]
+            cells = [
+                _scalar(c)
+                if not isinstance(c, (list, dict))
+                else _join_list(c if isinstance(c, list) else [c])
+                for c in r
+            ]
             if len(cells) != len(headers):
-                issues.append(LoadIssue(kind="ragged-row", message=f"row has {len(cells)} cells but there are {len(headers)} headers", row=i, sheet=sheet.get("name")))
+                issues.append(
+                    LoadIssue(
+                        kind="ragged-row",
+                        message=f"row has {len(cells)} cells but there are {len(headers)} headers",
+                        row=i,
+                        sheet=sheet.get("name"),
+                    )
+                )
                 cells = (cells + [None] * len(headers))[: len(headers)]
         else:
-            issues.append(LoadIssue(kind="bad-record", message="row is neither an array nor an object; skipped", row=i))
+            issues.append(
+                LoadIssue(
+                    kind="bad-record",
+                    message="row is neither an array nor an object; skipped",
+                    row=i,
+                )
+            )
             continue
         if all(c is None for c in cells):
             continue
         rows.append(cells)
         numbers.append(i)
-    return RawTable(dedupe_headers(headers), rows, numbers, sheet=str(sheet.get("name") or "") or None, issues=issues, records=len(rows) + sum(1 for x in issues if x.kind == "bad-record"))
+    return RawTable(
+        dedupe_headers(headers),
+        rows,
+        numbers,
+        sheet=str(sheet.get("name") or "") or None,
+        issues=issues,
+        records=len(rows) + sum(1 for x in issues if x.kind == "bad-record"),
+    )
 
 
 def _django_fixture(objects: list[dict], name: str) -> RawTable:

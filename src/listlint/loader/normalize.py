@@ -48,9 +48,13 @@ def build_frame(
     for i in cmap.attribute_indices():
         exprs.append(pl.col(_src(i)).alias(attr_column(table.headers[i])))
     picked = src.select(exprs) if exprs else pl.DataFrame()
-    frame = pl.DataFrame(
-        [clean_series(picked[c], html_allowed=c in HTML_FIELDS) for c in picked.columns]
-    ) if picked.width else pl.DataFrame()
+    frame = (
+        pl.DataFrame(
+            [clean_series(picked[c], html_allowed=c in HTML_FIELDS) for c in picked.columns]
+        )
+        if picked.width
+        else pl.DataFrame()
+    )
     frame = frame.with_columns(
         pl.Series(ROW, table.row_numbers, dtype=pl.Int64),
         pl.Series(REC, range(rec_offset, rec_offset + src.height), dtype=pl.Int64),
@@ -63,7 +67,9 @@ def build_frame(
     return frame, issues
 
 
-def _apply_options(frame: pl.DataFrame, src: pl.DataFrame, table: RawTable, cmap: ColumnMap) -> pl.DataFrame:
+def _apply_options(
+    frame: pl.DataFrame, src: pl.DataFrame, table: RawTable, cmap: ColumnMap
+) -> pl.DataFrame:
     """Shopify "Option1 Name/Value", WooCommerce "Attribute 1 name/value(s)": route values
     to size/color/material when the option is named so, else keep as attributes."""
     generic = profiles()["generic"].fields
@@ -110,9 +116,7 @@ def _variants(frame: pl.DataFrame, cmap: ColumnMap) -> tuple[pl.DataFrame, list[
         frame = frame.with_columns(pl.col("handle").alias(GROUP))
         present = [f for f in INHERITED_FIELDS if f in frame.columns]
         if present:
-            frame = frame.with_columns(
-                [pl.col(f).forward_fill().over(GROUP) for f in present]
-            )
+            frame = frame.with_columns([pl.col(f).forward_fill().over(GROUP) for f in present])
         frame = _fold_image_rows(frame)
     elif "variant_group" in frame.columns:
         key = pl.col("variant_group").str.replace(r"^id:", "")
@@ -141,7 +145,11 @@ def _inherit_from_parent(frame: pl.DataFrame, cmap: ColumnMap) -> pl.DataFrame:
     for k in keys:
         parents.append(
             frame.filter(k.is_not_null()).select(
-                [k.alias("__pkey"), sku.alias("__psku"), *[pl.col(f).alias(f"__p_{f}") for f in present]]
+                [
+                    k.alias("__pkey"),
+                    sku.alias("__psku"),
+                    *[pl.col(f).alias(f"__p_{f}") for f in present],
+                ]
             )
         )
     parent_frame = pl.concat(parents).unique(subset="__pkey", keep="first")
@@ -151,7 +159,9 @@ def _inherit_from_parent(frame: pl.DataFrame, cmap: ColumnMap) -> pl.DataFrame:
         # "id:10" and "HOODIE" name the same group: key groups by the parent's SKU
         + [pl.coalesce(pl.col("__psku"), pl.col(GROUP)).alias(GROUP)]
     )
-    frame = frame.drop([f"__p_{f}" for f in present] + ["__psku"] + [c for c in ("__pkey",) if c in frame.columns])
+    frame = frame.drop(
+        [f"__p_{f}" for f in present] + ["__psku"] + [c for c in ("__pkey",) if c in frame.columns]
+    )
     # a parent row (its SKU is someone's group key) belongs to its own group
     if "sku" in frame.columns:
         group_keys = frame[GROUP].drop_nulls().unique()
@@ -167,13 +177,20 @@ def _inherit_from_parent(frame: pl.DataFrame, cmap: ColumnMap) -> pl.DataFrame:
 def _fold_image_rows(frame: pl.DataFrame) -> pl.DataFrame:
     """Rows carrying only a handle and image columns belong to the product above."""
     content = [
-        c for c in frame.columns
-        if c not in _IMAGE_ROW_FIELDS and c not in (ROW, REC, SHEET, GROUP) and c not in INHERITED_FIELDS
-        and not c.lower().startswith("attr:image") and c != "attr:Image Position" and c != "attr:Image Alt Text"
+        c
+        for c in frame.columns
+        if c not in _IMAGE_ROW_FIELDS
+        and c not in (ROW, REC, SHEET, GROUP)
+        and c not in INHERITED_FIELDS
+        and not c.lower().startswith("attr:image")
+        and c != "attr:Image Position"
+        and c != "attr:Image Alt Text"
     ]
     if not content:
         return frame
-    only_images = pl.all_horizontal([pl.col(c).is_null() for c in content]) & pl.col(GROUP).is_not_null()
+    only_images = (
+        pl.all_horizontal([pl.col(c).is_null() for c in content]) & pl.col(GROUP).is_not_null()
+    )
     if "images" in frame.columns:
         first_row = pl.col(REC) == pl.col(REC).min().over(GROUP)
         only_images = only_images & ~first_row
@@ -185,10 +202,16 @@ def _fold_image_rows(frame: pl.DataFrame) -> pl.DataFrame:
         keep = frame.filter(~only_images)
         firsts = keep.group_by(GROUP, maintain_order=True).agg(pl.col(REC).min().alias("__first"))
         extra = extra.join(firsts, on=GROUP, how="inner")
-        keep = keep.join(extra.select(["__first", "__more_images"]), left_on=REC, right_on="__first", how="left")
+        keep = keep.join(
+            extra.select(["__first", "__more_images"]), left_on=REC, right_on="__first", how="left"
+        )
         keep = keep.with_columns(
             pl.when(pl.col("__more_images").is_not_null())
-            .then(pl.concat_str([pl.col("images"), pl.col("__more_images")], separator="\n", ignore_nulls=True))
+            .then(
+                pl.concat_str(
+                    [pl.col("images"), pl.col("__more_images")], separator="\n", ignore_nulls=True
+                )
+            )
             .otherwise(pl.col("images"))
             .alias("images")
         ).drop("__more_images")
@@ -205,43 +228,71 @@ def _map_unique(series: pl.Series, fn, dtype) -> pl.Series:  # type: ignore[no-u
     return series.to_frame("k").join(mapped, on="k", how="left", maintain_order="left")["v"]
 
 
-def _parse_values(frame: pl.DataFrame, cmap: ColumnMap, issues: list[LoadIssue], sheet: str | None) -> pl.DataFrame:
+def _parse_values(
+    frame: pl.DataFrame, cmap: ColumnMap, issues: list[LoadIssue], sheet: str | None
+) -> pl.DataFrame:
     new = []
     if "price" in frame.columns:
         parsed = _map_unique(frame["price"], lambda v: parse_price(v)[0], pl.Float64)
         cur = _map_unique(frame["price"], lambda v: parse_price(v)[1], pl.Utf8)
         new += [parsed.alias("price_amount"), cur.alias("price_currency")]
-        sku_col = pl.col("sku") if "sku" in frame.columns else pl.lit(None, dtype=pl.Utf8).alias("sku")
-        bad = frame.select(ROW, "price", sku_col).with_columns(parsed.alias("__p")).filter(
-            pl.col("price").is_not_null() & pl.col("__p").is_null()
+        sku_col = (
+            pl.col("sku") if "sku" in frame.columns else pl.lit(None, dtype=pl.Utf8).alias("sku")
+        )
+        bad = (
+            frame.select(ROW, "price", sku_col)
+            .with_columns(parsed.alias("__p"))
+            .filter(pl.col("price").is_not_null() & pl.col("__p").is_null())
         )
         for row, raw, sku in bad.select(ROW, "price", "sku").iter_rows():
             issues.append(
                 LoadIssue(
                     kind="bad-number",
                     message=f"price {raw!r} is not a number listlint can read",
-                    row=row, column=cmap.column_names().get("price"), field="price", match=raw,
-                    sheet=sheet, sku=sku,
+                    row=row,
+                    column=cmap.column_names().get("price"),
+                    field="price",
+                    match=raw,
+                    sheet=sheet,
+                    sku=sku,
                     suggestion="write the price as a plain number such as 19.99 (currency in its own column)",
                 )
             )
     unit_w = cmap.units.get("weight")
     if "weight" in frame.columns:
         if "weight_unit" in frame.columns and not unit_w:
-            keyed = frame.select(pl.concat_str([pl.col("weight"), pl.col("weight_unit").fill_null("")], separator="\x1f"))
+            keyed = frame.select(
+                pl.concat_str(
+                    [pl.col("weight"), pl.col("weight_unit").fill_null("")], separator="\x1f"
+                )
+            )
             series = keyed.to_series()
             new.append(
-                _map_unique(series, lambda v: _weight_kg(*v.split("\x1f", 1)), pl.Float64).alias("weight_kg")
+                _map_unique(series, lambda v: _weight_kg(*v.split("\x1f", 1)), pl.Float64).alias(
+                    "weight_kg"
+                )
             )
         else:
-            new.append(_map_unique(frame["weight"], lambda v: _weight_kg(v, unit_w), pl.Float64).alias("weight_kg"))
+            new.append(
+                _map_unique(frame["weight"], lambda v: _weight_kg(v, unit_w), pl.Float64).alias(
+                    "weight_kg"
+                )
+            )
     unit_d = cmap.units.get("length") or cmap.units.get("width") or cmap.units.get("height")
     for dim in ("length", "width", "height"):
         if dim in frame.columns:
             unit = cmap.units.get(dim) or unit_d
-            new.append(_map_unique(frame[dim], lambda v, u=unit: _len_cm(v, u), pl.Float64).alias(f"{dim}_cm"))
-    if "dimensions" in frame.columns and not any(d in frame.columns for d in ("length", "width", "height")):
-        dims = _map_unique(frame["dimensions"], lambda v: _dims_str(v, cmap.units.get("dimensions")), pl.Utf8)
+            new.append(
+                _map_unique(frame[dim], lambda v, u=unit: _len_cm(v, u), pl.Float64).alias(
+                    f"{dim}_cm"
+                )
+            )
+    if "dimensions" in frame.columns and not any(
+        d in frame.columns for d in ("length", "width", "height")
+    ):
+        dims = _map_unique(
+            frame["dimensions"], lambda v: _dims_str(v, cmap.units.get("dimensions")), pl.Utf8
+        )
         parts = dims.str.split_exact("|", 2)
         new += [
             parts.struct.field("field_0").cast(pl.Float64, strict=False).alias("length_cm"),

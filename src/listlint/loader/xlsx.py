@@ -78,9 +78,7 @@ def header_score(cells: list[str | None], known: set[str]) -> int:
     return sum(1 for c in cells if c and normalise_header(c)[0] in known)
 
 
-def find_header(
-    rows: list[list[str | None]], known: set[str], fallback: bool = True
-) -> int | None:
+def find_header(rows: list[list[str | None]], known: set[str], fallback: bool = True) -> int | None:
     """Index of the header row among the first rows, or None when no row looks like one.
 
     Without known header names, ``fallback`` takes the first row of distinct short
@@ -96,7 +94,11 @@ def find_header(
         # fall back: the first row whose non-empty cells are all distinct short strings
         for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
             filled = [c for c in cells if c]
-            if len(filled) >= 3 and len(set(filled)) == len(filled) and all(len(c) < 60 for c in filled):
+            if (
+                len(filled) >= 3
+                and len(set(filled)) == len(filled)
+                and all(len(c) < 60 for c in filled)
+            ):
                 return i
         return None
     return best
@@ -109,7 +111,9 @@ def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types
-        raise InputError(f"cannot read workbook ({type(exc).__name__}: {exc})", path=str(path)) from exc
+        raise InputError(
+            f"cannot read workbook ({type(exc).__name__}: {exc})", path=str(path)
+        ) from exc
     names = list(wb.sheet_names)
     if sheet is not None and sheet not in names:
         raise InputError(f"no sheet named {sheet!r} (sheets: {', '.join(names)})", path=str(path))
@@ -135,11 +139,14 @@ def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable
     # When some sheet has recognisable headers, sheets without them are notes or
     # instructions; a workbook where none has them is a plain spreadsheet.
     any_known = any(
-        find_header([[cell_text(v) for v in r] for r in raw[:HEADER_SCAN_ROWS]], known, False) is not None
+        find_header([[cell_text(v) for v in r] for r in raw[:HEADER_SCAN_ROWS]], known, False)
+        is not None
         for _, raw in sheets
     )
     for name, raw in sheets:
-        table = _table_from_rows(raw, name, known, limits, fallback=not any_known or sheet is not None)
+        table = _table_from_rows(
+            raw, name, known, limits, fallback=not any_known or sheet is not None
+        )
         if table is None:
             skipped.append(name)
             continue

@@ -131,6 +131,27 @@ class BadRecord(LoaderIssueRule):
     loader_kind = "bad-record"
 
 
+class UnterminatedQuote(LoaderIssueRule):
+    """A quote opens in a cell and is never closed.
+
+    Why: everything after the quote up to the end of the file becomes one cell, so
+    the listings below it are silently lost on upload (and were not checked here).
+
+    Fails:
+        ``A1,"Mug,9.99`` followed by more rows
+
+    Passes:
+        ``A1,"Mug, blue",9.99``
+    """
+
+    code = "DT106"
+    name = "unterminated-quote"
+    group = "data"
+    severity = Severity.ERROR
+    summary = "A quote is never closed and swallows the rest of the file"
+    loader_kind = "unterminated-quote"
+
+
 class EmptyTitle(Rule):
     """A listing has no title (after inheriting its product's title for variants).
 
@@ -231,9 +252,9 @@ class DuplicateSku(CatalogRule):
         f = batch.frame
         if "sku" not in f.columns:
             return None
-        return f.select(
-            pl.col(REC), pl.col(ROW), pl.col(SHEET), pl.col("sku")
-        ).filter(pl.col("sku").is_not_null())
+        return f.select(pl.col(REC), pl.col(ROW), pl.col(SHEET), pl.col("sku")).filter(
+            pl.col("sku").is_not_null()
+        )
 
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         # per sheet: the same SKU on an "en" and a "ja" sheet is one product translated
@@ -274,6 +295,7 @@ RULES: list[type[Rule]] = [
     LongCell,
     SkippedSheet,
     BadRecord,
+    UnterminatedQuote,
     EmptyTitle,
     MissingSku,
     DuplicateSku,

@@ -17,12 +17,27 @@ from __future__ import annotations
 import re
 
 LEET = {
-    "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
-    "@": "a", "$": "s", "!": "i", "|": "l", "€": "e", "£": "l", "¡": "i",
+    "0": "o",
+    "1": "i",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "7": "t",
+    "8": "b",
+    "9": "g",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+    "|": "l",
+    "€": "e",
+    "£": "l",
+    "¡": "i",
 }
 _LEET_CHARS = re.escape("".join(LEET))
 # a token with at least one letter and at least one leet char between/next to letters
-_TOKEN_RE = re.compile(rf"[a-z{_LEET_CHARS}]*[a-z][a-z{_LEET_CHARS}]*|[{_LEET_CHARS}]+[a-z][a-z{_LEET_CHARS}]*")
+_TOKEN_RE = re.compile(
+    rf"[a-z{_LEET_CHARS}]*[a-z][a-z{_LEET_CHARS}]*|[{_LEET_CHARS}]+[a-z][a-z{_LEET_CHARS}]*"
+)
 _SPACED_RE = re.compile(r"\b(?:[a-z][ .\-_*·•]){2,}[a-z]\b")
 
 
@@ -34,7 +49,7 @@ def _unleet(token: str) -> str:
         return token  # "4x", "3d", "1l": units and sizes, not disguised words
     # trailing "1"/"!" after a word is often emphasis ("wow!!"): keep it if at the end only
     body = token.rstrip("!")
-    return "".join(LEET.get(c, c) for c in body) + token[len(body):].replace("!", "")
+    return "".join(LEET.get(c, c) for c in body) + token[len(body) :].replace("!", "")
 
 
 def collapse_spacing(text: str) -> str:

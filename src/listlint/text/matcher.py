@@ -77,7 +77,10 @@ class PhraseMatcher(Generic[T]):
         found = sorted(self.iter(folded_text), key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Match[T]] = []
         for m in found:
-            if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in out):
+            if any(
+                o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                for o in out
+            ):
                 continue
             out.append(m)
         return out

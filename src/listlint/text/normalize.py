@@ -118,13 +118,16 @@ def clean_series(series: pl.Series, *, html_allowed: bool = True) -> pl.Series:
         series = _on_subset(
             series,
             series.str.contains(r"[<&]"),
-            lambda s: pl.Series(s.name, [strip_html(v) if v is not None else None for v in s.to_list()], dtype=pl.Utf8),
+            lambda s: pl.Series(
+                s.name,
+                [strip_html(v) if v is not None else None for v in s.to_list()],
+                dtype=pl.Utf8,
+            ),
         )
     series = _on_subset(series, series.str.contains(_NON_ASCII), lambda s: s.str.normalize("NFC"))
-    out = (
-        series.str.replace_all(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2,}", " ")
-        .str.replace_all(r" {2,}", " ")
-    )
+    out = series.str.replace_all(
+        r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2,}", " "
+    ).str.replace_all(r" {2,}", " ")
     out = _on_subset(
         out,
         out.str.contains(r"[\n\r\u2028\u2029\u0085\v\f]"),
