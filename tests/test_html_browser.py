@@ -51,3 +51,14 @@ def test_html_report_renders(tmp_path: Path) -> None:
     dom = _chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
     assert dom.count('data-sev="') == 4
     assert "<b>html</b>" not in dom  # escaped text stayed text
+
+
+def test_filter_from_link_hides_other_rows(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    with page.open("w", encoding="utf-8") as fh:
+        html.write(fixed_report(), fh, FormatOptions())
+    dom = _chromium(tmp_path, "--dump-dom", page.as_uri() + "#q=SKU-1").stdout
+    rows = [r for r in dom.split("<tr ") if r.startswith('data-sev="')]
+    hidden = [r for r in rows if 'style="display: none;"' in r]
+    shown = [r for r in rows if r not in hidden]
+    assert len(rows) == 4 and len(shown) == 1 and "SKU-1" in shown[0], dom[-2000:]

@@ -16,15 +16,19 @@ _MAX_TEXT = 2000
 
 _CSS = """body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 h1{font-size:1.4em}table{border-collapse:collapse;width:100%;margin-top:1em}
-th,td{border:1px solid #ddd;padding:4px 6px;overflow-wrap:anywhere;text-align:left;vertical-align:top;font-size:.9em}
-th{background:#f4f4f4}.sev{color:#fff;border-radius:3px;padding:1px 5px;font-size:.8em}
+th,td{border:1px solid #ddd;padding:4px 6px;overflow-wrap:break-word;text-align:left;vertical-align:top;font-size:.9em}
+th{background:#f4f4f4;white-space:nowrap}td.p{overflow-wrap:anywhere;width:55%}
+.sev{color:#fff;border-radius:3px;padding:1px 5px;font-size:.8em;white-space:nowrap}
 .error{background:#c0392b}.warning{background:#d68910}.info{background:#2e86c1}
 q{background:#fff3cd}#filter{padding:4px;width:20em}.fix{color:#1e7e34}"""
 
 _JS = """function f(){var q=document.getElementById('filter').value.toLowerCase(),
 s=document.getElementById('sev').value;document.querySelectorAll('#findings tbody tr')
 .forEach(function(r){var ok=r.textContent.toLowerCase().indexOf(q)>=0&&(!s||r.dataset.sev==s);
-r.style.display=ok?'':'none';});}"""
+r.style.display=ok?'':'none';});}
+// report.html#q=SKU-1 opens the report already filtered (a link a seller can share)
+var h=decodeURIComponent(location.hash.replace(/^#q=/,''));
+if(h&&location.hash.indexOf('#q=')==0){document.getElementById('filter').value=h;f();}"""
 
 
 def _e(value: object) -> str:
@@ -105,6 +109,6 @@ def write(report: Report, out: TextIO, options: FormatOptions) -> None:
         w(
             f'<tr data-sev="{f.severity.value}"><td>{_e(where)}</td><td>{_e(f.sku or "")}</td>'
             f"<td>{_e(f.column or f.field or '')}</td><td>{_e(f.rule)} {_e(f.name)}</td>"
-            f'<td><span class="sev {f.severity.value}">{f.severity.value}</span></td><td>{problem}</td></tr>\n'
+            f'<td><span class="sev {f.severity.value}">{f.severity.value}</span></td><td class="p">{problem}</td></tr>\n'
         )
     w(f"</tbody></table>\n<script>{_JS}</script>\n</body></html>\n")
