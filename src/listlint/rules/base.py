@@ -107,6 +107,12 @@ class Rule:
 class CatalogRule(Rule):
     """Base class for rules that need the whole catalogue (two-phase)."""
 
+    #: Columns of the partial frame that split the merge: when set, ``merge`` over all
+    #: partials yields exactly the hits of ``merge`` run on each group of rows sharing
+    #: these values, so distributed engines (Spark, Dask) shuffle partials by key and
+    #: merge the groups in parallel. Empty: one merge sees every partial.
+    merge_key: ClassVar[tuple[str, ...]] = ()
+
     def check(self, batch: Batch) -> Iterator[Hit]:
         return iter(())
 

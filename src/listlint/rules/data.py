@@ -247,24 +247,24 @@ class DuplicateSku(CatalogRule):
     severity = Severity.ERROR
     summary = "SKU is used by more than one listing"
     fields = ("sku",)
+    merge_key = ("__k",)
 
     def partial(self, batch: Batch) -> pl.DataFrame | None:
         f = batch.frame
         if "sku" not in f.columns:
             return None
-        return f.select(pl.col(REC), pl.col(ROW), pl.col(SHEET), pl.col("sku")).filter(
-            pl.col("sku").is_not_null()
-        )
-
-    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         # per sheet: the same SKU on an "en" and a "ja" sheet is one product translated
         key = pl.concat_str(
             [pl.col(SHEET).fill_null(""), pl.col("sku").str.strip_chars().str.to_lowercase()],
             separator="\x1f",
         )
+        return f.select(
+            pl.col(REC), pl.col(ROW), pl.col(SHEET), pl.col("sku"), key.alias("__k")
+        ).filter(pl.col("sku").is_not_null())
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         dup = (
-            partials.with_columns(key.alias("__k"))
-            .filter(pl.len().over("__k") > 1)
+            partials.filter(pl.len().over("__k") > 1)
             .sort(REC)
             .with_columns(
                 pl.col(ROW).first().over("__k").alias("__first_row"),
