@@ -198,24 +198,52 @@ def _issue_hit(issue: LoadIssue) -> Hit:
     )
 
 
-def lint_catalog(ruleset: RuleSet, catalog: Catalog) -> Iterator[Finding]:
-    """All findings for one catalogue, serially (see :mod:`listlint.parallel` for more cores)."""
-    rules = ruleset.for_path(catalog.path)
-    yield from loader_findings(ruleset, catalog, rules)
-    partials: dict[str, list[pl.DataFrame]] = {}
+BatchResult = tuple[list[Finding], dict[str, pl.DataFrame]]
+
+
+def batch_result(ruleset: RuleSet, batch: Batch) -> BatchResult:
+    """One batch's findings and catalogue-rule partials (the unit of parallel work)."""
+    rules = ruleset.for_path(batch.path)
+    return check_batch(ruleset, batch, rules), catalog_partials(ruleset, batch, rules)
+
+
+def check_batches(ruleset: RuleSet, catalog: Catalog) -> Iterator[BatchResult]:
+    """Per batch, in order: its findings and its catalogue-rule partials."""
     for batch in catalog.batches(ruleset.config.batch_size):
-        yield from check_batch(ruleset, batch, rules)
-        for code, frame in catalog_partials(ruleset, batch, rules).items():
+        yield batch_result(ruleset, batch)
+
+
+def lint_catalog(
+    ruleset: RuleSet, catalog: Catalog, results: Iterable[BatchResult] | None = None
+) -> Iterator[Finding]:
+    """All findings for one catalogue. ``results`` are the per-batch results in batch
+    order (default: computed here, serially; :mod:`listlint.parallel` passes results
+    computed by worker processes)."""
+    rules = ruleset.for_path(catalog.path)
+    partials: dict[str, list[pl.DataFrame]] = {}
+    found: list[Finding] = []
+    for batch_found, batch_partials in (
+        results if results is not None else check_batches(ruleset, catalog)
+    ):
+        found.extend(batch_found)
+        for code, frame in batch_partials.items():
             partials.setdefault(code, []).append(frame)
+    # loader issues first, as always; a streamed file knows them only once read through
+    yield from loader_findings(ruleset, catalog, rules)
+    yield from found
     yield from merge_partials(ruleset, partials, catalog.path, catalog.columns)
 
 
 def run(catalogs: Iterable[Catalog], ruleset: RuleSet) -> Report:
+    from listlint.parallel import Runner
+
     findings: list[Finding] = []
     files = records = listings = 0
-    for catalog in catalogs:
-        files += 1
-        records += catalog.records
-        listings += catalog.listings_count
-        findings.extend(lint_catalog(ruleset, catalog))
+    with Runner(ruleset) as runner:
+        for catalog in catalogs:
+            files += 1
+            findings.extend(runner.lint(catalog))
+            # counted after linting: a streamed catalogue knows its size only then
+            records += catalog.records
+            listings += catalog.listings_count
     return Report.build(findings, files=files, records=records, listings=listings)

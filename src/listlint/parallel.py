@@ -1,0 +1,160 @@
+"""Lint big catalogues on every core: batches go to worker processes, findings come back
+in batch order, so the report is identical to a serial run.
+
+Processes, not threads: spaCy and most rule code are Python and hold the GIL. Workers
+are started with ``spawn`` (polars' thread pool does not survive ``fork``), so they
+import listlint and build their :class:`~listlint.engine.RuleSet` once, in the pool
+initialiser, from the pickled :class:`~listlint.config.Config`; automata, brand indexes
+and spaCy pipelines are then reused for every batch the worker receives.
+
+Starting a worker costs about a second (imports plus rule resources), so
+:class:`Runner` uses processes only when a catalogue is big enough to repay that
+(:data:`MIN_PARALLEL_ROWS`) or when ``jobs`` asks for them explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from listlint.catalog import Catalog
+    from listlint.config import Config
+    from listlint.engine import BatchResult, RuleSet
+    from listlint.policy import PolicySet
+    from listlint.report import Finding
+
+#: ``jobs = 0`` (automatic) uses processes from this many listings on; below it the
+#: worker start-up (~1 s each, on both cores at once) costs more than it saves.
+MIN_PARALLEL_ROWS = 150_000
+
+#: batches in flight per worker: enough to keep workers busy while the parent loads
+#: the next batch, few enough that memory stays bounded on huge files
+IN_FLIGHT_PER_WORKER = 2
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def workers_for(jobs: int, rows: int | None) -> int:
+    """How many worker processes to use (0 = lint in this process).
+
+    ``jobs`` is the config value: 1 forces serial, ``n > 1`` asks for ``n`` workers,
+    0 picks the number of cores when the catalogue has at least
+    :data:`MIN_PARALLEL_ROWS` listings (``rows=None``: size unknown but large, as for a
+    streamed file)."""
+    if jobs == 1:
+        return 0
+    if jobs > 1:
+        return jobs
+    cores = available_cores()
+    if cores < 2:
+        return 0
+    if rows is not None and rows < MIN_PARALLEL_ROWS:
+        return 0
+    return cores
+
+
+# -- worker side ---------------------------------------------------------------------
+_WORKER_RULESET: RuleSet | None = None
+
+
+def _init_worker(config: Config, policies: PolicySet) -> None:
+    """Pool initialiser: build the rules once per worker process."""
+    global _WORKER_RULESET
+    from listlint.engine import RuleSet
+
+    _WORKER_RULESET = RuleSet.build(config, policies)
+
+
+def _check(frame: pl.DataFrame, path: str | None, columns: dict[str, str]) -> BatchResult:
+    """One batch, in a worker."""
+    from listlint.batch import Batch
+    from listlint.engine import batch_result
+
+    assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
+    return batch_result(_WORKER_RULESET, Batch(frame, path=path, columns=columns))
+
+
+# -- parent side ---------------------------------------------------------------------
+class Runner:
+    """Lints catalogues serially or on a process pool that lives as long as the runner.
+
+    ``with Runner(ruleset) as runner: findings = list(runner.lint(catalog))``.
+    The pool starts on the first catalogue that needs it and is reused for the next."""
+
+    def __init__(self, ruleset: RuleSet, jobs: int | None = None) -> None:
+        self.ruleset = ruleset
+        self.jobs = ruleset.config.jobs if jobs is None else jobs
+        self._pool: ProcessPoolExecutor | None = None
+        self._workers = 0
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def lint(self, catalog: Catalog) -> Iterator[Finding]:
+        """All findings for one catalogue; same findings, same order, whatever ``jobs``."""
+        from listlint.engine import lint_catalog
+
+        rows = None if getattr(catalog, "streaming", False) else catalog.listings_count
+        workers = workers_for(self.jobs, rows)
+        if rows is not None and rows <= self.ruleset.config.batch_size:
+            workers = 0  # one batch: nothing to share out
+        if workers == 0:
+            yield from lint_catalog(self.ruleset, catalog)
+            return
+        yield from lint_catalog(self.ruleset, catalog, self._results(catalog, workers))
+
+    def _pool_for(self, workers: int) -> ProcessPoolExecutor:
+        if self._pool is None or self._workers != workers:
+            import multiprocessing
+
+            self.close()
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.ruleset.config, self.ruleset.policies),
+            )
+            self._workers = workers
+        return self._pool
+
+    def _results(self, catalog: Catalog, workers: int) -> Iterator[BatchResult]:
+        """Per-batch results from the pool, strictly in submission order: the output
+        is the serial order whichever worker finishes first."""
+        config = self.ruleset.config
+        pool = self._pool_for(workers)
+        window = max(2, workers * IN_FLIGHT_PER_WORKER)
+        pending: deque[Future[BatchResult]] = deque()
+        for batch in catalog.batches(config.batch_size):
+            pending.append(pool.submit(_check, batch.frame, batch.path, batch.columns))
+            while len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def lint_all(ruleset: RuleSet, catalog: Catalog, jobs: int | None = None) -> list[Finding]:
+    """One catalogue's findings with a throw-away :class:`Runner` (library convenience)."""
+    with Runner(ruleset, jobs) as runner:
+        return list(runner.lint(catalog))
+
+
+__all__ = ["MIN_PARALLEL_ROWS", "Runner", "available_cores", "lint_all", "workers_for"]

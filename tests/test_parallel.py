@@ -1,0 +1,138 @@
+"""Worker processes change speed, never findings: serial and parallel runs, and runs cut
+into different batch sizes, give the same report, finding for finding, in the same order.
+
+The parallel runs use ``spawn`` workers (what the CLI uses), so these tests also prove
+the engine is spawn-safe. One pool serves the whole module to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import listlint
+from listlint.api import make_config, to_catalogs
+from listlint.engine import RuleSet, lint_catalog
+from listlint.parallel import MIN_PARALLEL_ROWS, Runner, workers_for
+from listlint.report import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SELECT = ["ALL"]
+
+
+def _generator():  # benchmarks/ is scripts, not a package
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> pl.DataFrame:
+    """3,000 listings with planted problems, variant groups and a duplicate SKU or two."""
+    return _generator().generate(3_000, seed=7)
+
+
+def _runner(batch_size: int):
+    cfg = make_config(select=SELECT, jobs=2, batch_size=batch_size)
+    with Runner(RuleSet.build(cfg)) as runner:
+        yield runner
+
+
+@pytest.fixture(scope="module")
+def pool_runner():
+    """Two workers, batches of 400 listings."""
+    yield from _runner(400)
+
+
+@pytest.fixture(scope="module")
+def tiny_runner():
+    """Two workers, batches of 2 listings: even the small fixture files are split."""
+    yield from _runner(2)
+
+
+def _dicts(findings) -> list[dict]:
+    return [f.to_dict() for f in findings]
+
+
+def _serial(source, batch_size: int) -> list[dict]:
+    cfg = make_config(select=SELECT, jobs=1, batch_size=batch_size)
+    ruleset = RuleSet.build(cfg)
+    out = []
+    for catalog in to_catalogs(source, cfg):
+        out.extend(lint_catalog(ruleset, catalog))
+    return _dicts(out)
+
+
+def _parallel(runner: Runner, source) -> list[dict]:
+    out = []
+    for catalog in to_catalogs(source, runner.ruleset.config):
+        out.extend(runner.lint(catalog))
+    return _dicts(out)
+
+
+def _sorted(findings: list[dict]) -> list[dict]:
+    """The report's order (path, sheet, row, field, rule, match), as Report.build sorts."""
+    key = ("path", "sheet", "row", "field", "rule", "match")
+    return sorted(findings, key=lambda f: tuple((f[k] is not None, f[k] or 0) for k in key))
+
+
+def test_synthetic_catalogue_same_findings_in_same_order(synthetic, pool_runner) -> None:
+    # same batch size: the raw stream of findings is identical, not just the sorted report
+    serial = _serial(synthetic, batch_size=400)
+    parallel = _parallel(pool_runner, synthetic)
+    assert pool_runner._pool is not None, "the parallel path was not taken"
+    assert len(serial) > 5, "the synthetic catalogue should have planted problems"
+    assert parallel == serial
+    assert _sorted(parallel) == _sorted(_serial(synthetic, batch_size=50_000))
+
+
+def test_catalogue_rules_see_every_batch(synthetic, pool_runner) -> None:
+    """Duplicate SKUs planted in different batches are found by the two-phase merge."""
+    frame = pl.concat([synthetic.head(500), synthetic.head(500)])  # every SKU twice, far apart
+    serial = _serial(frame, batch_size=400)
+    parallel = _parallel(pool_runner, frame)
+    assert parallel == serial
+    assert sum(1 for f in serial if f["name"] == "duplicate-sku") >= 500
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir() if p.is_file()))
+def test_fixture_files_same_report(name: str, tiny_runner) -> None:
+    path = str(FIXTURES / name)
+    try:
+        serial = _serial(path, batch_size=2)
+    except listlint.InputError:
+        pytest.skip(f"{name} is refused by the loader (covered by the loader tests)")
+    assert _parallel(tiny_runner, path) == serial
+    rows = to_catalogs(path, tiny_runner.ruleset.config)[0].listings_count
+    assert rows <= 2 or tiny_runner._pool is not None, "the parallel path was not taken"
+
+
+def test_batch_size_does_not_change_findings(synthetic) -> None:
+    """Rules are stateless per batch (the contract parallel runs rely on)."""
+    small = _serial(synthetic, batch_size=333)
+    assert _sorted(small) == _sorted(_serial(synthetic, batch_size=50_000))
+
+
+def test_lint_report_identical_through_public_api(synthetic) -> None:
+    serial = listlint.lint(synthetic, select=SELECT, jobs=1)
+    parallel = listlint.lint(synthetic, select=SELECT, jobs=2, batch_size=1_000)
+    assert isinstance(parallel, Report)
+    assert parallel.model_dump() == serial.model_dump()
+
+
+def test_small_catalogues_stay_in_process() -> None:
+    assert workers_for(0, 20) == 0
+    assert workers_for(1, 10_000_000) == 0
+    assert workers_for(3, 20) == 3
+    cfg = make_config(select=SELECT)  # jobs = 0: automatic
+    with Runner(RuleSet.build(cfg)) as runner:
+        catalog = to_catalogs([{"sku": "A", "title": "Plain cotton T-shirt"}], cfg)[0]
+        list(runner.lint(catalog))
+        assert runner._pool is None
+    assert MIN_PARALLEL_ROWS > cfg.batch_size
