@@ -63,14 +63,14 @@ def load(
     else:
         data = p.read_bytes()
         text, encoding = decode(data, name)
-        if kind == "json":
-            from listlint.loader.jsondoc import read_json
+        if kind in ("json", "jsonl"):
+            from listlint.loader.jsondoc import read_json, read_jsonl
+            from listlint.loader.table import enforce_limits
 
-            tables = read_json(text, name, limits.max_json_depth)
-        elif kind == "jsonl":
-            from listlint.loader.jsondoc import read_jsonl
-
-            tables = read_jsonl(text, name, limits.max_json_depth)
+            reader = read_json if kind == "json" else read_jsonl
+            tables = reader(text, name, limits.max_json_depth)
+            for table in tables:
+                enforce_limits(table, name, limits.max_columns, limits.max_cell_length)
         else:
             from listlint.loader import delimited
 

@@ -106,7 +106,7 @@ def read_delimited(
     except csv.Error as exc:
         raise InputError(f"unreadable CSV near row {row_no}: {exc}", path=name) from exc
     if headers is None:
-        raise InputError("no header row found (the file has no non-blank lines)", path=name)
+        raise InputError("no header row found (every line is blank or only delimiters)", path=name)
     if rows and text.count('"') % 2 == 1:
         issues.append(_unterminated_issue(rows[-1], numbers[-1], headers))
     return RawTable(
@@ -231,7 +231,7 @@ def read_delimited_fast(
     nonblank = ~pl.all_horizontal([pl.col(c).fill_null("").str.strip_chars() == "" for c in cols])
     header_at = df.filter(nonblank).select("__n").head(1)
     if header_at.height == 0:
-        raise InputError("no header row found (the file has no non-blank lines)", path=name)
+        raise InputError("no header row found (every line is blank or only delimiters)", path=name)
     h = header_at.item()
     body = df.filter((pl.col("__n") > h) & (nonblank | pl.col(f"c{width}").is_not_null()))
     issues: list[LoadIssue] = []

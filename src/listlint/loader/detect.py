@@ -27,11 +27,7 @@ def sniff_format(path: Path, head: bytes) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise InputError(
-            "this is a legacy .xls workbook or a password-protected (encrypted) Excel file; "
-            "remove the password or save it as .xlsx or .csv and try again",
-            path=name,
-        )
+        raise InputError(_ole_message(path, head), path=name)
     if head.startswith(b"PAR1"):
         return "parquet"
     for magic, what in (
@@ -65,6 +61,33 @@ def sniff_format(path: Path, head: bytes) -> str:
             "this looks like base64-encoded binary data, not a catalogue table", path=name
         )
     return "text"
+
+
+#: stream names (UTF-16LE, as stored in an OLE2 directory) of an encrypted OOXML file
+_ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+
+
+def _ole_message(path: Path, head: bytes) -> str:
+    """OLE2 compound files are legacy .xls workbooks or, when they hold an
+    ``EncryptedPackage`` stream, password-protected .xlsx files (Excel wraps the
+    encrypted workbook in OLE2). Neither is read; say which one it is."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(4 * 1024 * 1024)
+    except OSError:
+        data = head
+    if any(marker in data for marker in _ENCRYPTED_MARKERS):
+        return (
+            "this workbook is password-protected (encrypted); listlint cannot open it. "
+            "Open it in Excel, remove the password (File > Info > Protect Workbook), save, "
+            "and try again, or export the sheet as .csv"
+        )
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "this is a legacy .xls workbook; save it as .xlsx or .csv and try again"
+    return (
+        "this is a legacy Office (OLE2) file: an old .xls workbook or a password-protected "
+        "Excel file; remove any password and save it as .xlsx or .csv, then try again"
+    )
 
 
 def _json_kind(text: str) -> str:

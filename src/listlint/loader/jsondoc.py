@@ -41,11 +41,15 @@ INHERITED = (
 )
 
 
-def parse_json(text: str, name: str) -> Any:
+def parse_json(text: str, name: str, max_depth: int = 64) -> Any:
     try:
         return json.loads(text)
     except RecursionError as exc:
-        raise InputError("JSON is nested too deeply to be a catalogue", path=name) from exc
+        raise InputError(
+            f"JSON nests deeper than {max_depth} levels (limits.max_json_depth); "
+            "a product catalogue is never nested this deeply",
+            path=name,
+        ) from exc
     except json.JSONDecodeError as exc:
         raise InputError(
             f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", path=name
@@ -53,7 +57,7 @@ def parse_json(text: str, name: str) -> Any:
 
 
 def read_json(text: str, name: str, max_depth: int = 64) -> list[RawTable]:
-    doc = parse_json(text, name)
+    doc = parse_json(text, name, max_depth)
     _check_depth(doc, max_depth, name)
     if (
         isinstance(doc, dict)
@@ -100,7 +104,18 @@ def read_jsonl(text: str, name: str, max_depth: int = 64) -> list[RawTable]:
                 )
             )
             continue
-        _check_depth(obj, max_depth, name)
+        try:
+            _check_depth(obj, max_depth, name)
+        except InputError as exc:  # one bad line is a finding, not the end of the run
+            issues.append(
+                LoadIssue(
+                    kind="bad-record",
+                    message=f"{exc.detail}; the line was skipped",
+                    row=lineno,
+                    match=line[:120],
+                )
+            )
+            continue
         records.append(obj)
         numbers.append(lineno)
     table = records_table(records, name, numbers=numbers)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from listlint.catalog import LoadIssue
+from listlint.errors import InputError
 
 
 @dataclass
@@ -58,3 +59,30 @@ def dedupe_headers(headers: list[str]) -> list[str]:
 
 def is_blank_row(cells: list) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def enforce_limits(table: RawTable, name: str, max_columns: int, max_cell_length: int) -> None:
+    """The column and cell-length limits for readers that build rows themselves (JSON):
+    too many columns is an error naming the limit; an over-long cell is cut, with a
+    ``long-cell`` issue saying so (delimited and XLSX readers apply these inline)."""
+    if len(table.headers) > max_columns:
+        raise InputError(
+            f"{len(table.headers)} columns (distinct keys) exceed the limit of {max_columns} "
+            "(raise limits.max_columns)",
+            path=name,
+        )
+    for r, cells in enumerate(table.rows):
+        for c, value in enumerate(cells):
+            if value is not None and len(value) > max_cell_length:
+                cells[c] = value[:max_cell_length]
+                table.issues.append(
+                    LoadIssue(
+                        kind="long-cell",
+                        message=f"value has {len(value):,} characters; only the first "
+                        f"{max_cell_length:,} were checked (raise limits.max_cell_length)",
+                        row=table.row_numbers[r],
+                        column=table.headers[c],
+                        sheet=table.sheet,
+                        match=value[:80],
+                    )
+                )

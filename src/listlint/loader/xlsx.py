@@ -9,6 +9,7 @@ header row (field explanations under the field names) is skipped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 
@@ -22,7 +23,11 @@ HEADER_SCAN_ROWS = 30
 
 
 def check_zip_limits(path: Path, limits: Limits) -> None:
-    """Refuse zip bombs before any XML is parsed."""
+    """Refuse zip bombs and DTD-carrying XML before any XML is parsed.
+
+    Declared sizes are trusted here because the reader (calamine's zip crate) stops
+    with an error when a part inflates past its declared size, so a part that lies
+    about its size is refused too (tested in tests/test_hostile.py)."""
     try:
         with zipfile.ZipFile(path) as zf:
             total = 0
@@ -42,8 +47,52 @@ def check_zip_limits(path: Path, limits: Limits) -> None:
                     f"{limits.max_decompressed_size / 1e6:,.0f} MB (raise limits.max_decompressed_size)",
                     path=str(path),
                 )
+            for info in zf.infolist():
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _refuse_dtd(zf, info, path)
     except zipfile.BadZipFile as exc:
         raise InputError(f"damaged or truncated XLSX ({exc})", path=str(path)) from exc
+    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        # RuntimeError: an encrypted zip entry; NotImplementedError: unknown compression
+        raise InputError(f"cannot read workbook ({exc})", path=str(path)) from exc
+
+
+#: how much of an XML part's start we read to find its root element
+_PROLOG_LIMIT = 1024 * 1024
+_DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ELEMENT_RE = re.compile(rb"<[A-Za-z_]")
+
+
+def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Excel never writes a DTD; one in a workbook part can only be there to expand
+    entities (billion laughs) or fetch external files (XXE), so the file is refused.
+    Only the prolog (before the root element) can hold a DTD, so we read that far."""
+    seen = b""
+    with zf.open(info) as fh:
+        while len(seen) < _PROLOG_LIMIT:
+            chunk = fh.read(64 * 1024)
+            if not chunk:
+                break
+            # UTF-16 XML: dropping NULs leaves the ASCII markup we look for
+            seen += chunk.replace(b"\x00", b"")
+            element = _ELEMENT_RE.search(seen)
+            dtd = _DTD_RE.search(seen)
+            if dtd and (element is None or dtd.start() < element.start()):
+                break
+            if element:
+                return
+    if _DTD_RE.search(seen):
+        raise InputError(
+            f"workbook part {info.filename!r} declares a DTD (<!DOCTYPE>/<!ENTITY>), which "
+            "Excel never writes; refusing it to rule out XML entity expansion",
+            path=str(path),
+        )
+    if seen:
+        raise InputError(
+            f"workbook part {info.filename!r} has no XML element in its first "
+            f"{_PROLOG_LIMIT // 1024} KB; the file is damaged or not a real workbook",
+            path=str(path),
+        )
 
 
 def cell_text(value: object) -> str | None:
@@ -124,9 +173,11 @@ def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable
     for name in [sheet] if sheet else names:
         try:
             ws = wb.get_sheet_by_name(name)
-            if ws.total_width > limits.max_columns:
+            # columns from A to the last used one (total_width is one short of that)
+            width = ws.end[1] + 1 if ws.end else 0
+            if width > limits.max_columns:
                 raise InputError(
-                    f"sheet {name!r} has {ws.total_width} columns, over the limit of "
+                    f"sheet {name!r} has {width} columns, over the limit of "
                     f"{limits.max_columns} (raise limits.max_columns)",
                     path=str(path),
                 )
