@@ -1,0 +1,338 @@
+"""Benchmark table for listlint: seconds per stage, rows/s, peak memory, against polars.
+
+    python benchmarks/run.py                    # 10k, 100k, 1M listings (CSV)
+    python benchmarks/run.py --large            # ... and 10M (about 7 GB of CSV)
+    python benchmarks/run.py --sizes 10k,100k   # some sizes only
+    python benchmarks/run.py --startup --xlsx   # + 20-row start-up and 100k-row XLSX
+    python benchmarks/run.py --markdown         # the table as Markdown (for the README)
+
+For each size the seeded generator (``generate.py``) writes ``benchmarks/data/<n>.csv``
+once (git-ignored). Then, each in a fresh process so memory figures do not mix:
+
+* ``polars``: a bare ``polars.read_csv`` of the file (the floor any CSV tool pays);
+* stages, in one process, serially: ``load`` (reading and splitting the file),
+  ``normalise`` (column mapping, text clean-up, unit and price parsing), one column per
+  rule family (its rules' ``check``/``partial``/``merge`` calls; per-batch analyses a
+  family shares are charged to the first family that asks for them), ``report``
+  (sorting findings, JSON written to /dev/null);
+* ``cli``: ``listlint FILE -f json -o ...`` end to end, as a user runs it (worker
+  processes where the engine chooses them), with peak RSS of the main process and of
+  the whole process tree (sampled from /proc every 50 ms).
+
+Timings are wall-clock on whatever machine runs this; on a shared machine treat them
+as noisy upper bounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+PY = sys.executable
+LISTLINT = [PY, "-m", "listlint"]
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+
+
+# -- measuring processes --------------------------------------------------------------
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            continue
+    return out
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Wall seconds, peak RSS of the process (MB) and peak summed RSS of its tree (MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
+    )
+    peak_tree = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.is_set():
+            peak_tree = max(peak_tree, sum(_rss_kb(p) for p in _tree(proc.pid)))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {err.decode()[-2000:]}")
+    return {
+        "wall": wall,
+        "tree_mb": peak_tree / 1024,
+        "stdout": out.decode(),
+    }
+
+
+# -- in-process stage profile (run in a child: python run.py --stages FILE) ---------------
+def stages(path: str) -> dict[str, object]:
+    """Serial stage timings for one file, printed as JSON by the child process."""
+    import resource
+
+    t0 = time.perf_counter()
+    import listlint.loader.normalize as normalize
+    from listlint.api import load, make_config
+    from listlint.engine import RuleSet, lint_catalog, loader_findings, merge_partials
+    from listlint.formatters import FormatOptions, get
+    from listlint.loader import from_records
+    from listlint.report import Report
+    from listlint.rules.base import CatalogRule
+
+    cfg = make_config(jobs=1)
+    ruleset = RuleSet.build(cfg)
+    # rules build automata, brand indexes and spaCy on first use: pay that here, once,
+    # so the per-stage columns show the cost that grows with the catalogue
+    warm = from_records([{"sku": "W-1", "title": "Warm-up cotton tee", "description": "Soft."}])
+    list(lint_catalog(ruleset, warm))
+    setup = time.perf_counter() - t0
+    spent = {"normalise": 0.0}
+    real_build = normalize.build_frame
+
+    def timed_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return real_build(*args, **kwargs)
+        finally:
+            spent["normalise"] += time.perf_counter() - t
+
+    normalize.build_frame = timed_build  # type: ignore[assignment]
+    t = time.perf_counter()
+    catalog = load(path, config=cfg)
+    load_s = time.perf_counter() - t
+    family: dict[str, float] = {}
+    findings = []
+    partials: dict[str, list] = {}
+    rules = ruleset.for_path(catalog.path)
+    batches = iter(catalog.batches(cfg.batch_size))
+    from listlint.engine import _stamp
+
+    while True:
+        t = time.perf_counter()
+        batch = next(batches, None)
+        load_s += time.perf_counter() - t  # a streamed file is read as batches are taken
+        if batch is None:
+            break
+        for rule in rules:
+            fam = rule.__module__.rsplit(".", 1)[-1]
+            t = time.perf_counter()
+            if isinstance(rule, CatalogRule):
+                if rule.applies(batch):
+                    part = rule.partial(batch)
+                    if part is not None and part.height:
+                        partials.setdefault(rule.code, []).append(part)
+            elif rule.applies(batch):
+                findings.extend(
+                    _stamp(rule, ruleset, h, batch, batch.path) for h in rule.check(batch)
+                )
+            family[fam] = family.get(fam, 0.0) + time.perf_counter() - t
+    t = time.perf_counter()
+    merged = merge_partials(ruleset, partials, catalog.path, catalog.columns)
+    family["data"] = family.get("data", 0.0) + time.perf_counter() - t
+    findings = loader_findings(ruleset, catalog, rules) + findings + merged
+    t = time.perf_counter()
+    report = Report.build(
+        findings, files=1, records=catalog.records, listings=catalog.listings_count
+    )
+    with open(os.devnull, "w") as sink:
+        get("json")(report, sink, FormatOptions())
+    report_s = time.perf_counter() - t
+    normalise = spent["normalise"]
+    return {
+        "rows": catalog.listings_count,
+        "records": catalog.records,
+        "findings": len(findings),
+        "setup": setup,
+        "load": load_s - normalise,
+        "normalise": normalise,
+        "families": family,
+        "report": report_s,
+        "total": time.perf_counter() - t0,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+# -- the table -----------------------------------------------------------------------
+def ensure_csv(n: int) -> Path:
+    path = DATA / f"{n}.csv"
+    if not path.exists():
+        print(f"generating {n:,} listings -> {path}", file=sys.stderr)
+        subprocess.run([PY, str(HERE / "generate.py"), str(n), str(path)], check=True)
+    return path
+
+
+POLARS_READ = (
+    "import sys, time, polars as pl; t = time.perf_counter(); pl.read_csv(sys.argv[1]); "
+    "print(time.perf_counter() - t)"
+)
+
+
+def bench_size(label: str, n: int, skip_stages: bool) -> dict[str, object]:
+    path = ensure_csv(n)
+    row: dict[str, object] = {"size": label, "rows": n, "mb": path.stat().st_size / 1e6}
+    polars = measure([PY, "-c", POLARS_READ, str(path)])
+    row["polars_s"] = float(str(polars["stdout"]).strip())
+    row["polars_mb"] = polars["tree_mb"]
+    if not skip_stages:
+        st = measure([PY, str(HERE / "run.py"), "--stages", str(path)])
+        row["stages"] = json.loads(str(st["stdout"]))
+        row["stages"]["tree_mb"] = st["tree_mb"]  # type: ignore[index]
+    out = DATA / f"{n}.findings.json"
+    cli = measure([*LISTLINT, str(path), "-f", "json", "-o", str(out)])
+    row["cli_s"] = cli["wall"]
+    row["cli_mb"] = cli["tree_mb"]
+    row["rows_per_s"] = n / cli["wall"]
+    row["us_per_row"] = 1e6 * cli["wall"] / n
+    row["ratio"] = cli["wall"] / float(row["polars_s"])  # type: ignore[arg-type]
+    with out.open() as fh:
+        row["findings"] = json.load(fh)["summary"]["findings"]
+    out.unlink()
+    print(json.dumps(row), file=sys.stderr)
+    return row
+
+
+def startup() -> dict[str, float]:
+    from generate import generate
+
+    small = DATA / "20.csv"
+    if not small.exists():
+        DATA.mkdir(parents=True, exist_ok=True)
+        generate(20, seed=3).write_csv(small)
+    base = [measure([PY, "-c", "import polars, pydantic, click"])["wall"] for _ in range(5)]
+    lint = [measure([*LISTLINT, str(small)])["wall"] for _ in range(5)]
+    b, s = statistics.median(base), statistics.median(lint)
+    return {"imports_s": b, "listlint_s": s, "ratio": s / b}
+
+
+def ensure_xlsx(n: int) -> Path:
+    path = DATA / f"{n}.xlsx"
+    if path.exists():
+        return path
+    from openpyxl import Workbook
+
+    from generate import generate
+
+    print(f"writing {n:,}-row XLSX -> {path} (once; slow)", file=sys.stderr)
+    df = generate(n, seed=5)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Products")
+    ws.append(df.columns)
+    for row in df.iter_rows():
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def xlsx(n: int = 100_000) -> dict[str, float]:
+    path = ensure_xlsx(n)
+    out = DATA / "xlsx.findings.json"
+    r = measure([*LISTLINT, str(path), "-f", "json", "-o", str(out)])
+    out.unlink(missing_ok=True)
+    return {"rows": n, "mb": path.stat().st_size / 1e6, "cli_s": r["wall"], "cli_mb": r["tree_mb"]}
+
+
+def markdown(rows: list[dict[str, object]], families: list[str]) -> str:
+    head = (
+        ["rows", "CSV MB", "polars read s", "setup s", "load s", "normalise s"]
+        + [f"{f} s" for f in families]
+        + ["report s", "serial total s", "CLI s", "rows/s", "µs/row", "peak RSS MB", "x polars"]
+    )
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        st: dict = r.get("stages") or {}  # type: ignore[assignment]
+        fam = st.get("families", {})
+        cells = [
+            f"{r['rows']:,}",
+            f"{r['mb']:.0f}",
+            f"{r['polars_s']:.2f}",
+            f"{st['setup']:.2f}" if st else "-",
+            f"{st['load']:.2f}" if st else "-",
+            f"{st['normalise']:.2f}" if st else "-",
+            *[f"{fam.get(f, 0.0):.2f}" if st else "-" for f in families],
+            f"{st['report']:.2f}" if st else "-",
+            f"{st['total']:.2f}" if st else "-",
+            f"{r['cli_s']:.2f}",
+            f"{r['rows_per_s']:,.0f}",
+            f"{r['us_per_row']:.1f}",
+            f"{r['cli_mb']:,.0f}",
+            f"{r['ratio']:.1f}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--sizes", default="10k,100k,1M", help="comma-separated: 10k,100k,1M,10M")
+    ap.add_argument("--large", action="store_true", help="add 10M listings")
+    ap.add_argument("--startup", action="store_true", help="20-row start-up comparison")
+    ap.add_argument("--xlsx", action="store_true", help="100k-row XLSX end to end")
+    ap.add_argument("--no-stages", action="store_true", help="skip the in-process stage run")
+    ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument("--stages", metavar="FILE", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.stages:
+        print(json.dumps(stages(args.stages)))
+        return
+    labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    if args.large and "10M" not in labels:
+        labels.append("10M")
+    # 10M rows do not fit the serial in-memory stage run's budget: CLI only
+    rows = [bench_size(lb, SIZES[lb], args.no_stages or lb == "10M") for lb in labels]
+    families = sorted({f for r in rows for f in (r.get("stages") or {}).get("families", {})})  # type: ignore[union-attr]
+    print(
+        f"# listlint benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"{os.cpu_count()} cores, python {sys.version.split()[0]}"
+    )
+    print(markdown(rows, families))
+    if args.startup:
+        s = startup()
+        print(
+            f"\n20-row catalogue end to end: {s['listlint_s']:.2f} s; "
+            f'`python -c "import polars, pydantic, click"`: {s["imports_s"]:.2f} s '
+            f"(ratio {s['ratio']:.1f}x; medians of 5)"
+        )
+    if args.xlsx:
+        x = xlsx()
+        print(
+            f"\n{x['rows']:,}-row XLSX ({x['mb']:.0f} MB) end to end: {x['cli_s']:.2f} s, "
+            f"peak RSS {x['cli_mb']:,.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
