@@ -1,30 +1,32 @@
 """Per-batch brand analysis shared by the ``ip`` rules (``batch.cached("trademarks", ...)``).
 
-Shape (STYLE.md): exact brand names are found with one automaton on the rows a polars
-``contains_any`` prefilter selected; lookalike spellings are found by scoring the batch's
-UNIQUE title vocabulary once against brand-word skeletons (rapidfuzz ``cdist``), then
-joining the few hit tokens back to rows.
+Shape (STYLE.md): counterfeit phrases and exact brand names are found with automata on
+the rows a polars ``contains_any`` prefilter selected; lookalike spellings are found by
+scoring the batch's UNIQUE title vocabulary once (:mod:`listlint.brands.lookalike`), then
+joining the few hit tokens back to rows, where context decides the weak ones.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import polars as pl
 
-from listlint.brands.index import (
-    BrandIndex,
-    Name,
-    accessory_nouns,
-    is_common_word,
-    nominative_phrases,
+from listlint.brands.index import BrandIndex, Name
+from listlint.brands.lookalike import (
+    STRONG,
+    TOKEN_RE,
+    WordHit,
+    multi_match,
+    single_grade,
+    split_names,
+    vocabulary_hits,
 )
+from listlint.brands.nominative import is_nominative
 from listlint.brands.signals import Signal, SignalMatcher
-from listlint.text.confusables import disguise_kind, is_mixed_script, skeleton
+from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
 
-TOKEN_RE = re.compile(r"[^\W_]+(?:[@$|€£!0-9]+[^\W_]*)*|[@$|€£][^\W_]+", re.UNICODE)
 _SPACED = r"(?:^|[^a-z])(?:[a-z][ .\-_*·•]){2,}[a-z](?:$|[^a-z])"
 
 
@@ -46,116 +48,111 @@ class RowEvidence:
     mixed_script: list[str] = field(default_factory=list)
 
 
-def _ends_nominative(before: str) -> bool:
-    return any(
-        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
-        for p in nominative_phrases()
-    )
+def _mention(name: Name, fname: str, text: str, s: int, e: int, disguise: str | None) -> Mention:
+    return Mention(name, fname, s, e, text[s:e], disguise, is_nominative(text, s, e, name))
 
 
-_ACCESSORY_AFTER: re.Pattern[str] | None = None
+def _exact_mentions(index: BrandIndex, fname: str, text: str, cjk: bool = True) -> list[Mention]:
+    found = [*index.exact.longest(text), *(index.exact_cjk.iter(text) if cjk else ())]
+    return [
+        _mention(
+            m.payload,
+            fname,
+            text,
+            m.start,
+            m.end,
+            "known lookalike name" if m.payload.is_lookalike else None,
+        )
+        for m in found
+    ]
 
 
-def _accessory_after(text: str, end: int) -> bool:
-    """ "iPhone 15 Pro case", "Apple Watch Ultra band": a model name then an accessory noun."""
-    global _ACCESSORY_AFTER
-    if _ACCESSORY_AFTER is None:
-        nouns = "|".join(re.escape(n) for n in accessory_nouns())
-        _ACCESSORY_AFTER = re.compile(rf"^(?:[\s\-/]+[\w+.]+){{0,3}}?[\s\-/]+(?:{nouns})\b")
-    return bool(_ACCESSORY_AFTER.match(text[end : end + 40]))
+class _Context:
+    """What a row says about itself: its category groups and counterfeit wording, the
+    support a weak lookalike ("Nikey", "Hugo Bass") needs."""
 
+    def __init__(self, batch, index: BrandIndex, out: dict[int, RowEvidence]) -> None:  # type: ignore[no-untyped-def]
+        self.index, self.out = index, out
+        self.cats = batch.folded("category")
+        self.titles = batch.folded("title")
 
-def _nominative(text: str, start: int, end: int, name: Name) -> bool:
-    # "iPhone 15 case" names the device; "Louis Vuitton phone case" names the maker
-    device = "electronics" in name.brand.groups
-    return _nominative_before(text, start) or (device and _accessory_after(text, end))
-
-
-def _nominative_before(text: str, start: int) -> bool:
-    """Is the mention introduced by "for", "compatible with", "fits", ...? Chained device
-    names count too: "for iPod and iPhone", "fits Galaxy S23 / iPhone 15"."""
-    before = text[max(0, start - 60) : start].rstrip()
-    for _ in range(4):
-        before = re.sub(
-            r"(?:\b(?:the|your|my|all|new|apple|samsung|google)\s*)+$", "", before
-        ).rstrip(" (")
-        if _ends_nominative(before.rstrip(" ,/")):
+    def supports(self, i: int, name: Name) -> bool:
+        ev = self.out.get(i)
+        if ev is not None and any(s.strength in ("strong", "medium") for s, *_ in ev.signals):
             return True
-        chained = re.sub(r"\s*(?:and|&|/|,|or)$", "", before).rstrip()
-        if chained == before:
-            return False
-        # drop the previous device name (one or two words) and look again
-        for words in (1, 2):
-            trimmed = re.sub(rf"(?:\s*[\w\-.]+){{{words}}}$", "", chained).rstrip(" ,/(")
-            if _ends_nominative(trimmed):
-                return True
-        before = re.sub(r"[\w\-.]+$", "", chained).rstrip(" ,/(")
-    return False
+        text = " ".join(t for t in (self.cats[i], self.titles[i]) if t)
+        return bool(name.brand.groups & self.index.groups_of(text))
 
 
-def _vocabulary_hits(
-    index: BrandIndex, tokens: list[str]
-) -> dict[str, list[tuple[Name, int, str]]]:
-    """Unique token -> [(brand name, word position, disguise)] for disguised/near spellings."""
-    from rapidfuzz.distance import OSA
-    from rapidfuzz.process import cdist
-
-    hits: dict[str, list[tuple[Name, int, str]]] = {}
-    fuzzy_q: list[str] = []
-    for tok in tokens:
-        if len(tok) < 3 or tok.isdigit():
-            continue
-        skel = skeleton(tok)
-        kind = disguise_kind(tok)
-        entries = index.word_skeletons.get(skel)
-        if entries:
-            word = index.word_text[skel]
-            if tok != word and (kind or not is_common_word(tok)):
-                hits[tok] = [(n, p, kind or "altered letters") for n, p in entries]
-            continue
-        if len(skel) >= 4 and skel.isalpha() and (kind or not is_common_word(tok)):
-            fuzzy_q.append(tok)
-    if not fuzzy_q or not index.fuzzy_choices:
-        return hits
-    skels = [skeleton(t) for t in fuzzy_q]
-    dist = cdist(skels, index.fuzzy_choices, scorer=OSA.distance, score_cutoff=2, workers=1)
-    import numpy as np
-
-    for qi, ci in zip(*np.nonzero(dist <= 2), strict=True):
-        choice = index.fuzzy_choices[ci]
-        d = int(dist[qi, ci])
-        limit = 2 if len(choice) >= 9 else 1 if len(choice) >= 5 else 0
-        entries = index.word_skeletons[choice]
-        multi = any(len(index.brand_words(n)) > 1 for n, _ in entries)
-        if d > limit and not (multi and d == 1 and len(choice) == 4):
-            continue
-        tok = fuzzy_q[qi]
-        kind = disguise_kind(tok) or "misspelled"
-        hits.setdefault(tok, []).extend((n, p, kind) for n, p in entries)
-    return hits
-
-
-def _verify_multiword(
+def _lookalikes(
+    batch,  # type: ignore[no-untyped-def]
     index: BrandIndex,
-    name: Name,
-    pos: int,
+    titles: list[str | None],
+    title_s: pl.Series,
+    row,  # type: ignore[no-untyped-def]
+    ctx: _Context,
+) -> None:
+    """Lookalike spellings: the unique vocabulary once, then join back to rows."""
+    for i, name, start, end, grade in split_names(index, titles, title_s):
+        if grade == STRONG or ctx.supports(i, name):
+            row(i).mentions.append(
+                _mention(name, "title", titles[i] or "", start, end, "brand name split in two")
+            )
+    spaced = title_s.str.contains(_SPACED).fill_null(False)
+    work = {i: collapse_spacing(titles[i]) for i in spaced.arg_true().to_list()}  # type: ignore[arg-type]
+    tok_lists = title_s.str.extract_all(TOKEN_RE.pattern)
+    vocab = tok_lists.explode().drop_nulls().unique().to_list()
+    extra = {t for text in work.values() for t in TOKEN_RE.findall(text)}
+    hits = vocabulary_hits(index, sorted(set(vocab) | extra))
+    mixed = {t for t in vocab if not t.isascii() and is_mixed_script(t)}
+    candidates = set(hits) | mixed
+    rows_with = set(work)
+    if candidates:
+        frame = pl.DataFrame({"i": range(len(titles)), "t": tok_lists}).explode("t")
+        rows_with |= set(frame.filter(pl.col("t").is_in(list(candidates)))["i"].unique().to_list())
+    for i in sorted(rows_with):
+        text = work.get(i, titles[i]) or ""
+        toks = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+        plain = set(TOKEN_RE.findall(titles[i] or "")) if i in work else set()
+        for k, (tok, s, e) in enumerate(toks):
+            if tok in mixed and tok not in hits:
+                row(i).mixed_script.append(tok)
+            if i in work and tok not in plain and len(tok) >= 3:
+                for n, _p in index.word_skeletons.get(skeleton(tok), ()):
+                    if len(index.brand_words(n)) == 1:
+                        row(i).mentions.append(
+                            _mention(n, "title", text, s, e, "spaced-out letters")
+                        )
+            for hit in hits.get(tok, ()):
+                _add_lookalike(index, row(i), hit, toks, k, hits, text, ctx, i)
+
+
+def _add_lookalike(
+    index: BrandIndex,
+    ev: RowEvidence,
+    hit: WordHit,
     toks: list[tuple[str, int, int]],
+    k: int,
+    hits: dict[str, list[WordHit]],
+    text: str,
+    ctx: _Context,
     i: int,
-    hits: dict[str, list[tuple[Name, int, str]]],
-) -> tuple[int, int] | None:
-    """Check the neighbours of token ``i`` spell the rest of a multi-word brand."""
-    words = index.brand_words(name)
-    first = i - pos
-    if first < 0 or first + len(words) > len(toks):
-        return None
-    for k, word in enumerate(words):
-        tok = toks[first + k][0]
-        if skeleton(tok) == skeleton(word):
-            continue
-        if any(n is name and p == k for n, p, _ in hits.get(tok, ())):
-            continue
-        return None
-    return toks[first][1], toks[first + len(words) - 1][2]
+) -> None:
+    if any(m.name.brand is hit.name.brand and m.disguise for m in ev.mentions):
+        return
+    if len(index.brand_words(hit.name)) > 1:
+        found = multi_match(index, hit, toks, k, hits)
+        if found is None:
+            return
+        start, end, grade = found
+    else:
+        g = single_grade(hit, index)
+        if g is None:
+            return
+        start, end, grade = toks[k][1], toks[k][2], g
+    if grade != STRONG and not ctx.supports(i, hit.name):
+        return
+    ev.mentions.append(_mention(hit.name, "title", text, start, end, hit.evidence))
 
 
 def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEvidence]:  # type: ignore[no-untyped-def]
@@ -167,115 +164,32 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
 
     titles = batch.folded("title")
     title_s = pl.Series("t", titles, dtype=pl.Utf8)
-    # 1. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
+    # 1. counterfeit phrases first: they are the context weak lookalikes need
+    for fname in ("title", "description"):
+        if batch.has(fname):
+            for i, found in signals.scan(batch.folded(fname)):
+                row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
+    # 2. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
     cand = title_s.str.contains_any(index.prefilter_terms).fill_null(False)
     for i in cand.arg_true().to_list():
-        text = titles[i]
-        for m in [*index.exact.longest(text), *index.exact_cjk.iter(text)]:
-            disguise = "known lookalike name" if m.payload.is_lookalike else None
-            row(i).mentions.append(
-                Mention(
-                    m.payload,
-                    "title",
-                    m.start,
-                    m.end,
-                    text[m.start : m.end],
-                    disguise,
-                    _nominative(text, m.start, m.end, m.payload),
-                )
-            )
-    # 2. lookalike spellings: unique vocabulary once, then join back
-    spaced = title_s.str.contains(_SPACED).fill_null(False)
-    work = {i: collapse_spacing(titles[i]) for i in spaced.arg_true().to_list()}
-    tok_lists = title_s.str.extract_all(TOKEN_RE.pattern)
-    vocab = tok_lists.explode().drop_nulls().unique().to_list()
-    extra = {t for text in work.values() for t in TOKEN_RE.findall(text)}
-    hits = _vocabulary_hits(index, sorted(set(vocab) | extra))
-    mixed = [t for t in vocab if not t.isascii() and is_mixed_script(t)]
-    candidates = set(hits) | set(mixed)
-    rows_with = set(work)
-    if candidates:
-        frame = pl.DataFrame({"i": range(len(titles)), "t": tok_lists}).explode("t")
-        rows_with |= set(frame.filter(pl.col("t").is_in(list(candidates)))["i"].unique().to_list())
-    plain_tokens = {i: set(TOKEN_RE.findall(titles[i])) for i in work}
-    for i in sorted(rows_with):
-        text = work.get(i, titles[i])
-        toks = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        for k, (tok, s, e) in enumerate(toks):
-            if tok in mixed and tok not in hits:
-                row(i).mixed_script.append(tok)
-            if i in work and tok not in plain_tokens[i] and len(tok) >= 3:
-                for n, _p in index.word_skeletons.get(skeleton(tok), ()):
-                    if len(index.brand_words(n)) == 1:
-                        row(i).mentions.append(
-                            Mention(
-                                n,
-                                "title",
-                                s,
-                                e,
-                                tok,
-                                "spaced-out letters",
-                                _nominative(text, s, e, n),
-                            )
-                        )
-            for n, p, kind in hits.get(tok, ()):
-                span = _verify_multiword(index, n, p, toks, k, hits)
-                if span and not any(
-                    mm.name.brand is n.brand and mm.disguise for mm in row(i).mentions
-                ):
-                    row(i).mentions.append(
-                        Mention(
-                            n,
-                            "title",
-                            span[0],
-                            span[1],
-                            text[span[0] : span[1]],
-                            kind,
-                            _nominative(text, span[0], span[1], n),
-                        )
-                    )
-    # 3. counterfeit signal phrases in title and description
-    for fname in ("title", "description"):
-        if not batch.has(fname):
-            continue
-        texts = batch.folded(fname)
-        for i, found in signals.scan(texts):
-            row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
+        row(i).mentions.extend(_exact_mentions(index, "title", titles[i]))
+    # 3. lookalike spellings
+    _lookalikes(batch, index, titles, title_s, row, _Context(batch, index, out))
     # rows with a signal: scan the whole title (short abbreviations the prefilter skipped)
     for i, ev in out.items():
         if ev.signals and titles[i] and not any(m.field == "title" for m in ev.mentions):
-            text = titles[i]
-            for m in index.exact.longest(text):
-                ev.mentions.append(
-                    Mention(
-                        m.payload,
-                        "title",
-                        m.start,
-                        m.end,
-                        text[m.start : m.end],
-                        "known lookalike name" if m.payload.is_lookalike else None,
-                        _nominative(text, m.start, m.end, m.payload),
-                    )
-                )
-    # weak signals and brand mentions in descriptions only where the title named a brand
+            ev.mentions.extend(_exact_mentions(index, "title", titles[i], cjk=False))
+    # 4. brand mentions in descriptions only where the title named a brand or a signal
     if batch.has("description"):
         descs = batch.folded("description")
         for i, ev in list(out.items()):
-            d = descs[i]
-            if d and (ev.signals or ev.mentions):
-                for m in index.exact.longest(d):
-                    if not any(mm.name.brand is m.payload.brand for mm in ev.mentions):
-                        ev.mentions.append(
-                            Mention(
-                                m.payload,
-                                "description",
-                                m.start,
-                                m.end,
-                                d[m.start : m.end],
-                                "known lookalike name" if m.payload.is_lookalike else None,
-                                _nominative(d, m.start, m.end, m.payload),
-                            )
-                        )
+            if descs[i] and (ev.signals or ev.mentions):
+                named = {m.name.brand.name for m in ev.mentions}
+                for m in _exact_mentions(index, "description", descs[i], cjk=False):
+                    if m.name.brand.name not in named:
+                        named.add(m.name.brand.name)
+                        ev.mentions.append(m)
+    # 5. weak signals ("style", "like", "homage") count only right next to a brand
     for i, ev in out.items():
         if ev.mentions and titles[i]:
             ev.signals.extend(

@@ -8,12 +8,11 @@ seller is authorised to sell (config ``authorized_brands``) are left out entirel
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from listlint.resources import table, wordlist
+from listlint.resources import table
 from listlint.text.confusables import skeleton
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
@@ -24,6 +23,19 @@ LOOKALIKE_TYPES = {"misspelling", "lookalike", "leet"}
 COMMON_WORD_PROB = -15.5
 _CJK_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
 _ALNUM_RE = re.compile(r"[^0-9a-z\u00c0-\uffff]+")
+_WORD_RE = re.compile(r"[^\W_]+")
+#: words joining the parts of a brand name ("Dolce & Gabbana", "Tiffany and Co")
+CONNECTORS = frozenset({"and", "x"})
+
+
+def _number_forms(word: str) -> tuple[str, ...]:
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return (word[:-2],)
+    if word.endswith("s") and not word.endswith("ss"):
+        return (word[:-1],)
+    if word.endswith(("ch", "sh", "x", "ss")):
+        return (word + "es",)
+    return (word + "s",)
 
 
 def compact(text: str) -> str:
@@ -54,14 +66,28 @@ class Name:
         return self.kind in LOOKALIKE_TYPES and not self.context_only
 
 
+#: words rarer than this are not kept in memory (treated as unknown, like a made-up spelling)
+KEEP_WORD_PROB = -17.0
+#: ``"word":-12.345`` entries of the lexeme file whose log-probability is above KEEP_WORD_PROB
+_LEXEME_RE = re.compile(rb'"([a-z]+)": ?(-(?:[0-9]|1[0-6])\.[0-9]+)')
+
+
 @lru_cache(maxsize=1)
 def word_log_prob() -> dict[str, float]:
-    """English word log-probabilities shipped by spacy-lookups-data (no download)."""
+    """Lower-case English word -> log-probability, from spacy-lookups-data (no download).
+
+    The file holds a million entries; a bytes regex keeping only the ~70k frequent
+    lower-case words takes ~0.15 s where ``json.load`` of the whole file takes ~1 s
+    (measured), and the rule family pays it once per process.
+    """
     import spacy_lookups_data
 
     path = spacy_lookups_data.__path__[0] + "/data/en_lexeme_prob.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return json.load(fh)
+    with gzip.open(path, "rb") as fh:
+        raw = fh.read()
+    # a few keys hold escaped quotes ('\\"the'); the true entry comes first (the file is
+    # sorted by probability), so the first value seen for a word wins
+    return {w.decode(): float(p) for w, p in reversed(_LEXEME_RE.findall(raw))}
 
 
 def is_common_word(token: str) -> bool:
@@ -131,20 +157,47 @@ class BrandIndex:
         (with its position, so the neighbours can be checked in the listing)."""
         self.word_skeletons: dict[str, list[tuple[Name, int]]] = {}
         self.word_text: dict[str, str] = {}
+        multi: set[str] = set()
         for name in self.names:
             if name.kind not in ("name", "variant") or _CJK_RE.search(name.text):
                 continue
-            words = re.findall(r"[^\W_]+", name.text)
+            words = self.brand_words(name)
             for pos, word in enumerate(words):
                 if len(word) < 4 or not word.isalpha():
                     continue
                 skel = skeleton(word)
                 self.word_skeletons.setdefault(skel, []).append((name, pos))
                 self.word_text[skel] = word
+                if len(words) > 1:
+                    multi.add(skel)
         self.fuzzy_choices = sorted(s for s in self.word_skeletons if len(s) >= 4)
+        self._build_splits()
+        #: words of multi-word names: the only ones an ordinary word may stand in for
+        self.multi_choices = sorted(multi)
 
-    def brand_words(self, name: Name) -> list[str]:
-        return re.findall(r"[^\W_]+", name.text)
+    def _build_splits(self) -> None:
+        """One-word names cut in two ("lulu lemon", "guc-ci", "bal.enciaga"): every cut
+        leaving two letters or more on each side, with a space, hyphen or dot."""
+        forms: list[tuple[str, tuple[Name, str, str]]] = []
+        known = {n.text for n in self.names}  # "ray-ban" is the name itself, not a split
+        for name in self.names:
+            word = name.text
+            if name.kind not in ("name", "variant") or len(word) < 6 or not word.isalpha():
+                continue
+            for cut in range(2, len(word) - 1):
+                left, right = word[:cut], word[cut:]
+                forms.extend(
+                    (form, (name, left, right))
+                    for form in (f"{left}{sep}{right}" for sep in " -.")
+                    if form not in known
+                )
+        self.split_terms = sorted({f for f, _ in forms})
+        self.split: PhraseMatcher[tuple[Name, str, str]] = PhraseMatcher(forms)
+
+    @staticmethod
+    def brand_words(name: Name) -> list[str]:
+        """The words of a name, without connectors: "dolce & gabbana" -> [dolce, gabbana]."""
+        return [w for w in _WORD_RE.findall(name.text) if w not in CONNECTORS]
 
     # -- categories -------------------------------------------------------------------
     @staticmethod
@@ -153,6 +206,11 @@ class BrandIndex:
         for row in table("brands/category_groups"):
             for kw in row["keywords"].split():
                 out.setdefault(kw, row["group"])
+        # singular and plural of each keyword ("belts" -> belt, "bag" -> bags), without
+        # overriding a keyword listed explicitly in another group
+        for kw, group in list(out.items()):
+            for form in _number_forms(kw):
+                out.setdefault(form, group)
         return out
 
     def groups_of(self, folded_text: str) -> set[str]:
@@ -200,13 +258,3 @@ def price_far_below(brand: Brand, amount: float | None, currency: str | None) ->
         return False
     rate = usd_rates().get(currency.upper()) if currency else UNKNOWN_CURRENCY_USD
     return rate is not None and amount * rate < FAR_BELOW * brand.min_price_usd
-
-
-@lru_cache(maxsize=1)
-def nominative_phrases() -> tuple[str, ...]:
-    return tuple(fold(t) for t in wordlist("brands/nominative"))
-
-
-@lru_cache(maxsize=1)
-def accessory_nouns() -> tuple[str, ...]:
-    return tuple(fold(t) for t in wordlist("brands/accessory_nouns"))

@@ -1,0 +1,182 @@
+"""Lookalike spellings of brand names, scored on a batch's unique vocabulary.
+
+Every unique title token is compared ONCE with the brand-word skeletons (see
+:mod:`listlint.text.confusables`); rows are joined back afterwards. A token is a
+candidate when its skeleton equals a brand word's ("Nlke", "R0LEX", Cyrillic "Сhanel")
+or lies within an edit distance that depends on the brand word's length:
+
+========================  ===========================================================
+brand word length          accepted
+========================  ===========================================================
+1-3 letters                skeleton-equal only (too many real words are one edit away)
+4-5 letters                one edit, *weak*: needs the listing's category or counterfeit
+                           wording to agree ("Nikey sneakers" yes, "Niko plush" no)
+6-8 letters                one edit ("Balenclaga", "Moncller")
+9+ letters                 two edits ("Louis Vuiton", "Swarovsky")
+========================  ===========================================================
+
+Ordinary English words (spacy-lookups-data frequencies) are never a lookalike on their
+own ("nice", "like", "cars" are one edit from a brand); inside a multi-word brand they
+count only next to a distinctive exact word and with supporting context ("Hugo Bass
+cologne"), never after an ordinary anchor ("Star cars toy", "red ball").
+Multi-word names are judged on their whole length ("Dolce & Gabanna": 2 edits in 12).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import polars as pl
+
+from listlint.brands.index import CONNECTORS, BrandIndex, Name, is_common_word
+from listlint.text.confusables import disguise_kind, skeleton
+
+#: tokens as the title analysis cuts them: letters/digits, with leet symbols inside
+TOKEN_RE = re.compile(r"[^\W_]+(?:[@$|€£!0-9]+[^\W_]*)*|[@$|€£][^\W_]+", re.UNICODE)
+
+STRONG, WEAK = "strong", "weak"
+
+
+def allowed_distance(length: int) -> int:
+    """Edits accepted between a token's skeleton and a brand word's skeleton of ``length``."""
+    return 2 if length >= 9 else 1 if length >= 4 else 0
+
+
+@dataclass(frozen=True, slots=True)
+class WordHit:
+    """A token that may spell word ``pos`` of brand name ``name``."""
+
+    name: Name
+    pos: int
+    distance: int  # edits between skeletons (0 = confusable spelling)
+    kind: str | None  # disguise_kind of the token: digits/symbols, lookalike letters, mixed scripts
+    common: bool  # the token is an ordinary English word
+
+    @property
+    def evidence(self) -> str:
+        if self.kind:
+            return self.kind
+        return "lookalike letters" if self.distance == 0 else "misspelled"
+
+
+def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[WordHit]]:
+    """Unique token -> the brand words it may imitate (scored once per batch)."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import cdist
+
+    hits: dict[str, list[WordHit]] = {}
+    rare: list[tuple[str, str, str | None]] = []
+    common: list[tuple[str, str, str | None]] = []
+    for tok in tokens:
+        if len(tok) < 3 or tok.isdigit():
+            continue
+        skel = skeleton(tok)
+        kind = disguise_kind(tok)
+        ordinary = kind is None and is_common_word(tok)
+        entries = index.word_skeletons.get(skel)
+        if entries:
+            if tok != index.word_text[skel]:
+                hits[tok] = [WordHit(n, p, 0, kind, ordinary) for n, p in entries]
+            continue
+        if len(skel) >= 4 and skel.isalpha():
+            (common if ordinary else rare).append((tok, skel, kind))
+    # ordinary words are only ever part of a multi-word name: compare them with those
+    for queries, choices in ((rare, index.fuzzy_choices), (common, index.multi_choices)):
+        if not queries or not choices:
+            continue
+        dist = cdist(
+            [q[1] for q in queries], choices, scorer=OSA.distance, score_cutoff=2, workers=1
+        )
+        import numpy as np
+
+        for qi, ci in zip(*np.nonzero(dist <= 2), strict=True):
+            tok, _skel, kind = queries[qi]
+            d = int(dist[qi, ci])
+            entries = index.word_skeletons[choices[ci]]
+            multi = any(len(index.brand_words(n)) > 1 for n, _ in entries)
+            # a single word may be off by its length's allowance; a word of a longer
+            # name is judged with the whole name (multi_grade), so let two edits through
+            if d > allowed_distance(len(choices[ci])) and not (multi and len(choices[ci]) >= 6):
+                continue
+            hits.setdefault(tok, []).extend(
+                WordHit(n, p, d, kind, queries is common) for n, p in entries
+            )
+    return hits
+
+
+def single_grade(hit: WordHit, index: BrandIndex) -> str | None:
+    """How much a one-word lookalike proves: strong, weak (needs context) or nothing."""
+    if hit.common:
+        return None
+    if hit.distance == 0 or hit.kind:
+        return STRONG if hit.distance <= allowed_distance(len(hit.name.text)) else None
+    length = len(re.sub(r"\W", "", hit.name.text))
+    if hit.distance > allowed_distance(length):
+        return None
+    return STRONG if length >= 6 else WEAK
+
+
+def multi_match(
+    index: BrandIndex,
+    hit: WordHit,
+    toks: list[tuple[str, int, int]],
+    k: int,
+    hits: dict[str, list[WordHit]],
+) -> tuple[int, int, str] | None:
+    """Do the neighbours of token ``k`` spell the rest of ``hit``'s multi-word name?
+
+    Returns (start, end, grade) of the whole name in the text, or None. Connector words
+    ("&", "and") in the listing are skipped when the brand name has none.
+    """
+    words = index.brand_words(hit.name)
+    seq = [t for t in toks if t[0] not in CONNECTORS]
+    kk = next((j for j, t in enumerate(seq) if t[1] == toks[k][1]), None)
+    if kk is None:
+        return None
+    first = kk - hit.pos
+    if first < 0 or first + len(words) > len(seq):
+        return None
+    total = altered = 0
+    ordinary_altered = False
+    anchors: list[str] = []
+    for j, word in enumerate(words):
+        tok = seq[first + j][0]
+        if skeleton(tok) == skeleton(word):
+            anchors.append(word)
+            continue
+        found = [h for h in hits.get(tok, ()) if h.name is hit.name and h.pos == j]
+        if not found:
+            return None
+        altered += 1
+        total += found[0].distance
+        ordinary_altered |= found[0].common
+    if not altered and all(seq[first + j][0] == w for j, w in enumerate(words)):
+        return None  # the plain name: the exact matcher reports it
+    length = sum(len(w) for w in words)
+    if total > allowed_distance(length):
+        return None
+    grade = STRONG
+    if ordinary_altered:
+        # "Hugo Bass": fine next to a distinctive word and with context; "Star cars",
+        # "Rid Bull" (all ordinary words) are phrases, not disguises
+        if not any(not is_common_word(a) for a in anchors):
+            return None
+        grade = WEAK
+    return seq[first][1], seq[first + len(words) - 1][2], grade
+
+
+def split_names(
+    index: BrandIndex, titles: list[str | None], title_s: pl.Series
+) -> Iterator[tuple[int, Name, int, int, str]]:
+    """One-word brands cut in two ("Lulu lemon", "Guc-ci"): (row, name, start, end, grade).
+
+    Two ordinary words that happen to spell a brand together ("timber land") are weak."""
+    cand = title_s.str.contains_any(index.split_terms).fill_null(False)
+    for i in cand.arg_true().to_list():
+        text = titles[i] or ""
+        for m in index.split.iter(text):
+            name, left, right = m.payload
+            ordinary = is_common_word(left) and is_common_word(right)
+            yield i, name, m.start, m.end, WEAK if ordinary else STRONG
