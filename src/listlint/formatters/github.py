@@ -19,7 +19,8 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _data(text: str) -> str:
-    text = clean_text(text)
+    # U+2028/2029 would end the workflow command early for line-based readers
+    text = clean_text(text).replace("\u2028", " ").replace("\u2029", " ")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 controls (C1 holds 8-bit CSI \x9b and NEL \x85, which terminals and
+# line-based readers act on), but not tab, LF or CR.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: A spreadsheet reads a cell starting with one of these as a formula (or DDE command).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: Excel's hard limit for one cell.

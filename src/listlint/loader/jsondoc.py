@@ -251,6 +251,9 @@ def records_table(records: list, name: str, numbers: list[int] | None = None) ->
             parent["product_id"] = parent.pop("id")
         base = _flatten(parent)
         if variants_key is None:
+            if not base:  # {"sku": {}}: keys but no values at all, like a blank row
+                count -= 1
+                continue
             flat_rows.append(base)
             row_numbers.append(row_no)
             continue

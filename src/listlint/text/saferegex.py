@@ -11,7 +11,9 @@ from, instead of silently falling back to Python's ``re``.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator
 
 from listlint.errors import ConfigError
 
@@ -48,3 +50,18 @@ def compile_pattern(pattern: str, where: str = "policy pattern", ignore_case: bo
             f"{where}: pattern {pattern!r} is not accepted ({detail}); listlint runs "
             "user patterns with RE2 (linear time), which has no backreferences or look-around"
         ) from exc
+
+
+def _validate_pattern(value: str) -> str:
+    try:
+        compile_pattern(value, "pattern")
+    except ConfigError as exc:
+        # a ValueError lets pydantic report it, and the pack loader adds file, key, line
+        raise ValueError(exc.detail.removeprefix("pattern: ")) from None
+    return value
+
+
+#: ``str`` checked by RE2 when a pack or config is read: a field declared
+#: ``patterns: list[SafePattern]`` refuses a bad pattern at load time, and the pack
+#: loader's error names the file, key and line.
+SafePattern = Annotated[str, AfterValidator(_validate_pattern)]
