@@ -1,8 +1,8 @@
 """Detection of lookalike brands and counterfeit listings on ``lookalikes_dev.jsonl``.
 
 Each labelled text is linted as one listing (title = text; brand column from
-``seller_brand``/``brand_field`` when the record has one; category "Watches" for the
-watch listings; price with its currency when given). Reports detection on ``lookalike_brand_name``, ``suspected_counterfeit``
+``seller_brand``/``brand_field`` and GTIN from ``gtin`` when the record has them; category
+"Watches" for the watch listings; price with its currency when given). Reports detection on ``lookalike_brand_name``, ``suspected_counterfeit``
 and ``counterfeit_signal_phrase`` (any ``ip`` finding counts) and false alarms on
 ``legit_brand_reference``.
 
@@ -20,7 +20,7 @@ import listlint
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "lookalikes_dev.jsonl"
 POSITIVE = ("lookalike_brand_name", "suspected_counterfeit", "counterfeit_signal_phrase")
 NEGATIVE = ("legit_brand_reference",)
-CODES = ["TM101", "TM102", "TM103", "TM104"]
+CODES = ["TM101", "TM102", "TM103", "TM104", "TM105"]
 
 
 def listing(record: dict) -> dict:
@@ -28,6 +28,8 @@ def listing(record: dict) -> dict:
     brand = record.get("seller_brand") or record.get("brand_field")
     if brand:
         out["brand"] = brand
+    if record.get("gtin"):
+        out["gtin"] = record["gtin"]
     for key, currency in (("price_aed", "AED"), ("price_cny", "CNY")):
         if record.get(key) is not None:
             out["price"] = f"{record[key]} {currency}"

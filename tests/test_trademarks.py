@@ -13,7 +13,7 @@ from listlint.report import Severity
 from listlint.text.confusables import disguise_kind, is_mixed_script, skeleton
 from listlint.text.normalize import fold
 
-TM = ["TM101", "TM102", "TM103", "TM104"]
+TM = ["TM101", "TM102", "TM103", "TM104", "TM105"]
 
 
 def _lint(listing: dict, **kw) -> list:
@@ -100,8 +100,13 @@ def test_real_exports(catalogs_dir: Path) -> None:
     copies = [f for f in watches.findings if f.rule == "TM102" and "1" in (f.match or "")]
     assert len(copies) >= 5  # self-declared "copy 1" / "كوبي 1" replicas
     assert {f.rule for f in watches.findings} <= {"TM102", "TM103"}
+    # brand column Chanel/Rolex/... matches the title, but the GTINs are sequential
+    # 10-digit placeholders (8500000001...) on luxury perfume and watches
     feed = listlint.lint(catalogs_dir / "m5zoon_google_merchant_feed_en.tsv", select=TM)
-    assert feed.findings == []  # brand Chanel in title and brand column: ordinary
+    assert {f.rule for f in feed.findings} == {"TM105"} and len(feed.findings) >= 20
+    # placeholder EANs on a demo shop's genuine Apple electronics are not counterfeit evidence
+    demo = listlint.lint(catalogs_dir / "prestashop8_products_import.csv", select=TM)
+    assert demo.findings == []
 
 
 def _eval_module():
@@ -121,7 +126,7 @@ def test_dev_set(shared_dir: Path) -> None:
     assert stats["legit_brand_reference"]["flagged"] == 0
     pos = [stats[label] for label in mod.POSITIVE]
     detection = sum(s["flagged"] for s in pos) / sum(s["n"] for s in pos)
-    # measured 0.74 (target 0.9): the misses are brands outside the index ("Rid Bull",
-    # "Arm & Hatchet"), garbled copy, "genuine" alone and perfumes whose brand column
-    # matches; this guards against regressions below the measured figure
-    assert detection >= 0.74
+    # measured 0.80 (target 0.9): the misses are brands outside the index ("Rid Bull",
+    # "Arm & Hatchet"), garbled copy, "genuine" alone, "Brand Top XXX" and two 1688
+    # titles without any evidence beyond the brand; this guards against regressions
+    assert detection >= 0.8

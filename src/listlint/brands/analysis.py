@@ -146,7 +146,7 @@ def _add_lookalike(
             return
         start, end, grade = found
     else:
-        g = single_grade(hit, index)
+        g = single_grade(hit, skeleton(toks[k][0]))
         if g is None:
             return
         start, end, grade = toks[k][1], toks[k][2], g

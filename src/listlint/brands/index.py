@@ -138,6 +138,13 @@ class BrandIndex:
             kind = kind.removesuffix("_context_only").removesuffix("_ambiguous")
             names.append(Name(brand, fold(row["alias"]), kind, context_only))
         self.names = names
+        #: (folded name, compact name, brand) of the names a brand column may use
+        self._column_keys = [
+            (n.text, compact(n.text), n.brand)
+            for n in names
+            if n.kind in ("name", "variant", "translit_zh", "translit_ar") and compact(n.text)
+        ]
+        self._column_cache: dict[tuple[str, bool], frozenset[Brand]] = {}
         self.groups = self._load_groups()
         latin = [(n.text, n) for n in names if not _CJK_RE.search(n.text)]
         cjk = [(n.text, n) for n in names if _CJK_RE.search(n.text)]
@@ -219,42 +226,33 @@ class BrandIndex:
         }
 
     def matches_brand(self, brand: Brand, brand_column: str | None) -> bool:
-        """True when the listing's brand column names ``brand`` (or one of its aliases)."""
-        if not brand_column:
-            return False
-        col = compact(brand_column)
-        if not col:
-            return False
-        for name in self.names:
-            if name.brand is brand and name.kind in (
-                "name",
-                "variant",
-                "translit_zh",
-                "translit_ar",
-            ):
-                key = compact(name.text)
-                if key and (
-                    col == key or col.startswith(key) or (key.startswith(col) and len(col) >= 4)
+        """True when the listing's brand column names ``brand`` (or one of its aliases),
+        leniently: "CHANEL", "Rayban", "Louis Vuitton Malletier", "Hermes" all count."""
+        return brand in self._column_brands(brand_column, strict=False)
+
+    def claimed_brand(self, brand_column: str | None) -> Brand | None:
+        """The protected brand a brand column claims ("Chanel", "Rolex SA"), strictly: the
+        whole value or its first words, never a prefix inside a word ("Applebee's")."""
+        found = self._column_brands(brand_column, strict=True)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _column_brands(self, value: str | None, *, strict: bool) -> frozenset[Brand]:
+        if not value:
+            return frozenset()
+        key = (value, strict)
+        if key not in self._column_cache:
+            col, folded = compact(value), fold(value).strip()
+            found = set()
+            for text, ckey, brand in self._column_keys:
+                if col == ckey or (
+                    folded.startswith(text) and not folded[len(text) : len(text) + 1].isalnum()
                 ):
-                    return True
-        return False
-
-
-#: a price under this share of the brand's cheapest genuine item is "far below" its range
-FAR_BELOW = 0.15
-#: assumed USD value of one unit when the listing gives no currency (a strong currency,
-#: so an unknown currency never makes a price look cheaper than it could be)
-UNKNOWN_CURRENCY_USD = 1.3
-
-
-@lru_cache(maxsize=1)
-def usd_rates() -> dict[str, float]:
-    return {r["currency"].upper(): float(r["usd"]) for r in table("brands/currency_usd")}
-
-
-def price_far_below(brand: Brand, amount: float | None, currency: str | None) -> bool:
-    """Supporting evidence only: the price is far below anything the brand sells."""
-    if brand.min_price_usd is None or amount is None or amount <= 0:
-        return False
-    rate = usd_rates().get(currency.upper()) if currency else UNKNOWN_CURRENCY_USD
-    return rate is not None and amount * rate < FAR_BELOW * brand.min_price_usd
+                    found.add(brand)
+                elif (
+                    not strict
+                    and col
+                    and (col.startswith(ckey) or (ckey.startswith(col) and len(col) >= 4))
+                ):
+                    found.add(brand)
+            self._column_cache[key] = frozenset(found)
+        return self._column_cache[key]

@@ -37,6 +37,19 @@ from listlint.text.confusables import disguise_kind, skeleton
 TOKEN_RE = re.compile(r"[^\W_]+(?:[@$|€£!0-9]+[^\W_]*)*|[@$|€£][^\W_]+", re.UNICODE)
 
 STRONG, WEAK = "strong", "weak"
+#: letters sellers swap for one another in a short brand name (sound or shape alike)
+_SWAPS = ("aeiouy", "ckq", "sz", "ij", "vw")
+
+
+def plausible_slip(a: str, b: str) -> bool:
+    """Is ``a`` one deliberate-looking slip from ``b``: a letter added, dropped, doubled or
+    swapped with its neighbour, or replaced by a sound-alike ("rolax", "fendy")?"""
+    if len(a) != len(b):
+        return True  # one insertion or deletion (the caller checked the distance)
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return len(diff) == 1 and any(a[diff[0]] in g and b[diff[0]] in g for g in _SWAPS)
 
 
 def allowed_distance(length: int) -> int:
@@ -70,8 +83,9 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
     rare: list[tuple[str, str, str | None]] = []
     common: list[tuple[str, str, str | None]] = []
     for tok in tokens:
-        if len(tok) < 3 or tok.isdigit():
-            continue
+        letters = sum(c.isalpha() for c in tok)
+        if len(tok) < 3 or letters <= len(tok) - letters:
+            continue  # "F360", "3M8": model numbers, not words with digits for letters
         skel = skeleton(tok)
         kind = disguise_kind(tok)
         ordinary = kind is None and is_common_word(tok)
@@ -106,7 +120,7 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
     return hits
 
 
-def single_grade(hit: WordHit, index: BrandIndex) -> str | None:
+def single_grade(hit: WordHit, token_skeleton: str) -> str | None:
     """How much a one-word lookalike proves: strong, weak (needs context) or nothing."""
     if hit.common:
         return None
@@ -115,7 +129,11 @@ def single_grade(hit: WordHit, index: BrandIndex) -> str | None:
     length = len(re.sub(r"\W", "", hit.name.text))
     if hit.distance > allowed_distance(length):
         return None
-    return STRONG if length >= 6 else WEAK
+    if length >= 6:
+        return STRONG
+    # short names: only the slips a seller makes on purpose ("Nikey", "Guci", "Rolax",
+    # "Fendy"); another consonant makes another name ("Luma", "Dion", "Puma"/"Pama" ok)
+    return WEAK if plausible_slip(token_skeleton, skeleton(hit.name.text)) else None
 
 
 def multi_match(

@@ -1,84 +1,29 @@
 """Rule family: trademarks (group ``ip``) — lookalike brands, counterfeit wording, brand misuse.
 
-All four rules read one shared analysis per batch (``batch.cached("trademarks", ...)``,
+All the family's rules read one shared analysis per batch (``batch.cached("trademarks", ...)``,
 see :mod:`listlint.brands.analysis`); the brand index is built once per rule instance.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
+from listlint.rules.trademark_base import (
+    BRAND_PRONE,
+    COUNTERFEIT_POLICY,
+    TrademarkRule,
+    seller_text,
+)
+from listlint.rules.trademarks_brand import UnauthorizedBrand, UnverifiedBrandClaim
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
-    from listlint.brands.analysis import Mention, RowEvidence
-    from listlint.brands.index import BrandIndex
-
-COUNTERFEIT_POLICY = "https://support.google.com/merchants/answer/6149993"
-BRAND_MISUSE_POLICY = "https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051"
-#: category groups where replica wording alone is a counterfeit signal
-BRAND_PRONE = {"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"}
-#: brand index + signal matcher per (extra brands, authorised brands): built once per run
-_SHARED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[BrandIndex, object]] = {}
 
 
-class _TrademarkRule(Rule):
-    group: ClassVar[str] = "ip"
-    fields: ClassVar[tuple[str, ...]] = ("title",)
-
-    def _resources(self) -> tuple[BrandIndex, object]:
-        extra = tuple(self.ctx.options.get("brands", ())) + tuple(
-            b for p in self.ctx.policies for b in p.ip.brands
-        )
-        authorized = tuple(self.ctx.config.authorized_brands)
-        key = (extra, authorized)
-        if key not in _SHARED:  # one index for the four rules of a run
-            from listlint.brands.index import BrandIndex
-            from listlint.brands.signals import SignalMatcher
-
-            _SHARED[key] = (BrandIndex(extra_brands=extra, authorized=authorized), SignalMatcher())
-        return _SHARED[key]
-
-    def evidence(self, batch: Batch) -> dict[int, RowEvidence]:
-        from listlint.brands.analysis import analyse
-
-        index, signals = self._resources()
-        return batch.cached("trademarks", lambda b: analyse(b, index, signals))  # type: ignore[arg-type]
-
-    def marketplaces(self) -> tuple[str, ...]:
-        return tuple(p.label for p in self.ctx.policies if p.marketplace)
-
-    def policy_link(self) -> str | None:
-        """The first selected marketplace's IP policy page, else the rule's default."""
-        return next(
-            (p.ip.policy_url for p in self.ctx.policies if p.ip.policy_url), self.policy_url
-        )
-
-    def listing_groups(self, batch: Batch, i: int) -> set[str]:
-        index, _ = self._resources()
-        text = " ".join(t for t in (batch.folded("category")[i], batch.folded("title")[i]) if t)
-        return index.groups_of(text)
-
-    def brand_ok(self, m: Mention, batch: Batch, i: int, signals: bool) -> bool:
-        """Is this mention a brand use at all (not an ordinary word or a vague alias)?"""
-        if m.disguise:
-            return True
-        if m.name.context_only or (m.name.brand.common_word and m.name.kind in ("name", "variant")):
-            return signals or bool(m.name.brand.groups & self.listing_groups(batch, i))
-        return True
-
-
-def _quote(batch: Batch, field: str, i: int, folded_match: str) -> str:
-    """The seller's own spelling of a folded span when it can be found, else the span."""
-    raw = batch.values(field)[i] or ""
-    pos = raw.lower().find(folded_match)
-    return raw[pos : pos + len(folded_match)] if pos >= 0 else folded_match
-
-
-class BrandLookalike(_TrademarkRule):
+class BrandLookalike(TrademarkRule):
     """A brand name spelled to dodge brand filters: "Nlke", "Guccl", "R0LEX", "Louls
     Vuitton", Cyrillic "Сhanel", "N i k e", or a known lookalike name ("Adadis").
 
@@ -120,11 +65,11 @@ class BrandLookalike(_TrademarkRule):
                 risk = "high" if ev.signals else "medium" if m.nominative else "high"
                 col = f'; brand column: "{brands[i]}"' if brands[i] else ""
                 yield Hit(
-                    f'"{_quote(batch, m.field, i, m.text)}" imitates the brand {m.name.brand.name} '
+                    f'"{seller_text(batch, m.field, i, m.text)}" imitates the brand {m.name.brand.name} '
                     f"(evidence: {m.disguise}{col}). Risk: {risk}.",
                     index=i,
                     field=m.field,
-                    match=_quote(batch, m.field, i, m.text),
+                    match=seller_text(batch, m.field, i, m.text),
                     suggestion=f"Spell a brand only if you sell genuine {m.name.brand.name} goods; "
                     "otherwise remove the brand reference.",
                     severity=Severity.INFO if m.nominative and not ev.signals else None,
@@ -133,7 +78,7 @@ class BrandLookalike(_TrademarkRule):
                 )
 
 
-class CounterfeitSignal(_TrademarkRule):
+class CounterfeitSignal(TrademarkRule):
     """Wording that announces a copy: "1:1 replica", "AAA quality", "mirror quality",
     "copy 1", "كوبي 1", "高仿", "dupe", or "inspired by"/"style"/"homage" next to a brand.
 
@@ -190,7 +135,7 @@ class CounterfeitSignal(_TrademarkRule):
                 continue
             sig, field, s, e = chosen
             folded = batch.folded(field)[i] or ""
-            quote = _quote(batch, field, i, folded[s:e])
+            quote = seller_text(batch, field, i, folded[s:e])
             named = f"the brand {brands[0].name.brand.name}" if brands else "a brand"
             risk = "low" if severity else "high" if brands or sig.strength == "strong" else "medium"
             what = (
@@ -212,93 +157,7 @@ class CounterfeitSignal(_TrademarkRule):
             )
 
 
-class UnauthorizedBrand(_TrademarkRule):
-    """A protected brand in the title while the brand column names someone else, is
-    empty or says "Generic" — and nothing else suggests a copy.
-
-    Why:
-        Marketplaces require brand approval to list protected brands (Amazon brand
-        gating, TikTok Shop brand authorisation); a brand used by a seller who is not
-        its owner or reseller is brand misuse.
-        https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051
-
-    Fails:
-        title: "Rolex Daytona black dial", brand: "Emirates Gifts"
-        title: "Louis Vuitton Neverfull tote", brand: "Generic"
-
-    Passes:
-        title: "Nike Air Max 90", brand: "Nike"
-        title: "Band for Samsung Galaxy Watch 6", brand: "Strapify"
-        title: "Coach whistle with lanyard", brand: "Generic"   (ordinary word)
-
-    Options:
-        Only runs when the file has a brand column. List brands you are authorised to
-        sell in config ``authorized-brands``.
-    """
-
-    code = "TM103"
-    name = "unauthorized-brand"
-    severity = Severity.WARNING
-    summary = "Protected brand in the title but a different or empty brand column"
-    fields = ("title", "brand")
-    policy_url = BRAND_MISUSE_POLICY
-
-    def applies(self, batch: Batch) -> bool:
-        # an all-blank brand column says nothing about who sells the brand; without one,
-        # only a price far below the brand's range can stand in as evidence
-        return batch.has("title") and (batch.has("brand") or batch.has("price_amount"))
-
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        from listlint.brands.index import price_far_below
-
-        index, _ = self._resources()
-        has_brand = batch.has("brand")
-        brands = batch.values("brand")
-        amounts, currencies, prices = (
-            batch.values("price_amount"),
-            batch.values("price_currency"),
-            batch.values("price"),
-        )
-        for i, ev in self.evidence(batch).items():
-            if ev.signals or any(m.disguise for m in ev.mentions):
-                continue  # TM101/TM102 report it with stronger evidence
-            for m in ev.mentions:
-                if m.field != "title" or m.disguise or m.nominative:
-                    continue
-                if not self.brand_ok(m, batch, i, False) or index.matches_brand(
-                    m.name.brand, brands[i]
-                ):
-                    continue
-                cheap = price_far_below(m.name.brand, amounts[i], currencies[i])
-                if not has_brand and not cheap:
-                    continue
-                evidence = []
-                if has_brand:
-                    col = f'"{brands[i]}"' if brands[i] else "empty"
-                    evidence.append("brand-column mismatch")
-                    what = f"but the brand column is {col}"
-                else:
-                    what = "and the file has no brand column"
-                if cheap:
-                    evidence.append(f"price {prices[i]} far below genuine {m.name.brand.name}")
-                risk = "high" if cheap and has_brand else "medium"
-                quote = _quote(batch, "title", i, m.text)
-                yield Hit(
-                    f'The title names {m.name.brand.name} ("{quote}") {what} '
-                    f"(evidence: {'; '.join(evidence)}). Risk: {risk}.",
-                    index=i,
-                    field="title",
-                    match=quote,
-                    suggestion=f"If these are genuine {m.name.brand.name} goods, set the brand column to "
-                    f"{m.name.brand.name} and keep proof of authorisation; if the item only fits a "
-                    f'{m.name.brand.name} product, say "compatible with" or "for".',
-                    marketplaces=self.marketplaces(),
-                    policy=self.policy_link(),
-                )
-                break
-
-
-class MixedScript(_TrademarkRule):
+class MixedScript(TrademarkRule):
     """A word mixing Latin letters with Cyrillic/Greek lookalikes ("Аpple" with a Cyrillic А).
 
     Why:
@@ -321,7 +180,7 @@ class MixedScript(_TrademarkRule):
     def check(self, batch: Batch) -> Iterator[Hit]:
         for i, ev in self.evidence(batch).items():
             for tok in dict.fromkeys(ev.mixed_script):
-                quote = _quote(batch, "title", i, tok)
+                quote = seller_text(batch, "title", i, tok)
                 yield Hit(
                     f'"{quote}" mixes Latin letters with Cyrillic/Greek lookalikes (evidence: mixed scripts). '
                     "Risk: medium.",
@@ -334,4 +193,10 @@ class MixedScript(_TrademarkRule):
                 )
 
 
-RULES: list[type[Rule]] = [BrandLookalike, CounterfeitSignal, UnauthorizedBrand, MixedScript]
+RULES: list[type[Rule]] = [
+    BrandLookalike,
+    CounterfeitSignal,
+    UnauthorizedBrand,
+    MixedScript,
+    UnverifiedBrandClaim,
+]

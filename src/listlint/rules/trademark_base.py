@@ -1,0 +1,75 @@
+"""Shared base of the ``ip`` rules (issue 5): the brand index, the per-batch analysis,
+links and quoting. The rules themselves live in :mod:`listlint.rules.trademarks` and
+:mod:`listlint.rules.trademarks_brand`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from listlint.rules.base import Rule
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.brands.analysis import Mention, RowEvidence
+    from listlint.brands.index import BrandIndex
+
+COUNTERFEIT_POLICY = "https://support.google.com/merchants/answer/6149993"
+BRAND_MISUSE_POLICY = "https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051"
+#: category groups where replica wording alone is a counterfeit signal
+BRAND_PRONE = {"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"}
+#: brand index + signal matcher per (extra brands, authorised brands): built once per run
+_SHARED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[BrandIndex, object]] = {}
+
+
+class TrademarkRule(Rule):
+    group: ClassVar[str] = "ip"
+    fields: ClassVar[tuple[str, ...]] = ("title",)
+
+    def _resources(self) -> tuple[BrandIndex, object]:
+        extra = tuple(self.ctx.options.get("brands", ())) + tuple(
+            b for p in self.ctx.policies for b in p.ip.brands
+        )
+        authorized = tuple(self.ctx.config.authorized_brands)
+        key = (extra, authorized)
+        if key not in _SHARED:  # one index for the four rules of a run
+            from listlint.brands.index import BrandIndex
+            from listlint.brands.signals import SignalMatcher
+
+            _SHARED[key] = (BrandIndex(extra_brands=extra, authorized=authorized), SignalMatcher())
+        return _SHARED[key]
+
+    def evidence(self, batch: Batch) -> dict[int, RowEvidence]:
+        from listlint.brands.analysis import analyse
+
+        index, signals = self._resources()
+        return batch.cached("trademarks", lambda b: analyse(b, index, signals))  # type: ignore[arg-type]
+
+    def marketplaces(self) -> tuple[str, ...]:
+        return tuple(p.label for p in self.ctx.policies if p.marketplace)
+
+    def policy_link(self) -> str | None:
+        """The first selected marketplace's IP policy page, else the rule's default."""
+        return next(
+            (p.ip.policy_url for p in self.ctx.policies if p.ip.policy_url), self.policy_url
+        )
+
+    def listing_groups(self, batch: Batch, i: int) -> set[str]:
+        index, _ = self._resources()
+        text = " ".join(t for t in (batch.folded("category")[i], batch.folded("title")[i]) if t)
+        return index.groups_of(text)
+
+    def brand_ok(self, m: Mention, batch: Batch, i: int, signals: bool) -> bool:
+        """Is this mention a brand use at all (not an ordinary word or a vague alias)?"""
+        if m.disguise:
+            return True
+        if m.name.context_only or (m.name.brand.common_word and m.name.kind in ("name", "variant")):
+            return signals or bool(m.name.brand.groups & self.listing_groups(batch, i))
+        return True
+
+
+def seller_text(batch: Batch, field: str, i: int, folded_match: str) -> str:
+    """The seller's own spelling of a folded span when it can be found, else the span."""
+    raw = batch.values(field)[i] or ""
+    pos = raw.lower().find(folded_match)
+    return raw[pos : pos + len(folded_match)] if pos >= 0 else folded_match

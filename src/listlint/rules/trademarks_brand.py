@@ -1,0 +1,207 @@
+"""Rule family: trademarks (group ``ip``), brand-claim rules: a protected brand named by
+a seller who does not look like its owner or reseller (TM103), or claimed with an
+identifier or a price the genuine goods cannot have (TM105).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from listlint.report import Severity
+from listlint.rules.base import Hit
+from listlint.rules.trademark_base import (
+    BRAND_MISUSE_POLICY,
+    BRAND_PRONE,
+    COUNTERFEIT_POLICY,
+    TrademarkRule,
+    seller_text,
+)
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.brands.index import Brand
+
+
+class UnauthorizedBrand(TrademarkRule):
+    """A protected brand in the title while the brand column names someone else, is
+    empty or says "Generic" — and nothing else suggests a copy.
+
+    Why:
+        Marketplaces require brand approval to list protected brands (Amazon brand
+        gating, TikTok Shop brand authorisation); a brand used by a seller who is not
+        its owner or reseller is brand misuse.
+        https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051
+
+    Fails:
+        title: "Rolex Daytona black dial", brand: "Emirates Gifts"
+        title: "Louis Vuitton Neverfull tote", brand: "Generic"
+
+    Passes:
+        title: "Nike Air Max 90", brand: "Nike"
+        title: "Band for Samsung Galaxy Watch 6", brand: "Strapify"
+        title: "Coach whistle with lanyard", brand: "Generic"   (ordinary word)
+
+    Options:
+        Only runs when the file has a brand column. List brands you are authorised to
+        sell in config ``authorized-brands``.
+    """
+
+    code = "TM103"
+    name = "unauthorized-brand"
+    severity = Severity.WARNING
+    summary = "Protected brand in the title but a different or empty brand column"
+    fields = ("title", "brand")
+    policy_url = BRAND_MISUSE_POLICY
+
+    def applies(self, batch: Batch) -> bool:
+        # an all-blank brand column says nothing about who sells the brand; without one,
+        # only a price far below the brand's range can stand in as evidence
+        return batch.has("title") and (batch.has("brand") or batch.has("price_amount"))
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        from listlint.brands.evidence import price_far_below
+
+        index, _ = self._resources()
+        has_brand = batch.has("brand")
+        brands = batch.values("brand")
+        amounts, currencies, prices = (
+            batch.values("price_amount"),
+            batch.values("price_currency"),
+            batch.values("price"),
+        )
+        for i, ev in self.evidence(batch).items():
+            if ev.signals or any(m.disguise for m in ev.mentions):
+                continue  # TM101/TM102 report it with stronger evidence
+            for m in ev.mentions:
+                if m.field != "title" or m.disguise or m.nominative:
+                    continue
+                if not self.brand_ok(m, batch, i, False) or index.matches_brand(
+                    m.name.brand, brands[i]
+                ):
+                    continue
+                cheap = price_far_below(m.name.brand, amounts[i], currencies[i])
+                if not has_brand and not cheap:
+                    continue
+                evidence = []
+                if has_brand:
+                    col = f'"{brands[i]}"' if brands[i] else "empty"
+                    evidence.append("brand-column mismatch")
+                    what = f"but the brand column is {col}"
+                else:
+                    what = "and the file has no brand column"
+                if cheap:
+                    evidence.append(f"price {prices[i]} far below genuine {m.name.brand.name}")
+                risk = "high" if cheap and has_brand else "medium"
+                quote = seller_text(batch, "title", i, m.text)
+                yield Hit(
+                    f'The title names {m.name.brand.name} ("{quote}") {what} '
+                    f"(evidence: {'; '.join(evidence)}). Risk: {risk}.",
+                    index=i,
+                    field="title",
+                    match=quote,
+                    suggestion=f"If these are genuine {m.name.brand.name} goods, set the brand column to "
+                    f"{m.name.brand.name} and keep proof of authorisation; if the item only fits a "
+                    f'{m.name.brand.name} product, say "compatible with" or "for".',
+                    marketplaces=self.marketplaces(),
+                    policy=self.policy_link(),
+                )
+                break
+
+
+class UnverifiedBrandClaim(TrademarkRule):
+    """A listing that claims a protected brand (brand column, or the title when the file
+    has no brand column) while its GTIN cannot be the maker's, or its price is far below
+    anything the brand sells.
+
+    Why:
+        Genuine branded goods carry the brand owner's GS1 barcode, and Google Merchant
+        Center requires it for branded new products; a malformed or made-up GTIN, or a
+        luxury brand at a fraction of its cheapest retail price, is a classic sign of a
+        copy listed under the real brand. Supporting evidence, not proof: a warning.
+        https://support.google.com/merchants/answer/6149993
+
+    Fails:
+        title: "Chanel Eau de Parfum 100ML", brand: "Chanel", gtin: "8500000001"
+        title: "Rolex Submariner", brand: "Rolex", price: "300 USD"
+
+    Passes:
+        title: "Chanel No 5 eau de parfum 100ml", brand: "Chanel", gtin: "3145891253300"
+        title: "Band for Apple Watch", brand: "Strapify", gtin: "8500000001"  (not a claim)
+
+    Options:
+        Brands you are authorised to sell (config ``authorized-brands``) are still
+        checked: an authorised reseller's GTIN must be the maker's too. Rows that TM101,
+        TM102 or TM103 report are left to them.
+    """
+
+    code = "TM105"
+    name = "unverified-brand-claim"
+    severity = Severity.WARNING
+    summary = "Protected brand claimed with an impossible GTIN or a price far below its range"
+    fields = ("brand", "gtin", "price")
+    policy_url = COUNTERFEIT_POLICY
+
+    def applies(self, batch: Batch) -> bool:
+        return batch.has("gtin") or batch.has("price_amount")
+
+    def _claims(self, batch: Batch) -> Iterator[tuple[int, Brand, str]]:
+        """(row, brand, field) of every protected-brand claim not already reported."""
+        index, _ = self._resources()
+        evidence = self.evidence(batch)
+        if batch.has("brand"):
+            column = batch.values("brand")
+            claimed = {v: index.claimed_brand(v) for v in set(column) if v}
+            for i, value in enumerate(column):
+                brand = claimed.get(value) if value else None
+                if brand is not None and not _reported(evidence.get(i)):
+                    yield i, brand, "brand"
+            return
+        for i, ev in evidence.items():
+            if _reported(ev):
+                continue
+            for m in ev.mentions:
+                if m.field == "title" and not m.nominative and self.brand_ok(m, batch, i, False):
+                    yield i, m.name.brand, "title"
+                    break
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        from listlint.brands.evidence import gtin_problem, price_far_below
+
+        has_brand = batch.has("brand")
+        gtins, amounts = batch.values("gtin"), batch.values("price_amount")
+        currencies, prices = batch.values("price_currency"), batch.values("price")
+        for i, brand, field in self._claims(batch):
+            found: list[tuple[str, str, str]] = []  # (field, seller's value, what is wrong)
+            problem = gtin_problem(gtins[i])
+            # a placeholder barcode on a phone charger is a data problem (the specs rules);
+            # on a perfume, a bag or a watch it is how copies are listed under the brand
+            if problem and self.listing_groups(batch, i) & BRAND_PRONE:
+                found.append(("gtin", str(gtins[i]), f'a GTIN ("{gtins[i]}") that {problem}'))
+            # without a brand column, a cheap title brand is TM103's finding
+            if has_brand and price_far_below(brand, amounts[i], currencies[i]):
+                found.append(("price", str(prices[i]), f"a price of {prices[i]}"))
+            if not found:
+                continue
+            where = "its brand column" if field == "brand" else "its title"
+            evidence = "; ".join(
+                "GTIN cannot be the maker's" if f == "gtin" else "price far below the brand's range"
+                for f, *_ in found
+            )
+            yield Hit(
+                f"The listing claims {brand.name} in {where}, but genuine {brand.name} goods "
+                f"would not have {' or '.join(w for *_, w in found)} "
+                f"(evidence: {evidence}). Risk: {'high' if len(found) > 1 else 'medium'}.",
+                index=i,
+                field=found[0][0],
+                match=found[0][1],
+                suggestion=f"Use the GTIN printed on the genuine {brand.name} packaging and a "
+                f"realistic price; if the item is not genuine {brand.name}, remove the brand.",
+                marketplaces=self.marketplaces(),
+                policy=self.policy_link(),
+            )
+
+
+def _reported(ev) -> bool:  # type: ignore[no-untyped-def]
+    """TM101/TM102 report rows with a disguised brand or counterfeit wording."""
+    return ev is not None and bool(ev.signals or any(m.disguise for m in ev.mentions))
