@@ -7,10 +7,14 @@ import csv
 import io
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from listlint.catalog import LoadIssue
 from listlint.errors import InputError
 from listlint.loader.table import RawTable, dedupe_headers, is_blank_row
+
+if TYPE_CHECKING:
+    import polars as pl
 
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
 
@@ -203,37 +207,74 @@ def read_delimited_fast(
     reader does, so findings point at the same rows on either path."""
     import polars as pl
 
-    first = _first_header(data, delimiter)
+    first = header_cells(data, delimiter, name, max_columns)
     width = len(first)
-    if width > max_columns:
-        raise InputError(
-            f"{width} columns exceed the limit of {max_columns} (raise limits.max_columns)",
-            path=name,
-        )
-    schema = {f"c{i}": pl.Utf8 for i in range(width + 1)}
     try:
-        df = pl.read_csv(
-            data,
-            has_header=False,
-            separator=delimiter,
-            schema=schema,
-            missing_columns="insert",
-            truncate_ragged_lines=True,
-            quote_char='"',
-            encoding="utf8-lossy",
-        )
+        df = pl.read_csv(data, **polars_csv_options(delimiter, width))
     except Exception as exc:  # polars raises ComputeError/NoDataError etc.
         raise InputError(
             f"unreadable CSV ({type(exc).__name__}: {str(exc)[:200]})", path=name
         ) from exc
     df = df.with_row_index("__n", offset=1)
-    cols = [f"c{i}" for i in range(width)]
-    nonblank = ~pl.all_horizontal([pl.col(c).fill_null("").str.strip_chars() == "" for c in cols])
-    header_at = df.filter(nonblank).select("__n").head(1)
+    header_at = df.filter(nonblank_expr(width)).select("__n").head(1)
     if header_at.height == 0:
         raise InputError("no header row found (every line is blank or only delimiters)", path=name)
     h = header_at.item()
-    body = df.filter((pl.col("__n") > h) & (nonblank | pl.col(f"c{width}").is_not_null()))
+    body = df.filter((pl.col("__n") > h) & body_expr(width))
+    return body_table(body, dedupe_headers(first), delimiter, max_cell_length)
+
+
+def header_cells(data: bytes, delimiter: str, name: str, max_columns: int) -> list[str]:
+    """The header row's cells from the start of the file (within the column limit)."""
+    first = _first_header(data, delimiter)
+    if len(first) > max_columns:
+        raise InputError(
+            f"{len(first)} columns exceed the limit of {max_columns} (raise limits.max_columns)",
+            path=name,
+        )
+    return first
+
+
+def polars_csv_options(delimiter: str, width: int) -> dict[str, Any]:
+    """``polars.read_csv``/``scan_csv`` options: every record as Utf8 cells ``c0..cN``
+    plus one overflow column ``c{width}`` that catches extra cells (ragged rows)."""
+    import polars as pl
+
+    return {
+        "has_header": False,
+        "separator": delimiter,
+        "schema": {f"c{i}": pl.Utf8 for i in range(width + 1)},
+        "missing_columns": "insert",
+        "truncate_ragged_lines": True,
+        "quote_char": '"',
+        "encoding": "utf8-lossy",
+    }
+
+
+def nonblank_expr(width: int) -> pl.Expr:
+    """True for records with a non-blank cell among the header's columns."""
+    import polars as pl
+
+    cols = [f"c{i}" for i in range(width)]
+    return ~pl.all_horizontal([pl.col(c).fill_null("").str.strip_chars() == "" for c in cols])
+
+
+def body_expr(width: int) -> pl.Expr:
+    """Data records: non-blank, or carrying extra cells (reported as ragged)."""
+    import polars as pl
+
+    return nonblank_expr(width) | pl.col(f"c{width}").is_not_null()
+
+
+def body_table(
+    body: pl.DataFrame, headers: list[str], delimiter: str, max_cell_length: int
+) -> RawTable:
+    """Data records (columns ``__n``, ``c0..c{width}``) -> RawTable, reporting extra
+    cells as ragged rows and truncating over-long cells."""
+    import polars as pl
+
+    width = len(headers)
+    cols = [f"c{i}" for i in range(width)]
     issues: list[LoadIssue] = []
     extra = body.filter(
         pl.col(f"c{width}").is_not_null() & (pl.col(f"c{width}").str.strip_chars() != "")
@@ -252,7 +293,6 @@ def read_delimited_fast(
                 "only their start was checked (raise limits.max_cell_length)",
             )
         )
-    headers = dedupe_headers(first)
     frame = body.select(cols)
     return RawTable(
         headers=headers,
