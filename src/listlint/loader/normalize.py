@@ -15,7 +15,6 @@ from listlint.loader.columns import JOINED_FIELDS, ColumnMap, normalise_header, 
 from listlint.loader.table import RawTable
 from listlint.money import parse_price
 from listlint.text.normalize import clean_series
-from listlint.units import parse_dimensions, parse_length, parse_weight
 
 #: Text a variant row takes from its product when its own cell is blank.
 INHERITED_FIELDS = ("title", "description", "bullets", "brand", "category", "product_type", "tags")
@@ -258,66 +257,28 @@ def _parse_values(
                     suggestion="write the price as a plain number such as 19.99 (currency in its own column)",
                 )
             )
-    unit_w = cmap.units.get("weight")
-    if "weight" in frame.columns:
-        if "weight_unit" in frame.columns and not unit_w:
-            keyed = frame.select(
-                pl.concat_str(
-                    [pl.col("weight"), pl.col("weight_unit").fill_null("")], separator="\x1f"
-                )
-            )
-            series = keyed.to_series()
-            new.append(
-                _map_unique(series, lambda v: _weight_kg(*v.split("\x1f", 1)), pl.Float64).alias(
-                    "weight_kg"
-                )
-            )
-        else:
-            new.append(
-                _map_unique(frame["weight"], lambda v: _weight_kg(v, unit_w), pl.Float64).alias(
-                    "weight_kg"
-                )
-            )
-    unit_d = cmap.units.get("length") or cmap.units.get("width") or cmap.units.get("height")
-    for dim in ("length", "width", "height"):
-        if dim in frame.columns:
-            unit = cmap.units.get(dim) or unit_d
-            new.append(
-                _map_unique(frame[dim], lambda v, u=unit: _len_cm(v, u), pl.Float64).alias(
-                    f"{dim}_cm"
-                )
-            )
-    if "dimensions" in frame.columns and not any(
-        d in frame.columns for d in ("length", "width", "height")
-    ):
-        dims = _map_unique(
-            frame["dimensions"], lambda v: _dims_str(v, cmap.units.get("dimensions")), pl.Utf8
-        )
-        parts = dims.str.split_exact("|", 2)
-        new += [
-            parts.struct.field("field_0").cast(pl.Float64, strict=False).alias("length_cm"),
-            parts.struct.field("field_1").cast(pl.Float64, strict=False).alias("width_cm"),
-            parts.struct.field("field_2").cast(pl.Float64, strict=False).alias("height_cm"),
-        ]
+    new += _measure_columns(frame, cmap)
     return frame.with_columns(new) if new else frame
 
 
-def _weight_kg(text: str, unit: str | None) -> float | None:
-    unit = (unit or "").strip().lower() or None
+def _measure_columns(frame: pl.DataFrame, cmap: ColumnMap) -> list[pl.Series]:
+    """weight_kg, length_cm, width_cm, height_cm (columnar; see listlint.measures.columns)."""
     from listlint.loader.columns import UNIT_WORDS
+    from listlint.measures import columns as mc
 
-    unit = UNIT_WORDS.get(unit, unit) if unit else None
-    m = parse_weight(text, unit)
-    return m.value if m else None
-
-
-def _len_cm(text: str, unit: str | None) -> float | None:
-    m = parse_length(text, unit)
-    return m.value if m else None
-
-
-def _dims_str(text: str, unit: str | None) -> str | None:
-    dims = parse_dimensions(text, unit)
-    if dims is None:
-        return None
-    return "|".join(repr(d.value) for d in dims)
+    out: list[pl.Series] = []
+    unit_w = cmap.units.get("weight")
+    if "weight" in frame.columns:
+        unit_col = frame["weight_unit"] if "weight_unit" in frame.columns and not unit_w else None
+        out.append(mc.weight_kg(frame["weight"], UNIT_WORDS.get(unit_w, unit_w), unit_col))
+    unit_d = cmap.units.get("length") or cmap.units.get("width") or cmap.units.get("height")
+    dim_unit_col = frame["dimension_unit"] if "dimension_unit" in frame.columns else None
+    for dim in ("length", "width", "height"):
+        if dim in frame.columns:
+            unit = cmap.units.get(dim) or unit_d
+            out.append(mc.length_cm(frame[dim], unit, dim_unit_col).alias(f"{dim}_cm"))
+    if "dimensions" in frame.columns and not any(
+        d in frame.columns for d in ("length", "width", "height")
+    ):
+        out += mc.dimensions_cm(frame["dimensions"], cmap.units.get("dimensions")).get_columns()
+    return out

@@ -1,7 +1,379 @@
-"""Rule family: measures. (Filled in by its own issue.)"""
+"""Rule family ``measures``: weights and dimensions that cannot be read or cannot be right.
+
+The logic lives in :mod:`listlint.measures` (columnar parsing, product types, unit
+mix-up explanations, robust outliers); these classes turn its per-batch analysis into
+findings a seller can act on. Ranges, tolerances and carrier limits come from the
+policy packs' ``measures:`` section and ``wordlists/measures/``.
+"""
 
 from __future__ import annotations
 
-from listlint.rules.base import Rule
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
-RULES: list[type[Rule]] = []
+import polars as pl
+
+from listlint.batch import Batch
+from listlint.fields import REC, ROW, SHEET
+from listlint.measures.explain import unit_name, weight_read_unit, weight_unit_error
+from listlint.measures.rulebase import (
+    MASS_UNITS,
+    MEASURE_FIELDS,
+    PARSED,
+    MeasuresRule,
+    dims_field,
+)
+from listlint.report import Severity
+from listlint.rules.base import CatalogRule, Hit, Rule
+from listlint.rules.measures_outliers import CategoryWeightOutlier, VariantWeightOutlier
+from listlint.rules.measures_shipping import (
+    CarrierLimit,
+    DimensionalWeight,
+    ImplausibleDensity,
+    PackageSmallerThanItem,
+)
+from listlint.units import MASS_TO_KG, format_weight, parse_dimensions, parse_number, why_unreadable
+
+
+def _unparsed(batch: Batch, field: str) -> pl.DataFrame:
+    """Cells of ``field`` that were not read: ``i`` (position), ``raw``, ``nounit``
+    (a bare number: missing unit, MS102) — classified once per distinct text."""
+
+    def compute(b: Batch) -> pl.DataFrame:
+        parsed = PARSED.get(field, "length_cm")
+        f = b.frame
+        value = pl.col(parsed) if parsed in f.columns else pl.lit(None, dtype=pl.Float64)
+        rows = f.select(
+            pl.int_range(pl.len(), dtype=pl.Int64).alias("i"),
+            pl.col(field).alias("raw"),
+            value.alias("v"),
+        ).filter(pl.col("raw").is_not_null() & pl.col("v").is_null())
+        uniq = rows["raw"].unique()
+        kinds = pl.DataFrame(
+            {"raw": uniq, "nounit": [no_unit(field, r) for r in uniq.to_list()]},
+            schema={"raw": pl.Utf8, "nounit": pl.Boolean},
+        )
+        return rows.drop("v").join(kinds, on="raw", how="left", maintain_order="left")
+
+    if field not in batch.frame.columns:
+        return pl.DataFrame(schema={"i": pl.Int64, "raw": pl.Utf8, "nounit": pl.Boolean})
+    return batch.cached(f"measures:unparsed:{field}", compute)
+
+
+@lru_cache(maxsize=65536)
+def no_unit(field: str, raw: str) -> bool:
+    """A bare number (or "0.6;0.2;0.4") whose unit neither the text nor header gives."""
+    if field == "dimensions":
+        return parse_dimensions(raw, "cm") is not None
+    return why_unreadable(raw, "weight" if field == "weight" else "length") == "no-unit"
+
+
+class UnreadableMeasure(MeasuresRule):
+    """A weight or dimension cell that cannot be read as a quantity.
+
+    Why: marketplaces reject or mis-read such values, and shipping is charged on them.
+    A length in the weight column, a volume ("500 ml") instead of a weight, or text
+    ("see description") is reported with the cell quoted; nothing is guessed.
+
+    Fails:
+        weight ``see description``; weight ``30 cm``; weight ``12 fl oz``; dimensions ``large``
+
+    Passes:
+        ``0.2 kg``, ``200g``, ``1,5 kg``, ``4.06 pounds``, ``重量58g``, ``30x20x5cm``,
+        ``L 29" x W 13"``
+    """
+
+    code = "MS101"
+    name = "unreadable-measure"
+    severity = Severity.WARNING
+    summary = "Weight or dimension cannot be read as a quantity"
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        for field in MEASURE_FIELDS:
+            if not batch.has(field) or (field == "dimensions" and dims_field(batch) != field):
+                continue
+            bad = _unparsed(batch, field).filter(~pl.col("nounit"))
+            for i, raw in bad.select("i", "raw").iter_rows():
+                kind = "weight" if field == "weight" else "length"
+                why = why_unreadable(raw, kind)
+                if why == "wrong-kind":
+                    what = "a length or a volume" if kind == "weight" else "a weight or a volume"
+                    msg = f"{field} {raw!r} is {what}, not a {kind}"
+                elif why == "several":
+                    msg = f"{field} {raw!r} has several numbers and no unit"
+                else:
+                    msg = f"{field} {raw!r} cannot be read as a {kind}"
+                example = "0.25 kg or 250 g" if kind == "weight" else "30 x 20 x 5 cm"
+                yield Hit(
+                    message=msg,
+                    index=i,
+                    field=field,
+                    match=raw,
+                    suggestion=f"write one number with its unit, e.g. {example}",
+                    policy=self.link(),
+                )
+
+
+class MissingUnit(MeasuresRule, CatalogRule):
+    """Weights or dimensions written as bare numbers, with no unit in the cell, the
+    header or a unit column. Reported once per column.
+
+    Why: "400" may be grams, kilograms or pounds; marketplaces assume their own default
+    and shipping fees or size tiers come out wrong. Where the listings' product types
+    show which unit fits, the finding says so (it does not convert silently).
+
+    Fails:
+        a column ``weight`` holding ``400``; dimensions ``0.6;0.2;0.4``
+
+    Passes:
+        ``Weight (g)`` holding ``400``; ``weight`` holding ``400 g``; ``.5`` under ``Weight (lbs)``
+    """
+
+    code = "MS102"
+    name = "missing-unit"
+    severity = Severity.WARNING
+    summary = "Weight or dimension column has numbers without a unit"
+
+    def partial(self, batch: Batch) -> pl.DataFrame | None:
+        rows = []
+        for field in MEASURE_FIELDS:
+            if not batch.has(field) or (field == "dimensions" and dims_field(batch) != field):
+                continue
+            cells = _unparsed(batch, field).filter(pl.col("nounit"))
+            if not cells.height:
+                continue
+            i, raw = cells["i"][0], cells["raw"][0]
+            fits = self._fits(batch, cells) if field == "weight" else {}
+            rows.append(
+                {
+                    "field": field,
+                    "n": cells.height,
+                    REC: batch.recs()[i],
+                    ROW: batch.rows()[i],
+                    SHEET: batch.sheets()[i],
+                    "sku": batch.skus()[i],
+                    "raw": raw,
+                    **{f"fit_{u}": fits.get(u, 0) for u in ("typed", *MASS_UNITS)},
+                }
+            )
+        return pl.DataFrame(rows) if rows else None
+
+    def _fits(self, batch: Batch, cells: pl.DataFrame) -> dict[str, int]:
+        """How many unit-less weights of typed listings are plausible in each unit."""
+        a = self.analysis(batch).select("i", "type", "lo", "hi", "bounded")
+        tol = self.cfg.tolerance
+        typed = cells.join(a, on="i").filter(pl.col("type").is_not_null())
+        uniq = typed["raw"].unique()
+        nums = pl.DataFrame(
+            {"raw": uniq, "num": [parse_number(r) for r in uniq.to_list()]},
+            schema={"raw": pl.Utf8, "num": pl.Float64},
+        )
+        typed = typed.join(nums, on="raw").filter(pl.col("num").is_not_null())
+        out = {"typed": typed.height}
+        for unit in MASS_UNITS:
+            kg = pl.col("num") * MASS_TO_KG[unit]
+            ok = (kg >= pl.col("lo") / tol) & (~pl.col("bounded") | (kg <= pl.col("hi") * tol))
+            out[unit] = int(typed.select(ok.sum()).item() or 0)
+        return out
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        summed = (
+            partials.sort(REC)
+            .group_by("field", maintain_order=True)
+            .agg(
+                pl.col("n", "fit_typed", *[f"fit_{u}" for u in MASS_UNITS]).sum(),
+                pl.col(REC, ROW, SHEET, "sku", "raw").first(),
+            )
+        )
+        for r in summed.iter_rows(named=True):
+            field, n = r["field"], r["n"]
+            hint = ""
+            fits = {u: r[f"fit_{u}"] for u in MASS_UNITS}
+            best = max(fits, key=lambda u: fits[u])
+            others = [c for u, c in fits.items() if u != best]
+            typed = r["fit_typed"]
+            if typed >= 3 and fits[best] >= 0.8 * typed and max(others) <= 0.5 * typed:
+                hint = (
+                    f"; they look like {unit_name(best)} ({fits[best]} of {typed} listings "
+                    f"with a known product type are plausible in {unit_name(best)})"
+                )
+            example = (
+                f"'{field} ({best if hint else 'kg'})'" if field == "weight" else f"'{field} (cm)'"
+            )
+            yield Hit(
+                message=f"{n} listing(s) give the {field} as a number without a unit (e.g. "
+                f"{r['raw']!r}) and the column header names none{hint}",
+                field=field,
+                match=r["raw"],
+                rec=r[REC],
+                row=r[ROW],
+                sheet=r[SHEET],
+                sku=r["sku"],
+                suggestion=f"put the unit in the header, e.g. {example}, or in every cell",
+                policy=self.link(),
+            )
+
+
+class NonPositiveMeasure(MeasuresRule):
+    """A weight or dimension of zero or less on a product that ships.
+
+    Why: shipping rates, size tiers and dimensional weight are computed from these
+    values; a 0 (often an export default, e.g. Shopify "Variant Grams" 0) makes them
+    wrong. Digital goods and rows marked "requires shipping: false" are skipped.
+
+    Fails:
+        weight ``0``; weight ``-1 kg``; height ``0 cm``
+
+    Passes:
+        weight ``0.18 kg``; a gift card with weight ``0``
+    """
+
+    code = "MS103"
+    name = "non-positive-measure"
+    severity = Severity.WARNING
+    summary = "Weight or dimension is zero or negative"
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        ships = self.analysis(batch)["ships"].to_list()
+        dfield = dims_field(batch)
+        for name, field in (
+            ("weight_kg", "weight"),
+            ("length_cm", dfield),
+            ("width_cm", "width"),
+            ("height_cm", "height"),
+        ):
+            if name not in batch.frame.columns:
+                continue
+            field = field if batch.has(field) else dfield
+            raws = batch.values(field)
+            for i, v in enumerate(batch.values(name)):
+                if v is None or v > 0 or not ships[i]:
+                    continue
+                what = "weight" if name == "weight_kg" else name.split("_")[0]
+                state = "0" if v == 0 else "negative"
+                yield Hit(
+                    message=f"{what} is {state} ({raws[i]!r}); carriers and marketplaces "
+                    f"compute shipping from it",
+                    index=i,
+                    field=field,
+                    match=raws[i],
+                    suggestion=f"enter the real packed {what}"
+                    + (" (or mark the product as not requiring shipping)" if v == 0 else ""),
+                    policy=self.link(),
+                )
+
+
+def _about(a: dict) -> str:
+    return f"a {a['type'].split(' (')[0]} usually weighs {format_weight(a['lo'])}–{format_weight(a['hi'])} packed"
+
+
+def weight_problems(rule: MeasuresRule, batch: Batch) -> list[tuple[dict, object]]:
+    """Listings whose weight is outside their type's band, each with its unit error
+    (or None); shared by MS201 and MS202 through the batch cache."""
+
+    def compute(b: Batch) -> list[tuple[dict, object]]:
+        a = rule.analysis(b)
+        out = []
+        raws = b.values("weight")
+        mt = rule.cfg.section.mixup_tolerance
+        for r in a.filter(pl.col("verdict").is_in(["low", "high"])).iter_rows(named=True):
+            r["raw"] = raws[r["i"]]
+            err = None
+            far = r["kg"] < r["lo"] / mt or (r["bounded"] and r["kg"] > r["hi"] * mt)
+            if far:
+                written = weight_read_unit(r["kg"], r["raw"])
+                err = weight_unit_error(r["kg"], written, r["lo"] / 2, r["hi"] * 2, r["typical"])
+            out.append((r, err))
+        return out
+
+    return batch.cached("measures:weight-problems", compute)
+
+
+class WeightUnitMixup(MeasuresRule):
+    """A weight far outside its product type's range by a unit factor: grams written
+    as kilograms (x1000), ounces as pounds (x16), and the like.
+
+    Why: the marketplace charges shipping and picks size tiers on the weight; a
+    T-shirt listed at 180 kg cannot be shipped as a parcel. The product type comes from
+    the title's head noun, and the corrected value is suggested.
+
+    Fails:
+        "Organic Cotton Crew T-Shirt" weighing ``180 kg``; "Laptop 15.6 inch" weighing ``2.1 g``
+
+    Passes:
+        "Organic Cotton Crew T-Shirt" weighing ``0.18 kg``; "Laptop Stand" weighing ``2 kg``
+    """
+
+    code = "MS201"
+    name = "weight-unit-mixup"
+    severity = Severity.ERROR
+    summary = "Weight is off by a unit factor (g/kg, oz/lb) for the product type"
+    fields = ("weight",)
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        for r, err in weight_problems(self, batch):
+            if err is None:
+                continue
+            meant_value = err.corrected / MASS_TO_KG[err.meant]
+            yield Hit(
+                message=f"{r['raw']!r} for {r['term']!r}: {_about(r)}, so this looks like "
+                f"{err.describe()}",
+                index=r["i"],
+                field="weight",
+                match=r["raw"],
+                suggestion=f"did you mean {meant_value:,.4g} {err.meant}? "
+                f"(= {format_weight(err.corrected)})",
+                policy=self.link(),
+            )
+
+
+class ImplausibleWeight(MeasuresRule):
+    """A weight outside the plausible range of its product type (beyond the policy
+    pack's tolerance) that no unit factor explains.
+
+    Why: a sofa at 0.5 kg or a mug at 9 kg is usually a typo, a per-case weight on a
+    single item, or the wrong product's value. Listings whose type is unknown are not
+    judged; sets and multipacks raise the upper bound.
+
+    Fails:
+        "3 Seater Velvet Sofa" weighing ``0.5 kg``
+
+    Passes:
+        "3 Seater Velvet Sofa" weighing ``45 kg``; "Toy Sofa for Dolls" weighing ``0.5 kg``
+    """
+
+    code = "MS202"
+    name = "implausible-weight"
+    severity = Severity.WARNING
+    summary = "Weight is implausible for the product type"
+    fields = ("weight",)
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        for r, err in weight_problems(self, batch):
+            if err is not None:
+                continue
+            side = "light" if r["verdict"] == "low" else "heavy"
+            yield Hit(
+                message=f"{r['raw']!r} is {side} for {r['term']!r}: {_about(r)}",
+                index=r["i"],
+                field="weight",
+                match=r["raw"],
+                suggestion=f"check the weight and its unit (about {format_weight(r['typical'])} "
+                "is typical); if the listing is a set or a bulk pack, say so in the title",
+                policy=self.link(),
+            )
+
+
+RULES: list[type[Rule]] = [
+    UnreadableMeasure,
+    MissingUnit,
+    NonPositiveMeasure,
+    WeightUnitMixup,
+    ImplausibleWeight,
+    ImplausibleDensity,
+    PackageSmallerThanItem,
+    CarrierLimit,
+    DimensionalWeight,
+    VariantWeightOutlier,
+    CategoryWeightOutlier,
+]

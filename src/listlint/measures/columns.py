@@ -1,0 +1,181 @@
+"""Weight and dimension columns -> kg and cm, columnar first.
+
+Most cells are written one simple way ("0.25 kg", "250 g", "12.5"): a polars regex
+reads those for the whole column at once. The rest (decimal commas, "1 lb 4 oz",
+"重量58g", "14.7 x 11.1 x 10.2 inches") goes to :mod:`listlint.units`, once per
+distinct value, and is joined back. Both paths give the same numbers (a hypothesis
+test checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+from listlint.units import (
+    _LENGTH_WORDS,
+    _MASS_WORDS,
+    LENGTH_TO_CM,
+    MASS_TO_KG,
+    parse_dimensions,
+    parse_length,
+    parse_weight,
+)
+
+#: ASCII unit words -> factor to kg / cm, for the columnar path.
+_MASS_FACTOR = {w: MASS_TO_KG[u] for w, u in _MASS_WORDS.items() if w.isascii() and w.isalpha()}
+_LENGTH_FACTOR = {
+    w: LENGTH_TO_CM[u] for w, u in _LENGTH_WORDS.items() if w.isascii() and w.isalpha()
+}
+_NUM = r"\d+(?:\.\d+)?"
+_ONE_RE = rf"^\s*(?P<num>{_NUM})\s*(?P<unit>[a-z]*)\.?\s*$"
+_DIMS_RE = (
+    rf"^\s*(?P<a>{_NUM})\s*[x×*]\s*(?P<b>{_NUM})\s*[x×*]\s*(?P<c>{_NUM})\s*(?P<unit>[a-z]*)\.?\s*$"
+)
+
+
+def unit_factor(unit: str | None, kind: str) -> float | None:
+    """Factor of a unit name from a header or a unit column ('lbs', 'Kilograms')."""
+    if not unit:
+        return None
+    table = _MASS_WORDS if kind == "weight" else _LENGTH_WORDS
+    canon = table.get(unit.strip().lower().rstrip("."))
+    if canon is None:
+        return None
+    return MASS_TO_KG[canon] if kind == "weight" else LENGTH_TO_CM[canon]
+
+
+def _fallback(
+    raw: pl.Series, fast: pl.Series, keys: pl.Series, fn: Callable[[str], float | None]
+) -> pl.Series:
+    """Python parsing for cells the columnar path left unread, once per distinct key."""
+    todo = raw.is_not_null() & fast.is_null()
+    if not todo.any():
+        return fast
+    uniq = keys.filter(todo).unique()
+    mapped = pl.DataFrame(
+        {"k": uniq, "v": pl.Series([fn(k) for k in uniq.to_list()], dtype=pl.Float64)}
+    )
+    slow = keys.to_frame("k").join(mapped, on="k", how="left", maintain_order="left")["v"]
+    return fast.fill_null(slow)
+
+
+def _one_value(
+    raw: pl.Series, table: dict[str, float], default: pl.Series | float | None
+) -> pl.Series:
+    parts = raw.str.to_lowercase().str.extract_groups(_ONE_RE)
+    num = parts.struct.field("num").cast(pl.Float64, strict=False)
+    word = parts.struct.field("unit")
+    from_word = word.replace_strict(table, default=None, return_dtype=pl.Float64)
+    if default is None:
+        default_s = pl.Series([None] * raw.len(), dtype=pl.Float64)
+    elif isinstance(default, float):
+        default_s = pl.Series([default] * raw.len(), dtype=pl.Float64)
+    else:
+        default_s = default
+    factor = (
+        pl.DataFrame({"w": word, "f": from_word, "d": default_s})
+        .select(pl.when(pl.col("w") == "").then(pl.col("d")).otherwise(pl.col("f")))
+        .to_series()
+    )
+    return num * factor
+
+
+def weight_kg(
+    raw: pl.Series, unit: str | None = None, unit_column: pl.Series | None = None
+) -> pl.Series:
+    """kg for each weight cell; ``unit`` from the header ("Weight (lbs)"), or a unit
+    column ("Variant Weight Unit") applying to bare numbers row by row."""
+    if unit_column is not None and unit is None:
+        words = unit_column.str.strip_chars().str.to_lowercase().str.strip_chars_end(".")
+        default: pl.Series | float | None = words.replace_strict(
+            _MASS_FACTOR, default=None, return_dtype=pl.Float64
+        )
+        keys = pl.concat_str([raw, unit_column.fill_null("")], separator="\x1f")
+
+        def slow(key: str) -> float | None:
+            text, _, u = key.partition("\x1f")
+            m = parse_weight(text, _MASS_WORDS.get(u.strip().lower().rstrip(".")))
+            return m.value if m else None
+    else:
+        default = MASS_TO_KG.get(unit) if unit else None
+        keys = raw
+
+        def slow(key: str) -> float | None:
+            m = parse_weight(key, unit)
+            return m.value if m else None
+
+    fast = _one_value(raw, _MASS_FACTOR, default)
+    return _fallback(raw, fast, keys, slow).alias("weight_kg")
+
+
+def length_cm(
+    raw: pl.Series, unit: str | None = None, unit_column: pl.Series | None = None
+) -> pl.Series:
+    """cm for each length cell (a bare number takes the header's unit, or the row's
+    "Dimension Unit" cell)."""
+    if unit_column is not None and unit is None:
+        words = unit_column.str.strip_chars().str.to_lowercase().str.strip_chars_end(".")
+        default: pl.Series | float | None = words.replace_strict(
+            _LENGTH_FACTOR, default=None, return_dtype=pl.Float64
+        )
+        keys = pl.concat_str([raw, unit_column.fill_null("")], separator="\x1f")
+
+        def slow(key: str) -> float | None:
+            text, _, u = key.partition("\x1f")
+            m = parse_length(text, _LENGTH_WORDS.get(u.strip().lower().rstrip(".")))
+            return m.value if m else None
+    else:
+        default = LENGTH_TO_CM.get(unit) if unit else None
+        keys = raw
+
+        def slow(key: str) -> float | None:
+            m = parse_length(key, unit)
+            return m.value if m else None
+
+    fast = _one_value(raw, _LENGTH_FACTOR, default)
+    return _fallback(raw, fast, keys, slow)
+
+
+def dimensions_cm(raw: pl.Series, unit: str | None = None) -> pl.DataFrame:
+    """``length_cm``, ``width_cm``, ``height_cm`` from one "30 x 20 x 5 cm" column, in
+    the order written (null height for a two-number flat item)."""
+    parts = raw.str.to_lowercase().str.extract_groups(_DIMS_RE)
+    word = parts.struct.field("unit")
+    default = LENGTH_TO_CM.get(unit) if unit else None
+    factor = (
+        pl.DataFrame({"w": word})
+        .select(
+            pl.when(pl.col("w") == "")
+            .then(pl.lit(default, dtype=pl.Float64))
+            .otherwise(
+                pl.col("w").replace_strict(_LENGTH_FACTOR, default=None, return_dtype=pl.Float64)
+            )
+        )
+        .to_series()
+    )
+    out = {}
+    for name, grp in (("length_cm", "a"), ("width_cm", "b"), ("height_cm", "c")):
+        out[name] = parts.struct.field(grp).cast(pl.Float64, strict=False) * factor
+    frame = pl.DataFrame(out)
+    todo = raw.is_not_null() & frame["length_cm"].is_null()
+    if todo.any():
+        uniq = raw.filter(todo).unique().to_list()
+        rows = []
+        for text in uniq:
+            dims = parse_dimensions(text, unit)
+            vals = [d.value for d in dims] if dims else [None, None, None]
+            rows.append((text, *vals, *([None] * (3 - len(vals)))))
+        slow = pl.DataFrame(
+            rows,
+            schema={"k": pl.Utf8, "l": pl.Float64, "w": pl.Float64, "h": pl.Float64},
+            orient="row",
+        )
+        joined = raw.to_frame("k").join(slow, on="k", how="left", maintain_order="left")
+        frame = frame.with_columns(
+            pl.col("length_cm").fill_null(joined["l"]),
+            pl.col("width_cm").fill_null(joined["w"]),
+            pl.col("height_cm").fill_null(joined["h"]),
+        )
+    return frame
