@@ -1,0 +1,143 @@
+"""The claims analysis of one batch, shared by every HC rule (``batch.cached("claims", ...)``).
+
+1. Gate (columnar, polars): rows whose folded text contains a condition or claim phrase
+   anywhere (one Aho-Corasick pass per column, hyphens removed so "sei-zures" passes),
+   or that look obfuscated (leet inside a word, spaced-out letters).
+2. Prefilter (per gated row): the text in matching form (:mod:`listlint.claims.textmap`),
+   one :class:`~listlint.text.matcher.PhraseMatcher` pass with word boundaries; only the
+   rough sentences holding a hit are candidates.
+3. Grammar (spaCy, only if there are candidates): every candidate sentence of the batch
+   goes through one ``nlp.pipe`` call; :class:`~listlint.claims.grammar.Grammar` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import polars as pl
+
+from listlint.claims.category import product_group
+from listlint.claims.grammar import Claim
+from listlint.claims.textmap import MappedText, matching_form, sentences
+from listlint.claims.vocab import Vocabulary, vocabulary
+from listlint.text.matcher import PhraseMatcher
+from listlint.text.normalize import fold, fold_series
+
+#: fields scanned for claims (titles, descriptions, bullet points)
+CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets")
+#: folded text that may hide a term: leet inside a word, letters spaced apart
+_OBFUSCATED = r"[a-z][0-9@$|€£¡!][a-z]|[0-9@$|€£][a-z]{2}|\b[a-z][ ._*-][a-z][ ._*-][a-z]\b"
+#: "lose 30 lbs", "drop 10 kg": weight-loss amounts (no fixed phrase to gate on)
+WEIGHT_AMOUNT = (
+    r"\b(?:lose|loses|losing|lost|drop|drops|shed|sheds|burn|burns|melt|melts)\s+"
+    r"(?:up to\s+|over\s+)?\d+\s*\+?\s*(?:lbs?|pounds?|kgs?|kilos?|kilograms?|stone|inches)\b"
+)
+_WEIGHT_AMOUNT_RE = re.compile(WEIGHT_AMOUNT)
+#: longest sentence quoted in a message
+QUOTE_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHit:
+    """A claim located in the batch: row position, field, the claim, the seller's words."""
+
+    index: int
+    field: str
+    claim: Claim
+    sentence: str
+    match: str
+    group: str
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    gate_terms: tuple[str, ...]
+    matcher: PhraseMatcher[str]
+    words: frozenset[str]
+
+
+@cache
+def _prefilter() -> _Prefilter:
+    voc = vocabulary()
+    terms = voc.gate_terms()
+    words = frozenset(w for t in terms for w in t.split(" ") if w.isalpha() or "-" in w)
+    gate = tuple(sorted({t.replace("-", "") for t in terms}))
+    return _Prefilter(gate, PhraseMatcher((t, t) for t in terms), words)
+
+
+def gated_rows(column: pl.Series) -> list[int]:
+    """Positions of rows that may hold a claim (columnar, cheap)."""
+    pre = _prefilter()
+    folded = fold_series(column)
+    flat = folded.str.replace_all("-", "", literal=True)
+    mask = (
+        flat.str.contains_any(list(pre.gate_terms))
+        | folded.str.contains(_OBFUSCATED)
+        | folded.str.contains(WEIGHT_AMOUNT)
+    )
+    return mask.fill_null(False).arg_true().to_list()
+
+
+def _candidates(text: str) -> tuple[MappedText, list[tuple[int, int]]]:
+    pre = _prefilter()
+    mapped = matching_form(text, pre.words)
+    starts = sorted(
+        {m.start for m in pre.matcher.iter(mapped.text)}
+        | {m.start() for m in _WEIGHT_AMOUNT_RE.finditer(mapped.text)}
+    )
+    if not starts:
+        return mapped, []
+    return mapped, [(a, b) for a, b in sentences(mapped.text) if any(a <= s < b for s in starts)]
+
+
+def _group(batch_values: dict[str, list[str | None]], i: int, voc: Vocabulary) -> str:
+    def folded(name: str) -> str | None:
+        value = batch_values[name][i]
+        return fold(value) if value else None
+
+    return product_group(folded("category"), folded("product_type"), folded("title"), voc)
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    quote = text[start:end].strip()
+    return quote if len(quote) <= QUOTE_MAX else quote[: QUOTE_MAX - 1].rstrip() + "…"
+
+
+def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimHit]:
+    """Every claim in ``frame`` (a batch frame), in row order."""
+    voc = vocabulary()
+    work: list[tuple[int, str, str, MappedText, int, int]] = []
+    for name in fields:
+        if name not in frame.columns or frame[name].dtype != pl.Utf8:
+            continue
+        column = frame[name]
+        for i in gated_rows(column):
+            text = column[i]
+            mapped, spans = _candidates(text)
+            work.extend((i, name, text, mapped, a, b) for a, b in spans)
+    if not work:
+        return []
+
+    from listlint.claims.grammar import Grammar
+    from listlint.claims.pipeline import claim_matchers
+
+    cm = claim_matchers()
+    grammar = Grammar(cm, voc)
+    values = {
+        n: (frame[n].to_list() if n in frame.columns else [None] * frame.height)
+        for n in ("category", "product_type", "title")
+    }
+    groups: dict[int, str] = {}
+    out: list[ClaimHit] = []
+    docs = cm.nlp.pipe((m.text[a:b] for _, _, _, m, a, b in work), batch_size=256)
+    for (i, name, text, mapped, a, b), doc in zip(work, docs, strict=True):
+        if i not in groups:
+            groups[i] = _group(values, i, voc)
+        for claim in grammar.claims(doc, groups[i]):
+            s, e = mapped.source_span(a + claim.start, a + claim.end)
+            ss, se = mapped.source_span(a, b)
+            out.append(ClaimHit(i, name, claim, _quote(text, ss, se), text[s:e], groups[i]))
+    out.sort(key=lambda h: (h.index, CLAIM_FIELDS.index(h.field) if h.field in CLAIM_FIELDS else 9))
+    return out
