@@ -117,7 +117,28 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
             hits.setdefault(tok, []).extend(
                 WordHit(n, p, d, kind, queries is common) for n, p in entries
             )
-    return hits
+    return _viable(index, hits, {skeleton(t) for t in tokens})
+
+
+def _viable(
+    index: BrandIndex, hits: dict[str, list[WordHit]], vocab_skeletons: set[str]
+) -> dict[str, list[WordHit]]:
+    """Drop hits that can never make a finding: an ordinary word standing for a one-word
+    brand ("channel"), or a word of a multi-word name whose other words appear nowhere in
+    the batch ("lumen" ~ Ralph Lauren without "ralph"). Keeps the join-back small."""
+    covered = {(id(h.name), h.pos) for hs in hits.values() for h in hs}
+
+    def viable(h: WordHit) -> bool:
+        words = index.brand_words(h.name)
+        if len(words) == 1:
+            return not h.common
+        return all(
+            j == h.pos or skeleton(w) in vocab_skeletons or (id(h.name), j) in covered
+            for j, w in enumerate(words)
+        )
+
+    out = {tok: [h for h in hs if viable(h)] for tok, hs in hits.items()}
+    return {tok: hs for tok, hs in out.items() if hs}
 
 
 def single_grade(hit: WordHit, token_skeleton: str) -> str | None:

@@ -126,7 +126,7 @@ class UnverifiedBrandClaim(TrademarkRule):
         title: "Rolex Submariner", brand: "Rolex", price: "300 USD"
 
     Passes:
-        title: "Chanel No 5 eau de parfum 100ml", brand: "Chanel", gtin: "3145891253300"
+        title: "Chanel No 5 eau de parfum 100ml", brand: "Chanel", gtin: "3145891253306"
         title: "Band for Apple Watch", brand: "Strapify", gtin: "8500000001"  (not a claim)
 
     Options:
@@ -168,10 +168,13 @@ class UnverifiedBrandClaim(TrademarkRule):
     def check(self, batch: Batch) -> Iterator[Hit]:
         from listlint.brands.evidence import gtin_problem, price_far_below
 
+        claims = list(self._claims(batch))
+        if not claims:
+            return
         has_brand = batch.has("brand")
         gtins, amounts = batch.values("gtin"), batch.values("price_amount")
         currencies, prices = batch.values("price_currency"), batch.values("price")
-        for i, brand, field in self._claims(batch):
+        for i, brand, field in claims:
             found: list[tuple[str, str, str]] = []  # (field, seller's value, what is wrong)
             problem = gtin_problem(gtins[i])
             # a placeholder barcode on a phone charger is a data problem (the specs rules);
