@@ -136,9 +136,11 @@ _VOLUME_WORDS = {"ml", "l", "liter", "liters", "litre", "litres", "floz", "毫�
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
 _UNIT = r"[a-zμµ\u3040-\u30ff\u4e00-\u9fff\u0600-\u06ff\"'.]+"
 _TOKEN_RE = re.compile(
-    rf"(?P<sign>(?<![\w.,])-\s?)?(?P<num>{_NUM})(?:\s*:?\s*(?P<unit>{_UNIT}))?",
+    # "-5 kg" is negative, "200 - 250 g" a range
+    rf"(?P<sign>(?<![\w.,])(?<![\w.,]\s)-\s?)?(?P<num>{_NUM})(?:\s*:?\s*(?P<unit>{_UNIT}))?",
 )
-_RANGE_SEP_RE = re.compile(r"^\s*(?:-|to|~|a|bis|à|até|hasta)\s*$")
+_RANGE_WORDS = ("to", "a", "bis", "à", "até", "hasta")
+_RANGE_SEP_RE = re.compile(r"^\s*(?:-|~|" + "|".join(_RANGE_WORDS) + r")\s*$")
 _COMPOUND_SEP_RE = re.compile(r"^\s*(?:,|and|&|\+)?\s*$")
 _DIMS_SEP_RE = re.compile(r"\s*(?:[x×*;]|\bby\b)\s*")
 
@@ -228,7 +230,9 @@ def _tokens(s: str) -> list[_Token]:
         if m.group("sign"):
             num = -num
         word = m.group("unit")
-        end = m.end()
+        end = m.end() if word else m.end("num")
+        if word and word.rstrip(".") in _RANGE_WORDS:
+            word, end = None, m.end("num")  # "1 to 2 kg": the word joins a range, it is no unit
         if word:
             word = _unit_word(word)
             end = m.start("unit") + len(word) if word else m.start("unit")
@@ -329,6 +333,8 @@ def parse_weight(text: str | None, default_unit: str | None = None) -> Measure |
             if prev.unit_word is None and 0 <= prev.value <= tok.value:
                 low = prev.value * MASS_TO_KG[_mass_unit(tok.unit_word) or unit]
         return Measure(value, unit, raw, low)
+    if _bare_zero(s, toks):
+        return Measure(0.0, None, raw)  # zero needs no unit
     if default_unit is None or default_unit not in MASS_TO_KG:
         return None
     bare = [t for t in toks if t.unit_word is None]
@@ -348,6 +354,15 @@ _LABEL_RE = re.compile(
     r"vikt|each|per|item|unit|pc|pcs|piece|length|width|height|depth)\b\.?|"
     r"重量|毛重|净重|约|大约|[:~≈()\[\]/=,]"
 )
+
+
+def _bare_zero(s: str, toks: list[_Token]) -> bool:
+    return (
+        len(toks) == 1
+        and toks[0].unit_word is None
+        and toks[0].value == 0
+        and not _has_other_words(s, toks)
+    )
 
 
 def _has_other_words(s: str, toks: list[_Token]) -> bool:
@@ -378,6 +393,8 @@ def parse_length(text: str | None, default_unit: str | None = None) -> Measure |
             if _length_unit(nxt.unit_word) == "in" and nxt.value >= 0:
                 value += nxt.value * LENGTH_TO_CM["in"]
         return Measure(value, unit, raw)
+    if _bare_zero(s, toks):
+        return Measure(0.0, None, raw)
     if default_unit is None or default_unit not in LENGTH_TO_CM:
         return None
     if len(toks) == 1 and toks[0].unit_word is None and not _has_other_words(s, toks):

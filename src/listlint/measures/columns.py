@@ -79,7 +79,13 @@ def _one_value(
         .select(pl.when(pl.col("w") == "").then(pl.col("d")).otherwise(pl.col("f")))
         .to_series()
     )
-    return num * factor
+    # a bare 0 is zero in any unit
+    zero = (num == 0) & (word == "")
+    return (
+        pl.DataFrame({"v": num * factor, "z": zero})
+        .select(pl.when(pl.col("z")).then(pl.lit(0.0)).otherwise(pl.col("v")))
+        .to_series()
+    )
 
 
 def weight_kg(

@@ -22,8 +22,16 @@ from listlint.units import _LENGTH_WORDS, _MASS_WORDS, _VOLUME_WORDS
 _UNIT_WORDS = frozenset(_MASS_WORDS) | frozenset(_LENGTH_WORDS) | _VOLUME_WORDS | {"fl", "oz"}
 
 _SEGMENT_RE = re.compile(
-    r"\s+[-|–—/]\s+|[,;(\[{:]|\s(?:for|with|w/|compatible|fits|by|in|made|from|incl|including)\s"
+    r"\s+[-|–—/]\s+|[,;(\[{:]|\s(?:for|with|w/|compatible|fits|by|in|made|from|incl|including|"
+    r"de|del|para|con|en|em|com|pour|avec|mit|für|aus|per)\s"
 )
+#: CJK has no spaces between words: each character is matched as a word of its own
+_CJK_RE = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
+
+
+def _words(text: str) -> str:
+    """Folded text with CJK characters spaced out ("纯棉t恤" -> "纯 棉 t 恤")."""
+    return re.sub(r"\s+", " ", _CJK_RE.sub(r" \1 ", fold(text))).strip()
 _MULTI_RE = re.compile(
     r"\b(\d{1,4})\s*-?\s*(?:pack|pk|pcs|pieces|piece|pc|count|ct|pairs|units|stk)\b"
     r"|\b(?:pack|set|box|lot|case|bundle|bag) of (\d{1,4})\b"
@@ -86,7 +94,7 @@ class TypeIndex:
         terms: list[tuple[str, str]] = []
         for name, kws in words.items():
             for kw in kws:
-                terms += [(form, name) for form in inflections(fold(kw))]
+                terms += [(form, name) for form in inflections(_words(kw))]
         terms += [
             (form, _NOT_TYPE) for p in wordlist("measures/not_types") for form in inflections(p)
         ]
@@ -108,11 +116,11 @@ class TypeIndex:
         slug = handle.replace("-", " ").replace("_", " ") if handle else None
         for field, text in (("title", title), ("product_type", product_type), ("handle", slug)):
             if text:
-                found = self._head(fold(text), field)
+                found = self._head(_words(text), field)
                 if found is not None:
                     return found or None
         if category:
-            leaf = re.split(r"\s*(?:>|/|\||»|›)\s*", fold(category).strip())[-1]
+            leaf = re.split(r"\s*(?:>|/|\||»|›)\s*", _words(category))[-1]
             found = self._head(leaf, "category")
             if found:
                 return found
@@ -132,15 +140,19 @@ class TypeIndex:
         """The type named by the head noun of ``text``'s first segment; False when the
         text names a type but something makes it not apply (a toy, a dog's sweater)."""
         cut = _SEGMENT_RE.search(text)
-        segment = text[: cut.start()] if cut else text
+        first_cut = cut.start() if cut else len(text)
         best = None
-        for m in self._matcher.longest(segment):
-            rest = re.findall(r"[^\s/]+", segment[m.end :])
+        for m in self._matcher.longest(text):
+            if m.start >= first_cut:
+                continue  # a later segment: "Case compatible with iPhone 15"
+            after = _SEGMENT_RE.search(text, m.end)
+            rest = re.findall(r"[^\s/]+", text[m.end : after.start() if after else len(text)])
             if all(self._trails(t) for t in rest):
                 if best is None or m.end > best.end or (m.end == best.end and m.start < best.start):
                     best = m
         if best is None:
             return None
+        segment = text[: max(first_cut, best.end)]
         payloads = {
             m.payload
             for m in self._matcher.iter(segment)

@@ -180,12 +180,12 @@ def _over(c: Carrier, kg: float | None, d: tuple[float | None, float | None, flo
     return ", ".join(out)
 
 
-def parcels(a: pl.DataFrame) -> pl.DataFrame:
+def parcels(a: pl.DataFrame, density_min: float, density_max: float) -> pl.DataFrame:
     """``i``, ``kg``, ``s1 >= s2 >= s3`` of the parcel: package values when the file has
-    them, else the item's; only listings that ship and whose weight is not already
-    reported as implausible."""
+    them, else the item's; only listings that ship and whose weight and density are
+    not already reported as implausible (MS201/MS202/MS203 say what to fix first)."""
     has_pkg = pl.col("p3").is_not_null()
-    return a.filter(pl.col("ships") & ~pl.col("verdict").is_in(_FLAGGED)).select(
+    out = a.filter(pl.col("ships") & ~pl.col("verdict").is_in(_FLAGGED)).select(
         "i",
         pl.when(pl.col("pkg_kg") > 0).then(pl.col("pkg_kg")).otherwise(pl.col("kg")).alias("kg"),
         *[
@@ -193,6 +193,9 @@ def parcels(a: pl.DataFrame) -> pl.DataFrame:
             for k in (1, 2, 3)
         ],
     )
+    density = pl.col("kg") / (pl.col("s1") * pl.col("s2") * pl.col("s3") / 1e6)
+    impossible = (density < density_min) | (density > density_max)
+    return out.filter(~impossible.fill_null(False))
 
 
 class CarrierLimit(MeasuresRule):
@@ -233,7 +236,10 @@ class CarrierLimit(MeasuresRule):
             | (pl.col("s1") > (cm_max or big))
             | (pl.col("s1") + 2 * (pl.col("s2") + pl.col("s3")) > (lg_max or big))
         )
-        rows = parcels(self.analysis(batch)).filter(over_any.fill_null(False))
+        sec = self.cfg.section
+        rows = parcels(self.analysis(batch), sec.density_min_kg_m3, sec.density_max_kg_m3).filter(
+            over_any.fill_null(False)
+        )
         for r in rows.iter_rows(named=True):
             kg, dims = r["kg"], (r["s1"], r["s2"], r["s3"])
             for pack in packs:
@@ -289,12 +295,11 @@ class DimensionalWeight(MeasuresRule):
         volume = pl.col("s1") * pl.col("s2") * pl.col("s3")
         dim_kg = volume / sec.dim_divisor_cm3_per_kg
         rows = (
-            parcels(self.analysis(batch))
+            parcels(self.analysis(batch), sec.density_min_kg_m3, sec.density_max_kg_m3)
             .filter(pl.col("kg") > 0)
-            .with_columns(dim_kg.alias("dim_kg"), (pl.col("kg") / (volume / 1e6)).alias("density"))
+            .with_columns(dim_kg.alias("dim_kg"))
             .filter(
-                (pl.col("density") >= sec.density_min_kg_m3)  # below: MS203 reports it
-                & (pl.col("dim_kg") >= pl.col("kg") * sec.dim_weight_ratio)
+                (pl.col("dim_kg") >= pl.col("kg") * sec.dim_weight_ratio)
                 & (pl.col("dim_kg") - pl.col("kg") >= sec.dim_weight_min_extra_kg)
             )
         )
