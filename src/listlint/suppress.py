@@ -86,7 +86,12 @@ def parse_cell(text: str) -> tuple[list[tuple[tuple[str, ...], str]], list[str]]
 def from_catalog(catalog: object) -> Suppressions:
     """Directives from a loaded catalogue's ``listlint`` column (none when absent)."""
     out = Suppressions()
-    frame = getattr(catalog, "frame", None)
+    # a streamed catalogue gathers its `listlint` cells while it is linted (its whole
+    # frame would not fit in memory); harvest after linting for those
+    if getattr(catalog, "streaming", False):
+        frame = getattr(catalog, "suppression_frame", None)
+    else:
+        frame = getattr(catalog, "frame", None)
     if frame is None or "listlint" not in frame.columns:
         return out
     path = getattr(catalog, "path", None)

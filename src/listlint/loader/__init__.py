@@ -16,7 +16,7 @@ import polars as pl
 from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Limits
 from listlint.errors import InputError
-from listlint.loader.columns import map_columns
+from listlint.loader.columns import ColumnMap, map_columns
 from listlint.loader.detect import SNIFF_BYTES, decode, sniff_format
 from listlint.loader.table import RawTable
 
@@ -54,6 +54,12 @@ def load(
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror or exc})", path=name) from exc
     kind = sniff_format(p, head)
+    from listlint.loader import stream
+
+    if stream.wants_stream(size, kind):
+        streamed = stream.open_stream(p, name, columns, limits)
+        if streamed is not None:
+            return streamed
     if kind == "xlsx":
         from listlint.loader.xlsx import read_xlsx
 
@@ -123,13 +129,7 @@ def _catalog(
     column_names: dict[str, str] = {}
     profile = "generic"
     for table in tables:
-        cmap = map_columns(table.headers, columns)
-        if columns:
-            missing = [h for f, h in columns.items() if f not in cmap.fields]
-            if missing:
-                raise InputError(
-                    f"--map names a column that is not in the file: {missing[0]!r}", path=name
-                )
+        cmap = column_map(table.headers, columns, name)
         frame, more = build_frame(table, cmap, rec_offset=records)
         frames.append(frame)
         issues.extend(table.issues)
@@ -150,6 +150,18 @@ def _catalog(
         profile=profile,
         sheets=[t.sheet for t in tables if t.sheet],
     )
+
+
+def column_map(headers: list[str], columns: dict[str, str] | None, name: str | None) -> ColumnMap:
+    """Headers -> canonical fields; a ``--map`` naming a missing column is an input error."""
+    cmap = map_columns(headers, columns)
+    if columns:
+        missing = [h for f, h in columns.items() if f not in cmap.fields]
+        if missing:
+            raise InputError(
+                f"--map names a column that is not in the file: {missing[0]!r}", path=name
+            )
+    return cmap
 
 
 def from_records(

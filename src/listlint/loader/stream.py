@@ -1,0 +1,300 @@
+"""Big delimited files, read in batches so memory stays bounded (a 10M-row CSV never sits
+in memory at once).
+
+:func:`open_stream` returns a :class:`StreamingCatalog`: its ``batches()`` scan the file
+with polars' streaming CSV reader (the same parser and options as the whole-file fast
+path in :mod:`.delimited`, so rows, row numbers and ragged-row reports are identical)
+and normalise each batch with :func:`~listlint.loader.normalize.build_frame`.
+
+Variants are the one thing a batch cannot decide alone: a child row takes blank text
+from its parent and image-only rows fold into their product, wherever those rows are in
+the file. So a cheap first pass reads only the key columns (handle, variant group,
+SKU, ID) and lists every group's span of rows; batches are then cut only between
+spans, never through one, and each batch sees whole groups, exactly as the whole-file
+loader does. A group spread over the whole file makes one big batch: correct, just
+not bounded.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+
+from listlint.batch import Batch
+from listlint.catalog import Catalog, LoadIssue
+from listlint.config import Limits
+from listlint.errors import InputError
+from listlint.fields import ATTR_PREFIX, ROW, SHEET
+from listlint.loader import delimited
+from listlint.loader.columns import ColumnMap
+from listlint.loader.table import dedupe_headers
+
+#: delimited files at least this big are streamed (smaller ones load whole: faster, and
+#: the exact csv-module reader still serves files under ``delimited.FAST_PATH_BYTES``)
+STREAM_BYTES = 256 * 1024**2
+#: bytes read up front for the encoding check, the delimiter and the header row
+HEAD_BYTES = 1024 * 1024
+#: records polars hands over per scan step (batches are then cut to ``batch_size``)
+SCAN_CHUNK = 50_000
+_UTF8_BOM = codecs.BOM_UTF8
+
+
+def wants_stream(size: int, kind: str) -> bool:
+    return size >= STREAM_BYTES and kind not in ("xlsx", "parquet", "json", "jsonl")
+
+
+def open_stream(
+    path: Path, name: str, columns: dict[str, str] | None, limits: Limits
+) -> StreamingCatalog | None:
+    """A streaming catalogue for a big UTF-8 delimited file, or None when the file needs
+    the whole-file reader (another encoding: it must be decoded as one text)."""
+    from listlint.loader import column_map
+
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if head.startswith(_UTF8_BOM):
+        head = head[len(_UTF8_BOM) :]
+    if not _is_utf8(path):
+        return None
+    text = head.decode("utf-8", errors="replace")
+    delimiter = delimited.sniff_delimiter(text[:262144])
+    first = delimited.header_cells(head, delimiter, name, limits.max_columns)
+    headers = dedupe_headers(first)
+    cmap = column_map(headers, columns, name)
+    return StreamingCatalog(path, name, headers, delimiter, cmap, limits)
+
+
+def _is_utf8(path: Path) -> bool:
+    """The whole file decodes as UTF-8 (checked in slices: memory stays flat)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(16 * 1024 * 1024):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class StreamingCatalog(Catalog):
+    """A :class:`Catalog` whose listings are read batch by batch.
+
+    ``records``, ``issues`` and ``listings_count`` are complete once ``batches()`` has
+    run through. ``frame`` still works (library use) but reads the whole file into
+    memory; the engine never asks for it."""
+
+    streaming = True
+
+    def __init__(
+        self,
+        path: Path,
+        name: str,
+        headers: list[str],
+        delimiter: str,
+        cmap: ColumnMap,
+        limits: Limits,
+    ) -> None:
+        self.path = name
+        self.columns = cmap.column_names()
+        self.records = 0
+        self.issues: list[LoadIssue] = []
+        self.format = "csv"
+        self.profile = cmap.profile
+        self.sheets = []
+        self._file = path
+        self._headers = headers
+        self._delimiter = delimiter
+        self._cmap = cmap
+        self._limits = limits
+        self._listings = 0
+        self._done = False
+        self._frame: pl.DataFrame | None = None
+        self._suppressions: pl.DataFrame | None = None
+
+    # -- Catalog interface ------------------------------------------------------------
+    @property
+    def frame(self) -> pl.DataFrame:  # type: ignore[override]
+        if self._frame is None:
+            parts = [b.frame for b in self.batches()]
+            self._frame = pl.concat(parts, how="diagonal_relaxed") if parts else pl.DataFrame()
+        return self._frame
+
+    @frame.setter
+    def frame(self, value: pl.DataFrame) -> None:
+        self._frame = value
+
+    @property
+    def listings_count(self) -> int:
+        if not self._done:
+            return self.frame.height
+        return self._listings
+
+    @property
+    def suppression_frame(self) -> pl.DataFrame | None:
+        """Rows with a ``listlint`` cell (columns listlint, _row, _sheet, sku), gathered
+        while streaming, so suppressions never need the whole frame."""
+        return self._suppressions
+
+    def batches(self, size: int = 50_000) -> Iterator[Batch]:
+        if self._frame is not None:
+            yield from super().batches(size)
+            return
+        from listlint.loader.normalize import build_frame
+
+        self.records, self.issues, self._listings, self._done = 0, [], 0, False
+        kept: list[pl.DataFrame] = []
+        long_cell_noted = False
+        for body in self._bodies(max(1, size)):
+            table = delimited.body_table(
+                body, self._headers, self._delimiter, self._limits.max_cell_length
+            )
+            for issue in table.issues:
+                if issue.kind == "long-cell" and issue.row is None:
+                    if long_cell_noted:
+                        continue  # one file-level note, as the whole-file reader gives
+                    long_cell_noted = True
+                self.issues.append(issue)
+            frame, more = build_frame(table, self._cmap, rec_offset=self.records)
+            self.issues.extend(more)
+            self.records += table.records
+            self._listings += frame.height
+            if "listlint" in frame.columns:
+                keep = [c for c in ("listlint", ROW, SHEET, "sku") if c in frame.columns]
+                kept.append(frame.filter(pl.col("listlint").is_not_null()).select(keep))
+            yield Batch(frame, path=self.path, columns=self.columns)
+        self._suppressions = pl.concat(kept, how="diagonal_relaxed") if kept else None
+        self._done = True
+
+    # -- reading ----------------------------------------------------------------------
+    def _scan(self) -> pl.LazyFrame:
+        width = len(self._headers)
+        options = delimited.polars_csv_options(self._delimiter, width)
+        try:
+            return pl.scan_csv(self._file, **options).with_row_index("__n", offset=1)
+        except Exception as exc:  # pragma: no cover - scan_csv is lazy
+            raise InputError(f"unreadable CSV ({type(exc).__name__})", path=self.path) from exc
+
+    def _bodies(self, size: int) -> Iterator[pl.DataFrame]:
+        """Data records (``__n``, ``c0..c{width}``) in batches of about ``size``, cut only
+        where no variant group spans the cut."""
+        width = len(self._headers)
+        plan = CutPlan.build(self._scan(), self._cmap)
+        header_seen = False
+        pending: list[pl.DataFrame] = []
+        buffered = 0
+        try:
+            for raw in self._scan().collect_batches(chunk_size=SCAN_CHUNK):
+                if not header_seen:
+                    at = raw.filter(delimited.nonblank_expr(width)).select("__n").head(1)
+                    if at.height == 0:
+                        continue
+                    header_seen = True
+                    raw = raw.filter(pl.col("__n") > at.item())
+                body = raw.filter(delimited.body_expr(width))
+                if body.height == 0:
+                    continue
+                pending.append(body)
+                buffered += body.height
+                while buffered >= size:
+                    joined = pl.concat(pending) if len(pending) > 1 else pending[0]
+                    cut = plan.next_cut(int(joined["__n"][size - 1]) + 1)
+                    head = joined.filter(pl.col("__n") < cut)
+                    if head.height == joined.height and cut > int(joined["__n"][-1]) + 1:
+                        pending, buffered = [joined], joined.height
+                        break  # the group runs past what is read so far: read on
+                    rest = joined.filter(pl.col("__n") >= cut)
+                    yield head
+                    pending, buffered = ([rest], rest.height) if rest.height else ([], 0)
+        except Exception as exc:
+            if isinstance(exc, InputError):
+                raise
+            raise InputError(
+                f"unreadable CSV ({type(exc).__name__}: {str(exc)[:200]})", path=self.path
+            ) from exc
+        if not header_seen:
+            raise InputError(
+                "no header row found (every line is blank or only delimiters)", path=self.path
+            )
+        if pending:
+            yield pl.concat(pending) if len(pending) > 1 else pending[0]
+
+
+class CutPlan:
+    """Where a batch may end: never inside the span of rows of one variant group.
+
+    Keys are compared in a form coarser than the loader's clean text (NFC, all
+    whitespace removed), hashed to 64 bits: two rows the loader groups together always
+    share a key here, and a rare extra match only makes a batch larger."""
+
+    def __init__(self, starts: pl.Series | None = None, reach: pl.Series | None = None) -> None:
+        self.starts = starts
+        self.reach = reach
+
+    def next_cut(self, n: int) -> int:
+        """The first record number ``>= n`` before which a batch may end."""
+        if self.starts is None or self.reach is None or not len(self.starts):
+            return n
+        while True:
+            i = int(self.starts.search_sorted(n, side="left")) - 1
+            if i < 0 or int(self.reach[i]) < n:
+                return n
+            n = int(self.reach[i]) + 1
+
+    @classmethod
+    def build(cls, scan: pl.LazyFrame, cmap: ColumnMap) -> CutPlan:
+        key_exprs = _key_exprs(cmap)
+        if not key_exprs:
+            return cls()
+        keys = scan.select(["__n", *key_exprs]).collect(engine="streaming")
+        if "g" in keys.columns:  # parent/child: rows keyed by a group or naming one
+            groups = keys["g"].drop_nulls().unique().implode()
+            parts = [keys.select("__n", pl.col("g").alias("h"))]
+            for other in (c for c in keys.columns if c not in ("__n", "g")):
+                parts.append(
+                    keys.select("__n", pl.col(other).alias("h")).filter(pl.col("h").is_in(groups))
+                )
+            long = pl.concat(parts)
+        else:
+            long = keys.select("__n", pl.col("handle").alias("h"))
+        spans = (
+            long.drop_nulls()
+            .group_by("h")
+            .agg(pl.col("__n").min().alias("start"), pl.col("__n").max().alias("end"))
+            .filter(pl.col("end") > pl.col("start"))
+            .group_by("start")
+            .agg(pl.col("end").max())
+            .sort("start")
+            .with_columns(pl.col("end").cum_max())
+        )
+        return cls(spans["start"], spans["end"])
+
+
+def _coarse_key(cols: list[int], strip_id: bool = False) -> pl.Expr:
+    expr = pl.coalesce([pl.col(f"c{i}") for i in cols]) if len(cols) > 1 else pl.col(f"c{cols[0]}")
+    expr = expr.str.normalize("NFC").str.replace_all(r"\s+", "")
+    if strip_id:
+        expr = expr.str.replace(r"^id:", "")
+    return pl.when(expr.is_not_null() & (expr != "")).then(expr.hash(seed=0))
+
+
+def _key_exprs(cmap: ColumnMap) -> list[pl.Expr]:
+    """The columns that decide variant groups (mirrors loader.normalize._variants)."""
+    fields = cmap.fields
+    if fields.get("handle") and cmap.variants.get("key") == "handle":
+        return [_coarse_key(fields["handle"]).alias("handle")]
+    if not fields.get("variant_group"):
+        return []
+    out = [_coarse_key(fields["variant_group"], strip_id=True).alias("g")]
+    if fields.get("sku"):
+        out.append(_coarse_key(fields["sku"]).alias("sku"))
+    for i in cmap.attribute_indices():
+        if ATTR_PREFIX + cmap.headers[i] in ("attr:ID", "attr:id"):
+            out.append(_coarse_key([i]).alias(f"id{i}"))
+    return out
+
+
+__all__ = ["STREAM_BYTES", "CutPlan", "StreamingCatalog", "open_stream", "wants_stream"]

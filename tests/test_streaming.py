@@ -1,0 +1,162 @@
+"""Big CSVs are read in batches (bounded memory) with exactly the listings, row numbers,
+loader notes and findings of the whole-file reader.
+
+The streaming threshold is lowered to 0 bytes here so small files take the streaming
+path, and the whole-file reference uses the same columnar polars parser
+(``FAST_PATH_BYTES = 0``), whose ragged-row semantics the streaming reader shares.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import listlint
+from listlint.loader import delimited, load, stream
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(delimited, "FAST_PATH_BYTES", 0)
+
+
+def _whole(path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(stream, "STREAM_BYTES", 10**15)
+    catalog = load(path)
+    assert not getattr(catalog, "streaming", False)
+    return catalog
+
+
+def _streamed(path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(stream, "STREAM_BYTES", 0)
+    catalog = load(path)
+    assert getattr(catalog, "streaming", False)
+    return catalog
+
+
+def _same(path: Path, monkeypatch: pytest.MonkeyPatch, size: int) -> list[pl.DataFrame]:
+    whole = _whole(path, monkeypatch)
+    streamed = _streamed(path, monkeypatch)
+    parts = [b.frame for b in streamed.batches(size)]
+    joined = pl.concat(parts, how="diagonal_relaxed").select(whole.frame.columns)
+    assert joined.equals(whole.frame), (joined, whole.frame)
+    assert streamed.records == whole.records
+    assert streamed.listings_count == whole.listings_count
+    # same notes; the order differs (per batch vs per stage) and reports sort them anyway
+    assert sorted((i.row or 0, i.kind, i.match or "") for i in streamed.issues) == sorted(
+        (i.row or 0, i.kind, i.match or "") for i in whole.issues
+    )
+    assert streamed.columns == whole.columns and streamed.profile == whole.profile
+    return parts
+
+
+def test_quirks_blank_lines_crlf_quoted_newlines_ragged(tmp_path, monkeypatch, fast_path) -> None:
+    lines = [
+        "",
+        "sku,title,description,price",
+        'A1,Cotton tee,"soft\r\nand warm",9.99',
+        "",
+        "A2,Linen shirt,plain,12",
+        'A3,Mug,"He said ""hi""",x9',
+        "A4,Extra,cells,1,surplus,more",
+        ",,,",
+        "A5,Last,one,3",
+    ]
+    path = tmp_path / "quirks.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines * 7).encode())
+    parts = _same(path, monkeypatch, size=3)
+    assert len(parts) > 5
+
+
+def test_parents_far_from_children_stay_in_one_batch(tmp_path, monkeypatch, fast_path) -> None:
+    rows = ["ID,Type,SKU,Parent,Name,Description,Attribute 1 name,Attribute 1 value(s)"]
+    rows.append("10,variable,HOODIE,,Fleece Hoodie,Warm fleece,Size,S|M")
+    for i in range(40):  # unrelated simple products between parent and children
+        rows.append(f"{100 + i},simple,S{i},,Plain mug {i},Ceramic mug,,")
+    rows.append("11,variation,HOODIE-S,id:10,,,Size,S")
+    rows.append("12,variation,HOODIE-M,HOODIE,,,Size,M")
+    path = tmp_path / "woo.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    parts = _same(path, monkeypatch, size=4)
+    holding = [p for p in parts if "HOODIE" in (p["sku"].to_list())]
+    assert len(holding) == 1 and holding[0].height >= 43  # the whole span, one batch
+    child = holding[0].filter(pl.col("sku") == "HOODIE-S")
+    assert child["title"].item() == "Fleece Hoodie"  # inherited across 40 rows
+
+
+def test_shopify_handles_and_image_rows_across_cuts(tmp_path, monkeypatch, fast_path) -> None:
+    head = "Handle,Title,Body (HTML),Variant SKU,Option1 Name,Option1 Value,Image Src"
+    rows = [head]
+    for p in range(12):
+        rows.append(f"h{p},Tee {p},<p>Soft tee</p>,T{p}-S,Size,S,http://x/{p}a.jpg")
+        rows.append(f"h{p},,,T{p}-M,,M,http://x/{p}b.jpg")
+        rows.append(f"h{p},,,,,,http://x/{p}c.jpg")  # image-only row: folds into the product
+    path = tmp_path / "shopify.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    _same(path, monkeypatch, size=2)
+
+
+def test_generated_catalogue_lints_identically(tmp_path, monkeypatch, fast_path) -> None:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    path = generate.write_csv(2_500, tmp_path / "gen.csv", seed=11)
+    _same(path, monkeypatch, size=300)
+    monkeypatch.setattr(stream, "STREAM_BYTES", 10**15)
+    whole = listlint.lint(path, select=["ALL"], jobs=1, batch_size=300)
+    monkeypatch.setattr(stream, "STREAM_BYTES", 0)
+    streamed = listlint.lint(path, select=["ALL"], jobs=1, batch_size=300)
+    assert streamed.model_dump() == whole.model_dump()
+    assert streamed.summary.records == 2_500
+
+
+def test_suppression_column_read_while_streaming(tmp_path, monkeypatch, fast_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from listlint.cli import main
+
+    def findings(path: Path, threshold: int) -> list[dict]:
+        monkeypatch.setattr(stream, "STREAM_BYTES", threshold)
+        result = CliRunner().invoke(main, [str(path), "-f", "json", "--isolated"])
+        assert result.exit_code in (0, 1), result.output
+        return json.loads(result.stdout)["findings"]
+
+    plain = tmp_path / "dup.csv"
+    plain.write_text("sku,title\nA1,Cotton tee\nA1,Cotton tee\n", encoding="utf-8")
+    assert {f["rule"] for f in findings(plain, 10**15)} == {"DT203"}  # a duplicate SKU
+    waived = tmp_path / "waived.csv"
+    waived.write_text(
+        "sku,title,listlint\n"
+        "A1,Cotton tee,ignore DT203: two colours share a SKU until the feed fix\n"
+        "A1,Cotton tee,ignore DT203: two colours share a SKU until the feed fix\n",
+        encoding="utf-8",
+    )
+    streamed = findings(waived, 0)
+    assert streamed == findings(waived, 10**15)
+    assert not [f for f in streamed if f["rule"] == "DT203"]
+
+
+def test_other_encodings_load_whole(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("sku,title\nA1,Caf\xe9 cr\xe8me mug\n".encode("cp1252"))
+    monkeypatch.setattr(stream, "STREAM_BYTES", 0)
+    catalog = load(path)
+    assert not getattr(catalog, "streaming", False)
+    assert catalog.frame["title"].item() == "Café crème mug"
+
+
+def test_streamed_catalogue_frame_still_works_for_library_users(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "small.csv"
+    path.write_text("sku,title\nA1,Mug\nA2,Tee\n", encoding="utf-8")
+    catalog = _streamed(path, monkeypatch)
+    assert catalog.frame["sku"].to_list() == ["A1", "A2"]
+    assert catalog.records == 2 and catalog.listings_count == 2
+    assert [b.frame.height for b in catalog.batches(1)] == [1, 1]
