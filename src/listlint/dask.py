@@ -1,0 +1,184 @@
+"""listlint on Dask: lint a ``dask.dataframe`` of listings partition by partition.
+
+    import dask.dataframe as dd
+    from listlint.dask import lint_dataframe
+    findings = lint_dataframe(dd.read_parquet("catalog/"), policy="ebay").compute()
+
+Same protocol as :mod:`listlint.spark` (see :mod:`listlint.partitions`): per-partition
+counts give catalogue-wide row numbers, catalogues with variant groups are shuffled
+on the group key so each group is whole, ``map_partitions`` lints each partition with
+rules built once per worker process, and catalogue-level partials are shuffled by
+their merge bucket and merged. The result is a lazy Dask DataFrame with the JSON
+contract's columns (``marketplaces`` holds lists). Requires ``listlint[dask]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from listlint.batchapi import FINDINGS_SCHEMA
+from listlint.partitions import (
+    FINDING,
+    ID_COL,
+    KEY_COL,
+    REC_COL,
+    REF_COL,
+    ROW_COL,
+    SKU_COL,
+    WIRE_SCHEMA,
+    PartitionSpec,
+    add_index,
+    count_rows,
+    lint_part,
+    merge_part,
+)
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from listlint.config import Config
+    from listlint.report import Report
+
+__all__ = ["lint_dataframe", "lint_parquet"]
+
+
+def _polars(pdf: pd.DataFrame) -> pl.DataFrame:
+    return pl.from_pandas(pdf) if pdf.shape[1] else pl.DataFrame(height=len(pdf))  # type: ignore[call-arg]
+
+
+def _pandas(frame: pl.DataFrame) -> pd.DataFrame:
+    # findings travel as plain Python objects: no pandas/Arrow extension types to agree on
+    data = {name: frame[name].to_list() for name in frame.columns}
+    import pandas as pd
+
+    return pd.DataFrame(data, columns=list(frame.columns), dtype=object)
+
+
+def _meta(schema: dict[str, Any]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({name: pd.Series([], dtype=object) for name in schema})
+
+
+def _counts(pdf: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    rows, records = count_rows(_polars(pdf))
+    return pd.DataFrame({"rows": [rows], "records": [records]})
+
+
+def _index(
+    pdf: pd.DataFrame, spec: PartitionSpec, offsets: list[tuple[int, int]], partition_info=None
+) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    row, rec = offsets[partition_info["number"]] if partition_info else (0, 0)
+    frame = add_index(_polars(pdf), spec, row, rec)
+    out = pdf.copy()
+    for name in spec.index_columns():
+        out[name] = frame[name].to_list()
+    return out
+
+
+def _resolve_refs(indexed: dd.DataFrame) -> dd.DataFrame:
+    """:func:`listlint.partitions.resolve_refs` as a Dask merge."""
+    if REF_COL not in indexed.columns:
+        return indexed
+    ids = indexed[[ID_COL, SKU_COL]].dropna().drop_duplicates(subset=[ID_COL])
+    ids = ids.rename(columns={ID_COL: "__r", SKU_COL: "__p"})
+    joined = indexed.merge(ids, left_on=REF_COL, right_on="__r", how="left")
+    joined[KEY_COL] = joined["__p"].fillna(joined[KEY_COL])
+    return joined.drop(columns=["__r", "__p"])
+
+
+def _lint(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
+    return _pandas(lint_part(_polars(pdf), spec))
+
+
+def _merge(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
+    if not len(pdf):
+        return _meta(WIRE_SCHEMA)
+    wire = pl.DataFrame({c: pdf[c].tolist() for c in WIRE_SCHEMA}, schema=WIRE_SCHEMA)
+    return _pandas(merge_part(wire, spec))
+
+
+def wire(ddf: dd.DataFrame, cfg: Config, path: str | None = None) -> dd.DataFrame:
+    """The merged wire frame (findings and per-partition statistics), lazily."""
+    import pandas as pd
+
+    parts = ddf.npartitions
+    spec = PartitionSpec.build(cfg, [str(c) for c in ddf.columns], path, parts)
+    meta_counts = pd.DataFrame(
+        {"rows": pd.Series([], dtype="int64"), "records": pd.Series([], dtype="int64")}
+    )
+    counts = ddf.map_partitions(_counts, meta=meta_counts).compute()
+    offsets, row, rec = [], 0, 0
+    for n, nb in zip(counts["rows"].tolist(), counts["records"].tolist()):
+        offsets.append((row, rec))
+        row, rec = row + int(n), rec + int(nb)
+    meta_index = ddf._meta.assign(
+        **{
+            c: pd.Series([], dtype="int64" if c in (ROW_COL, REC_COL) else object)
+            for c in spec.index_columns()
+        }
+    )
+    indexed = ddf.map_partitions(_index, spec, offsets, meta=meta_index)
+    if spec.group_fields():
+        indexed = _resolve_refs(indexed).shuffle(on=KEY_COL, npartitions=parts)
+    linted = indexed.map_partitions(_lint, spec, meta=_meta(WIRE_SCHEMA))
+    shuffled = linted.shuffle(on="__dest", npartitions=spec.buckets)
+    return shuffled.map_partitions(_merge, spec, meta=_meta(WIRE_SCHEMA))
+
+
+def _config(config: Config | None, **overrides: Any) -> Config:
+    from listlint.api import make_config
+
+    return make_config(config, **overrides)
+
+
+def lint_dataframe(
+    ddf: dd.DataFrame,
+    policy: str | Sequence[str] | None = None,
+    column_map: dict[str, str] | None = None,
+    *,
+    select: str | Sequence[str] | None = None,
+    ignore: str | Sequence[str] | None = None,
+    config: Config | None = None,
+    path: str | None = None,
+) -> dd.DataFrame:
+    """A lazy Dask DataFrame of findings for the listings in ``ddf`` (one small
+    counting pass runs now). Arguments as :func:`listlint.spark.lint_dataframe`."""
+    cfg = _config(config, policy=policy, select=select, ignore=ignore, columns=column_map)
+    merged = wire(ddf, cfg, path)
+    found = merged[merged["__kind"] == FINDING]
+    return found[list(FINDINGS_SCHEMA)]
+
+
+def lint_to_report(
+    ddf: dd.DataFrame, config: Config | None = None, *, path: str | None = None
+) -> Report:
+    """Lint ``ddf`` and gather a :class:`~listlint.report.Report` (CLI)."""
+    from listlint.batchapi import frame_findings
+    from listlint.partitions import wire_findings, wire_stats
+    from listlint.report import Report
+
+    pdf = wire(ddf, _config(config), path).compute()
+    frame = pl.DataFrame({c: pdf[c].tolist() for c in WIRE_SCHEMA}, schema=WIRE_SCHEMA)
+    stats = wire_stats(frame)
+    return Report.build(
+        frame_findings(wire_findings(frame)),
+        files=1,
+        records=int(stats["__records"].sum()),
+        listings=int(stats["__listings"].sum()),
+    )
+
+
+def lint_parquet(paths: Sequence[str], config: Config | None = None) -> Report:
+    """Lint Parquet files (or folders of them) with Dask, one catalogue per path."""
+    import dask.dataframe as dd
+
+    from listlint.batchapi import merge_reports
+
+    return merge_reports([lint_to_report(dd.read_parquet(p), config, path=p) for p in paths])
