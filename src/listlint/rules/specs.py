@@ -1,7 +1,384 @@
-"""Rule family: specs. (Filled in by its own issue.)"""
+"""Rule family ``specs``: required attributes, identifiers and listing text (issue 6).
+
+This module holds the category and variant rules (SP1xx); identifiers (SP2xx) live in
+:mod:`listlint.rules.specs_identifiers` and text limits (SP3xx) in
+:mod:`listlint.rules.specs_text`. What each marketplace requires is data: the ``specs:``
+section of the policy packs (:mod:`listlint.policy.specs`); a listing's category is
+mapped onto the packs' category paths by :mod:`listlint.taxonomy`.
+"""
 
 from __future__ import annotations
 
-from listlint.rules.base import Rule
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-RULES: list[type[Rule]] = []
+import polars as pl
+
+from listlint.fields import GROUP, REC, ROW, SHEET
+from listlint.report import Severity
+from listlint.rules.base import CatalogRule, Hit, Rule
+from listlint.rules.specs_identifiers import RULES as IDENTIFIER_RULES
+from listlint.rules.specs_text import RULES as TEXT_RULES
+from listlint.specs.attributes import suggestion_for
+from listlint.specs.family import SPEC_POLICY, SpecsRule, located_rows
+from listlint.specs.variants import duplicate_variants, missing_variant_values, variant_partial
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.policy.pack import PolicyPack
+    from listlint.text.matcher import PhraseMatcher
+
+
+class _CategoryAttributes(SpecsRule):
+    """Shared walk: for each listing, the attributes its category asks for, per pack."""
+
+    fields = ("category", "product_type")
+    kind = "required"  # or "recommended"
+
+    def _needs(self, path: str | None) -> dict[str, list[tuple[PolicyPack, str]]]:
+        """attribute -> [(pack asking for it, the category path whose rule asks)]."""
+        out: dict[str, list[tuple[PolicyPack, str]]] = {}
+        for pack in self.packs:
+            required, recommended = pack.specs.requirements(path)
+            for attr, where in (required if self.kind == "required" else recommended).items():
+                out.setdefault(attr, []).append((pack, where))
+        return out
+
+    def _rules_text(self, asks: list[tuple[PolicyPack, str]]) -> str:
+        """ "for Apparel listings on Google Shopping and for Apparel > Clothing listings on
+        Amazon US": each marketplace with the category rule that asks."""
+        by_where: dict[str, list[PolicyPack]] = {}
+        for pack, where in asks:
+            by_where.setdefault(where, []).append(pack)
+        return " and ".join(f"for {w} listings on {self.names(p)}" for w, p in by_where.items())
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        attrs = self.attributes(batch)
+        memo: dict[str | None, dict[str, list[tuple[PolicyPack, str]]]] = {}
+        for i, cat in enumerate(self.categories(batch)):
+            if cat.path not in memo:
+                memo[cat.path] = self._needs(cat.path)
+            for attr, asks in memo[cat.path].items():
+                if attrs.value(attr, i) is not None:
+                    continue
+                packs = [p for p, _ in asks]
+                yield self.missing_hit(
+                    attrs,
+                    attr,
+                    i,
+                    "{label} is missing{absent}; it is "
+                    + f"{self.kind} {self._rules_text(asks)} (category {cat.text!r})",
+                    packs,
+                    match=cat.text,
+                    policy=asks[0][0].specs.category_source(asks[0][1]) or self.policy_url,
+                    severity=self.severity_of(packs) if self.kind == "required" else None,
+                )
+
+
+class MissingRequiredAttribute(_CategoryAttributes):
+    """A listing lacks an attribute its category requires on the selected marketplace(s).
+
+    Why:
+        Marketplaces disapprove listings without their category's required attributes:
+        Google Merchant Center needs colour, gender and age group for Apparel &
+        Accessories and size for clothing and shoes; Amazon needs size, colour and
+        department for clothing and shoes. Requirements are per category path in the
+        policy packs (``specs.categories``); children inherit from parents.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        category "Apparel > Shirts", size "" (clothing needs a size)
+        category "Herrkläder", colour "" (Swedish "men's clothing")
+
+    Passes:
+        category "Apparel > Shirts", size "M", colour "Black"
+        category "Home > Kitchen", no size (kitchenware needs none)
+        category "Clothing > Accessories", no size (accessories are exempt)
+
+    Options:
+        Requirements come from the selected packs (``--policy google-shopping``); on
+        the baseline the finding is a warning, on a marketplace pack an error.
+    """
+
+    code = "SP101"
+    name = "missing-required-attribute"
+    severity = Severity.WARNING
+    summary = "Attribute required for the listing's category is missing"
+
+
+class MissingRecommendedAttribute(_CategoryAttributes):
+    """A listing lacks an attribute its category recommends (off by default).
+
+    Why:
+        Recommended attributes (material for clothing, gender and age group on the
+        baseline) improve matching and filters on every marketplace; not having them
+        does not block a listing, so this rule is opt-in (``--select SP102``).
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        category "Clothing > T-shirts", no material
+
+    Passes:
+        category "Clothing > T-shirts", material "Cotton"
+    """
+
+    code = "SP102"
+    name = "missing-recommended-attribute"
+    severity = Severity.INFO
+    summary = "Attribute recommended for the listing's category is missing"
+    default_enabled = False
+    kind = "recommended"
+
+
+_MENTION_FIELDS = ("title", "description", "bullets", "category")
+
+
+class MissingConditionalAttribute(SpecsRule):
+    """The listing's text mentions something that brings its own required attribute,
+    such as a battery (battery type), and that attribute is missing.
+
+    Why:
+        Products with batteries need their battery type (cell composition) declared:
+        Amazon's templates ask for it as a safety attribute and carriers treat lithium
+        cells as dangerous goods. Conditions are data (``specs.conditions``: trigger
+        words, cancelling phrases, required attributes); the Amazon pack has one.
+        https://sellercentral.amazon.sa/gp/help/external/201576650
+
+    Fails:
+        --policy amazon-us: title "Wireless earbuds, 30 h battery life", no battery type
+        --policy amazon-us: description "Rechargeable LED torch", battery type ""
+
+    Passes:
+        title "Wireless earbuds", battery type "Lithium-ion"
+        title "Solar garden light, battery-free"
+        title "Wooden puzzle" (no battery mentioned)
+        --policy base: any listing (the baseline has no conditional requirements)
+    """
+
+    code = "SP103"
+    name = "missing-conditional-attribute"
+    severity = Severity.WARNING
+    summary = "Text mentions a feature (battery) whose required attribute is missing"
+    fields = _MENTION_FIELDS
+
+    def _matcher(self) -> PhraseMatcher:
+        if not hasattr(self, "_phrases"):
+            from listlint.text.matcher import PhraseMatcher, inflections
+
+            terms = []
+            for p, pack in enumerate(self.packs):
+                for c, cond in enumerate(pack.specs.conditions):
+                    for word in cond.mentions:
+                        terms += [(f, (p, c, "mention")) for f in inflections(word)]
+                    terms += [(w, (p, c, "unless")) for w in cond.unless]
+            self._phrases = PhraseMatcher(terms)
+        return self._phrases
+
+    def _triggered(self, batch: Batch, i: int) -> dict[tuple[int, int], str]:
+        mentions: dict[tuple[int, int], str] = {}
+        cancelled: set[tuple[int, int]] = set()
+        for field in _MENTION_FIELDS:
+            text = batch.folded(field)[i]
+            if not text:
+                continue
+            for m in self._matcher().longest(text):
+                p, c, kind = m.payload
+                if kind == "unless":
+                    cancelled.add((p, c))
+                else:
+                    mentions.setdefault((p, c), m.term)
+        return {k: v for k, v in mentions.items() if k not in cancelled}
+
+    def check(self, batch: Batch) -> Iterator[Hit]:
+        if not len(self._matcher()):
+            return
+        attrs = self.attributes(batch)
+        for i in range(len(batch)):
+            needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
+            for (p, c), term in self._triggered(batch, i).items():
+                pack = self.packs[p]
+                cond = pack.specs.conditions[c]
+                for attr in cond.required:
+                    entry = needs.setdefault((attr, cond.name), ([], term, cond.source))
+                    entry[0].append(pack)
+            for (attr, cond_name), (packs, term, source) in needs.items():
+                if attrs.value(attr, i) is not None:
+                    continue
+                label = attrs.label(attr)
+                yield self.missing_hit(
+                    attrs,
+                    attr,
+                    i,
+                    f"the listing mentions {term!r}, so its "
+                    + "{label} is required on "
+                    + f"{self.names(packs)}, and it is missing"
+                    + "{absent}",
+                    packs,
+                    match=term,
+                    suggestion=suggestion_for(attr, label)
+                    + f"; if the product has no {cond_name}, say so (e.g. '{cond_name}-free')",
+                    policy=source or self.policy_url,
+                )
+
+
+class UnmappedCategory(CatalogRule, SpecsRule):
+    """The catalogue's category text matches none of listlint's categories, so category
+    requirements (size for clothing...) were not checked for those listings.
+
+    Why:
+        Requirements are keyed by category; a category listlint cannot place is said
+        out loud rather than passed silently. One finding per distinct category text,
+        at its first row, with the number of listings using it.
+
+    Fails:
+        category "Indoor" (a shop's own grouping)
+        category "Sem categoria" (WooCommerce's "uncategorised")
+
+    Passes:
+        category "Clothing > T-shirts", "Herrkläder", "电子产品 > 耳机", "Home > Kitchen"
+        no category column at all (nothing to map; not reported)
+    """
+
+    code = "SP104"
+    name = "unmapped-category"
+    severity = Severity.INFO
+    summary = "Category text matches no known category; category requirements not checked"
+    fields = ("category", "product_type")
+
+    def partial(self, batch: Batch) -> pl.DataFrame | None:
+        rows = [
+            (i, m.field, m.text)
+            for i, m in enumerate(self.categories(batch))
+            if m.path is None and m.text
+        ]
+        if not rows:
+            return None
+        return located_rows(
+            batch,
+            [r[0] for r in rows],
+            __field=[r[1] for r in rows],
+            __text=[r[2] for r in rows],
+        )
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        firsts = (
+            partials.sort(REC)
+            .group_by("__text", maintain_order=True)
+            .agg(pl.all().first(), pl.len().alias("__n"))
+        )
+        for row in firsts.iter_rows(named=True):
+            n = row["__n"]
+            more = f" ({n} listings use it)" if n > 1 else ""
+            yield Hit(
+                message=f"category {row['__text']!r}{more} matches none of listlint's "
+                "categories, so category requirements were not checked",
+                field=row["__field"],
+                match=row["__text"],
+                rec=row[REC],
+                row=row[ROW],
+                sku=row["sku"],
+                sheet=row[SHEET],
+                suggestion="use a marketplace category path such as 'Apparel & Accessories > "
+                "Clothing' or 'Home & Garden > Kitchen'",
+            )
+
+
+class _VariantRule(CatalogRule, SpecsRule):
+    fields = ("variant_group", "handle")
+
+    def applies(self, batch: Batch) -> bool:
+        return batch.has(GROUP)
+
+    def partial(self, batch: Batch) -> pl.DataFrame | None:
+        names = [n for p in self.packs for n in p.specs.variation_attributes]
+        return variant_partial(batch, self.attributes(batch), list(dict.fromkeys(names)))
+
+
+class DuplicateVariant(_VariantRule):
+    """Two variants of one product do not differ by any variation attribute.
+
+    Why:
+        Variants of a product (Google ``item_group_id``, Amazon parent/child, Shopify
+        handle) must differ by size, colour, material, pattern... Identical variants
+        cannot be chosen by a buyer and are rejected as duplicates.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        group TEE: SKU TEE-1 size M colour Black, SKU TEE-2 size M colour Black
+
+    Passes:
+        group TEE: TEE-1 size M, TEE-2 size L
+        group MUG: MUG-1 and MUG-2 differing only in a "Finish" option column
+    """
+
+    code = "SP105"
+    name = "duplicate-variant"
+    severity = Severity.ERROR
+    summary = "Variants of one product do not differ by any variation attribute"
+    policy_url = SPEC_POLICY
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        for rec, row, sheet, sku, group, first_row, first_sku in duplicate_variants(partials):
+            yield Hit(
+                message=f"variant {sku!r} of product {group!r} has the same variation "
+                f"attributes as row {first_row} ({first_sku!r}); buyers cannot tell them apart",
+                field="sku",
+                match=sku,
+                rec=rec,
+                row=row,
+                sku=sku,
+                sheet=sheet,
+                suggestion="give each variant its own size, colour or other option value, "
+                "or merge the duplicates",
+            )
+
+
+class VariantMissingAttribute(_VariantRule):
+    """A variant lacks the attribute its sibling variants vary by.
+
+    Why:
+        When the variants of a product differ by size, every variant must carry a size;
+        a variant without one cannot be selected and is disapproved.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        group TEE: TEE-S size S, TEE-M size M, TEE-L size ""
+
+    Passes:
+        group TEE: TEE-S size S, TEE-M size M, TEE-L size L
+        a product without variants and without size
+    """
+
+    code = "SP106"
+    name = "variant-missing-attribute"
+    severity = Severity.WARNING
+    summary = "Variant lacks the attribute its sibling variants differ by"
+    policy_url = SPEC_POLICY
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        for rec, row, sheet, sku, group, attr, label, header, seen in missing_variant_values(
+            partials
+        ):
+            yield Hit(
+                message=f"variant of product {group!r} has no {label}, while its other "
+                f"variants do ({seen})",
+                field=attr if attr.isidentifier() else None,
+                column=header or label,
+                rec=rec,
+                row=row,
+                sku=sku,
+                sheet=sheet,
+                suggestion=f"add this variant's {label}",
+            )
+
+
+RULES: list[type[Rule]] = [
+    MissingRequiredAttribute,
+    MissingRecommendedAttribute,
+    MissingConditionalAttribute,
+    UnmappedCategory,
+    DuplicateVariant,
+    VariantMissingAttribute,
+    *IDENTIFIER_RULES,
+    *TEXT_RULES,
+]

@@ -1,0 +1,64 @@
+"""Time the ``specs`` rule family (SP1xx-SP3xx) on a large catalogue, apart from loading.
+
+    python benchmarks/generate.py 100000 benchmarks/data/100000.csv
+    python benchmarks/bench_specs.py benchmarks/data/100000.csv [--policy=google-shopping,amazon-us]
+
+Prints the load time (not part of the family), each rule's time (per-batch checks, and
+for catalogue rules the partial and merge phases), the findings per code and the peak
+RSS. Wall-clock seconds on a shared machine: treat them as noisy upper bounds.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import listlint
+from listlint.config import Config
+from listlint.engine import RuleSet, catalog_partials, check_batch, merge_partials
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    policy = ["base"]
+    for a in argv:
+        if a.startswith("--policy="):
+            policy = a.split("=", 1)[1].split(",")
+    if not args:
+        print(__doc__)
+        return 2
+    t0 = time.perf_counter()
+    catalog = listlint.load(Path(args[0]))
+    t_load = time.perf_counter() - t0
+    ruleset = RuleSet.build(Config(select=["specs"], policy=policy))
+    per_rule: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    partials: dict[str, list] = {}
+    cpu0 = time.process_time()
+    for batch in catalog.batches(ruleset.config.batch_size):
+        for rule in ruleset.rules:
+            t0 = time.perf_counter()
+            found.update(f.rule for f in check_batch(ruleset, batch, [rule]))
+            for code, frame in catalog_partials(ruleset, batch, [rule]).items():
+                partials.setdefault(code, []).append(frame)
+            per_rule[rule.code] += time.perf_counter() - t0
+    for code, frames in partials.items():
+        t0 = time.perf_counter()
+        found.update(f.rule for f in merge_partials(ruleset, {code: frames}, catalog.path))
+        per_rule[code] += time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"listings   {catalog.listings_count:,}   policy {','.join(policy)}")
+    print(f"load       {t_load:.2f} s (not part of the family)")
+    print(f"specs      {sum(per_rule.values()):.2f} s wall, {cpu:.2f} s CPU")
+    for code, seconds in sorted(per_rule.items()):
+        print(f"  {code}  {seconds:6.2f} s   {found.get(code, 0):>7,} findings")
+    print(f"peak RSS   {rss:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

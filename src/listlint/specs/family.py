@@ -1,0 +1,101 @@
+"""What every ``specs`` rule shares: the packs' ``specs:`` sections, attribute columns,
+category matches and how marketplaces are named in findings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import polars as pl
+
+from listlint.fields import GROUP, REC, ROW, SHEET
+from listlint.report import Severity
+from listlint.rules.base import Hit, Rule
+from listlint.specs.attributes import AttributeColumns, pack_synonyms, suggestion_for
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.policy.pack import PolicyPack
+    from listlint.taxonomy import CategoryMatch
+
+SPEC_POLICY = "https://support.google.com/merchants/answer/7052112"
+
+
+class SpecsRule(Rule):
+    group: ClassVar[str] = "specs"
+    policy_url: ClassVar[str | None] = SPEC_POLICY
+
+    @property
+    def packs(self) -> list[PolicyPack]:
+        return list(self.ctx.policies)
+
+    def attributes(self, batch: Batch) -> AttributeColumns:
+        def build(b: Batch) -> AttributeColumns:
+            synonyms, labels = pack_synonyms(p.specs for p in self.packs)
+            return AttributeColumns(b, synonyms, labels)
+
+        key = "specs:attributes:" + ",".join(p.name for p in self.packs)
+        return batch.cached(key, build)
+
+    def categories(self, batch: Batch) -> list[CategoryMatch]:
+        from listlint.taxonomy import batch_categories
+
+        return batch_categories(batch)
+
+    def missing_hit(
+        self,
+        attrs: AttributeColumns,
+        attr: str,
+        i: int,
+        why: str,
+        packs: list[PolicyPack],
+        **extra: Any,
+    ) -> Hit:
+        """A finding for attribute ``attr`` missing on listing ``i``. ``why`` is the
+        message with ``{label}`` and ``{absent}`` (plain text replacement, so seller
+        text with braces is safe); names the column, or says the file has none."""
+        label = attrs.label(attr)
+        header = attrs.header(attr)
+        absent = "" if header else f" (this file has no {label} column)"
+        extra.setdefault("suggestion", suggestion_for(attr, label))
+        extra.setdefault("severity", self.severity_of(packs))
+        return Hit(
+            message=why.replace("{label}", label).replace("{absent}", absent),
+            index=i,
+            field=attr if header else None,
+            column=header or label,
+            marketplaces=tuple(p.label for p in packs),
+            **extra,
+        )
+
+    @staticmethod
+    def severity_of(packs: list[PolicyPack]) -> Severity | None:
+        """The strictest ``missing_severity`` among the packs that ask for something."""
+        levels = [p.specs.missing_severity for p in packs if p.specs.missing_severity]
+        return max(levels, key=lambda s: s.rank) if levels else None
+
+    @staticmethod
+    def names(packs: list[PolicyPack]) -> str:
+        labels = [p.label for p in packs]
+        return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def pack_applies(pack: PolicyPack, names: set[str]) -> bool:
+    """Is this pack (or a pack it extends) one of ``names``? Empty ``names`` = every pack."""
+    return not names or pack.name in names or bool(names & set(pack.extends))
+
+
+def located_rows(batch: Batch, idx: list[int], **columns: list[Any]) -> pl.DataFrame:
+    """Phase-one frame of catalogue rules: record, row, sheet, group and SKU of the
+    listings at positions ``idx``, plus ``columns`` (one value per position)."""
+    f = batch.frame
+    return pl.DataFrame(
+        {
+            REC: f[REC].gather(idx),
+            ROW: f[ROW].gather(idx),
+            SHEET: f[SHEET].gather(idx),
+            GROUP: f[GROUP].gather(idx) if GROUP in f.columns else [None] * len(idx),
+            "sku": pl.Series([batch.skus()[i] for i in idx], dtype=pl.Utf8),
+            **{k: pl.Series(v, dtype=pl.Utf8) for k, v in columns.items()},
+        },
+        schema_overrides={SHEET: pl.Utf8, GROUP: pl.Utf8},
+    )

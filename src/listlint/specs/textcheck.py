@@ -1,0 +1,74 @@
+"""Pure measures of listing text used by the specs text rules.
+
+Lengths are counted in characters (Unicode code points of the NFC text the loader
+keeps), never bytes, so a Thai or Arabic title of 120 characters is 120, not 300+.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from listlint.text.normalize import fold
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+#: pictographs, dingbats, symbols, flags, keycaps and the emoji variation selector;
+#: ™ ® © are ordinary title characters and are not in these ranges
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\U0001f1e6-\U0001f1ff\ufe0f\u20e3]"
+)
+_TAG = re.compile(
+    r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>|&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});"
+)
+_PERCENT_OFF = re.compile(
+    r"(?<![\w%])(?:\d{1,2}\s?%\s?(?:off|discount|rabatt|de descuento|de réduction|de desconto)"
+    r"|save\s+\d{1,2}\s?%|-\s?\d{1,2}\s?%(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def char_length(text: str) -> int:
+    return len(text)
+
+
+def words(text: str) -> list[str]:
+    """Tokens of letters only: tokens with digits are model codes ("CDA9887", "PS3HDMI2M")
+    and are left out of word counts."""
+    return [t for t in _TOKEN.findall(text) if not any(c.isdigit() for c in t)]
+
+
+@lru_cache(maxsize=65536)
+def caps_share(title: str) -> tuple[float, int]:
+    """(share of cased words of 4+ letters written in capitals, number of such words).
+
+    Short words are left out because acronyms (USB, LED, AAC) are written in capitals
+    on purpose; scripts without case (Thai, Arabic, CJK) contribute no words."""
+    words_ = [w for w in words(title) if len(w) >= 4 and w.upper() != w.lower()]
+    if not words_:
+        return 0.0, 0
+    caps = sum(1 for w in words_ if w.isupper())
+    return caps / len(words_), len(words_)
+
+
+@lru_cache(maxsize=65536)
+def repeated_words(title: str, stopwords: frozenset[str]) -> list[tuple[str, int]]:
+    """Words (3+ letters, not stopwords) by count, most repeated first."""
+    counts = Counter(
+        w for w in (fold(x) for x in words(title)) if len(w) >= 3 and w not in stopwords
+    )
+    return [(w, n) for w, n in counts.most_common() if n > 1]
+
+
+def emoji(text: str) -> list[str]:
+    return _EMOJI.findall(text)
+
+
+def html_bits(text: str) -> list[str]:
+    """Tags and entities left in a text (``<b>``, ``&amp;``)."""
+    return [m.group(0) for m in _TAG.finditer(text)]
+
+
+def percent_off(text: str) -> str | None:
+    m = _PERCENT_OFF.search(text)
+    return m.group(0) if m else None

@@ -1,0 +1,183 @@
+"""Map a catalogue's own category text onto listlint's category paths.
+
+Sellers write categories every way: Google's taxonomy ("Apparel & Accessories >
+Clothing > Shirts & Tops") or its numeric id ("1604") , Amazon browse paths ("Toys & Games
+| Puzzles"), WooCommerce lists ("Clothing, Clothing > T-shirts"), Magento trees, a
+Swedish shop's "Herrkläder", a Chinese template's "服装 > T恤". Policy packs key their
+requirements by listlint's own paths (``Apparel > Clothing > Tops``), so each listing's
+text is mapped once per batch and shared by every rule family::
+
+    from listlint.taxonomy import batch_categories
+    matches = batch_categories(batch)       # == batch.cached("taxonomy", map_batch)
+    matches[i].path                          # "Apparel > Clothing > Tops" or None
+
+Synonyms are data (``wordlists/specs/categories.tsv``, several languages). Matching runs
+on folded text with one automaton per match kind, once per *unique* category text:
+
+* ``word`` terms match whole words; ``compound`` terms may also end a word, because
+  Swedish, German and Dutch glue words together ("Herrkläder", "Damenschuhe");
+  ``substring`` terms are for scripts written without spaces;
+* ``child`` terms ("Accessories") count only when another term of the same top-level
+  category matched too — a bare "Accessories" could be for phones or for clothes;
+* ``google-id`` terms are read only from a column whose header names Google (a shop's
+  internal category id "2" is not Google's "Animals & Pet Supplies").
+
+The most specific path wins; between equally specific ones, the later in the text
+(breadcrumbs end with the leaf).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from listlint.text.normalize import fold
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.text.matcher import PhraseMatcher
+
+#: fields read for a listing's category, in order (the first that maps wins)
+CATEGORY_FIELDS = ("category", "product_type")
+CACHE_KEY = "taxonomy"
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryMatch:
+    """A listing's category: the mapped ``path`` (None when nothing matched), the field
+    and seller text it came from, and the synonym (``term``) that decided it."""
+
+    path: str | None
+    field: str | None = None
+    text: str | None = None
+    term: str | None = None
+
+
+def depth(path: str) -> int:
+    return path.count(" > ") + 1
+
+
+def root(path: str) -> str:
+    return path.split(" > ", 1)[0]
+
+
+def is_within(path: str | None, ancestor: str) -> bool:
+    """True when ``path`` is ``ancestor`` or one of its descendants."""
+    return bool(path) and (path == ancestor or path.startswith(ancestor + " > "))  # type: ignore[union-attr]
+
+
+class Taxonomy:
+    """Synonym matchers over folded category text (build once, reuse)."""
+
+    def __init__(self, rows: Iterable[dict[str, str]]) -> None:
+        from listlint.text.matcher import PhraseMatcher
+
+        by_kind: dict[str, list[tuple[str, tuple[str, str]]]] = {}
+        self.google_ids: dict[str, str] = {}
+        self.paths: set[str] = set()
+        for row in rows:
+            path, kind = row["path"].strip(), row["match"].strip()
+            self.paths.add(path)
+            for term in row["terms"].split("|"):
+                term = term.strip()
+                if not term:
+                    continue
+                if kind == "google-id":
+                    self.google_ids[term] = path
+                else:
+                    by_kind.setdefault(kind, []).append((term, (path, kind)))
+        self._word: PhraseMatcher = PhraseMatcher(
+            by_kind.get("word", []) + by_kind.get("child", [])
+        )
+        self._loose: PhraseMatcher = PhraseMatcher(
+            by_kind.get("compound", []) + by_kind.get("substring", []), word_boundaries=False
+        )
+        self._memo: dict[tuple[str, bool], tuple[str, str] | None] = {}
+
+    def map_text(self, text: str, *, google_ids: bool = False) -> tuple[str, str] | None:
+        """(path, matched term) for one category text, or None."""
+        key = (text, google_ids)
+        if key not in self._memo:
+            self._memo[key] = self._map(text, google_ids)
+        return self._memo[key]
+
+    def _map(self, text: str, google_ids: bool) -> tuple[str, str] | None:
+        folded = fold(text)
+        if google_ids:
+            ids = [t.strip() for t in folded.replace(">", ",").split(",") if t.strip()]
+            paths = [self.google_ids[i] for i in ids if i in self.google_ids]
+            if paths:
+                best = max(paths, key=depth)
+                return best, next(i for i in ids if self.google_ids.get(i) == best)
+        spans: list[tuple[int, int, str, str, str]] = []  # start, end, path, kind, term
+        for m in self._word.iter(folded):
+            spans.append((m.start, m.end, *m.payload, m.term))
+        for m in self._loose.iter(folded):
+            if m.payload[1] == "compound" and m.end < len(folded) and folded[m.end].isalnum():
+                continue  # "kläder" may end "herrkläder" but not start "kläderna..."
+            spans.append((m.start, m.end, *m.payload, m.term))
+        # a term inside a longer one is not a match: "schuhe" in "handschuhe"
+        found = [
+            (path, kind, start, term)
+            for start, end, path, kind, term in spans
+            if not any(s <= start and end <= e and e - s > end - start for s, e, *_ in spans)
+        ]
+        roots = {root(p) for p, kind, _, _ in found if kind != "child"}
+        # a child term counts under a top-level category the text names elsewhere, and
+        # only when that choice is unique ("Clothing > Accessories", not "Accessories")
+        child_roots: dict[int, set[str]] = {}
+        for path, kind, start, _ in found:
+            if kind == "child" and root(path) in roots:
+                child_roots.setdefault(start, set()).add(root(path))
+        usable = [
+            (depth(path), start, path, term)
+            for path, kind, start, term in found
+            if kind != "child" or (root(path) in roots and len(child_roots[start]) == 1)
+        ]
+        if not usable:
+            return None
+        _, _, path, term = max(usable)
+        return path, term
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    """The shipped synonyms (``wordlists/specs/categories.tsv``)."""
+    from listlint.resources import table
+
+    return Taxonomy(table("specs/categories"))
+
+
+def _google_column(batch: Batch, field: str) -> bool:
+    header = batch.column_name(field) or ""
+    return "google" in header.lower()
+
+
+def map_batch(batch: Batch, taxonomy: Taxonomy | None = None) -> list[CategoryMatch]:
+    """One :class:`CategoryMatch` per listing of the batch (see module docstring)."""
+    tax = taxonomy or default_taxonomy()
+    columns = [(f, batch.values(f), _google_column(batch, f)) for f in CATEGORY_FIELDS]
+    out: list[CategoryMatch] = []
+    for i in range(len(batch)):
+        first: tuple[str, str] | None = None
+        match = None
+        for field, values, google in columns:
+            text = values[i]
+            if not text:
+                continue
+            first = first or (field, text)
+            hit = tax.map_text(text, google_ids=google)
+            if hit:
+                match = CategoryMatch(hit[0], field, text, hit[1])
+                break
+        if match is None:
+            match = CategoryMatch(None, *(first or (None, None)))
+        out.append(match)
+    return out
+
+
+def batch_categories(batch: Batch) -> list[CategoryMatch]:
+    """The batch's category matches, computed once and shared by every rule family."""
+    return batch.cached(CACHE_KEY, map_batch)
