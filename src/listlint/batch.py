@@ -66,9 +66,20 @@ class Batch:
         key = "folded:" + name
         if key not in self._cache:
             if name in self.frame.columns and self.frame[name].dtype == pl.Utf8:
-                self._cache[key] = fold_series(self.frame[name]).to_list()
+                self._cache[key] = self.folded_series(name).to_list()
             else:
                 self._cache[key] = [None] * self.frame.height
+        return self._cache[key]
+
+    def folded_series(self, name: str) -> pl.Series:
+        """:meth:`folded` as a polars Series, for columnar matching (``str.contains_any``)
+        without turning the Python list back into a Series; cached."""
+        key = "folded_series:" + name
+        if key not in self._cache:
+            if name in self.frame.columns and self.frame[name].dtype == pl.Utf8:
+                self._cache[key] = fold_series(self.frame[name])
+            else:
+                self._cache[key] = pl.Series(name, [None] * self.frame.height, dtype=pl.Utf8)
         return self._cache[key]
 
     def rows(self) -> list[int | None]:

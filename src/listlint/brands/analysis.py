@@ -36,9 +36,22 @@ class Mention:
     field: str
     start: int
     end: int
-    text: str  # the folded text as written
+    source: str  # the whole folded field the mention was found in
     disguise: str | None = None  # why it is a lookalike; None = plain brand spelling
-    nominative: bool = False
+    _nominative: bool | None = None
+
+    @property
+    def text(self) -> str:
+        """The folded text as written."""
+        return self.source[self.start : self.end]
+
+    @property
+    def nominative(self) -> bool:
+        """Named as what the item fits ("case for iPhone"); decided on first use only, as
+        most mentions are dropped before any rule asks."""
+        if self._nominative is None:
+            self._nominative = is_nominative(self.source, self.start, self.end, self.name)
+        return self._nominative
 
 
 @dataclass(slots=True)
@@ -49,7 +62,7 @@ class RowEvidence:
 
 
 def _mention(name: Name, fname: str, text: str, s: int, e: int, disguise: str | None) -> Mention:
-    return Mention(name, fname, s, e, text[s:e], disguise, is_nominative(text, s, e, name))
+    return Mention(name, fname, s, e, text, disguise)
 
 
 def _exact_mentions(index: BrandIndex, fname: str, text: str, cjk: bool = True) -> list[Mention]:
@@ -73,7 +86,7 @@ class _Context:
 
     def __init__(self, batch, index: BrandIndex, out: dict[int, RowEvidence]) -> None:  # type: ignore[no-untyped-def]
         self.index, self.out = index, out
-        self.cats = batch.folded("category")
+        self.cats = batch.folded_series("category")
         self.titles = batch.folded("title")
 
     def supports(self, i: int, name: Name) -> bool:
@@ -108,8 +121,9 @@ def _lookalikes(
     candidates = set(hits) | mixed
     rows_with = set(work)
     if candidates:
-        frame = pl.DataFrame({"i": range(len(titles)), "t": tok_lists}).explode("t")
-        rows_with |= set(frame.filter(pl.col("t").is_in(list(candidates)))["i"].unique().to_list())
+        # a substring prefilter over the column; the token loop below confirms each row
+        found = title_s.str.contains_any(sorted(candidates)).fill_null(False)
+        rows_with |= set(found.arg_true().to_list())
     for i in sorted(rows_with):
         text = work.get(i, titles[i]) or ""
         toks = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
@@ -163,11 +177,11 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
         return out.setdefault(i, RowEvidence())
 
     titles = batch.folded("title")
-    title_s = pl.Series("t", titles, dtype=pl.Utf8)
+    title_s = batch.folded_series("title")
     # 1. counterfeit phrases first: they are the context weak lookalikes need
     for fname in ("title", "description"):
         if batch.has(fname):
-            for i, found in signals.scan(batch.folded(fname)):
+            for i, found in signals.scan(batch.folded_series(fname)):
                 row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
     # 2. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
     cand = title_s.str.contains_any(index.prefilter_terms).fill_null(False)
@@ -180,9 +194,11 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
         if ev.signals and titles[i] and not any(m.field == "title" for m in ev.mentions):
             ev.mentions.extend(_exact_mentions(index, "title", titles[i], cjk=False))
     # 4. brand mentions in descriptions only where the title named a brand or a signal
-    if batch.has("description"):
-        descs = batch.folded("description")
-        for i, ev in list(out.items()):
+    if batch.has("description") and out:
+        # only these rows' descriptions become Python strings (they are long)
+        rows = sorted(out)
+        descs = dict(zip(rows, batch.folded_series("description").gather(rows).to_list()))
+        for i, ev in out.items():
             if descs[i] and (ev.signals or ev.mentions):
                 named = {m.name.brand.name for m in ev.mentions}
                 for m in _exact_mentions(index, "description", descs[i], cjk=False):

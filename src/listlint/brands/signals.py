@@ -73,12 +73,17 @@ class SignalMatcher:
             if not self._benign_context(text, m.term, m.start, m.end)
         ]
 
-    def scan(self, texts: list[str | None]) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
-        """Rows with strong or medium signals (polars prefilter, automaton to confirm)."""
-        series = pl.Series("t", texts, dtype=pl.Utf8)
-        cand = series.str.contains_any(self._terms).fill_null(False)
-        for i in cand.arg_true().to_list():
-            found = self._find(texts[i])  # type: ignore[arg-type]
+    def scan(self, series: pl.Series) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
+        """Rows of folded ``series`` with strong or medium signals: a polars prefilter over
+        the column's distinct texts, then the automaton on the few candidate rows only."""
+        # variants and re-listed items repeat their texts: scan each distinct text once
+        distinct = series.unique()
+        hit = distinct.filter(distinct.str.contains_any(self._terms).fill_null(False))
+        if hit.is_empty():
+            return
+        idx = series.is_in(hit.implode()).fill_null(False).arg_true()
+        for i, text in zip(idx.to_list(), series.gather(idx).to_list(), strict=True):
+            found = self._find(text)
             if found:
                 yield i, found
 

@@ -56,7 +56,9 @@ class TrademarkRule(Rule):
 
     def listing_groups(self, batch: Batch, i: int) -> set[str]:
         index, _ = self._resources()
-        text = " ".join(t for t in (batch.folded("category")[i], batch.folded("title")[i]) if t)
+        text = " ".join(
+            t for t in (folded_cell(batch, "category", i), batch.folded("title")[i]) if t
+        )
         return index.groups_of(text)
 
     def brand_ok(self, m: Mention, batch: Batch, i: int, signals: bool) -> bool:
@@ -68,8 +70,17 @@ class TrademarkRule(Rule):
         return True
 
 
+def cell(batch: Batch, name: str, i: int):  # type: ignore[no-untyped-def]
+    """One value of a column: the rules read a few rows, never the whole column."""
+    return batch.frame.get_column(name)[i] if name in batch.frame.columns else None
+
+
+def folded_cell(batch: Batch, name: str, i: int) -> str | None:
+    return batch.folded_series(name)[i]
+
+
 def seller_text(batch: Batch, field: str, i: int, folded_match: str) -> str:
     """The seller's own spelling of a folded span when it can be found, else the span."""
-    raw = batch.values(field)[i] or ""
+    raw = cell(batch, field, i) or ""
     pos = raw.lower().find(folded_match)
     return raw[pos : pos + len(folded_match)] if pos >= 0 else folded_match

@@ -15,6 +15,8 @@ from listlint.rules.trademark_base import (
     BRAND_PRONE,
     COUNTERFEIT_POLICY,
     TrademarkRule,
+    cell,
+    folded_cell,
     seller_text,
 )
 from listlint.rules.trademarks_brand import UnauthorizedBrand, UnverifiedBrandClaim
@@ -55,7 +57,6 @@ class BrandLookalike(TrademarkRule):
     policy_url = COUNTERFEIT_POLICY
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        brands = batch.values("brand")
         for i, ev in self.evidence(batch).items():
             seen = set()
             for m in ev.mentions:
@@ -63,7 +64,8 @@ class BrandLookalike(TrademarkRule):
                     continue
                 seen.add(m.name.brand.name)
                 risk = "high" if ev.signals else "medium" if m.nominative else "high"
-                col = f'; brand column: "{brands[i]}"' if brands[i] else ""
+                brand_col = cell(batch, "brand", i)
+                col = f'; brand column: "{brand_col}"' if brand_col else ""
                 yield Hit(
                     f'"{seller_text(batch, m.field, i, m.text)}" imitates the brand {m.name.brand.name} '
                     f"(evidence: {m.disguise}{col}). Risk: {risk}.",
@@ -127,14 +129,14 @@ class CounterfeitSignal(TrademarkRule):
                 chosen = weak[0]
             elif assurance and brands:
                 chosen = assurance[0]
-                if index.matches_brand(brands[0].name.brand, batch.values("brand")[i]):
+                if index.matches_brand(brands[0].name.brand, cell(batch, "brand", i)):
                     severity = Severity.INFO  # the seller names the brand as theirs
             elif assurance:  # over-assurance alone is supporting evidence only
                 chosen, severity = assurance[0], Severity.INFO
             else:
                 continue
             sig, field, s, e = chosen
-            folded = batch.folded(field)[i] or ""
+            folded = folded_cell(batch, field, i) or ""
             quote = seller_text(batch, field, i, folded[s:e])
             named = f"the brand {brands[0].name.brand.name}" if brands else "a brand"
             risk = "low" if severity else "high" if brands or sig.strength == "strong" else "medium"

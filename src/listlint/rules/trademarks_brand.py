@@ -15,6 +15,7 @@ from listlint.rules.trademark_base import (
     BRAND_PRONE,
     COUNTERFEIT_POLICY,
     TrademarkRule,
+    cell,
     seller_text,
 )
 
@@ -64,34 +65,35 @@ class UnauthorizedBrand(TrademarkRule):
 
         index, _ = self._resources()
         has_brand = batch.has("brand")
-        brands = batch.values("brand")
-        amounts, currencies, prices = (
-            batch.values("price_amount"),
-            batch.values("price_currency"),
-            batch.values("price"),
-        )
         for i, ev in self.evidence(batch).items():
             if ev.signals or any(m.disguise for m in ev.mentions):
                 continue  # TM101/TM102 report it with stronger evidence
             for m in ev.mentions:
-                if m.field != "title" or m.disguise or m.nominative:
+                if m.field != "title" or m.disguise:
                     continue
                 if not self.brand_ok(m, batch, i, False) or index.matches_brand(
-                    m.name.brand, brands[i]
+                    m.name.brand, cell(batch, "brand", i)
                 ):
                     continue
-                cheap = price_far_below(m.name.brand, amounts[i], currencies[i])
+                if m.nominative:  # last: the costliest test, on the fewest mentions
+                    continue
+                cheap = price_far_below(
+                    m.name.brand, cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+                )
                 if not has_brand and not cheap:
                     continue
                 evidence = []
                 if has_brand:
-                    col = f'"{brands[i]}"' if brands[i] else "empty"
+                    brand_col = cell(batch, "brand", i)
+                    col = f'"{brand_col}"' if brand_col else "empty"
                     evidence.append("brand-column mismatch")
                     what = f"but the brand column is {col}"
                 else:
                     what = "and the file has no brand column"
                 if cheap:
-                    evidence.append(f"price {prices[i]} far below genuine {m.name.brand.name}")
+                    evidence.append(
+                        f"price {cell(batch, 'price', i)} far below genuine {m.name.brand.name}"
+                    )
                 risk = "high" if cheap and has_brand else "medium"
                 quote = seller_text(batch, "title", i, m.text)
                 yield Hit(
@@ -150,18 +152,21 @@ class UnverifiedBrandClaim(TrademarkRule):
         index, _ = self._resources()
         evidence = self.evidence(batch)
         if batch.has("brand"):
-            column = batch.values("brand")
-            claimed = {v: index.claimed_brand(v) for v in set(column) if v}
-            for i, value in enumerate(column):
-                brand = claimed.get(value) if value else None
-                if brand is not None and not _reported(evidence.get(i)):
-                    yield i, brand, "brand"
+            column = batch.frame.get_column("brand")
+            claimed = {v: index.claimed_brand(v) for v in column.unique().drop_nulls().to_list()}
+            claimed = {v: b for v, b in claimed.items() if b is not None}
+            if not claimed:
+                return
+            idx = column.is_in(list(claimed)).fill_null(False).arg_true()
+            for i, value in zip(idx.to_list(), column.gather(idx).to_list(), strict=True):
+                if not _reported(evidence.get(i)):
+                    yield i, claimed[value], "brand"
             return
         for i, ev in evidence.items():
             if _reported(ev):
                 continue
             for m in ev.mentions:
-                if m.field == "title" and not m.nominative and self.brand_ok(m, batch, i, False):
+                if m.field == "title" and self.brand_ok(m, batch, i, False) and not m.nominative:
                     yield i, m.name.brand, "title"
                     break
 
@@ -172,18 +177,18 @@ class UnverifiedBrandClaim(TrademarkRule):
         if not claims:
             return
         has_brand = batch.has("brand")
-        gtins, amounts = batch.values("gtin"), batch.values("price_amount")
-        currencies, prices = batch.values("price_currency"), batch.values("price")
         for i, brand, field in claims:
+            gtin, price = cell(batch, "gtin", i), cell(batch, "price", i)
+            amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
             found: list[tuple[str, str, str]] = []  # (field, seller's value, what is wrong)
-            problem = gtin_problem(gtins[i])
+            problem = gtin_problem(gtin)
             # a placeholder barcode on a phone charger is a data problem (the specs rules);
             # on a perfume, a bag or a watch it is how copies are listed under the brand
             if problem and self.listing_groups(batch, i) & BRAND_PRONE:
-                found.append(("gtin", str(gtins[i]), f'a GTIN ("{gtins[i]}") that {problem}'))
+                found.append(("gtin", str(gtin), f'a GTIN ("{gtin}") that {problem}'))
             # without a brand column, a cheap title brand is TM103's finding
-            if has_brand and price_far_below(brand, amounts[i], currencies[i]):
-                found.append(("price", str(prices[i]), f"a price of {prices[i]}"))
+            if has_brand and price_far_below(brand, amount, currency):
+                found.append(("price", str(price), f"a price of {price}"))
             if not found:
                 continue
             where = "its brand column" if field == "brand" else "its title"
