@@ -42,19 +42,51 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _workbook(tmp_path: Path) -> Path:
+    src = tmp_path / "catalog.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["sku", "title", "price"])
+    ws.append(["A-1", "Plain mug", "=1+1"])
+    ws.append(["A-1", '=HYPERLINK("http://evil.example","Nlke 1:1 replica")', 5])
+    wb.save(src)
+    return src
+
+
+def _json_input(tmp_path: Path) -> Path:
+    src = tmp_path / "catalog.json"
+    src.write_text(
+        json.dumps({"products": [{"sku": "A-1", "title": "=cmd|' /C calc'!A0"}, {"sku": "A-1"}]})
+    )
+    return src
+
+
+def _jsonl_input(tmp_path: Path) -> Path:
+    src = tmp_path / "catalog.jsonl"
+    src.write_text('{"sku": "A-1", "title": "Mug"}\n{"sku": "A-1", "title": "@SUM(1)"}\nnot json\n')
+    return src
+
+
+INPUTS = {"csv": _catalog, "xlsx": _workbook, "json": _json_input, "jsonl": _jsonl_input}
+
+
+@pytest.mark.parametrize("kind", sorted(INPUTS))
 @pytest.mark.parametrize("ext", sorted(formatters.EXTENSIONS))
-def test_output_format_from_extension_and_input_unchanged(tmp_path: Path, ext: str) -> None:
-    src = _catalog(tmp_path)
-    before = _digest(src)
+def test_output_format_from_extension_and_input_unchanged(
+    tmp_path: Path, ext: str, kind: str
+) -> None:
+    src = INPUTS[kind](tmp_path)
+    before = (_digest(src), src.stat().st_mtime_ns)
     out = tmp_path / f"report{ext}"
     result = CliRunner().invoke(main, [str(src), "--output", str(out)])
     assert result.exit_code in (0, 1), result.output
     assert result.output == ""  # nothing on stdout when writing a file
     assert out.exists() and out.stat().st_size > 0
-    assert _digest(src) == before
+    assert (_digest(src), src.stat().st_mtime_ns) == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     if ext == ".json":
-        assert json.loads(out.read_text())["summary"]["records"] == 4
+        expected = {"csv": 4, "xlsx": 2, "json": 2, "jsonl": 3}[kind]
+        assert json.loads(out.read_text())["summary"]["records"] == expected
 
 
 def test_unknown_extension_is_a_usage_error(tmp_path: Path) -> None:
@@ -157,3 +189,48 @@ def test_atomic_write_removes_temp_on_error(tmp_path: Path) -> None:
         fh.write("partial")
         raise RuntimeError("boom")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_xlsx_copy_of_a_workbook_neutralises_its_formulas(tmp_path: Path) -> None:
+    src = _workbook(tmp_path)
+    out = tmp_path / "annotated.xlsx"
+    result = CliRunner().invoke(main, [str(src), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert sheet["C2"].value == "'=1+1"
+    assert sheet["B3"].value == "'" + '=HYPERLINK("http://evil.example","Nlke 1:1 replica")'
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_killed_cli_leaves_the_old_report_whole(tmp_path: Path) -> None:
+    """The real CLI, SIGKILLed while it writes a large xlsx report: the previous report
+    at --output stays intact (the half-written temp file is never renamed over it)."""
+    src = tmp_path / "big.csv"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["sku", "title", "price"])
+        for i in range(10_000):
+            w.writerow([f"S{i % 9000}", "", "x"])  # empty titles, duplicate SKUs, bad prices
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"previous good report")
+    cmd = [sys.executable, "-m", "listlint", str(src), "--isolated", "--select", "data"]
+    proc = subprocess.Popen(
+        [*cmd, "-o", str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    caught = False
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+                time.sleep(0.05)  # let it write part of the report
+                os.kill(proc.pid, signal.SIGKILL)
+                caught = True
+                break
+            time.sleep(0.005)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+    if not caught:
+        pytest.skip("the run finished before it could be killed mid-write")
+    assert target.read_bytes() == b"previous good report"

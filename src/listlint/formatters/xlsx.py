@@ -54,6 +54,9 @@ def _copy_workbook(inputs: list[str]) -> Any:
     """A workbook holding a copy of the (first) input, or an empty one for JSON input."""
     import openpyxl
 
+    from listlint.config import Limits
+    from listlint.loader.xlsx import check_zip_limits
+
     for name in inputs:
         path = Path(name)
         try:
@@ -62,7 +65,8 @@ def _copy_workbook(inputs: list[str]) -> Any:
             continue
         if head.startswith(b"PK"):
             try:
-                return openpyxl.load_workbook(path), path
+                check_zip_limits(path, Limits())  # no zip bomb or DTD reaches openpyxl
+                return _defused_copy(openpyxl.load_workbook(path)), path
             except Exception:
                 continue
         if head.lstrip()[:1] in (b"[", b"{"):
@@ -76,6 +80,21 @@ def _copy_workbook(inputs: list[str]) -> Any:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     return wb, None
+
+
+def _defused_copy(wb: Any) -> Any:
+    """The seller's workbook without anything that acts when the copy is opened:
+    formulas become their text ('=...), links to other workbooks are dropped. The copy
+    is for reading findings, and a supplier's file may carry a DDE or HYPERLINK
+    formula meant for whoever opens it."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    formula = c.value if isinstance(c.value, str) else getattr(c.value, "text", "")
+                    c.value = cell(formula if str(formula).startswith("=") else f"={formula}")
+    wb._external_links = []
+    return wb
 
 
 #: the header row may sit under title/instruction rows; look this far down for it
@@ -124,10 +143,11 @@ def write(report: Report, out: Any, options: FormatOptions) -> None:
         if ws is not None and ref is not None:
             per_cell[(ws.title, ref)].append(f)
         issue_rows.append((f, ws.title if ws is not None else None, ref))
+    fills = {sev: PatternFill("solid", fgColor=colour) for sev, colour in _FILL.items()}
     for (title, ref), found in per_cell.items():
         c = wb[title][ref]
         worst = max((f.severity for f in found), key=lambda s: s.rank)
-        c.fill = PatternFill("solid", fgColor=_FILL[worst])
+        c.fill = fills[worst]
         text = "\n\n".join(
             f"{f.rule} {f.name} ({f.severity.value}): {f.message}"
             + (f"\nFix: {f.suggestion}" if f.suggestion else "")
@@ -147,7 +167,8 @@ def _issues_sheet(wb: Any, rows: list[tuple[Finding, str | None, str | None]], f
     ws.append(ISSUES_COLUMNS)
     for c in ws[1]:
         c.font = font(bold=True)
-    for f, title, ref in rows:
+    link_font = font(color="0563C1", underline="single")  # one style object, shared
+    for n, (f, title, ref) in enumerate(rows, start=2):
         label = f"{title}!{ref}" if ref else (f"row {f.row}" if f.row is not None else "")
         values = [
             label,
@@ -164,10 +185,11 @@ def _issues_sheet(wb: Any, rows: list[tuple[Finding, str | None, str | None]], f
         ]
         ws.append([None if v is None else cell(v) for v in values])
         if ref:
-            link = ws.cell(row=ws.max_row, column=1)
+            # row number tracked here: ws.max_row scans every cell (quadratic in findings)
+            link = ws.cell(row=n, column=1)
             quoted = "'" + title.replace("'", "''") + "'"
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quoted}!{ref}")
-            link.font = font(color="0563C1", underline="single")
+            link.font = link_font
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
 
