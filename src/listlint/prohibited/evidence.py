@@ -1,0 +1,336 @@
+"""Per-batch evidence: which listings mention which prohibited/restricted category, how
+strongly, and where.
+
+Two stages keep this fast on millions of listings:
+
+1. a vectorised prefilter (polars' linear-time regex engine over the folded text of every
+   scanned field) keeps only listings that contain a term on word boundaries, look
+   disguised (``kr@tom``, ``k r a t o m``) or match a pack pattern;
+2. those few listings go through the Aho-Corasick automaton of
+   :mod:`listlint.prohibited.vocab`, where benign contexts, accessory nouns, negation, brand
+   names and context words decide what each match is worth.
+
+A match is worth its field's weight (category, product type, title and tags 2; description,
+bullets, brand and attribute columns 1; text deep in a long description 0.5), halved for a
+weak term ("wine", "axe", "ivory"). A category is evidenced when its distinct terms add up
+to :data:`THRESHOLD`: a weak word alone in a description is not enough, in a title it is.
+Matches that only depict the item (a toy, a print, "whisky-scented") are kept apart so
+that a pack can decide whether depictions count (hate symbols do).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from listlint.fields import ATTR_PREFIX
+from listlint.prohibited.vocab import BENIGN, CONTEXT, TERM, Term, Vocabulary
+from listlint.text.deobfuscate import LEET, deobfuscate
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.prohibited.vocab import CategoryPattern
+
+FIELD_WEIGHTS: dict[str, float] = {
+    "category": 2.0,
+    "product_type": 2.0,
+    "title": 2.0,
+    "tags": 2.0,
+    "bullets": 1.0,
+    "description": 1.0,
+    "brand": 1.0,
+}
+ATTRIBUTE_WEIGHT = 1.0
+#: characters into a description after which a match counts half ("one deep in a long description")
+DEEP_OFFSET = 2000
+WEAK_FACTOR = 0.5
+THRESHOLD = 1.0
+#: attribute columns that describe colour, material, size, links or codes: a keyword there
+#: ("Ivory", "Champagne", "Tortoiseshell") is not the product (policy_facts.md 1.4)
+_SKIP_ATTR = re.compile(
+    r"colou?r|farbe|couleur|material|pattern|finish|size|url|image|img|photo|link|price|cost|"
+    r"sku|gtin|upc|ean|isbn|barcode|weight|dimension|length|width|height|handle|variant|option|"
+    r"status|date|qty|quantity|stock|inventory|vendor|supplier|rating|review|\bid\b|_id\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+")
+_REGEX_META = set("\\.+*?()|[]{}^$")
+
+
+@dataclass(slots=True)
+class TermHit:
+    term: Term
+    field: str
+    start: int
+    end: int
+    #: the folded (or de-obfuscated) text the span refers to
+    text: str
+    weight: float
+    depiction: bool = False
+    disguised: bool = False
+
+
+@dataclass
+class CategoryEvidence:
+    category: str
+    hits: list[TermHit] = field(default_factory=list)
+
+    def counted(self, depictions: bool) -> list[TermHit]:
+        return [h for h in self.hits if depictions or not h.depiction]
+
+    def score(self, depictions: bool) -> float:
+        best: dict[str, float] = {}
+        for h in self.counted(depictions):
+            best[h.term.text] = max(best.get(h.term.text, 0.0), h.weight)
+        return sum(best.values())
+
+    def best(self, depictions: bool) -> TermHit | None:
+        hits = self.counted(depictions)
+        return max(hits, key=lambda h: (h.weight, -h.start)) if hits else None
+
+
+# -- stage 1: prefilter --------------------------------------------------------------------
+def _escape(text: str) -> str:
+    return "".join("\\" + c if c in _REGEX_META else c for c in text)
+
+
+def prefilter_regex(vocab: Vocabulary) -> str:
+    """One linear-time regex: any term form on word boundaries (letters/digits around break it)."""
+    forms = sorted(vocab.term_forms(), key=len, reverse=True)
+    alts = "|".join(_escape(f) for f in forms)
+    return rf"(?:^|[^\p{{L}}\p{{N}}])(?:{alts})(?:[^\p{{L}}\p{{N}}]|$)"
+
+
+_LEET_CLASS = "".join(sorted(LEET)).replace("\\", "").replace("]", "").replace("^", "")
+#: letter-leet-letter inside a word, a symbol for a leading letter, or 3+ spaced single letters
+OBFUSCATION_REGEX = (
+    rf"[a-z][{_LEET_CLASS}]+[a-z]|(?:^|[^\p{{L}}\p{{N}}])[@$|€£¡][a-z]{{2,}}"
+    r"|(?:^|[^\p{L}\p{N}])[a-z](?:[ .\-_*·•][a-z]){2,}(?:[^\p{L}\p{N}]|$)"
+)
+
+
+def scanned_fields(batch: Batch) -> list[tuple[str, float]]:
+    out = [(name, w) for name, w in FIELD_WEIGHTS.items() if batch.has(name)]
+    for col in batch.attribute_columns():
+        header = col[len(ATTR_PREFIX) :]
+        if batch.frame[col].dtype == pl.Utf8 and not _SKIP_ATTR.search(header):
+            out.append((col, ATTRIBUTE_WEIGHT))
+    return out
+
+
+def folded_series(batch: Batch, name: str) -> pl.Series:
+    """The column in matching form as a polars Series, built from the batch's shared folded
+    text (so the claims and ip families do not fold the same column again)."""
+    return batch.cached(
+        "folded-series:" + name, lambda b: pl.Series(name, b.folded(name), dtype=pl.Utf8)
+    )
+
+
+def _contains(series: pl.Series, pattern: str) -> pl.Series | None:
+    try:
+        return series.str.contains(pattern).fill_null(False)
+    except pl.exceptions.PolarsError:  # syntax polars' engine lacks: caller falls back to RE2
+        return None
+
+
+def candidate_rows(
+    batch: Batch, fields: list[tuple[str, float]], regex: str, patterns: list[CategoryPattern]
+) -> list[int]:
+    """Rows worth the automaton: a term, a disguise or a pack pattern in some scanned field."""
+    mask = pl.Series([False] * len(batch), dtype=pl.Boolean)
+    for name, _ in fields:
+        folded = folded_series(batch, name)
+        for pattern in (regex, OBFUSCATION_REGEX, *(p.pattern for p in patterns)):
+            found = _contains(folded, pattern)
+            if found is None:
+                found = _re2_contains(folded, pattern)
+            mask = mask | found
+    return mask.arg_true().to_list()
+
+
+def _re2_contains(series: pl.Series, pattern: str) -> pl.Series:
+    from listlint.text.saferegex import compile_pattern
+
+    rx = compile_pattern(pattern)
+    return pl.Series([bool(v and rx.search(v)) for v in series.to_list()], dtype=pl.Boolean)
+
+
+# -- stage 2: the automaton on candidate rows ----------------------------------------------
+@dataclass
+class _Text:
+    field: str
+    weight: float
+    text: str
+    disguised: bool
+    terms: list[tuple[int, int, Term]]
+    benign: list[tuple[int, int, int]]
+    contexts: list[tuple[int, int, str]]
+
+
+def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
+    return _WORD.findall(text[max(0, start - 40) : start])[-n:]
+
+
+def _next_words(text: str, end: int, n: int = 2) -> list[str]:
+    return _WORD.findall(text[end : end + 40])[:n]
+
+
+def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+    """Drop term matches inside a longer one ("kratom" inside "kratom capsules")."""
+    return [
+        m
+        for m in matches
+        if not any(o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in matches)
+    ]
+
+
+class RowAnalyser:
+    """Evidence for one listing (the scanned fields of one row), against one vocabulary."""
+
+    def __init__(self, vocab: Vocabulary, patterns: list[CategoryPattern]) -> None:
+        self.vocab = vocab
+        self.patterns = patterns
+
+    def _scan(self, field_name: str, weight: float, text: str) -> list[_Text]:
+        out = [self._match(field_name, weight, text, False)]
+        plain = out[0].terms
+        deob = deobfuscate(text)
+        if deob != text:
+            seen = {t.id for _, _, t in plain}
+            extra = self._match(field_name, weight, deob, True)
+            extra.terms = [m for m in extra.terms if m[2].id not in seen and len(m[2].text) >= 4]
+            if extra.terms:
+                out.append(extra)
+        return out
+
+    def _match(self, field_name: str, weight: float, text: str, disguised: bool) -> _Text:
+        item = _Text(field_name, weight, text, disguised, [], [], [])
+        for m in self.vocab.matcher.iter(text):
+            kind, ref = m.payload
+            if kind == TERM:
+                item.terms.append((m.start, m.end, self.vocab.terms[ref]))
+            elif kind == BENIGN:
+                item.benign.append((m.start, m.end, ref))
+            elif kind == CONTEXT:
+                item.contexts.append((m.start, m.end, ref))
+        return item
+
+    def analyse(self, values: list[tuple[str, float, str]]) -> dict[str, CategoryEvidence]:
+        """``values``: (field, weight, folded text) of one listing."""
+        texts = [t for f, w, v in values for t in self._scan(f, w, v)]
+        present = {b for t in texts for _, _, b in t.benign}
+        contexts = [(t, s, e, name) for t in texts for s, e, name in t.contexts]
+        by_field = {f: v for f, _, v in values}
+        brand_words = tuple(_WORD.findall(by_field.get("brand", "")))
+        category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))
+        media = self.vocab.media_matcher.contains_any(category_text)
+        out: dict[str, CategoryEvidence] = {}
+        for t in texts:
+            for start, end, term in _longest(t.terms):
+                hit = self._judge(t, start, end, term, present, contexts, brand_words, media)
+                if hit is not None:
+                    out.setdefault(term.category, CategoryEvidence(term.category)).hits.append(hit)
+        for hit in self._pattern_hits(values):
+            out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(hit)
+        return out
+
+    def _judge(
+        self,
+        t: _Text,
+        start: int,
+        end: int,
+        term: Term,
+        present: set[int],
+        contexts: list[tuple[_Text, int, int, str]],
+        brand_words: tuple[str, ...],
+        media: bool,
+    ) -> TermHit | None:
+        vocab = self.vocab
+        allowed = vocab.term_benign.get(term.id)
+        if allowed:
+            # a covering phrase must overlap this match; another phrase may be anywhere
+            for b_start, b_end, bid in t.benign:
+                if bid in allowed and vocab.benign[bid].covers and b_start < end and start < b_end:
+                    return None
+            if any(bid in present and not vocab.benign[bid].covers for bid in allowed):
+                return None
+        if term.context and not any(
+            name == term.context and not (ct is t and s < end and start < e)
+            for ct, s, e, name in contexts
+        ):
+            return None  # the context word must be another word than the term itself
+        prev, nxt = _prev_words(t.text, start), _next_words(t.text, end)
+        prev1 = prev[-1] if prev else ""
+        if prev1 in vocab.negated or " ".join(prev) in vocab.negated:
+            return None
+        if nxt and nxt[0] == "free":
+            return None
+        accessories = vocab.accessories.get(term.category, frozenset())
+        if accessories and (
+            (nxt and (nxt[0] in accessories or " ".join(nxt) in accessories)) or prev1 == "for"
+        ):
+            return None
+        if term.weak and t.field != "brand" and _in_brand(term.text, brand_words):
+            return None  # "Grenade" protein bar, "Axe" body spray: the brand, not the item
+        depiction = (
+            media
+            or prev1 in vocab.before
+            or bool(nxt and (nxt[0] in vocab.after or " ".join(nxt) in vocab.after))
+        )
+        weight = t.weight * (WEAK_FACTOR if term.weak else 1.0)
+        if start > DEEP_OFFSET:
+            weight *= 0.5
+        return TermHit(term, t.field, start, end, t.text, weight, depiction, t.disguised)
+
+    def _pattern_hits(self, values: list[tuple[str, float, str]]) -> list[TermHit]:
+        if not self.patterns:
+            return []
+        from listlint.text.saferegex import compile_pattern
+
+        hits = []
+        for p in self.patterns:
+            rx = compile_pattern(p.pattern, p.where)
+            for name, weight, text in values:
+                m = rx.search(text)
+                if m:
+                    term = Term(-1, m.group(0), p.category, False, None, "sourced", p.where)
+                    hits.append(TermHit(term, name, m.start(), m.end(), text, weight))
+        return hits
+
+
+def _in_brand(term: str, brand_words: tuple[str, ...]) -> bool:
+    words = tuple(_WORD.findall(term))
+    n = len(words)
+    return n > 0 and any(brand_words[i : i + n] == words for i in range(len(brand_words) - n + 1))
+
+
+def analyse(
+    batch: Batch, vocab: Vocabulary, regex: str, patterns: list[CategoryPattern]
+) -> dict[int, dict[str, CategoryEvidence]]:
+    """Row index -> category -> evidence, for every listing with at least one counted match."""
+    fields = scanned_fields(batch)
+    if not fields:
+        return {}
+    rows = candidate_rows(batch, fields, regex, patterns)
+    if not rows:
+        return {}
+    folded = {name: batch.folded(name) for name, _ in fields}
+    analyser = RowAnalyser(vocab, patterns)
+    out: dict[int, dict[str, CategoryEvidence]] = {}
+    for i in rows:
+        values = [
+            (name, weight, v)
+            for name, weight in fields
+            if (v := folded[name][i]) and not (name.startswith(ATTR_PREFIX) and _is_link(v))
+        ]
+        evidence = analyser.analyse(values)
+        if evidence:
+            out[i] = evidence
+    return out
+
+
+def _is_link(value: str) -> bool:
+    return value.startswith(("http://", "https://", "www.", "/")) and " " not in value.strip()

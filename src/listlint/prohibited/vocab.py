@@ -1,0 +1,209 @@
+"""The prohibited-products vocabulary: every term, benign context and context word in one
+automaton, plus a vectorised prefilter that picks the listings worth a closer look.
+
+Data (``wordlists/prohibited/``):
+
+* ``terms.tsv``: category, term, strength (normal | weak), optional context, confidence, source;
+* ``benign.tsv``: trigger word -> phrases that make it harmless ("hot glue gun", "ivory white");
+* ``contexts.tsv``: named context word lists, and the ``@before``/``@negated``/``@after``/``@media``
+  word lists that shape every match;
+* ``accessories.tsv``: per category, nouns that turn "wine" into "wine glass".
+
+Policy packs may add ``terms`` and RE2 ``patterns`` to a category; those are merged in here
+so that matching stays one pass whatever the number of packs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from listlint.resources import table
+from listlint.text.matcher import PhraseMatcher, inflections
+from listlint.text.normalize import fold
+
+#: payload kinds in the shared automaton
+TERM, BENIGN, CONTEXT = "t", "b", "c"
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: int
+    text: str  # folded
+    category: str
+    weak: bool
+    context: str | None
+    confidence: str  # sourced | low
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class BenignPhrase:
+    id: int
+    text: str
+    #: the phrase contains its trigger ("glue gun" for "gun"): it must cover the match;
+    #: otherwise ("hindu" for "swastika") its presence anywhere in the listing is enough
+    covers: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryPattern:
+    category: str
+    pattern: str
+    where: str
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD_RE.findall(text))
+
+
+def _contains_words(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _split(value: str) -> list[str]:
+    return [fold(v).strip() for v in value.split("|") if v.strip()]
+
+
+@dataclass
+class Vocabulary:
+    terms: list[Term]
+    benign: list[BenignPhrase]
+    #: term id -> benign phrase ids whose trigger is part of the term
+    term_benign: dict[int, frozenset[int]]
+    contexts: dict[str, tuple[str, ...]]
+    accessories: dict[str, frozenset[str]]
+    before: frozenset[str]
+    negated: frozenset[str]
+    after: frozenset[str]
+    media: tuple[str, ...]
+    patterns: list[CategoryPattern] = field(default_factory=list)
+    matcher: PhraseMatcher[tuple[str, Any]] = field(init=False, repr=False)
+    media_matcher: PhraseMatcher[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        entries: list[tuple[str, tuple[str, Any]]] = []
+        for term in self.terms:
+            for form in _forms(term.text):
+                entries.append((form, (TERM, term.id)))
+        for b in self.benign:
+            entries.extend((form, (BENIGN, b.id)) for form in _forms(b.text))
+        for name, words in self.contexts.items():
+            entries.extend((w, (CONTEXT, name)) for w in words)
+        self.matcher = PhraseMatcher(entries)
+        self.media_matcher = PhraseMatcher((w, w) for w in self.media)
+
+    def term_forms(self) -> list[str]:
+        """Every folded form of every term (what the prefilter must find)."""
+        return sorted({form for t in self.terms for form in _forms(t.text)})
+
+
+def _forms(text: str) -> list[str]:
+    # multi-word terms inflect their last word; terms ending in digits/symbols do not
+    return inflections(text) if text[-1:].isalpha() else [text]
+
+
+@lru_cache(maxsize=8)
+def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary:
+    """The shipped vocabulary plus pack terms ``(category, term, source)`` (cached per set)."""
+    terms: list[Term] = []
+    seen: set[tuple[str, str]] = set()
+    for row in table("prohibited/terms"):
+        key = (row["category"], fold(row["term"]).strip())
+        if not key[1] or key in seen:
+            continue
+        seen.add(key)
+        terms.append(
+            Term(
+                id=len(terms),
+                text=key[1],
+                category=key[0],
+                weak=row.get("strength") == "weak",
+                context=row.get("context") or None,
+                confidence=row.get("confidence") or "sourced",
+                source=row.get("source") or "-",
+            )
+        )
+    for category, text, source in extra_terms:
+        key = (category, fold(text).strip())
+        if key[1] and key not in seen:
+            seen.add(key)
+            terms.append(Term(len(terms), key[1], category, False, None, "sourced", source))
+
+    benign: list[BenignPhrase] = []
+    by_trigger: dict[tuple[str, ...], list[int]] = {}
+    for row in table("prohibited/benign"):
+        trigger = _words(fold(row["trigger"]))
+        for phrase in _split(row.get("benign", "")):
+            b = BenignPhrase(len(benign), phrase, _contains_words(_words(phrase), trigger))
+            benign.append(b)
+            by_trigger.setdefault(trigger, []).append(b.id)
+    term_benign: dict[int, frozenset[int]] = {}
+    for term in terms:
+        words = _words(term.text)
+        ids = [
+            i
+            for trig, bids in by_trigger.items()
+            if _contains_words(words, trig)
+            for i in bids
+            # a benign phrase inside the term ("smoke detector" in "smoke detector camera")
+            # does not excuse it
+            if not _contains_words(words, _words(benign[i].text))
+        ]
+        if ids:
+            term_benign[term.id] = frozenset(ids)
+
+    contexts: dict[str, tuple[str, ...]] = {}
+    special: dict[str, list[str]] = {}
+    for row in table("prohibited/contexts"):
+        words = _split(row.get("words", ""))
+        if row["name"].startswith("@"):
+            special[row["name"]] = words
+        else:
+            contexts[row["name"]] = tuple(words)
+    accessories = {
+        row["category"]: frozenset(_split(row.get("nouns", "")))
+        for row in table("prohibited/accessories")
+    }
+    return Vocabulary(
+        terms=terms,
+        benign=benign,
+        term_benign=term_benign,
+        contexts=contexts,
+        accessories=accessories,
+        before=frozenset(special.get("@before", ())),
+        negated=frozenset(special.get("@negated", ())),
+        after=frozenset(special.get("@after", ())),
+        media=tuple(special.get("@media", ())),
+    )
+
+
+def pack_terms(packs: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
+    """``(category, term, source)`` for every term a policy pack adds."""
+    out = []
+    for pack in packs:
+        for cid, verdict in pack.prohibited.categories.items():
+            out.extend((cid, t, verdict.source) for t in verdict.terms)
+    return tuple(sorted(set(out)))
+
+
+def pack_patterns(packs: Iterable[Any]) -> list[CategoryPattern]:
+    """Every RE2 pattern the packs declare, validated now (a bad one is a config error)."""
+    from listlint.text.saferegex import compile_pattern
+
+    out: list[CategoryPattern] = []
+    seen: set[tuple[str, str]] = set()
+    for pack in packs:
+        for cid, verdict in pack.prohibited.categories.items():
+            for i, pattern in enumerate(verdict.patterns):
+                where = f"policy pack {pack.name!r} key prohibited.categories.{cid}.patterns[{i}]"
+                compile_pattern(pattern, where)
+                if (cid, pattern) not in seen:
+                    seen.add((cid, pattern))
+                    out.append(CategoryPattern(cid, pattern, where))
+    return out
