@@ -15,7 +15,7 @@ import polars as pl
 
 from listlint.fields import GROUP
 from listlint.measures.packages import package_columns
-from listlint.measures.types import TypeIndex, type_index
+from listlint.measures.types import TYPE_SCHEMA, TypeIndex, type_index
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -125,34 +125,21 @@ def _ships(f: pl.DataFrame) -> pl.Expr:
     return ships
 
 
-_TYPE_SCHEMA = {
-    "type": pl.Utf8,
-    "term": pl.Utf8,
-    "tfield": pl.Utf8,
-    "lo": pl.Float64,
-    "hi": pl.Float64,
-    "typical": pl.Float64,
-    "bounded": pl.Boolean,
-}
-
-
 def _with_types(frame: pl.DataFrame, index: TypeIndex) -> pl.DataFrame:
-    """Classify each distinct (title, product type, category) once, join back; only
-    listings with a weight or dimensions need a type."""
-    keys = ["_title", "_ptype", "_cat", "_handle"]
-    wanted = frame.filter(pl.col("_raw") | (pl.col("dims_n") > 0))
-    uniq = wanted.select(keys).unique()
-    rows = []
-    for title, ptype, cat, handle in uniq.iter_rows():
-        m = index.classify(title, ptype, cat, handle)
-        if m is None:
-            rows.append((title, ptype, cat, handle, None, None, None, None, None, None, None))
-        else:
-            found = (m.type.name, m.term, m.field, m.min_kg, m.max_kg, m.typical_kg, m.bounded)
-            rows.append((title, ptype, cat, handle, *found))
-    schema = {k: pl.Utf8 for k in keys} | _TYPE_SCHEMA
-    types = pl.DataFrame(rows, schema=schema, orient="row")
-    return frame.join(types, on=keys, how="left", nulls_equal=True, maintain_order="left")
+    """Product types for listings with a weight or dimensions (the others need none)."""
+    wanted = frame.select(pl.col("_raw") | (pl.col("dims_n") > 0)).to_series()
+    part = frame.filter(wanted)
+    types = index.classify_frame(part["_title"], part["_ptype"], part["_cat"], part["_handle"])
+    if part.height == frame.height:
+        return pl.concat([frame, types], how="horizontal")
+    idx = wanted.arg_true()
+    full = pl.DataFrame(
+        [
+            pl.Series(c, [None] * frame.height, dtype=t).scatter(idx, types[c])
+            for c, t in TYPE_SCHEMA.items()
+        ]
+    )
+    return pl.concat([frame, full], how="horizontal")
 
 
 def batch_analysis(batch: Batch, cfg: Settings) -> pl.DataFrame:

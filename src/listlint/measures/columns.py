@@ -29,7 +29,6 @@ _LENGTH_FACTOR = {
     w: LENGTH_TO_CM[u] for w, u in _LENGTH_WORDS.items() if w.isascii() and w.isalpha()
 }
 _NUM = r"\d+(?:\.\d+)?"
-_ONE_RE = rf"^\s*(?P<num>{_NUM})\s*(?P<unit>[a-z]*)\.?\s*$"
 _DIMS_RE = (
     rf"^\s*(?P<a>{_NUM})\s*[x×*]\s*(?P<b>{_NUM})\s*[x×*]\s*(?P<c>{_NUM})\s*(?P<unit>[a-z]*)\.?\s*$"
 )
@@ -61,31 +60,50 @@ def _fallback(
     return fast.fill_null(slow)
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ. "
+
+
 def _one_value(
     raw: pl.Series, table: dict[str, float], default: pl.Series | float | None
 ) -> pl.Series:
-    parts = raw.str.to_lowercase().str.extract_groups(_ONE_RE)
-    num = parts.struct.field("num").cast(pl.Float64, strict=False)
-    word = parts.struct.field("unit")
-    from_word = word.replace_strict(table, default=None, return_dtype=pl.Float64)
-    if default is None:
-        default_s = pl.Series([None] * raw.len(), dtype=pl.Float64)
-    elif isinstance(default, float):
-        default_s = pl.Series([default] * raw.len(), dtype=pl.Float64)
-    else:
-        default_s = default
-    factor = (
-        pl.DataFrame({"w": word, "f": from_word, "d": default_s})
-        .select(pl.when(pl.col("w") == "").then(pl.col("d")).otherwise(pl.col("f")))
-        .to_series()
+    """Number + optional unit word ("0.25 kg", "250g", "12.5") without regex captures:
+    strip the letters off the end, cast what remains; anything else stays null."""
+    text = raw.str.strip_chars()
+    number = text.str.strip_chars_end(_LETTERS)
+    simple = number.str.contains(r"^\d+(?:\.\d+)?$")
+    word = (
+        text.str.slice(number.str.len_chars())
+        .str.strip_chars()
+        .str.strip_chars_end(".")
+        .str.to_lowercase()
     )
+    columns = {
+        "n": number.cast(pl.Float64, strict=False),
+        "ok": simple,
+        "w": word,
+        "f": word.replace_strict(table, default=None, return_dtype=pl.Float64),
+    }
+    if isinstance(default, pl.Series):
+        columns["d"] = default
+    d = pl.col("d") if isinstance(default, pl.Series) else pl.lit(default, dtype=pl.Float64)
+    factor = pl.when(pl.col("w") == "").then(d).otherwise(pl.col("f"))
     # a bare 0 is zero in any unit
-    zero = (num == 0) & (word == "")
-    return (
-        pl.DataFrame({"v": num * factor, "z": zero})
-        .select(pl.when(pl.col("z")).then(pl.lit(0.0)).otherwise(pl.col("v")))
-        .to_series()
-    )
+    zero = (pl.col("n") == 0) & (pl.col("w") == "")
+    value = pl.when(zero).then(0.0).otherwise(pl.col("n") * factor)
+    return pl.DataFrame(columns).select(pl.when(pl.col("ok")).then(value)).to_series()
+
+
+def written_mass_unit(raw: pl.Series) -> pl.Series:
+    """The canonical mass unit written in simple cells ("0.25 kg" -> "kg", "12oz" ->
+    "oz"); null where the cell is not "number + unit word" (ask units.parse_weight)."""
+    text = raw.str.strip_chars()
+    number = text.str.strip_chars_end(_LETTERS)
+    word = text.str.slice(number.str.len_chars()).str.strip_chars(" .").str.to_lowercase()
+    canon = {w: u for w, u in _MASS_WORDS.items() if w.isascii() and w.isalpha()}
+    ok = number.str.contains(r"^\d+(?:\.\d+)?$").fill_null(False)
+    return pl.DataFrame({"ok": ok, "u": word.replace_strict(canon, default=None)}).select(
+        pl.when(pl.col("ok")).then(pl.col("u"))
+    )["u"]
 
 
 def weight_kg(

@@ -38,7 +38,8 @@ _NAMES = {
 _MASS_CANDIDATES = ("g", "kg", "lb", "oz")
 #: unit pairs sellers actually confuse (policy_facts 5.4); kg/oz is not one of them
 _CONFUSED = {
-    frozenset(p) for p in (("g", "kg"), ("oz", "lb"), ("g", "oz"), ("lb", "kg"), ("g", "lb"), ("mg", "g"))
+    frozenset(p)
+    for p in (("g", "kg"), ("oz", "lb"), ("g", "oz"), ("lb", "kg"), ("g", "lb"), ("mg", "g"))
 }
 _LENGTH_CANDIDATES = ("mm", "cm", "m", "in")
 
@@ -147,7 +148,11 @@ def ratio_unit_error(ratio: float, tolerance: float = 0.08) -> str | None:
     for larger in _MASS_CANDIDATES:
         for smaller in _MASS_CANDIDATES:
             factor = MASS_TO_KG[larger] / MASS_TO_KG[smaller]
-            if frozenset((larger, smaller)) in _CONFUSED and factor > 1.5 and abs(big / factor - 1) <= tolerance:
+            if (
+                frozenset((larger, smaller)) in _CONFUSED
+                and factor > 1.5
+                and abs(big / factor - 1) <= tolerance
+            ):
                 meant, written = (smaller, larger) if ratio >= 1 else (larger, smaller)
                 return f"{unit_name(meant)} written as {unit_name(written)}"
     return None

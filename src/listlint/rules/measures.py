@@ -15,6 +15,7 @@ import polars as pl
 
 from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
+from listlint.measures.columns import written_mass_unit
 from listlint.measures.explain import unit_name, weight_read_unit, weight_unit_error
 from listlint.measures.rulebase import (
     MASS_UNITS,
@@ -234,7 +235,7 @@ class NonPositiveMeasure(MeasuresRule):
     summary = "Weight or dimension is zero or negative"
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        ships = self.analysis(batch)["ships"].to_list()
+        ships = self.analysis(batch)["ships"]
         dfield = dims_field(batch)
         for name, field in (
             ("weight_kg", "weight"),
@@ -246,9 +247,8 @@ class NonPositiveMeasure(MeasuresRule):
                 continue
             field = field if batch.has(field) else dfield
             raws = batch.values(field)
-            for i, v in enumerate(batch.values(name)):
-                if v is None or v > 0 or not ships[i]:
-                    continue
+            bad = pl.DataFrame({"v": batch.frame[name], "s": ships}).with_row_index("i")
+            for i, v in bad.filter((pl.col("v") <= 0) & pl.col("s")).select("i", "v").iter_rows():
                 what = "weight" if name == "weight_kg" else name.split("_")[0]
                 state = "0" if v == 0 else "negative"
                 yield Hit(
@@ -272,16 +272,16 @@ def weight_problems(rule: MeasuresRule, batch: Batch) -> list[tuple[dict, object
     (or None); shared by MS201 and MS202 through the batch cache."""
 
     def compute(b: Batch) -> list[tuple[dict, object]]:
-        a = rule.analysis(b)
+        flagged = rule.analysis(b).filter(pl.col("verdict").is_in(["low", "high"]))
+        raw = b.frame["weight"].gather(flagged["i"])
+        flagged = flagged.with_columns(raw.alias("raw"), written_mass_unit(raw).alias("unit"))
         out = []
-        raws = b.values("weight")
         mt = rule.cfg.section.mixup_tolerance
-        for r in a.filter(pl.col("verdict").is_in(["low", "high"])).iter_rows(named=True):
-            r["raw"] = raws[r["i"]]
+        for r in flagged.iter_rows(named=True):
             err = None
             far = r["kg"] < r["lo"] / mt or (r["bounded"] and r["kg"] > r["hi"] * mt)
             if far:
-                written = weight_read_unit(r["kg"], r["raw"])
+                written = r["unit"] or weight_read_unit(r["kg"], r["raw"])
                 err = weight_unit_error(r["kg"], written, r["lo"] / 2, r["hi"] * 2, r["typical"])
             out.append((r, err))
         return out
