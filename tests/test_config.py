@@ -47,3 +47,26 @@ def test_ignore_file_and_baseline_from_config(tmp_path: Path, monkeypatch) -> No
     assert CliRunner().invoke(main, ["c.csv", "--write-baseline", "base.json"]).exit_code == 0
     r = CliRunner().invoke(main, ["c.csv", "-f", "json"])
     assert r.exit_code == 0 and json.loads(r.stdout)["findings"] == []
+
+
+def test_config_origin_per_entry_and_command_line(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "listlint.toml").write_text(
+        '[limits]\nmax_columns = 500\n[severity]\npr101 = "info"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    doc = json.loads(CliRunner().invoke(main, ["config", "-f", "json"]).stdout)
+    assert doc["values"]["limits"]["max_columns"] == 500
+    assert doc["origin"]["limits.max_columns"].endswith("listlint.toml")
+    assert doc["origin"]["limits.max_cell_length"] == "default"
+    assert doc["origin"]["severity.PR101"].endswith("listlint.toml")
+    r = CliRunner().invoke(
+        main, ["check", "--show-config", "--select", "PR", "--severity", "HC201=info"]
+    )
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert 'select = ["PR"]  # command line (--select)' in lines
+    assert 'severity.HC201 = "info"  # command line (--severity)' in lines
+    assert any(ln.startswith("severity.PR101 = ") and "listlint.toml" in ln for ln in lines)
+    assert 'policy = ["base"]  # default' in lines
+    isolated = CliRunner().invoke(main, ["config", "--isolated"]).stdout
+    assert "limits.max_columns = 16384  # default" in isolated

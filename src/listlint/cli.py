@@ -139,6 +139,11 @@ def main() -> None:
     default=None,
     help="Progress bar on stderr [default: on a terminal, for big files].",
 )
+@click.option(
+    "--show-config",
+    is_flag=True,
+    help="Print the resolved configuration (with where each value came from) and exit.",
+)
 def check(files: tuple[Path, ...], **opts: Any) -> None:
     """Lint catalogue FILES and report findings."""
     try:
@@ -163,7 +168,7 @@ def check(files: tuple[Path, ...], **opts: Any) -> None:
 def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     from listlint.config import build_config
 
-    if not files:
+    if not files and not opts["show_config"]:
         raise ConfigError("no input files given (try: listlint catalog.csv)")
     overrides: dict[str, Any] = {
         "policy": _split(opts["policy"]),
@@ -176,6 +181,9 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         "sheet": opts["sheet"],
         "jobs": opts["jobs"],
     }
+    if opts["show_config"]:
+        _show_config(overrides, opts["config_path"], opts["isolated"], "text")
+        return 0
     config, _source = build_config(
         overrides, config_path=opts["config_path"], isolated=opts["isolated"]
     )
@@ -391,43 +399,41 @@ def policies_cmd() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
 )
+@click.option("--isolated", is_flag=True, help="Ignore config files (show the defaults).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text")
-def config_cmd(config_path: Path | None, fmt: str) -> None:
-    """Show the resolved configuration and where each value came from."""
-    import json
+def config_cmd(config_path: Path | None, isolated: bool, fmt: str) -> None:
+    """Show the resolved configuration and where each value came from.
 
-    from listlint.config import Config, build_config
-
+    With flags: `listlint check --show-config --select PR ...`."""
     try:
-        cfg, source = build_config(None, config_path=config_path)
-        raw = _raw_config(source)
+        _show_config(None, config_path, isolated, fmt)
     except ListlintError as exc:
         _fail(str(exc))
-    values = cfg.model_dump(mode="json", by_alias=True)
-    origin = {}
-    for name, info in Config.model_fields.items():
-        key = info.alias or name
-        given = key in raw or name in raw
-        origin[key] = f"{source}" if given else "default"
+
+
+def _show_config(
+    overrides: dict[str, Any] | None, config_path: Path | None, isolated: bool, fmt: str
+) -> None:
+    import json
+
+    from listlint.config import resolved
+
+    _cfg, source, rows = resolved(overrides, config_path=config_path, isolated=isolated)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"file": str(source) if source else None, "values": values, "origin": origin},
-                indent=2,
-            )
-        )
+        values: dict[str, Any] = {}
+        for key, value, _ in rows:
+            head, _, sub = key.partition(".")
+            if sub:
+                values.setdefault(head, {})[sub] = value
+            else:
+                values[key] = value
+        doc = {
+            "file": str(source) if source else None,
+            "values": values,
+            "origin": {key: origin for key, _, origin in rows},
+        }
+        click.echo(json.dumps(doc, indent=2))
         return
     click.echo(f"# config file: {source or 'none (no listlint.toml or [tool.listlint] found)'}")
-    for key, value in values.items():
-        click.echo(f"{key} = {json.dumps(value)}  # {origin.get(key, 'default')}")
-
-
-def _raw_config(source: Path | None) -> dict[str, Any]:
-    if source is None:
-        return {}
-    from listlint.config import _read_toml
-
-    data = _read_toml(source)
-    if source.name == "pyproject.toml":
-        data = data.get("tool", {}).get("listlint", {})
-    return data
+    for key, value, origin in rows:
+        click.echo(f"{key} = {json.dumps(value)}  # {origin}")

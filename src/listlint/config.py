@@ -156,3 +156,79 @@ def _config_error(exc: ValidationError, source: Path | None) -> ConfigError:
     return ConfigError(
         f"invalid config, {prefix}key `{key}`: {msg}", path=str(source) if source else None
     )
+
+
+#: CLI flag for each config key a flag can override (for ``listlint config``)
+FLAGS = {
+    "policy": "--policy",
+    "select": "--select",
+    "extend_select": "--extend-select",
+    "ignore": "--ignore",
+    "severity": "--severity",
+    "fail_on": "--fail-on",
+    "columns": "--map",
+    "sheet": "--sheet",
+    "jobs": "--jobs",
+}
+
+
+def file_values(source: Path | None) -> dict[str, Any]:
+    """The raw ``[tool.listlint]`` / ``listlint.toml`` table of ``source`` ({} for none)."""
+    if source is None:
+        return {}
+    data = _read_toml(source)
+    if source.name == "pyproject.toml":
+        data = data.get("tool", {}).get("listlint", {})
+    return data
+
+
+def resolved(
+    overrides: dict[str, Any] | None = None,
+    *,
+    config_path: Path | None = None,
+    search_from: Path | None = None,
+    isolated: bool = False,
+) -> tuple[Config, Path | None, list[tuple[str, Any, str]]]:
+    """The config plus one ``(key, value, origin)`` row per setting, nested tables
+    (``limits``, ``severity``, ``columns``...) one row per entry. ``origin`` is the
+    flag that set it, the config file, or ``default``."""
+    cfg, source = build_config(
+        overrides, config_path=config_path, search_from=search_from, isolated=isolated
+    )
+    raw = file_values(source) if not isolated or config_path is not None else {}
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    rows: list[tuple[str, Any, str]] = []
+    for name, info in Config.model_fields.items():
+        key = info.alias or name
+        value = getattr(cfg, name)
+        in_file = raw.get(key, raw.get(name))
+        if isinstance(value, BaseModel) or isinstance(value, dict):
+            items = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+            from_flag = given.get(name) if isinstance(given.get(name), dict) else {}
+            from_file = in_file if isinstance(in_file, dict) else {}
+            if name == "severity":  # codes are upper-cased on load
+                from_file = {str(k).upper(): v for k, v in from_file.items()}
+            if not items:
+                rows.append((key, {}, _origin(name, name in given, bool(from_file), source)))
+            for sub, subvalue in items.items():
+                origin = _origin(name, sub in from_flag, sub in from_file, source)
+                rows.append((f"{key}.{sub}", _plain(subvalue), origin))
+            continue
+        rows.append((key, _plain(value), _origin(name, name in given, in_file is not None, source)))
+    return cfg, source, rows
+
+
+def _origin(name: str, by_flag: bool, in_file: bool, source: Path | None) -> str:
+    if by_flag:
+        return f"command line ({FLAGS.get(name, name)})"
+    if in_file and source is not None:
+        return str(source)
+    return "default"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Severity):
+        return value.value
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    return value
