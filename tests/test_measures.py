@@ -181,3 +181,43 @@ def test_json_report_of_the_example_is_stable(tmp_path: Path) -> None:
     )
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [f["rule"] for f in data["findings"]] == ["MS201"]
+
+
+TITLES = [
+    "Organic Cotton Crew T-Shirt",
+    "Northwind T-Shirt - Black / M",
+    "Laptop Stand",
+    "Clear Case Compatible with iPhone 15",
+    "Nikon Lens Cap 52mm",
+    "Toy Sofa for Dolls",
+    "Sweater - for Dogs",
+    "Cotton Socks, 12 Pairs",
+    "T-Shirt - Pack of 3",
+    "Chef Knife - Gift Set",
+    "纯棉T恤",
+    "Eau de Parfum 100 ml",
+    "Kids Hoodie",
+    "Vitamin C Tablets",
+    "Widget Pro 3000",
+    None,
+]
+
+
+def test_columnar_typing_equals_single_listing_typing() -> None:
+    import polars as pl
+
+    from listlint.measures.types import _row, type_index
+
+    index = type_index()
+    n = len(TITLES)
+    category = ["Apparel > Shirts" if i % 3 == 0 else None for i in range(n)]
+    frame = index.classify_frame(
+        pl.Series(TITLES, dtype=pl.Utf8),
+        pl.Series([None] * n, dtype=pl.Utf8),
+        pl.Series(category, dtype=pl.Utf8),
+        pl.Series([None] * n, dtype=pl.Utf8),
+    )
+    for title, cat, row in zip(TITLES, category, frame.iter_rows(), strict=True):
+        want = _row(index.classify(title, None, cat, None))
+        assert row[0] == want[0], title
+        assert row[3:] == pytest.approx(want[3:]) if want[0] else row == want, title

@@ -264,7 +264,10 @@ class NonPositiveMeasure(MeasuresRule):
 
 
 def _about(a: dict) -> str:
-    return f"a {a['type'].split(' (')[0]} usually weighs {format_weight(a['lo'])}–{format_weight(a['hi'])} packed"
+    return (
+        f"a {a['type']} usually weighs {format_weight(a['lo'])}–{format_weight(a['hi'])} "
+        "packed" + ("" if a["bounded"] else " (more for a set)")
+    )
 
 
 def weight_problems(rule: MeasuresRule, batch: Batch) -> list[tuple[dict, object]]:
