@@ -18,6 +18,7 @@ from listlint.units import (
     _MASS_WORDS,
     LENGTH_TO_CM,
     MASS_TO_KG,
+    Measure,
     parse_dimensions,
     parse_length,
     parse_weight,
@@ -110,28 +111,9 @@ def weight_kg(
     raw: pl.Series, unit: str | None = None, unit_column: pl.Series | None = None
 ) -> pl.Series:
     """kg for each weight cell; ``unit`` from the header ("Weight (lbs)"), or a unit
-    column ("Variant Weight Unit") applying to bare numbers row by row."""
-    if unit_column is not None and unit is None:
-        words = unit_column.str.strip_chars().str.to_lowercase().str.strip_chars_end(".")
-        default: pl.Series | float | None = words.replace_strict(
-            _MASS_FACTOR, default=None, return_dtype=pl.Float64
-        )
-        keys = pl.concat_str([raw, unit_column.fill_null("")], separator="\x1f")
-
-        def slow(key: str) -> float | None:
-            text, _, u = key.partition("\x1f")
-            m = parse_weight(text, _MASS_WORDS.get(u.strip().lower().rstrip(".")))
-            return m.value if m else None
-    else:
-        default = MASS_TO_KG.get(unit) if unit else None
-        keys = raw
-
-        def slow(key: str) -> float | None:
-            m = parse_weight(key, unit)
-            return m.value if m else None
-
-    fast = _one_value(raw, _MASS_FACTOR, default)
-    return _fallback(raw, fast, keys, slow).alias("weight_kg")
+    column ("Weight Unit") applying to bare numbers row by row."""
+    table = (_MASS_FACTOR, _MASS_WORDS, MASS_TO_KG, parse_weight)
+    return _quantity(raw, unit, unit_column, *table).alias("weight_kg")
 
 
 def length_cm(
@@ -139,27 +121,39 @@ def length_cm(
 ) -> pl.Series:
     """cm for each length cell (a bare number takes the header's unit, or the row's
     "Dimension Unit" cell)."""
+    table = (_LENGTH_FACTOR, _LENGTH_WORDS, LENGTH_TO_CM, parse_length)
+    return _quantity(raw, unit, unit_column, *table)
+
+
+def _quantity(
+    raw: pl.Series,
+    unit: str | None,
+    unit_column: pl.Series | None,
+    factors: dict[str, float],
+    words: dict[str, str],
+    canonical: dict[str, float],
+    parse: Callable[[str, str | None], Measure | None],
+) -> pl.Series:
+    """Columnar first, then ``parse`` once per distinct cell the columns could not read."""
+    default: pl.Series | float | None
     if unit_column is not None and unit is None:
-        words = unit_column.str.strip_chars().str.to_lowercase().str.strip_chars_end(".")
-        default: pl.Series | float | None = words.replace_strict(
-            _LENGTH_FACTOR, default=None, return_dtype=pl.Float64
-        )
+        spelled = unit_column.str.strip_chars().str.to_lowercase().str.strip_chars_end(".")
+        default = spelled.replace_strict(factors, default=None, return_dtype=pl.Float64)
         keys = pl.concat_str([raw, unit_column.fill_null("")], separator="\x1f")
 
         def slow(key: str) -> float | None:
             text, _, u = key.partition("\x1f")
-            m = parse_length(text, _LENGTH_WORDS.get(u.strip().lower().rstrip(".")))
+            m = parse(text, words.get(u.strip().lower().rstrip(".")))
             return m.value if m else None
     else:
-        default = LENGTH_TO_CM.get(unit) if unit else None
+        default = canonical.get(unit) if unit else None
         keys = raw
 
         def slow(key: str) -> float | None:
-            m = parse_length(key, unit)
+            m = parse(key, unit)
             return m.value if m else None
 
-    fast = _one_value(raw, _LENGTH_FACTOR, default)
-    return _fallback(raw, fast, keys, slow)
+    return _fallback(raw, _one_value(raw, factors, default), keys, slow)
 
 
 def dimensions_cm(raw: pl.Series, unit: str | None = None) -> pl.DataFrame:
