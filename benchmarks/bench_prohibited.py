@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
     for batch in catalog.batches(cfg.batch_size):
         t1 = time.perf_counter()
         for name, _ in scanned_fields(batch):
-            batch.folded(name)
+            batch.folded_series(name)
         t_fold += time.perf_counter() - t1
         t1 = time.perf_counter()
         findings = check_batch(ruleset, batch, ruleset.rules)

@@ -57,6 +57,8 @@ _SKIP_ATTR = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
+#: where a title's main noun phrase ends: "Crossbow Longboard | 41 inch", "Knife - with sheath"
+_TITLE_CUT = re.compile(r" (?:with|for|includes|including|and|plus|\+|-|–|\|/) |[,(|:;]")
 _REGEX_META = set("\\.+*?()|[]{}^$")
 
 
@@ -121,14 +123,6 @@ def scanned_fields(batch: Batch) -> list[tuple[str, float]]:
     return out
 
 
-def folded_series(batch: Batch, name: str) -> pl.Series:
-    """The column in matching form as a polars Series, built from the batch's shared folded
-    text (so the claims and ip families do not fold the same column again)."""
-    return batch.cached(
-        "folded-series:" + name, lambda b: pl.Series(name, b.folded(name), dtype=pl.Utf8)
-    )
-
-
 def _contains(series: pl.Series, pattern: str) -> pl.Series | None:
     try:
         return series.str.contains(pattern).fill_null(False)
@@ -138,17 +132,26 @@ def _contains(series: pl.Series, pattern: str) -> pl.Series | None:
 
 def candidate_rows(
     batch: Batch, fields: list[tuple[str, float]], regex: str, patterns: list[CategoryPattern]
-) -> list[int]:
-    """Rows worth the automaton: a term, a disguise or a pack pattern in some scanned field."""
-    mask = pl.Series([False] * len(batch), dtype=pl.Boolean)
+) -> tuple[dict[int, set[str]], set[tuple[str, int]]]:
+    """Rows worth the automaton, each with the fields where the prefilter found a term, a
+    disguise or a pack pattern; and the (field, row) cells that look disguised (only those
+    are de-obfuscated)."""
+    hot: dict[int, set[str]] = {}
+    disguised: set[tuple[str, int]] = set()
     for name, _ in fields:
-        folded = folded_series(batch, name)
-        for pattern in (regex, OBFUSCATION_REGEX, *(p.pattern for p in patterns)):
+        folded = batch.folded_series(name)
+        obfuscated = _contains(folded, OBFUSCATION_REGEX)
+        assert obfuscated is not None  # a fixed pattern polars' engine compiles
+        disguised.update((name, i) for i in obfuscated.arg_true().to_list())
+        mask = obfuscated
+        for pattern in (regex, *(p.pattern for p in patterns)):
             found = _contains(folded, pattern)
             if found is None:
                 found = _re2_contains(folded, pattern)
             mask = mask | found
-    return mask.arg_true().to_list()
+        for i in mask.arg_true().to_list():
+            hot.setdefault(i, set()).add(name)
+    return dict(sorted(hot.items())), disguised
 
 
 def _re2_contains(series: pl.Series, pattern: str) -> pl.Series:
@@ -188,16 +191,30 @@ def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]
 
 
 class RowAnalyser:
-    """Evidence for one listing (the scanned fields of one row), against one vocabulary."""
+    """Evidence for one listing (the scanned fields of one row), against one vocabulary.
+
+    Fields the prefilter flagged are matched first; the others only when a matched term
+    needs listing-wide evidence (a context word, a benign phrase found anywhere). Matches
+    of a text are memoised, since variants repeat titles and descriptions."""
 
     def __init__(self, vocab: Vocabulary, patterns: list[CategoryPattern]) -> None:
         self.vocab = vocab
         self.patterns = patterns
+        self._memo: dict[tuple[str, str, bool], list[_Text]] = {}
 
-    def _scan(self, field_name: str, weight: float, text: str) -> list[_Text]:
+    def _scan(self, field_name: str, weight: float, text: str, disguised: bool) -> list[_Text]:
+        key = (field_name, text, disguised)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 100_000:  # bounded memory on huge batches
+                self._memo.clear()
+            found = self._memo[key] = self._scan_text(field_name, weight, text, disguised)
+        return found
+
+    def _scan_text(self, field_name: str, weight: float, text: str, disguised: bool) -> list[_Text]:
         out = [self._match(field_name, weight, text, False)]
         plain = out[0].terms
-        deob = deobfuscate(text)
+        deob = deobfuscate(text) if disguised else text
         if deob != text:
             seen = {t.id for _, _, t in plain}
             extra = self._match(field_name, weight, deob, True)
@@ -218,23 +235,59 @@ class RowAnalyser:
                 item.contexts.append((m.start, m.end, ref))
         return item
 
-    def analyse(self, values: list[tuple[str, float, str]]) -> dict[str, CategoryEvidence]:
-        """``values``: (field, weight, folded text) of one listing."""
-        texts = [t for f, w, v in values for t in self._scan(f, w, v)]
+    def analyse(
+        self,
+        values: list[tuple[str, float, str]],
+        disguised: frozenset[str] = frozenset(),
+        hot: set[str] | None = None,
+    ) -> dict[str, CategoryEvidence]:
+        """``values``: (field, weight, folded text) of one listing; ``disguised``: the fields
+        whose text looks obfuscated (de-obfuscated and matched a second time); ``hot``: the
+        fields the prefilter flagged (None = all)."""
+        first = [v for v in values if hot is None or v[0] in hot]
+        texts = [t for f, w, v in first for t in self._scan(f, w, v, f in disguised)]
+        if not any(t.terms for t in texts) and not self.patterns:
+            return {}
+        if any(self.vocab.needs_listing(term) for t in texts for _, _, term in t.terms):
+            texts += [
+                t
+                for f, w, v in values
+                if hot is not None and f not in hot
+                for t in self._scan(f, w, v, f in disguised)
+            ]
         present = {b for t in texts for _, _, b in t.benign}
         contexts = [(t, s, e, name) for t in texts for s, e, name in t.contexts]
         by_field = {f: v for f, _, v in values}
         brand_words = tuple(_WORD.findall(by_field.get("brand", "")))
         category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))
         media = self.vocab.media_matcher.contains_any(category_text)
+        names = self._names(texts)
         out: dict[str, CategoryEvidence] = {}
         for t in texts:
             for start, end, term in _longest(t.terms):
                 hit = self._judge(t, start, end, term, present, contexts, brand_words, media)
                 if hit is not None:
+                    hit.depiction = hit.depiction or term.text in names
                     out.setdefault(term.category, CategoryEvidence(term.category)).hits.append(hit)
         for hit in self._pattern_hits(values):
             out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(hit)
+        return out
+
+    def _names(self, texts: list[_Text]) -> set[str]:
+        """Terms the title uses as a name or modifier of another product: a durable-goods
+        noun follows them in the title's main phrase ("CoreFlex Crossbow 41in Longboard",
+        "SlingShot 200 Camera Back Pack"). The same word elsewhere in the listing is that
+        name too."""
+        out: set[str] = set()
+        for t in texts:
+            if t.field != "title" or not t.terms:
+                continue
+            cut = _TITLE_CUT.search(t.text)
+            head_end = cut.start() if cut else len(t.text)
+            products = [m for m in self.vocab.product_matcher.iter(t.text) if m.end <= head_end]
+            for _, end, term in t.terms:
+                if end <= head_end and any(m.start >= end for m in products):
+                    out.add(term.text)
         return out
 
     def _judge(
@@ -314,19 +367,23 @@ def analyse(
     fields = scanned_fields(batch)
     if not fields:
         return {}
-    rows = candidate_rows(batch, fields, regex, patterns)
+    hot, disguised = candidate_rows(batch, fields, regex, patterns)
+    rows = list(hot)
     if not rows:
         return {}
-    folded = {name: batch.folded(name) for name, _ in fields}
+    # only the candidate rows' cells leave polars
+    taken = pl.Series(rows, dtype=pl.UInt32)
+    folded = {name: batch.folded_series(name).gather(taken).to_list() for name, _ in fields}
     analyser = RowAnalyser(vocab, patterns)
     out: dict[int, dict[str, CategoryEvidence]] = {}
-    for i in rows:
+    for k, i in enumerate(rows):
         values = [
             (name, weight, v)
             for name, weight in fields
-            if (v := folded[name][i]) and not (name.startswith(ATTR_PREFIX) and _is_link(v))
+            if (v := folded[name][k]) and not (name.startswith(ATTR_PREFIX) and _is_link(v))
         ]
-        evidence = analyser.analyse(values)
+        marked = frozenset(n for n in hot[i] if (n, i) in disguised)
+        evidence = analyser.analyse(values, marked, hot[i])
         if evidence:
             out[i] = evidence
     return out

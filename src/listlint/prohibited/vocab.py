@@ -82,9 +82,11 @@ class Vocabulary:
     negated: frozenset[str]
     after: frozenset[str]
     media: tuple[str, ...]
+    products: tuple[str, ...] = ()
     patterns: list[CategoryPattern] = field(default_factory=list)
     matcher: PhraseMatcher[tuple[str, Any]] = field(init=False, repr=False)
     media_matcher: PhraseMatcher[str] = field(init=False, repr=False)
+    product_matcher: PhraseMatcher[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         entries: list[tuple[str, tuple[str, Any]]] = []
@@ -97,6 +99,14 @@ class Vocabulary:
             entries.extend((w, (CONTEXT, name)) for w in words)
         self.matcher = PhraseMatcher(entries)
         self.media_matcher = PhraseMatcher((w, w) for w in self.media)
+        self.product_matcher = PhraseMatcher((form, w) for w in self.products for form in _forms(w))
+
+    def needs_listing(self, term: Term) -> bool:
+        """Does judging this term need the listing's other fields (a context word, or a
+        benign phrase that counts anywhere)?"""
+        return bool(term.context) or any(
+            not self.benign[b].covers for b in self.term_benign.get(term.id, ())
+        )
 
     def term_forms(self) -> list[str]:
         """Every folded form of every term (what the prefilter must find)."""
@@ -143,17 +153,22 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
             b = BenignPhrase(len(benign), phrase, _contains_words(_words(phrase), trigger))
             benign.append(b)
             by_trigger.setdefault(trigger, []).append(b.id)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for trig in by_trigger:
+        if trig:
+            by_first.setdefault(trig[0], []).append(trig)
+    benign_words = [_words(b.text) for b in benign]
     term_benign: dict[int, frozenset[int]] = {}
     for term in terms:
         words = _words(term.text)
+        triggers = {t for w in words for t in by_first.get(w, ()) if _contains_words(words, t)}
         ids = [
             i
-            for trig, bids in by_trigger.items()
-            if _contains_words(words, trig)
-            for i in bids
+            for trig in triggers
+            for i in by_trigger[trig]
             # a benign phrase inside the term ("smoke detector" in "smoke detector camera")
             # does not excuse it
-            if not _contains_words(words, _words(benign[i].text))
+            if not _contains_words(words, benign_words[i])
         ]
         if ids:
             term_benign[term.id] = frozenset(ids)
@@ -180,6 +195,7 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
         negated=frozenset(special.get("@negated", ())),
         after=frozenset(special.get("@after", ())),
         media=tuple(special.get("@media", ())),
+        products=tuple(special.get("@products", ())),
     )
 
 

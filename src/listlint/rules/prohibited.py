@@ -50,15 +50,22 @@ class _ProhibitedRule(Rule):
         vocab, regex, patterns, table = self._resources()
 
         def compute(b: Batch) -> dict[int, list[Resolved]]:
+            import polars as pl
+
             from listlint.prohibited.evidence import analyse
 
             evidence = analyse(b, vocab, regex, patterns)
             if not evidence:
                 return {}
-            cats = [b.folded(name) for name in ("category", "product_type") if b.has(name)]
+            rows = pl.Series(list(evidence), dtype=pl.UInt32)
+            cats = [
+                b.folded_series(name).gather(rows).to_list()
+                for name in ("category", "product_type")
+                if b.has(name)
+            ]
             out = {}
-            for i, ev in evidence.items():
-                listing_category = " ".join(c[i] or "" for c in cats)
+            for k, (i, ev) in enumerate(evidence.items()):
+                listing_category = " ".join(c[k] or "" for c in cats)
                 found = table.resolve(ev, listing_category)
                 if found:
                     out[i] = found
