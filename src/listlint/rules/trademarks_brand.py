@@ -172,16 +172,20 @@ class UnverifiedBrandClaim(TrademarkRule):
 
     def check(self, batch: Batch) -> Iterator[Hit]:
         from listlint.brands.evidence import gtin_problem, price_far_below
+        from listlint.rules.specs_identifiers import gtin_readings
 
         claims = list(self._claims(batch))
         if not claims:
             return
+        # read once per batch and shared with the specs rules: a column of made-up
+        # numbering (8500000001, 8500000002...) is recognised as such there
+        readings = gtin_readings(batch) if batch.has("gtin") else None
         has_brand = batch.has("brand")
         for i, brand, field in claims:
             gtin, price = cell(batch, "gtin", i), cell(batch, "price", i)
             amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
             found: list[tuple[str, str, str]] = []  # (field, seller's value, what is wrong)
-            problem = gtin_problem(gtin)
+            problem = gtin_problem(readings[i]) if readings else None
             # a placeholder barcode on a phone charger is a data problem (the specs rules);
             # on a perfume, a bag or a watch it is how copies are listed under the brand
             if problem and self.listing_groups(batch, i) & BRAND_PRONE:
