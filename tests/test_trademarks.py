@@ -132,3 +132,16 @@ def test_dev_set(shared_dir: Path) -> None:
     # UPC with lost leading zeros (in its file, a column of such numbers is caught); this
     # guards against regressions below the measured figure
     assert detection >= 0.77
+
+
+def test_made_up_gtin_numbering_on_a_luxury_brand() -> None:
+    """A lone 8500000001 may be a UPC that lost its zeros; a column of them is numbering."""
+    rows = [
+        {"title": f"Chanel Eau de Parfum {n} 100ML", "brand": "Chanel", "gtin": f"85000000{n:02d}"}
+        for n in range(1, 8)
+    ]
+    found = listlint.lint(rows, select=TM).findings
+    assert [f.rule for f in found] == ["TM105"] * 7
+    assert "has 10 digits" in found[0].message and found[0].match == "8500000001"
+    single = listlint.lint(rows[:1], select=TM).findings
+    assert single == []
