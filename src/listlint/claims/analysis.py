@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,48 +54,80 @@ class ClaimHit:
 
 @dataclass(frozen=True)
 class _Prefilter:
-    gate_terms: tuple[str, ...]
-    matcher: PhraseMatcher[str]
+    #: one case-insensitive regex: every term that may start a claim on its own (whole
+    #: words), obfuscated-looking words, weight-loss amounts
+    gate: str
+    #: terms that need a strong predicate nearby ("removes wrinkles") and those predicates
+    gate_weak: str
+    gate_strong: str
+    #: term -> needs a strong predicate in its sentence?
+    matcher: PhraseMatcher[bool]
+    strong: PhraseMatcher[bool]
     words: frozenset[str]
+
+
+def _words_regex(terms: Iterable[str], after: str = r"\b") -> str:
+    """Case-insensitive whole-word alternation of ``terms`` (hyphenated or not), then ``after``."""
+    forms = {f for t in terms for f in (t, t.replace("-", ""))}
+    alternation = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
+    return rf"(?i)\b(?:{alternation}){after}"
 
 
 @cache
 def _prefilter() -> _Prefilter:
     voc = vocabulary()
     terms = voc.gate_terms()
+    weak = {t for t, c in voc.conditions.items() if c.kind == "appearance"}
     words = frozenset(w for t in terms for w in t.split(" ") if w.isalpha() or "-" in w)
-    gate = tuple(sorted({t.replace("-", "") for t in terms}))
-    return _Prefilter(gate, PhraseMatcher((t, t) for t in terms), words)
+    main = _words_regex(t for t in terms if t not in weak)
+    # a strong predicate before a hyphen-split word: "prevents sei-zures"
+    split = _words_regex(voc.strong_forms(), after=r"\s+(?:\w+\s+)?[a-z]+-[a-z]+\b")
+    return _Prefilter(
+        gate=f"{main}|{split}|(?i:{_OBFUSCATED})|(?i:{WEIGHT_AMOUNT})",
+        gate_weak=_words_regex(weak),
+        gate_strong=_words_regex(voc.strong_forms()),
+        matcher=PhraseMatcher((t, t in weak) for t in terms),
+        strong=PhraseMatcher((t, True) for t in voc.strong_forms()),
+        words=words,
+    )
 
 
 def gated_rows(column: pl.Series) -> list[int]:
-    """Positions of rows that may hold a claim (columnar, cheap)."""
+    """Positions of rows that may hold a claim: one regex pass in polars (Rust; literal
+    alternations run as Aho-Corasick with word-boundary checks), no Python per row.
+    Rows with non-ASCII text are folded first (full-width letters, zero-width joiners)."""
     pre = _prefilter()
-    folded = fold_series(column)
-    flat = folded.str.replace_all("-", "", literal=True)
-    mask = (
-        flat.str.contains_any(list(pre.gate_terms))
-        | folded.str.contains(_OBFUSCATED)
-        | folded.str.contains(WEIGHT_AMOUNT)
-    )
-    return mask.fill_null(False).arg_true().to_list()
+    text = column.fill_null("")
+    wide = text.str.len_bytes() != text.str.len_chars()
+    if wide.any():
+        text = text.scatter(wide.arg_true(), fold_series(text.filter(wide)))
+    mask = text.str.contains(pre.gate)
+    rest = ~mask & text.str.contains(pre.gate_weak)
+    if rest.any():
+        idx = rest.arg_true()
+        mask = mask.scatter(idx, text.gather(idx).str.contains(pre.gate_strong))
+    return mask.arg_true().to_list()
 
 
 def _candidates(text: str) -> tuple[MappedText, list[tuple[int, int]]]:
+    """The text in matching form and its rough sentences worth a parse."""
     pre = _prefilter()
     mapped = matching_form(text, pre.words)
-    starts = sorted(
-        {m.start for m in pre.matcher.iter(mapped.text)}
-        | {m.start() for m in _WEIGHT_AMOUNT_RE.finditer(mapped.text)}
-    )
-    if not starts:
+    hits = [(m.start, m.payload) for m in pre.matcher.iter(mapped.text)]
+    hits += [(m.start(), False) for m in _WEIGHT_AMOUNT_RE.finditer(mapped.text)]
+    if not hits:
         return mapped, []
-    return mapped, [(a, b) for a, b in sentences(mapped.text) if any(a <= s < b for s in starts)]
+    spans = []
+    for a, b in sentences(mapped.text):
+        inside = [weak for s, weak in hits if a <= s < b]
+        if inside and (not all(inside) or pre.strong.contains_any(mapped.text[a:b])):
+            spans.append((a, b))
+    return mapped, spans
 
 
-def _group(batch_values: dict[str, list[str | None]], i: int, voc: Vocabulary) -> str:
+def _group(batch_values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> str:
     def folded(name: str) -> str | None:
-        value = batch_values[name][i]
+        value = batch_values[name].get(i)
         return fold(value) if value else None
 
     return product_group(folded("category"), folded("product_type"), folded("title"), voc)
@@ -125,8 +158,11 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
 
     cm = claim_matchers()
     grammar = Grammar(cm, voc)
-    values = {
-        n: (frame[n].to_list() if n in frame.columns else [None] * frame.height)
+    rows = sorted({w[0] for w in work})
+    values = {  # only the candidate rows: the whole column is not needed in Python
+        n: dict(zip(rows, frame[n].gather(rows).to_list(), strict=True))
+        if n in frame.columns
+        else {}
         for n in ("category", "product_type", "title")
     }
     groups: dict[int, str] = {}

@@ -187,36 +187,52 @@ class Grammar:
 
     # -- per doc ----------------------------------------------------------------------
     def claims(self, doc: Doc, group: str) -> Iterator[Claim]:
+        """Claims in ``doc`` (character offsets in ``doc.text``) for a product group."""
         if group in SUBJECT_MATTER:
             return
-        for sent in doc.sents:
-            yield from self._sentence(doc, sent, group)
-
-    def _sentence(self, doc: Doc, sent: Span, group: str) -> Iterator[Claim]:
-        sub = sent.as_doc() if (sent.start or sent.end != len(doc)) else doc
-        offset = sent.start_char
         labels = self.m.labels
-        if self.m.disclaimers(sub):
-            return
-        benign = [(s, e) for _, s, e in self.m.benign(sub)]
+        benign = [(s, e) for _, s, e in self.m.benign(doc)]
 
-        def inside_benign(m: _Match) -> bool:
-            return any(
-                s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in benign
+        def kept(m: _Match) -> bool:  # not the word inside "hearing aids", "dog treats"
+            return not any(
+                s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in benign
             )
 
-        conds = [
-            m for m in _longest(_matches(self.m.conditions, sub, labels)) if not inside_benign(m)
-        ]
-        phrases = [
-            m for m in _longest(_matches(self.m.phrases, sub, labels)) if not inside_benign(m)
-        ]
-        preds = _matches(self.m.predicates, sub, labels)
-        quals = [(s, e) for _, s, e in self.m.qualifiers(sub)]
-        low_text = sub.text.lower()
+        conds = [m for m in _longest(_matches(self.m.conditions, doc, labels)) if kept(m)]
+        phrases = [m for m in _longest(_matches(self.m.phrases, doc, labels)) if kept(m)]
+        preds = _matches(self.m.predicates, doc, labels)
+        quals = [(s, e) for _, s, e in self.m.qualifiers(doc)]
+        disclaimers = [s for _, s, _ in self.m.disclaimers(doc)]
+        for sent in doc.sents:
+            lo, hi = sent.start, sent.end
+            if any(lo <= s < hi for s in disclaimers):
+                continue
+            yield from self._sentence(
+                doc,
+                sent,
+                group,
+                [m for m in conds if lo <= m.start and m.end <= hi],
+                [m for m in phrases if lo <= m.start and m.end <= hi],
+                [m for m in preds if lo <= m.start and m.end <= hi],
+                [q for q in quals if lo <= q[0] and q[1] <= hi],
+            )
+
+    def _sentence(
+        self,
+        doc: Doc,
+        sent: Span,
+        group: str,
+        conds: list[_Match],
+        phrases: list[_Match],
+        preds: list[_Match],
+        quals: list[tuple[int, int]],
+    ) -> Iterator[Claim]:
+        if not conds and not phrases and not preds:
+            return
+        low_text = sent.text.lower()
         by_anchor: dict[tuple[int, str], Claim] = {}  # one claim per predicate: "cures A and B"
         for cond in conds:
-            found = self._condition_claim(sub, cond, preds, quals, conds, group, low_text)
+            found = self._condition_claim(doc, cond, preds, quals, conds, group, low_text)
             if found is None:
                 continue
             anchor, claim = found
@@ -226,27 +242,23 @@ class Grammar:
             elif claim.end > prev.end:
                 by_anchor[anchor, claim.rule] = _extend(prev, claim)
         found = list(by_anchor.values())
-        for claim in found:
-            yield _shift(claim, offset)
+        yield from found
         for ph in phrases:
-            claim = self._phrase_claim(sub, ph, group, low_text)
+            claim = self._phrase_claim(doc, ph, group, low_text)
             # "kills bacteria", "removes wrinkles", "anti-cancer": the condition claim says it
             if claim and not any(c.start < claim.end and claim.start < c.end for c in found):
-                yield _shift(claim, offset)
+                yield claim
         for p in preds:
-            if p.kind == "weight_amount" and not self._negated(sub, p.start):
-                span = sub[p.start : p.end]
-                yield _shift(
-                    Claim(
-                        "weight",
-                        span.start_char,
-                        span.end_char,
-                        span.text,
-                        "weight",
-                        "weight",
-                        "phrase",
-                    ),
-                    offset,
+            if p.kind == "weight_amount" and not self._negated(doc, p.start):
+                span = doc[p.start : p.end]
+                yield Claim(
+                    "weight",
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "weight",
+                    "weight",
+                    "phrase",
                 )
 
     def _qualified(self, quals: list[tuple[int, int]], lo: int, cond: _Match) -> bool:
@@ -460,21 +472,6 @@ def _extend(first: Claim, later: Claim) -> Claim:
         first.topic,
         first.how,
         first.severity,
-    )
-
-
-def _shift(claim: Claim, offset: int) -> Claim:
-    if not offset:
-        return claim
-    return Claim(
-        claim.rule,
-        claim.start + offset,
-        claim.end + offset,
-        claim.term,
-        claim.kind,
-        claim.topic,
-        claim.how,
-        claim.severity,
     )
 
 

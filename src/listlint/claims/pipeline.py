@@ -96,6 +96,7 @@ def _predicate_patterns(voc: Vocabulary) -> dict[str, list[list[dict[str, Any]]]
         if kind in ("suffix", "prefix"):
             continue
         singles = sorted(t for t in terms if " " not in t)
+        # LEMMA, or the word itself: lookup lemmas turn "lower" into "low"
         rows: list[list[dict[str, Any]]] = []
         if singles:
             rows.append([{"LEMMA": {"IN": singles}}])
@@ -103,7 +104,6 @@ def _predicate_patterns(voc: Vocabulary) -> dict[str, list[list[dict[str, Any]]]
         for term in sorted(t for t in terms if " " in t):
             first, *rest = term.split(" ")
             rows.append([{"LEMMA": first}, *({"LOWER": w} for w in rest)])
-            rows.append([{"LOWER": first}, *({"LOWER": w} for w in rest)])
         patterns[kind] = rows
     patterns["suffix"] = [
         [{"ORTH": "-"}, {"LOWER": {"IN": sorted(voc.predicates["suffix"])}}],

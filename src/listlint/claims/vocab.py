@@ -79,6 +79,31 @@ class Vocabulary:
         (a predicate alone never makes a claim, so predicates are not gate terms)."""
         return sorted(set(self.conditions) | set(self.phrases))
 
+    def strong_forms(self) -> list[str]:
+        """Surface forms of the strong predicates and strong nouns ("cures", "cured",
+        "curing", "removal"...): conditions that only a strong predicate turns into a claim
+        (wrinkles, dark spots) need one of these nearby."""
+        out: set[str] = set()
+        nouns = ("treatment", "cure", "remedy", "therapy", "medicine", "medication", "antidote")
+        for term in (*self.predicates["strong"], *nouns):
+            first, _, rest = term.partition(" ")
+            for form in verb_forms(first):
+                out.add(f"{form} {rest}".strip())
+        out.update(("removal", "remover", "eraser"))
+        return sorted(out)
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Regular English inflections of a verb or noun: cure -> cures, cured, curing."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    if len(lemma) <= 4 and lemma[-1:] not in "aeiouwxy" and lemma[-2:-1] in "aeiou":
+        forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})  # stop -> stopped
+    return forms
+
 
 def _forms(term: str, plural: bool = True) -> list[str]:
     """A term (with its plural), and with hyphens/spaces as sellers vary them."""
