@@ -286,7 +286,11 @@ class RowAnalyser:
             head_end = cut.start() if cut else len(t.text)
             products = [m for m in self.vocab.product_matcher.iter(t.text) if m.end <= head_end]
             for _, end, term in t.terms:
-                if end <= head_end and any(m.start >= end for m in products):
+                # a fur coat is made of fur; a workout DVD is not made of fat burner
+                kinds = (
+                    ("media",) if term.category in self.vocab.substances else ("media", "durable")
+                )
+                if end <= head_end and any(m.start >= end and m.payload in kinds for m in products):
                     out.add(term.text)
         return out
 

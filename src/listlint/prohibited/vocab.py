@@ -83,6 +83,10 @@ class Vocabulary:
     after: frozenset[str]
     media: tuple[str, ...]
     products: tuple[str, ...] = ()
+    media_titles: tuple[str, ...] = ()
+    #: categories whose terms are a substance or material: a product noun after them is what
+    #: the product is made of or contains, not a sign of a model name
+    substances: frozenset[str] = frozenset()
     patterns: list[CategoryPattern] = field(default_factory=list)
     matcher: PhraseMatcher[tuple[str, Any]] = field(init=False, repr=False)
     media_matcher: PhraseMatcher[str] = field(init=False, repr=False)
@@ -99,7 +103,10 @@ class Vocabulary:
             entries.extend((w, (CONTEXT, name)) for w in words)
         self.matcher = PhraseMatcher(entries)
         self.media_matcher = PhraseMatcher((w, w) for w in self.media)
-        self.product_matcher = PhraseMatcher((form, w) for w in self.products for form in _forms(w))
+        self.product_matcher = PhraseMatcher(
+            [(form, "durable") for w in self.products for form in _forms(w)]
+            + [(form, "media") for w in self.media_titles for form in _forms(w)]
+        )
 
     def needs_listing(self, term: Term) -> bool:
         """Does judging this term need the listing's other fields (a context word, or a
@@ -196,6 +203,8 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
         after=frozenset(special.get("@after", ())),
         media=tuple(special.get("@media", ())),
         products=tuple(special.get("@products", ())),
+        media_titles=tuple(special.get("@titles", ())),
+        substances=frozenset(special.get("@substances", ())),
     )
 
 
