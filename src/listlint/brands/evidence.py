@@ -31,12 +31,19 @@ def usd_rates() -> dict[str, float]:
     return {r["currency"].upper(): float(r["usd"]) for r in table("brands/currency_usd")}
 
 
-def price_far_below(brand: Brand, amount: float | None, currency: str | None) -> bool:
-    """Supporting evidence only: the price is far below anything the brand sells."""
-    if brand.min_price_usd is None or amount is None or amount <= 0:
+def price_far_below(
+    brand: Brand,
+    amount: float | None,
+    currency: str | None,
+    groups: set[str] | frozenset[str] = frozenset(),
+) -> bool:
+    """Supporting evidence only: the price is far below anything the brand sells in the
+    listing's category groups (a Dior watch, not a Dior lip balm)."""
+    floor = brand.price_floor(groups)
+    if floor is None or amount is None or amount <= 0:
         return False
     rate = usd_rates().get(currency.upper()) if currency else UNKNOWN_CURRENCY_USD
-    return rate is not None and amount * rate < FAR_BELOW * brand.min_price_usd
+    return rate is not None and amount * rate < FAR_BELOW * floor
 
 
 def gtin_problem(reading: GtinReading | None) -> str | None:

@@ -50,6 +50,13 @@ class Brand:
     common_word: bool
     #: lowest retail price of a genuine item in USD (None = unknown)
     min_price_usd: float | None = None
+    #: the same per category group: (("watches", 2000.0), ("bags", 1500.0))
+    group_min_price_usd: tuple[tuple[str, float], ...] = ()
+
+    def price_floor(self, groups: set[str] | frozenset[str] = frozenset()) -> float | None:
+        """The cheapest genuine item's price for a listing in ``groups`` (USD)."""
+        floors = [p for g, p in self.group_min_price_usd if g in groups]
+        return max(floors) if floors else self.min_price_usd
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +114,15 @@ class BrandIndex:
                 continue
             groups = frozenset(g for g in row.get("groups", "").split(",") if g)
             floor = float(row["min_price_usd"]) if row.get("min_price_usd") else None
+            by_group = tuple(
+                (g.strip(), float(p))
+                for g, _, p in (
+                    e.partition(":") for e in row.get("group_min_price_usd", "").split(";")
+                )
+                if g.strip() and p
+            )
             self.brands[row["brand"]] = Brand(
-                row["brand"], groups, row.get("common_word") == "yes", floor
+                row["brand"], groups, row.get("common_word") == "yes", floor, by_group
             )
         for name in extra_brands:
             if compact(name) not in skip and name not in self.brands:
@@ -146,6 +160,7 @@ class BrandIndex:
         ]
         self._column_cache: dict[tuple[str, bool], frozenset[Brand]] = {}
         self.groups = self._load_groups()
+        self.script_groups = [(kw, g) for kw, g in self.groups.items() if not kw.isascii()]
         latin = [(n.text, n) for n in names if not _CJK_RE.search(n.text)]
         cjk = [(n.text, n) for n in names if _CJK_RE.search(n.text)]
         self.exact: PhraseMatcher[Name] = PhraseMatcher(latin)
@@ -221,9 +236,14 @@ class BrandIndex:
         return out
 
     def groups_of(self, folded_text: str) -> set[str]:
-        return {
+        """Category groups the words of ``folded_text`` name: Latin words whole, Arabic and
+        CJK keywords as substrings (Chinese has no spaces: "轻量跑步鞋男女鞋")."""
+        found = {
             self.groups[w] for w in re.findall(r"[a-z][a-z\-]+", folded_text) if w in self.groups
         }
+        if not folded_text.isascii():
+            found.update(g for kw, g in self.script_groups if kw in folded_text)
+        return found
 
     def matches_brand(self, brand: Brand, brand_column: str | None) -> bool:
         """True when the listing's brand column names ``brand`` (or one of its aliases),

@@ -78,7 +78,10 @@ class UnauthorizedBrand(TrademarkRule):
                 if m.nominative:  # last: the costliest test, on the fewest mentions
                     continue
                 cheap = price_far_below(
-                    m.name.brand, cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+                    m.name.brand,
+                    cell(batch, "price_amount", i),
+                    cell(batch, "price_currency", i),
+                    self.listing_groups(batch, i),
                 )
                 if not has_brand and not cheap:
                     continue
@@ -188,10 +191,11 @@ class UnverifiedBrandClaim(TrademarkRule):
             problem = gtin_problem(readings[i]) if readings else None
             # a placeholder barcode on a phone charger is a data problem (the specs rules);
             # on a perfume, a bag or a watch it is how copies are listed under the brand
-            if problem and self.listing_groups(batch, i) & BRAND_PRONE:
+            groups = self.listing_groups(batch, i)
+            if problem and groups & BRAND_PRONE:
                 found.append(("gtin", str(gtin), f'a GTIN ("{gtin}") that {problem}'))
             # without a brand column, a cheap title brand is TM103's finding
-            if has_brand and price_far_below(brand, amount, currency):
+            if has_brand and price_far_below(brand, amount, currency, groups):
                 found.append(("price", str(price), f"a price of {price}"))
             if not found:
                 continue
