@@ -80,7 +80,19 @@ def folded_cell(batch: Batch, name: str, i: int) -> str | None:
 
 
 def seller_text(batch: Batch, field: str, i: int, folded_match: str) -> str:
-    """The seller's own spelling of a folded span when it can be found, else the span."""
+    """The seller's own spelling of a folded span ("أصلية", "Guccı", "ＧＵＣＣＩ"), found by
+    folding the raw text one character at a time; the folded span when it is not there."""
+    from listlint.text.normalize import fold
+
     raw = cell(batch, field, i) or ""
     pos = raw.lower().find(folded_match)
-    return raw[pos : pos + len(folded_match)] if pos >= 0 else folded_match
+    if pos >= 0 and len(raw.lower()) == len(raw):
+        return raw[pos : pos + len(folded_match)]
+    owner: list[int] = []  # folded position -> raw position
+    for k, ch in enumerate(raw):
+        owner.extend([k] * len(fold(ch)))
+    folded = "".join(fold(ch) for ch in raw)
+    pos = folded.find(folded_match)
+    if pos < 0 or not folded_match:
+        return folded_match
+    return raw[owner[pos] : owner[pos + len(folded_match) - 1] + 1]

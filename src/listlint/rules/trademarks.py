@@ -128,9 +128,10 @@ class CounterfeitSignal(TrademarkRule):
             elif weak and brands:
                 chosen = weak[0]
             elif assurance and brands:
+                # "100% authentic", "البوكس الأصلي": evidence, not an announced copy
                 chosen = assurance[0]
-                if index.matches_brand(brands[0].name.brand, cell(batch, "brand", i)):
-                    severity = Severity.INFO  # the seller names the brand as theirs
+                own = index.matches_brand(brands[0].name.brand, cell(batch, "brand", i))
+                severity = Severity.INFO if own else Severity.WARNING
             elif assurance:  # over-assurance alone is supporting evidence only
                 chosen, severity = assurance[0], Severity.INFO
             else:
@@ -139,15 +140,18 @@ class CounterfeitSignal(TrademarkRule):
             folded = folded_cell(batch, field, i) or ""
             quote = seller_text(batch, field, i, folded[s:e])
             named = f"the brand {brands[0].name.brand.name}" if brands else "a brand"
-            risk = "low" if severity else "high" if brands or sig.strength == "strong" else "medium"
-            what = (
-                "over-assures authenticity" if sig.strength == "assurance" else "advertises a copy"
-            )
-            evidence = (
-                "authenticity assurance" if sig.strength == "assurance" else "replica wording"
-            )
+            if sig.strength == "assurance":
+                what, evidence = "over-assures authenticity", ["authenticity assurance"]
+                risk = "low" if severity == Severity.INFO else "medium"
+            else:
+                what, evidence = "advertises a copy", ["replica wording"]
+                risk = "high" if brands or sig.strength == "strong" else "medium"
+            column = cell(batch, "brand", i)
+            if brands and column and not index.matches_brand(brands[0].name.brand, column):
+                evidence.append(f'brand column "{column}"')
+            evidence_text = "; ".join(evidence)
             yield Hit(
-                f'"{quote}" {what} of {named} (evidence: {evidence}). Risk: {risk}.',
+                f'"{quote}" {what} of {named} (evidence: {evidence_text}). Risk: {risk}.',
                 index=i,
                 field=field,
                 match=quote,
