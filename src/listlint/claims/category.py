@@ -35,7 +35,11 @@ def _group_of(text: str, voc: Vocabulary) -> str | None:
 def product_group(
     category: str | None, product_type: str | None, title: str | None, voc: Vocabulary
 ) -> str:
-    """One of the categories.tsv groups, or ``unknown``. Inputs are folded text."""
+    """One of the categories.tsv groups, ``drug`` or ``unknown``. Inputs are folded text."""
+    if title:
+        padded = f" {' '.join(_WORD.findall(title))} "
+        if any(f" {d} " in padded for d in voc.drug_ingredients):
+            return "drug"  # "Ibuprofen 200mg": an approved drug's label, not a claim
     for text in (category, product_type):
         if not text:
             continue

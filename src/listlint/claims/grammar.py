@@ -78,7 +78,8 @@ PATHOGEN_VERBS = frozenset(
 TARGET_LINKS = frozenset("with suffering from who have has living diagnosed prone".split())
 REDUCERS = frozenset("reduce decrease eliminate lower cut lessen end remove".split())
 PASSIVE_AUX = frozenset("is are was were be been being get gets got can will may".split())
-SUBJECT_MATTER = frozenset({"media"})
+#: groups where claims are not the seller's to avoid: media (subject matter), drugs (indications)
+SUBJECT_MATTER = frozenset({"media", "drug"})
 #: drug-class words that on goods are pesticidal (EPA) claims: "antibacterial cutting board"
 ANTIMICROBIAL = frozenset(
     "antibacterial anti-bacterial antimicrobial anti-microbial antifungal anti-fungal antiviral "
@@ -488,7 +489,7 @@ def _phrase_rule(claim: str, group: str, term: str) -> tuple[str | None, str | N
     if claim == "disease":  # "anticancer", "herbal prozac"
         return ("disease", "warning" if group == "device" else None)
     if claim == "drug":
-        if group in ("goods", "device"):
+        if group in ("goods", "device", "unknown"):
             return ("pesticidal", None) if term in ANTIMICROBIAL else ("drug", "warning")
         return ("drug", None)
     if claim == "cosmetic_drug":

@@ -85,7 +85,8 @@ def message(hit: ClaimHit) -> str:
         return (
             f"{quoted} is a pesticidal claim: products that claim to kill or repel germs, "
             "viruses or pests need EPA registration, and Amazon removes listings without "
-            f"it{where}."
+            "it (a treated article may only claim to protect the article itself, e.g. "
+            f'"antimicrobial treatment protects the seal from odor-causing bacteria"){where}.'
         )
     if c.rule == "efficacy":
         return (

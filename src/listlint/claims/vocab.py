@@ -64,6 +64,8 @@ class Vocabulary:
     disclaimers: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     remedy_nouns: frozenset[str] = frozenset()
+    #: active ingredients of approved drugs: a title naming one is a drug product
+    drug_ingredients: tuple[str, ...] = ()
     targets: frozenset[str] = frozenset()
     #: term -> contexts in which the word is something else (hearing aids, dog treats)
     benign_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -137,6 +139,7 @@ def vocabulary() -> Vocabulary:
     voc.negators = frozenset(fold(n) for n in wordlist("claims/negators"))
     voc.remedy_nouns = frozenset(fold(n) for n in wordlist("claims/remedy_nouns"))
     voc.targets = frozenset(fold(n) for n in wordlist("claims/targets"))
+    voc.drug_ingredients = tuple(fold(n) for n in wordlist("claims/drug_ingredients"))
     for row in table("claims/benign"):
         contexts = tuple(fold(c) for c in row["contexts"].split("|") if c)
         store = voc.benign_phrases if row["scope"] == "phrase" else voc.benign_sentences
