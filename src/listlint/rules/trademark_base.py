@@ -12,7 +12,7 @@ from listlint.rules.base import Rule
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.brands.analysis import Mention, RowEvidence
-    from listlint.brands.index import BrandIndex
+    from listlint.brands.index import Brand, BrandIndex
 
 COUNTERFEIT_POLICY = "https://support.google.com/merchants/answer/6149993"
 BRAND_MISUSE_POLICY = "https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051"
@@ -68,6 +68,18 @@ class TrademarkRule(Rule):
         if m.name.context_only or (m.name.brand.common_word and m.name.kind in ("name", "variant")):
             return signals or bool(m.name.brand.groups & self.listing_groups(batch, i))
         return True
+
+
+def price_evidence(rule: TrademarkRule, batch: Batch, i: int, brand: Brand) -> str | None:
+    """ "price 320 far below genuine Rolex" when the listing's price supports a copy."""
+    from listlint.brands.evidence import price_far_below
+
+    amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+    if amount is None or not price_far_below(
+        brand, amount, currency, rule.listing_groups(batch, i)
+    ):
+        return None
+    return f"price {cell(batch, 'price', i)} far below genuine {brand.name}"
 
 
 def cell(batch: Batch, name: str, i: int):  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from listlint.rules.trademark_base import (
     TrademarkRule,
     cell,
     folded_cell,
+    price_evidence,
     seller_text,
 )
 from listlint.rules.trademarks_brand import UnauthorizedBrand, UnverifiedBrandClaim
@@ -64,11 +65,16 @@ class BrandLookalike(TrademarkRule):
                     continue
                 seen.add(m.name.brand.name)
                 risk = "high" if ev.signals else "medium" if m.nominative else "high"
+                evidence = [m.disguise]
                 brand_col = cell(batch, "brand", i)
-                col = f'; brand column: "{brand_col}"' if brand_col else ""
+                if brand_col:
+                    evidence.append(f'brand column: "{brand_col}"')
+                cheap = price_evidence(self, batch, i, m.name.brand)
+                if cheap:
+                    evidence.append(cheap)
                 yield Hit(
                     f'"{seller_text(batch, m.field, i, m.text)}" imitates the brand {m.name.brand.name} '
-                    f"(evidence: {m.disguise}{col}). Risk: {risk}.",
+                    f"(evidence: {'; '.join(evidence)}). Risk: {risk}.",
                     index=i,
                     field=m.field,
                     match=seller_text(batch, m.field, i, m.text),
@@ -149,6 +155,10 @@ class CounterfeitSignal(TrademarkRule):
             column = cell(batch, "brand", i)
             if brands and column and not index.matches_brand(brands[0].name.brand, column):
                 evidence.append(f'brand column "{column}"')
+            cheap = brands and price_evidence(self, batch, i, brands[0].name.brand)
+            if cheap:
+                evidence.append(cheap)
+                risk = "high"
             evidence_text = "; ".join(evidence)
             yield Hit(
                 f'"{quote}" {what} of {named} (evidence: {evidence_text}). Risk: {risk}.',
