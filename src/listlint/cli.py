@@ -210,7 +210,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
             progress.advance(p)
 
     try:
-        report = run(catalogs(), ruleset)
+        report = run(catalogs(), ruleset, spill=True)
     finally:
         progress.close()
     report = _post_process(report, config, opts, harvested)

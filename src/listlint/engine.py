@@ -19,7 +19,7 @@ from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Config
 from listlint.errors import ConfigError
 from listlint.policy import PolicySet, load_policy_set
-from listlint.report import Finding, Report, Severity
+from listlint.report import Finding, Report, Severity, Summary
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
 from listlint.rules.registry import select_rules
 
@@ -234,16 +234,32 @@ def lint_catalog(
     yield from merge_partials(ruleset, partials, catalog.path, catalog.columns)
 
 
-def run(catalogs: Iterable[Catalog], ruleset: RuleSet) -> Report:
+def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -> Report:
+    """Lint every catalogue into one report. ``spill=True`` (the CLI) keeps a huge
+    run's findings on disk: the report's ``findings`` is then a sorted, re-iterable
+    sequence read back from temporary files (see :mod:`listlint.spill`)."""
     from listlint.parallel import Runner
+    from listlint.spill import FindingSpill
 
-    findings: list[Finding] = []
+    store = FindingSpill() if spill else FindingSpill(limit=2**62)
     files = records = listings = 0
     with Runner(ruleset) as runner:
         for catalog in catalogs:
             files += 1
-            findings.extend(runner.lint(catalog))
+            store.add(runner.lint(catalog))
             # counted after linting: a streamed catalogue knows its size only then
             records += catalog.records
             listings += catalog.listings_count
-    return Report.build(findings, files=files, records=records, listings=listings)
+    if not store.spilled:
+        return Report.build(store.memory, files=files, records=records, listings=listings)
+    counts = store.severities
+    summary = Summary(
+        files=files,
+        records=records,
+        listings=listings,
+        findings=store.count,
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        info=counts[Severity.INFO],
+    )
+    return Report.model_construct(summary=summary, findings=store.findings())

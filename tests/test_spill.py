@@ -1,0 +1,80 @@
+"""Huge runs keep findings on disk; the report reads them back in exactly the order and
+with exactly the content an in-memory run gives (JSON output byte for byte)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from listlint import spill
+from listlint.api import make_config, to_catalogs
+from listlint.cli import main
+from listlint.engine import RuleSet, run
+from listlint.report import Finding, Severity
+from listlint.spill import FindingSpill, SpilledFindings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _findings(n: int, seed: int = 1) -> list[Finding]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        out.append(
+            Finding(
+                rule=rng.choice(["DT203", "TM101", "MS201"]),
+                name="x",
+                group="data",
+                severity=rng.choice(list(Severity)),
+                path=rng.choice(["a.csv", "b.csv", None]),
+                row=rng.choice([None, *range(2, 40)]),
+                field=rng.choice([None, "title", "sku"]),
+                match=rng.choice([None, "m1", "m2"]),
+                message=f"finding {i}",  # ties on the sort key keep arrival order
+                marketplaces=("TikTok Shop US",) if i % 3 else (),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("limit", [1, 7, 50, 10_000])
+def test_merged_runs_equal_a_stable_sort(limit: int) -> None:
+    items = _findings(400)
+    store = FindingSpill(limit=limit)
+    store.add(items)
+    assert store.spilled == (limit < 400)
+    expected = [f.to_dict() for f in sorted(items, key=Finding.sort_key)]
+    assert [f.to_dict() for f in store.sorted()] == expected
+    seq = store.findings()
+    assert len(seq) == 400
+    assert [f.to_dict() for f in seq] == expected  # re-iterable
+    assert [f.to_dict() for f in seq] == expected
+    assert seq[0].to_dict() == expected[0] and seq[-1].to_dict() == expected[-1]
+    assert store.severities == {s: sum(f.severity == s for f in items) for s in Severity}
+    store.close()
+
+
+def test_spilled_report_same_json_as_in_memory(tmp_path, monkeypatch) -> None:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    path = generate.write_csv(1_500, tmp_path / "gen.csv", seed=5)
+
+    def cli_json() -> str:
+        result = CliRunner().invoke(main, [str(path), "-f", "json", "--isolated", "-j", "1"])
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout
+
+    in_memory = cli_json()
+    assert json.loads(in_memory)["summary"]["findings"] > 3
+    monkeypatch.setattr(spill, "MEMORY_FINDINGS", 2)
+    cfg = make_config(select=["ALL"], jobs=1)
+    report = run(to_catalogs(str(path), cfg), RuleSet.build(cfg), spill=True)
+    assert isinstance(report.findings, SpilledFindings)
+    assert cli_json() == in_memory
