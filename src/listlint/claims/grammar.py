@@ -176,7 +176,7 @@ class Grammar:
         if not noun and self.parsed:
             pred = doc[pred_end - 1]
             if pred.is_ancestor(doc[cond.end - 1]) or pred.is_ancestor(doc[cond.start]):
-                return cond.start - pred_end <= 10
+                return cond.start - pred_end <= 20
         content = 0
         for tok in gap:
             low = tok.lower_
