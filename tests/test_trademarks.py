@@ -145,3 +145,14 @@ def test_made_up_gtin_numbering_on_a_luxury_brand() -> None:
     assert "has 10 digits" in found[0].message and found[0].match == "8500000001"
     single = listlint.lint(rows[:1], select=TM).findings
     assert single == []
+
+
+def test_users_own_brands_serve_the_whole_family() -> None:
+    cfg = Config(rules={"TM101": {"brands": ["Zorvex"]}})
+    disguised = _lint({"title": "Z0rvex chronograph watch", "brand": "Generic"}, config=cfg)
+    assert [f.rule for f in disguised] == ["TM101"] and "Zorvex" in disguised[0].message
+    plain = _lint({"title": "Zorvex chronograph watch", "brand": "Generic"}, config=cfg)
+    assert [f.rule for f in plain] == ["TM103"]
+    assert _lint({"title": "Zorvex chronograph watch", "brand": "Generic"}) == []
+    mine = Config(rules={"TM101": {"brands": ["Zorvex"]}}, authorized_brands=["Zorvex"])
+    assert _lint({"title": "Zorvex chronograph watch", "brand": "Generic"}, config=mine) == []

@@ -27,8 +27,20 @@ class TrademarkRule(Rule):
     fields: ClassVar[tuple[str, ...]] = ("title",)
 
     def _resources(self) -> tuple[BrandIndex, object]:
-        extra = tuple(self.ctx.options.get("brands", ())) + tuple(
-            b for p in self.ctx.policies for b in p.ip.brands
+        # the user's own brands may sit under any ip rule's options; they serve the family
+        extra = tuple(
+            dict.fromkeys(
+                [
+                    *(
+                        b
+                        for code, opts in sorted(self.ctx.config.rules.items())
+                        if code.startswith("TM")
+                        for b in opts.get("brands", ())
+                    ),
+                    *self.ctx.options.get("brands", ()),
+                    *(b for p in self.ctx.policies for b in p.ip.brands),
+                ]
+            )
         )
         authorized = tuple(self.ctx.config.authorized_brands)
         key = (extra, authorized)

@@ -46,8 +46,9 @@ class BrandLookalike(TrademarkRule):
         title: "Nike Air Max 90", brand: "Nike"
 
     Options:
-        ``brands``: extra protected brand names (config ``[tool.listlint.rules.TM101]``);
-        config ``authorized-brands`` removes brands you may sell from every ip rule.
+        ``brands``: your own protected brand names (``[tool.listlint.rules.TM101]
+        brands = [...]`` or a pack's ``ip.brands``); they serve every ip rule. Config
+        ``authorized-brands`` removes brands you may sell from every ip rule.
         Under a nominative phrase ("for", "compatible with") the finding is info.
     """
 
