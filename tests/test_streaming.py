@@ -160,3 +160,28 @@ def test_streamed_catalogue_frame_still_works_for_library_users(tmp_path, monkey
     assert catalog.frame["sku"].to_list() == ["A1", "A2"]
     assert catalog.records == 2 and catalog.listings_count == 2
     assert [b.frame.height for b in catalog.batches(1)] == [1, 1]
+
+
+def test_streamed_file_on_workers_same_report(tmp_path, monkeypatch, fast_path) -> None:
+    """Workers normalise streamed chunks themselves; the report is still identical."""
+    from listlint.api import make_config, to_catalogs
+    from listlint.engine import RuleSet, lint_catalog
+    from listlint.parallel import Runner
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    path = generate.write_csv(1_200, tmp_path / "gen.csv", seed=3)
+    monkeypatch.setattr(stream, "STREAM_BYTES", 0)
+    serial_cfg = make_config(select=["ALL"], jobs=1, batch_size=250)
+    serial_cat = to_catalogs(str(path), serial_cfg)[0]
+    serial = [f.to_dict() for f in lint_catalog(RuleSet.build(serial_cfg), serial_cat)]
+    cfg = make_config(select=["ALL"], jobs=2, batch_size=250)
+    catalog = to_catalogs(str(path), cfg)[0]
+    with Runner(RuleSet.build(cfg)) as runner:
+        parallel = [f.to_dict() for f in runner.lint(catalog)]
+        assert runner._pool is not None
+    assert parallel == serial
+    assert catalog.records == serial_cat.records == 1_200
+    assert catalog.listings_count == serial_cat.listings_count

@@ -18,7 +18,9 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from listlint.loader.stream import ChunkInfo, ChunkSpec, StreamingCatalog
 
 if TYPE_CHECKING:
     import polars as pl
@@ -85,6 +87,17 @@ def _check(frame: pl.DataFrame, path: str | None, columns: dict[str, str]) -> Ba
     return batch_result(_WORKER_RULESET, Batch(frame, path=path, columns=columns))
 
 
+def _check_chunk(spec: ChunkSpec, body: pl.DataFrame, offset: int) -> tuple[BatchResult, ChunkInfo]:
+    """Raw records of a streamed file, in a worker: normalise them, then check. The
+    parent only scans the file, so loading scales with the workers too."""
+    from listlint.engine import batch_result
+    from listlint.loader.stream import build_chunk
+
+    assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
+    batch, info = build_chunk(spec, body, offset)
+    return batch_result(_WORKER_RULESET, batch), info
+
+
 # -- parent side ---------------------------------------------------------------------
 class Runner:
     """Lints catalogues serially or on a process pool that lives as long as the runner.
@@ -139,12 +152,28 @@ class Runner:
     def _results(self, catalog: Catalog, workers: int) -> Iterator[BatchResult]:
         """Per-batch results from the pool, strictly in submission order: the output
         is the serial order whichever worker finishes first."""
-        config = self.ruleset.config
+        if isinstance(catalog, StreamingCatalog):
+            yield from self._streamed_results(catalog, workers)
+            return
+        size = self.ruleset.config.batch_size
+        jobs = ((_check, b.frame, b.path, b.columns) for b in catalog.batches(size))
+        yield from self._in_order(jobs, workers)
+
+    def _streamed_results(self, catalog: StreamingCatalog, workers: int) -> Iterator[BatchResult]:
+        size = self.ruleset.config.batch_size
+        jobs = ((_check_chunk, catalog.spec, body, at) for body, at in catalog.chunks(size))
+        for result, info in self._in_order(jobs, workers):
+            catalog.absorb(info)  # in file order, as a serial run books them
+            yield result
+        catalog.finish()
+
+    def _in_order(self, jobs: Iterator[tuple[Any, ...]], workers: int) -> Iterator[Any]:
+        """Submit ``(fn, *args)`` jobs with a bounded window; results in job order."""
         pool = self._pool_for(workers)
         window = max(2, workers * IN_FLIGHT_PER_WORKER)
-        pending: deque[Future[BatchResult]] = deque()
-        for batch in catalog.batches(config.batch_size):
-            pending.append(pool.submit(_check, batch.frame, batch.path, batch.columns))
+        pending: deque[Future[Any]] = deque()
+        for fn, *args in jobs:
+            pending.append(pool.submit(fn, *args))
             while len(pending) >= window:
                 yield pending.popleft().result()
         while pending:

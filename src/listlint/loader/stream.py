@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -80,6 +81,43 @@ def _is_utf8(path: Path) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class ChunkSpec:
+    """What turning raw records into a batch needs (small and picklable: worker
+    processes build batches themselves, so the parent only scans the file)."""
+
+    path: str
+    headers: list[str]
+    delimiter: str
+    cmap: ColumnMap
+    columns: dict[str, str]
+    max_cell_length: int
+
+
+@dataclass
+class ChunkInfo:
+    """A built chunk's bookkeeping, handed back to :meth:`StreamingCatalog.absorb`."""
+
+    records: int
+    listings: int
+    issues: list[LoadIssue]
+    suppressions: pl.DataFrame | None = None
+
+
+def build_chunk(spec: ChunkSpec, body: pl.DataFrame, offset: int) -> tuple[Batch, ChunkInfo]:
+    """Raw records (``__n``, ``c0..c{width}``) -> a normalised :class:`Batch`."""
+    from listlint.loader.normalize import build_frame
+
+    table = delimited.body_table(body, spec.headers, spec.delimiter, spec.max_cell_length)
+    frame, more = build_frame(table, spec.cmap, rec_offset=offset)
+    kept = None
+    if "listlint" in frame.columns:
+        cols = [c for c in ("listlint", ROW, SHEET, "sku") if c in frame.columns]
+        kept = frame.filter(pl.col("listlint").is_not_null()).select(cols)
+    info = ChunkInfo(table.records, frame.height, [*table.issues, *more], kept)
+    return Batch(frame, path=spec.path, columns=spec.columns), info
+
+
 class StreamingCatalog(Catalog):
     """A :class:`Catalog` whose listings are read batch by batch.
 
@@ -105,15 +143,14 @@ class StreamingCatalog(Catalog):
         self.format = "csv"
         self.profile = cmap.profile
         self.sheets = []
+        self.spec = ChunkSpec(name, headers, delimiter, cmap, self.columns, limits.max_cell_length)
         self._file = path
-        self._headers = headers
-        self._delimiter = delimiter
-        self._cmap = cmap
-        self._limits = limits
         self._listings = 0
         self._done = False
         self._frame: pl.DataFrame | None = None
         self._suppressions: pl.DataFrame | None = None
+        self._kept: list[pl.DataFrame] = []
+        self._long_cell_noted = False
 
     # -- Catalog interface ------------------------------------------------------------
     @property
@@ -143,36 +180,47 @@ class StreamingCatalog(Catalog):
         if self._frame is not None:
             yield from super().batches(size)
             return
-        from listlint.loader.normalize import build_frame
+        for body, offset in self.chunks(size):
+            batch, info = build_chunk(self.spec, body, offset)
+            self.absorb(info)
+            yield batch
+        self.finish()
 
+    # -- the three steps of batches(), for engines that build batches elsewhere --------
+    def chunks(self, size: int = 50_000) -> Iterator[tuple[pl.DataFrame, int]]:
+        """Raw data records in batches (cut between variant groups) with the record
+        offset of each; build them with :func:`build_chunk`, anywhere, then
+        :meth:`absorb` the results in order and :meth:`finish`."""
         self.records, self.issues, self._listings, self._done = 0, [], 0, False
-        kept: list[pl.DataFrame] = []
-        long_cell_noted = False
+        self._kept, self._long_cell_noted = [], False
+        offset = 0
         for body in self._bodies(max(1, size)):
-            table = delimited.body_table(
-                body, self._headers, self._delimiter, self._limits.max_cell_length
-            )
-            for issue in table.issues:
-                if issue.kind == "long-cell" and issue.row is None:
-                    if long_cell_noted:
-                        continue  # one file-level note, as the whole-file reader gives
-                    long_cell_noted = True
-                self.issues.append(issue)
-            frame, more = build_frame(table, self._cmap, rec_offset=self.records)
-            self.issues.extend(more)
-            self.records += table.records
-            self._listings += frame.height
-            if "listlint" in frame.columns:
-                keep = [c for c in ("listlint", ROW, SHEET, "sku") if c in frame.columns]
-                kept.append(frame.filter(pl.col("listlint").is_not_null()).select(keep))
-            yield Batch(frame, path=self.path, columns=self.columns)
+            yield body, offset
+            offset += body.height
+
+    def absorb(self, info: ChunkInfo) -> None:
+        """Book one built chunk: records, listings, loader notes, suppression cells."""
+        for issue in info.issues:
+            if issue.kind == "long-cell" and issue.row is None:
+                if self._long_cell_noted:
+                    continue  # one file-level note, as the whole-file reader gives
+                self._long_cell_noted = True
+            self.issues.append(issue)
+        self.records += info.records
+        self._listings += info.listings
+        if info.suppressions is not None:
+            self._kept.append(info.suppressions)
+
+    def finish(self) -> None:
+        kept = self._kept
         self._suppressions = pl.concat(kept, how="diagonal_relaxed") if kept else None
+        self._kept = []
         self._done = True
 
     # -- reading ----------------------------------------------------------------------
     def _scan(self) -> pl.LazyFrame:
-        width = len(self._headers)
-        options = delimited.polars_csv_options(self._delimiter, width)
+        width = len(self.spec.headers)
+        options = delimited.polars_csv_options(self.spec.delimiter, width)
         try:
             return pl.scan_csv(self._file, **options).with_row_index("__n", offset=1)
         except Exception as exc:  # pragma: no cover - scan_csv is lazy
@@ -181,8 +229,8 @@ class StreamingCatalog(Catalog):
     def _bodies(self, size: int) -> Iterator[pl.DataFrame]:
         """Data records (``__n``, ``c0..c{width}``) in batches of about ``size``, cut only
         where no variant group spans the cut."""
-        width = len(self._headers)
-        plan = CutPlan.build(self._scan(), self._cmap)
+        width = len(self.spec.headers)
+        plan = CutPlan.build(self._scan(), self.spec.cmap)
         header_seen = False
         pending: list[pl.DataFrame] = []
         buffered = 0
@@ -297,4 +345,13 @@ def _key_exprs(cmap: ColumnMap) -> list[pl.Expr]:
     return out
 
 
-__all__ = ["STREAM_BYTES", "CutPlan", "StreamingCatalog", "open_stream", "wants_stream"]
+__all__ = [
+    "STREAM_BYTES",
+    "ChunkInfo",
+    "ChunkSpec",
+    "CutPlan",
+    "StreamingCatalog",
+    "build_chunk",
+    "open_stream",
+    "wants_stream",
+]
