@@ -1,0 +1,44 @@
+"""Start-up stays cheap: importing listlint (or its CLI) loads no third-party library,
+and linting a small CSV loads only what that lint needs — never spaCy, the workbook
+readers, Arrow or numpy when no rule or input asks for them (pre-commit runs
+listlint on every commit; these imports cost 0.1-1 s each)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("spacy", "openpyxl", "python_calamine", "pyarrow", "rapidfuzz", "numpy")
+
+
+def _modules_after(code: str) -> list[str]:
+    probe = (
+        f"{code}\nimport json, sys\n"
+        "print(json.dumps(sorted(m for m in sys.modules if '.' not in m)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_import_loads_no_third_party_library() -> None:
+    for code in ("import listlint", "import listlint.cli"):
+        loaded = set(_modules_after(code))
+        assert not loaded & {"polars", "pydantic", "yaml", *HEAVY}, (code, sorted(loaded))
+
+
+def test_small_csv_with_data_rules_loads_nothing_heavy(tmp_path) -> None:
+    path = tmp_path / "small.csv"
+    path.write_text("sku,title,price\nA1,Cotton tee,9.99\nA1,Linen shirt,x\n", encoding="utf-8")
+    code = (
+        "from listlint.cli import main\n"
+        "try:\n"
+        f"    main([{str(path)!r}, '--select', 'data', '-q', '--isolated'])\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 1, exc.code  # the duplicate SKU is an error\n"
+    )
+    loaded = set(_modules_after(code))
+    assert "polars" in loaded  # the probe really linted
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
