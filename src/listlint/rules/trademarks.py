@@ -144,6 +144,8 @@ class CounterfeitSignal(TrademarkRule):
             else:
                 continue
             sig, field, s, e = chosen
+            # the brand the wording is about: the nearest one in the same field
+            brands.sort(key=lambda m: (m.field != field, min(abs(m.start - e), abs(s - m.end))))
             folded = folded_cell(batch, field, i) or ""
             quote = seller_text(batch, field, i, folded[s:e])
             named = f"the brand {brands[0].name.brand.name}" if brands else "a brand"

@@ -16,6 +16,7 @@ from listlint.rules.trademark_base import (
     COUNTERFEIT_POLICY,
     TrademarkRule,
     cell,
+    price_evidence,
     seller_text,
 )
 
@@ -61,57 +62,52 @@ class UnauthorizedBrand(TrademarkRule):
         return batch.has("title") and (batch.has("brand") or batch.has("price_amount"))
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        from listlint.brands.evidence import price_far_below
-
         index, _ = self._resources()
         has_brand = batch.has("brand")
         for i, ev in self.evidence(batch).items():
             if ev.signals or any(m.disguise for m in ev.mentions):
                 continue  # TM101/TM102 report it with stronger evidence
-            for m in ev.mentions:
-                if m.field != "title" or m.disguise:
-                    continue
-                if not self.brand_ok(m, batch, i, False) or index.matches_brand(
-                    m.name.brand, cell(batch, "brand", i)
-                ):
-                    continue
-                if m.nominative:  # last: the costliest test, on the fewest mentions
-                    continue
-                cheap = price_far_below(
-                    m.name.brand,
-                    cell(batch, "price_amount", i),
-                    cell(batch, "price_currency", i),
-                    self.listing_groups(batch, i),
-                )
-                if not has_brand and not cheap:
-                    continue
-                evidence = []
-                if has_brand:
-                    brand_col = cell(batch, "brand", i)
-                    col = f'"{brand_col}"' if brand_col else "empty"
-                    evidence.append("brand-column mismatch")
-                    what = f"but the brand column is {col}"
-                else:
-                    what = "and the file has no brand column"
-                if cheap:
-                    evidence.append(
-                        f"price {cell(batch, 'price', i)} far below genuine {m.name.brand.name}"
-                    )
-                risk = "high" if cheap and has_brand else "medium"
-                quote = seller_text(batch, "title", i, m.text)
-                yield Hit(
-                    f'The title names {m.name.brand.name} ("{quote}") {what} '
-                    f"(evidence: {'; '.join(evidence)}). Risk: {risk}.",
-                    index=i,
-                    field="title",
-                    match=quote,
-                    suggestion=f"If these are genuine {m.name.brand.name} goods, set the brand column to "
-                    f"{m.name.brand.name} and keep proof of authorisation; if the item only fits a "
-                    f'{m.name.brand.name} product, say "compatible with" or "for".',
-                    marketplaces=self.marketplaces(),
-                    policy=self.policy_link(),
-                )
-                break
+            named = [
+                m
+                for m in ev.mentions
+                if m.field == "title"
+                and self.brand_ok(m, batch, i, False)
+                and not index.matches_brand(m.name.brand, cell(batch, "brand", i))
+                and not m.nominative  # last: the costliest test, on the fewest mentions
+            ]
+            if not named:
+                continue
+            m = named[0]
+            cheap = price_evidence(self, batch, i, m.name.brand)
+            if not has_brand and not cheap:
+                continue
+            evidence = []
+            if has_brand:
+                brand_col = cell(batch, "brand", i)
+                col = f'"{brand_col}"' if brand_col else "empty"
+                evidence.append("brand-column mismatch")
+                what = f"but the brand column is {col}"
+            else:
+                what = "and the file has no brand column"
+            if cheap:
+                evidence.append(cheap)
+            others = sorted({n.name.brand.name for n in named} - {m.name.brand.name})
+            if len(others) >= 2:  # eBay: no lists of unrelated brands (keyword spam)
+                evidence.append(f"also names {', '.join(others)}")
+            risk = "high" if (cheap and has_brand) or len(others) >= 2 else "medium"
+            quote = seller_text(batch, "title", i, m.text)
+            yield Hit(
+                f'The title names {m.name.brand.name} ("{quote}") {what} '
+                f"(evidence: {'; '.join(evidence)}). Risk: {risk}.",
+                index=i,
+                field="title",
+                match=quote,
+                suggestion=f"If these are genuine {m.name.brand.name} goods, set the brand column to "
+                f"{m.name.brand.name} and keep proof of authorisation; if the item only fits a "
+                f'{m.name.brand.name} product, say "compatible with" or "for".',
+                marketplaces=self.marketplaces(),
+                policy=self.policy_link(),
+            )
 
 
 class UnverifiedBrandClaim(TrademarkRule):
