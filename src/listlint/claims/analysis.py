@@ -78,7 +78,7 @@ def _prefilter() -> _Prefilter:
     voc = vocabulary()
     terms = voc.gate_terms()
     weak = {t for t, c in voc.conditions.items() if c.kind == "appearance"}
-    words = frozenset(w for t in terms for w in t.split(" ") if w.isalpha() or "-" in w)
+    words = frozenset(w for t in terms for w in t.split(" ") if any(c.isalpha() for c in w))
     main = _words_regex(t for t in terms if t not in weak)
     # a strong predicate before a hyphen-split word: "prevents sei-zures"
     split = _words_regex(voc.strong_forms(), after=r"\s+(?:\w+\s+)?[a-z]+-[a-z]+\b")

@@ -74,6 +74,10 @@ PATHOGEN_VERBS = frozenset(
     "kill destroy eradicate eliminate fight combat neutralize devitalize block inhibit stop "
     "prevent attack starve".split()
 )
+#: words after which the disease is what a predicate is aimed at ("bacteria that cause ulcers")
+CAUSES = frozenset("cause causes causing caused trigger triggers triggering behind".split())
+#: suitability, not effect: "celiac-friendly", "diabetic safe"
+SUITABILITY = frozenset("friendly safe suitable approved appropriate".split())
 #: words linking a target group to its condition: "people with", "those suffering from"
 TARGET_LINKS = frozenset("with suffering from who have has living diagnosed prone".split())
 REDUCERS = frozenset("reduce decrease eliminate lower cut lessen end remove".split())
@@ -182,7 +186,9 @@ class Grammar:
             low = tok.lower_
             if low in BREAKERS:
                 return False
-            if low not in GLUE and not tok.is_punct and not tok.like_num:
+            if low in CAUSES:  # "eliminates toxins that cause autism": the target is the disease
+                content = 0
+            elif low not in GLUE and not tok.is_punct and not tok.like_num:
                 content += 1
         return content <= 3
 
@@ -287,6 +293,9 @@ class Grammar:
             return None
         kind = entry.kind
         health = group in HEALTH
+        nxt = [t.lower_ for t in doc[cond.end : cond.end + 2] if t.lower_ != "-"]
+        if nxt and nxt[0] in SUITABILITY:
+            return None  # "celiac-friendly", "diabetic safe": who may use it, not what it does
         subject = any(ctx in low_text for ctx in self.voc.benign_sentences.get(entry.term, ()))
         if kind == "symptom" and group in ("goods", "device"):
             return None  # pain relief is what many devices and goods are for

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from listlint.claims.vocab import Vocabulary, vocabulary
+from listlint.claims.vocab import Vocabulary, verb_forms, vocabulary
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -96,14 +96,17 @@ def _predicate_patterns(voc: Vocabulary) -> dict[str, list[list[dict[str, Any]]]
         if kind in ("suffix", "prefix"):
             continue
         singles = sorted(t for t in terms if " " not in t)
-        # LEMMA, or the word itself: lookup lemmas turn "lower" into "low"
+        # LEMMA, or a regular inflection of the word: lookup lemmas are context-free and
+        # sometimes odd ("lowers" -> "low", "as" -> "a", "stronger" -> "strong")
         rows: list[list[dict[str, Any]]] = []
         if singles:
             rows.append([{"LEMMA": {"IN": singles}}])
-            rows.append([{"LOWER": {"IN": singles}}])
+            rows.append([{"LOWER": {"IN": sorted({f for t in singles for f in verb_forms(t)})}}])
         for term in sorted(t for t in terms if " " in t):
             first, *rest = term.split(" ")
-            rows.append([{"LEMMA": first}, *({"LOWER": w} for w in rest)])
+            rows.append(
+                [{"LOWER": {"IN": sorted(verb_forms(first))}}, *({"LOWER": w} for w in rest)]
+            )
         patterns[kind] = rows
     patterns["suffix"] = [
         [{"ORTH": "-"}, {"LOWER": {"IN": sorted(voc.predicates["suffix"])}}],

@@ -18,8 +18,9 @@ from listlint.text.normalize import fold
 _SPACED = re.compile(r"\b(?:[a-z][ ._*·•-]){2,}[a-z]\b")
 _LEETY = re.compile(r"\S*[a-z][^\sa-z]\S*|\S*[^\sa-z][a-z]\S*")
 _HYPHEN_SPLIT = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
-#: rough sentence ends for choosing candidate sentences (spaCy's sentencizer refines them)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.{3}|\n+|\s*[•|]\s*")
+#: rough sentence ends for choosing candidate sentences (spaCy's sentencizer refines them);
+#: not after a one-letter abbreviation ("H. pylori")
+_SENTENCE_END = re.compile(r"(?<![\s.][a-z]\.)(?<=[.!?])\s+|\.{3}|\n+|\s*[•|]\s*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,6 +140,8 @@ def vocabulary() -> Vocabulary:
     voc.remedy_nouns = frozenset(fold(n) for n in wordlist("claims/remedy_nouns"))
     voc.targets = frozenset(fold(n) for n in wordlist("claims/targets"))
     voc.drug_ingredients = tuple(fold(n) for n in wordlist("claims/drug_ingredients"))
+    for drug in voc.drug_ingredients:  # "works as well as metformin": a drug substitute claim
+        voc.conditions.setdefault(drug, Condition(drug, "therapy", "therapy"))
     for row in table("claims/benign"):
         contexts = tuple(fold(c) for c in row["contexts"].split("|") if c)
         store = voc.benign_phrases if row["scope"] == "phrase" else voc.benign_sentences
