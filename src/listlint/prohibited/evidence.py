@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX
 from listlint.prohibited.vocab import BENIGN, CONTEXT, TERM, Term, Vocabulary
+from listlint.resources import table
 from listlint.text.deobfuscate import LEET, deobfuscate
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ _SKIP_ATTR = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
+_MIXED_WORD = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*")
 #: where a title's main noun phrase ends: "Crossbow Longboard | 41 inch", "Knife - with sheath"
 _TITLE_CUT = re.compile(r" (?:with|for|includes|including|and|plus|\+|-|–|\|/) |[,(|:;]")
 _REGEX_META = set("\\.+*?()|[]{}^$")
@@ -111,6 +114,8 @@ _LEET_CLASS = "".join(sorted(LEET)).replace("\\", "").replace("]", "").replace("
 OBFUSCATION_REGEX = (
     rf"[a-z][{_LEET_CLASS}]+[a-z]|(?:^|[^\p{{L}}\p{{N}}])[@$|€£¡][a-z]{{2,}}"
     r"|(?:^|[^\p{L}\p{N}])[a-z](?:[ .\-_*·•][a-z]){2,}(?:[^\p{L}\p{N}]|$)"
+    # Latin mixed with Cyrillic/Greek lookalikes inside one word ("vаpe" with a Cyrillic а)
+    r"|[a-z][\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}][a-z]"
 )
 
 
@@ -173,6 +178,33 @@ class _Text:
     contexts: list[tuple[int, int, str]]
 
 
+@lru_cache(maxsize=1)
+def _lookalike_table() -> dict[int, str]:
+    """Cyrillic and Greek letters that look Latin (the ip family's homoglyph table)."""
+    out: dict[int, str] = {}
+    for row in table("brands/homoglyphs"):
+        char, latin = row.get("char", ""), row.get("latin", "").lower()
+        if len(char) == 1 and latin.isalpha() and row.get("script") in ("Cyrillic", "Greek"):
+            out[ord(char)] = latin
+            out[ord(char.lower())] = latin
+    return out
+
+
+@lru_cache(maxsize=64)
+def lookalikes_of(letter: str) -> tuple[str, ...]:
+    """Characters that stand in for ``letter``: leet symbols and Cyrillic/Greek lookalikes."""
+    leet = [k for k, v in LEET.items() if v == letter]
+    return (*leet, *(chr(k) for k, v in _lookalike_table().items() if v == letter))
+
+
+def latin_lookalikes(text: str) -> str:
+    """Replace Cyrillic/Greek lookalike letters by the Latin letter they imitate, only in
+    words that also contain Latin letters (a Russian word stays Russian)."""
+    if text.isascii():
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_lookalike_table()), text)
+
+
 def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
     return _WORD.findall(text[max(0, start - 40) : start])[-n:]
 
@@ -214,7 +246,7 @@ class RowAnalyser:
     def _scan_text(self, field_name: str, weight: float, text: str, disguised: bool) -> list[_Text]:
         out = [self._match(field_name, weight, text, False)]
         plain = out[0].terms
-        deob = deobfuscate(text) if disguised else text
+        deob = deobfuscate(latin_lookalikes(text)) if disguised else text
         if deob != text:
             seen = {t.id for _, _, t in plain}
             extra = self._match(field_name, weight, deob, True)

@@ -102,13 +102,13 @@ def _quote(batch: Batch, i: int, hit: TermHit) -> str:
         pos = raw.lower().find(folded)
         if pos >= 0:
             return raw[pos : pos + len(folded)]
-    from listlint.text.deobfuscate import LEET
+    from listlint.prohibited.evidence import lookalikes_of
 
-    # letters (or their leet stand-ins) with separators or invisible characters between them
+    # letters (or their leet and lookalike stand-ins) with separators or invisible characters
     gap = r"[\s.\-_*·•\u200b-\u200f\u2060\ufeff\u00ad\u180e]*"
     parts = []
     for c in hit.term.text if hit.disguised else folded:
-        alts = [c] + [k for k, v in LEET.items() if v == c and hit.disguised]
+        alts = [c, *lookalikes_of(c)] if hit.disguised else [c]
         parts.append(
             "[" + "".join(re.escape(a) for a in alts) + "]" if c.isalnum() else re.escape(c)
         )
