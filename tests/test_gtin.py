@@ -164,3 +164,16 @@ def test_column_of_codes_that_lost_their_zeros_is_repaired() -> None:
     readings = g.read_column([*codes, None, ""])
     assert [r.fix for r in readings[:5]] == [c.zfill(12) for c in codes]
     assert readings[5:] == [None, None]
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(
+        st.one_of(any_body.map(lambda b: b + str(independent_check_digit(b))), digits), max_size=30
+    )
+)
+def test_columnar_fast_path_agrees_with_the_reader(codes: list[str]) -> None:
+    column = g.read_column(codes)
+    for code, reading in zip(codes, column):
+        single = g.read_gtin(code)
+        assert (reading.problem, reading.digits) == (single.problem, single.digits), code

@@ -192,3 +192,38 @@ def test_missing_identifier_column_is_one_finding_for_the_file() -> None:
     rows[0]["gtin"] = "4006381333931"
     report = listlint.lint(rows, select=["SP205"], policy=["google-shopping"])
     assert [f.sku for f in _codes(report, "SP205")] == ["M1", "M2", "M3", "M4"]
+
+
+def test_size_routed_from_an_option_column_is_not_called_absent() -> None:
+    rows = [
+        {
+            "Handle": "tee",
+            "Title": "Tee",
+            "Option1 Name": "Size",
+            "Option1 Value": "S",
+            "Variant SKU": "TEE-S",
+            "Product Category": "Apparel & Accessories > Clothing",
+        },
+        {"Handle": "tee", "Option1 Value": "", "Variant SKU": "TEE-X"},
+    ]
+    found = _codes(listlint.lint(rows, select=["SP101"]), "SP101")
+    size = [f for f in found if "size" in f.message]
+    assert [f.sku for f in size] == ["TEE-X"]
+    assert "no size column" not in size[0].message
+
+
+def test_a_pack_maps_the_shops_own_category_words(tmp_path: Path) -> None:
+    pack = tmp_path / "my-shop.yaml"
+    pack.write_text(
+        "name: my-shop\nextends: [base]\nspecs:\n"
+        "  category_map: {indoor: 'Home & Garden', 'tees & tops': 'Apparel > Clothing > Tops'}\n",
+        encoding="utf-8",
+    )
+    rows = [
+        {"sku": "P1", "title": "Planter", "category": "Indoor"},
+        {"sku": "T1", "title": "Tee", "category": "Tees & Tops", "color": "Red"},
+    ]
+    report = listlint.lint(rows, select=["SP101", "SP104"], policy=[str(pack)])
+    assert [(f.rule, f.sku) for f in report.findings] == [("SP101", "T1")]
+    assert not _codes(listlint.lint(rows[:1], select=["SP104"], policy=[str(pack)]), "SP104")
+    assert _codes(listlint.lint(rows[:1], select=["SP104"]), "SP104")

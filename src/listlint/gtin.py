@@ -233,12 +233,15 @@ def read_column(values: list[object]) -> list[GtinReading | None]:
     digit, the column holds some made-up numbering (8500000001, 8500000002...), and the
     few that pass by chance (one in ten does) are not "lost leading zeros" or ISBN-10s.
     """
-    memo: dict[str, GtinReading] = {}
-    for v in values:
-        if v is not None and str(v).strip() and str(v) not in memo:
-            memo[str(v)] = read_gtin(v)
+    distinct = list(dict.fromkeys(str(v) for v in values if v is not None and str(v).strip()))
+    clean = _clean_codes(distinct)
+    memo: dict[str, GtinReading] = {
+        key: GtinReading(key, key) if key in clean else read_gtin(key) for key in distinct
+    }
     by_length: dict[int, list[str]] = {}
     for key in memo:
+        if key in clean:
+            continue
         raw = _SEPARATORS.sub("", key.strip().lstrip("'\u2019"))
         if raw.isdigit() and len(raw) not in GTIN_LENGTHS:
             by_length.setdefault(len(raw), []).append(key)
@@ -249,3 +252,44 @@ def read_column(values: list[object]) -> list[GtinReading | None]:
                 if LEADING_ZEROS in memo[k].repairs or memo[k].problem == ISBN10:
                     memo[k] = GtinReading(memo[k].raw, None, LENGTH, detail=f"{n} digits")
     return [memo.get(str(v)) if v is not None and str(v).strip() else None for v in values]
+
+
+_UP = "1234567890" * 2
+_DOWN = "9876543210" * 2
+
+
+def _clean_codes(codes: list[str]) -> set[str]:
+    """The codes that are plainly valid (8/12/13/14 digits, right check digit, ordinary
+    prefix, not a placeholder), decided columnar in polars so a catalogue of 100k
+    barcodes does not run the per-code reader 100k times. Anything else takes
+    :func:`read_gtin`, which gives the same answer for these codes (a test checks)."""
+    if not codes:
+        return set()
+    import polars as pl
+
+    s = pl.Series("c", codes, dtype=pl.Utf8)
+    frame = pl.DataFrame({"c": s}).filter(pl.col("c").str.contains(r"^(?:\d{8}|\d{12,14})$"))
+    if not frame.height:
+        return set()
+    padded = pl.col("c").str.zfill(14)
+    weighted = pl.sum_horizontal(
+        padded.str.slice(i, 1).cast(pl.Int32) * (3 if (12 - i) % 2 == 0 else 1) for i in range(13)
+    )
+    check_ok = (10 - weighted % 10) % 10 == padded.str.slice(13, 1).cast(pl.Int32)
+    key = padded.str.slice(1)  # 13-digit form; a GTIN-14's indicator digit is ignored
+    eight = pl.col("c").str.len_chars() == 8
+    prefix_bad = (
+        pl.when(eight)
+        .then(pl.col("c").str.starts_with("2"))
+        .otherwise(key.str.contains(r"^(?:2|02|04|05|99|98[1-4])"))
+    )
+    upc_e_maybe = eight & pl.col("c").str.contains(r"^[01]")
+    same_digit = pl.any_horizontal(
+        pl.col("c").str.count_matches(str(d)) == pl.col("c").str.len_chars() for d in range(10)
+    )
+    body = pl.col("c").str.slice(0, pl.col("c").str.len_chars() - 1)
+    counting = pl.any_horizontal(
+        pl.lit(seq).str.starts_with(part) for seq in (_UP, _DOWN) for part in (body, pl.col("c"))
+    ) | pl.lit("0" + _UP).str.starts_with(pl.col("c"))
+    ok = check_ok & ~prefix_bad & ~same_digit & ~counting & ~upc_e_maybe
+    return set(frame.filter(ok)["c"].to_list())

@@ -23,6 +23,7 @@ Example (policies/<pack>.yaml)::
           mentions: [battery, batteries, li-ion]
           unless: [battery-free, no batteries]
           required: [battery_type]
+      category_map: {"indoor": "Home & Garden"}     # the shop's own words
       identifiers: {require: gtin-or-mpn, brand: true, exempt_categories: [Media]}
       text: {title_max: 150, description_max: 5000}
 
@@ -122,6 +123,9 @@ class SpecsSection(BaseModel):
     #: severity of missing required attributes/identifiers on this marketplace
     missing_severity: Severity | None = None
     categories: dict[str, CategoryRequirement] = Field(default_factory=dict)
+    #: a shop's own category words -> category path ("indoor": "Home & Garden"); wins
+    #: over the shipped synonyms (``wordlists/specs/categories.tsv``) where it matches
+    category_map: dict[str, str] = Field(default_factory=dict)
     conditions: list[ConditionalRequirement] = Field(default_factory=list)
     attributes: dict[str, AttributeSpec] = Field(default_factory=dict)
     #: attributes by which variants of one product may differ
@@ -133,6 +137,11 @@ class SpecsSection(BaseModel):
     @classmethod
     def _category_paths(cls, value: dict[str, CategoryRequirement]) -> dict:
         return {normalise_path(k): v for k, v in value.items()}
+
+    @field_validator("category_map")
+    @classmethod
+    def _mapped_paths(cls, value: dict[str, str]) -> dict[str, str]:
+        return {k: normalise_path(v) for k, v in value.items()}
 
     def requirements(self, path: str | None) -> tuple[dict[str, str], dict[str, str]]:
         """(required, recommended) for a category path: attribute -> the path that asks

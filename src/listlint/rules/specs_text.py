@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
+import polars as pl
+
 from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
 from listlint.specs import textcheck as tc
@@ -335,9 +337,14 @@ class PlaceholderText(SpecsRule):
     def check(self, batch: Batch) -> Iterator[Hit]:
         cells, _ = _placeholders()
         for field in _CELL_FIELDS:
-            for i, folded in enumerate(batch.folded(field)):
-                if folded and folded.strip() in cells:
-                    value = batch.values(field)[i]
+            if not batch.has(field):
+                continue
+            # whole-cell values are compared columnar; only the few equal ones come back
+            col = batch.frame[field].cast(pl.Utf8)
+            mask = col.str.strip_chars().str.to_lowercase().is_in(list(cells))
+            for i in mask.fill_null(False).arg_true().to_list():
+                value = batch.values(field)[i]
+                if value and fold(value).strip() in cells:
                     yield Hit(
                         message=f"{field.replace('_', ' ')} is the placeholder {value!r}",
                         index=i,

@@ -37,9 +37,15 @@ class SpecsRule(Rule):
         return batch.cached(key, build)
 
     def categories(self, batch: Batch) -> list[CategoryMatch]:
+        """The shared category mapping, with the packs' own ``category_map`` applied."""
         from listlint.taxonomy import batch_categories
 
-        return batch_categories(batch)
+        shared = batch_categories(batch)
+        pairs = [(k, v) for p in self.packs for k, v in p.specs.category_map.items()]
+        if not pairs:
+            return shared
+        key = "specs:categories:" + ",".join(p.name for p in self.packs)
+        return batch.cached(key, lambda b: _apply_category_map(shared, pairs))
 
     def missing_hit(
         self,
@@ -54,15 +60,17 @@ class SpecsRule(Rule):
         message with ``{label}`` and ``{absent}`` (plain text replacement, so seller
         text with braces is safe); names the column, or says the file has none."""
         label = attrs.label(attr)
-        header = attrs.header(attr)
-        absent = "" if header else f" (this file has no {label} column)"
+        column = attrs.column(attr)
+        # options routed from Shopify/WooCommerce attribute pairs have no header of
+        # their own, but the file does carry the attribute
+        absent = "" if column else f" (this file has no {label} column)"
         extra.setdefault("suggestion", suggestion_for(attr, label))
         extra.setdefault("severity", self.severity_of(packs))
         return Hit(
             message=why.replace("{label}", label).replace("{absent}", absent),
             index=i,
-            field=attr if header else None,
-            column=header or label,
+            field=attr if column == attr else None,
+            column=attrs.header(attr) or label,
             marketplaces=tuple(p.label for p in packs),
             **extra,
         )
@@ -99,3 +107,22 @@ def located_rows(batch: Batch, idx: list[int], **columns: list[Any]) -> pl.DataF
         },
         schema_overrides={SHEET: pl.Utf8, GROUP: pl.Utf8},
     )
+
+
+def _apply_category_map(
+    shared: list[CategoryMatch], pairs: list[tuple[str, str]]
+) -> list[CategoryMatch]:
+    from listlint.taxonomy import CategoryMatch
+    from listlint.text.matcher import PhraseMatcher
+    from listlint.text.normalize import fold
+
+    matcher: PhraseMatcher[str] = PhraseMatcher(pairs)
+    memo: dict[str, CategoryMatch | None] = {}
+    out = []
+    for m in shared:
+        if m.text and m.text not in memo:
+            hits = matcher.longest(fold(m.text))
+            best = max(hits, key=lambda h: (h.payload.count(" > "), h.start), default=None)
+            memo[m.text] = CategoryMatch(best.payload, m.field, m.text, best.term) if best else None
+        out.append((memo.get(m.text) if m.text else None) or m)
+    return out
