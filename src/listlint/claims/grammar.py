@@ -296,6 +296,8 @@ class Grammar:
         nxt = [t.lower_ for t in doc[cond.end : cond.end + 2] if t.lower_ != "-"]
         if nxt and nxt[0] in SUITABILITY:
             return None  # "celiac-friendly", "diabetic safe": who may use it, not what it does
+        if nxt and nxt[0] in ("causing", "related") and kind != "pathogen":
+            return None  # "acne-causing bacteria": the claim is about the bacteria
         subject = any(ctx in low_text for ctx in self.voc.benign_sentences.get(entry.term, ()))
         if kind == "symptom" and group in ("goods", "device"):
             return None  # pain relief is what many devices and goods are for
@@ -488,6 +490,8 @@ def _extend(first: Claim, later: Claim) -> Claim:
 def _rule_for(kind: str, group: str) -> str:
     if kind in ("cosmetic", "appearance", "symptom") and group == "cosmetic":
         return "drug"
+    if kind == "pathogen" and group == "cosmetic":
+        return "drug"  # killing germs on the body is an antiseptic (drug) claim
     if kind == "pathogen" and group not in ("supplement", "food"):
         return "pesticidal"
     return "disease"

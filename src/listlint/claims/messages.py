@@ -31,7 +31,8 @@ _HOW = {
 def message(hit: ClaimHit) -> str:
     c = hit.claim
     quoted = f'"{hit.match}"'
-    where = f' (in: "{hit.sentence}")' if hit.sentence.strip() != hit.match.strip() else ""
+    same = hit.sentence.strip(" .!?;:") == hit.match.strip(" .!?;:")
+    where = "" if same else f' (in: "{hit.sentence}")'
     if c.rule == "disease":
         if c.how == "phrase" and c.kind == "disease":  # "anticancer", "herbal prozac"
             return (
@@ -46,8 +47,7 @@ def message(hit: ClaimHit) -> str:
         about = "a drug therapy" if c.kind == "therapy" else c.term
         return (
             f"{quoted} {_HOW.get(c.how, 'claims an effect on')} {about}: a disease claim. Only "
-            "an approved drug may claim to cure, treat, mitigate or prevent a disease; the FDA "
-            f"sends warning letters and marketplaces remove such listings{where}."
+            f"an approved drug may claim to cure, treat, mitigate or prevent a disease{where}."
         )
     if c.rule == "drug":
         if c.how == "phrase" and c.kind == "drug":
@@ -55,9 +55,9 @@ def message(hit: ClaimHit) -> str:
                 f"{quoted} names a class of drugs; a product that is not an approved drug may not "
                 f"claim it (21 CFR 101.93(g)(2)(v)){where}."
             )
-        subject = c.term if c.how != "phrase" else "this effect on the body"
+        subject = c.term if c.how != "phrase" else "the body"
         return (
-            f"{quoted} is a drug claim on a cosmetic: claiming {subject} is what a drug does, "
+            f"{quoted} is a drug claim on a cosmetic: claiming an effect on {subject} is what a drug does, "
             "and intended use makes the product a drug under FDA rules (cosmetics may only "
             f"change how skin or hair looks){where}."
         )
