@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX
-from listlint.prohibited.vocab import BENIGN, CONTEXT, TERM, Term, Vocabulary
+from listlint.prohibited.vocab import BENIGN, TERM, Term, Vocabulary
 from listlint.resources import table
 from listlint.text.deobfuscate import LEET, deobfuscate
 
@@ -102,9 +102,10 @@ def _escape(text: str) -> str:
     return "".join("\\" + c if c in _REGEX_META else c for c in text)
 
 
-def prefilter_regex(vocab: Vocabulary) -> str:
-    """One linear-time regex: any term form on word boundaries (letters/digits around break it)."""
-    forms = sorted(vocab.term_forms(), key=len, reverse=True)
+def prefilter_regex(vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> str:
+    """One linear-time regex: any term form on word boundaries (letters/digits around break
+    it), leaving out categories no selected marketplace cares about (``skip``)."""
+    forms = sorted(vocab.term_forms(skip), key=len, reverse=True)
     alts = "|".join(_escape(f) for f in forms)
     return rf"(?:^|[^\p{{L}}\p{{N}}])(?:{alts})(?:[^\p{{L}}\p{{N}}]|$)"
 
@@ -143,18 +144,22 @@ def candidate_rows(
     are de-obfuscated)."""
     hot: dict[int, set[str]] = {}
     disguised: set[tuple[str, int]] = set()
+    # one pass for terms and disguises together (as cheap as terms alone); which rows are
+    # disguised is then asked of the few candidates only
+    combined = f"{regex}|{OBFUSCATION_REGEX}"
     for name, _ in fields:
         folded = batch.folded_series(name)
-        obfuscated = _contains(folded, OBFUSCATION_REGEX)
-        assert obfuscated is not None  # a fixed pattern polars' engine compiles
-        disguised.update((name, i) for i in obfuscated.arg_true().to_list())
-        mask = obfuscated
-        for pattern in (regex, *(p.pattern for p in patterns)):
+        mask = _contains(folded, combined)
+        assert mask is not None  # built from escaped literals and a fixed pattern
+        for pattern in (p.pattern for p in patterns):
             found = _contains(folded, pattern)
-            if found is None:
-                found = _re2_contains(folded, pattern)
-            mask = mask | found
-        for i in mask.arg_true().to_list():
+            mask = mask | (found if found is not None else _re2_contains(folded, pattern))
+        rows = mask.arg_true()
+        if not len(rows):
+            continue
+        obfuscated = folded.gather(rows).str.contains(OBFUSCATION_REGEX).fill_null(False)
+        disguised.update((name, i) for i in rows.filter(obfuscated).to_list())
+        for i in rows.to_list():
             hot.setdefault(i, set()).add(name)
     return dict(sorted(hot.items())), disguised
 
@@ -175,7 +180,6 @@ class _Text:
     disguised: bool
     terms: list[tuple[int, int, Term]]
     benign: list[tuple[int, int, int]]
-    contexts: list[tuple[int, int, str]]
 
 
 @lru_cache(maxsize=1)
@@ -256,15 +260,13 @@ class RowAnalyser:
         return out
 
     def _match(self, field_name: str, weight: float, text: str, disguised: bool) -> _Text:
-        item = _Text(field_name, weight, text, disguised, [], [], [])
+        item = _Text(field_name, weight, text, disguised, [], [])
         for m in self.vocab.matcher.iter(text):
             kind, ref = m.payload
             if kind == TERM:
                 item.terms.append((m.start, m.end, self.vocab.terms[ref]))
             elif kind == BENIGN:
                 item.benign.append((m.start, m.end, ref))
-            elif kind == CONTEXT:
-                item.contexts.append((m.start, m.end, ref))
         return item
 
     def analyse(
@@ -288,7 +290,13 @@ class RowAnalyser:
                 for t in self._scan(f, w, v, f in disguised)
             ]
         present = {b for t in texts for _, _, b in t.benign}
-        contexts = [(t, s, e, name) for t in texts for s, e, name in t.contexts]
+        contexts = []
+        if any(term.context for t in texts for _, _, term in t.terms):
+            contexts = [
+                (t, m.start, m.end, m.payload)
+                for t in texts
+                for m in self.vocab.context_matcher.iter(t.text)
+            ]
         by_field = {f: v for f, _, v in values}
         brand_words = tuple(_WORD.findall(by_field.get("brand", "")))
         category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))

@@ -10,6 +10,7 @@ a ``prohibited-product`` finding when any marketplace prohibits the category, el
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,17 @@ class VerdictTable:
                     self._allowed_in[(pack.name, cid)] = PhraseMatcher(
                         (w, w) for w in verdict.allowed_in
                     )
+
+    def allowed_everywhere(self, categories: Iterable[str]) -> frozenset[str]:
+        """Categories that every selected pack allows (or does not know): no need to look."""
+        return frozenset(
+            c
+            for c in categories
+            if all(
+                (v := p.prohibited.categories.get(c)) is None or v.status is Status.ALLOWED
+                for p in self.packs
+            )
+        )
 
     def resolve(
         self, evidence: dict[str, CategoryEvidence], listing_category: str

@@ -1,5 +1,5 @@
-"""The prohibited-products vocabulary: every term, benign context and context word in one
-automaton, plus a vectorised prefilter that picks the listings worth a closer look.
+"""The prohibited-products vocabulary: every term and benign context in one automaton;
+context words in a second one, used only when a matched term needs them.
 
 Data (``wordlists/prohibited/``):
 
@@ -26,7 +26,7 @@ from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold
 
 #: payload kinds in the shared automaton
-TERM, BENIGN, CONTEXT = "t", "b", "c"
+TERM, BENIGN = "t", "b"
 _WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -99,9 +99,12 @@ class Vocabulary:
                 entries.append((form, (TERM, term.id)))
         for b in self.benign:
             entries.extend((form, (BENIGN, b.id)) for form in _forms(b.text))
-        for name, words in self.contexts.items():
-            entries.extend((w, (CONTEXT, name)) for w in words)
         self.matcher = PhraseMatcher(entries)
+        # context words are looked up only for listings whose terms need one (most do not),
+        # so their many short words ("car", "tea", "mg") do not slow every scan
+        self.context_matcher: PhraseMatcher[str] = PhraseMatcher(
+            (w, name) for name, words in self.contexts.items() for w in words
+        )
         self.media_matcher = PhraseMatcher((w, w) for w in self.media)
         self.product_matcher = PhraseMatcher(
             [(form, "durable") for w in self.products for form in _forms(w)]
@@ -115,9 +118,12 @@ class Vocabulary:
             not self.benign[b].covers for b in self.term_benign.get(term.id, ())
         )
 
-    def term_forms(self) -> list[str]:
-        """Every folded form of every term (what the prefilter must find)."""
-        return sorted({form for t in self.terms for form in _forms(t.text)})
+    def term_forms(self, skip: frozenset[str] = frozenset()) -> list[str]:
+        """Every folded form of every term outside the ``skip`` categories (what the
+        prefilter must find)."""
+        return sorted(
+            {form for t in self.terms if t.category not in skip for form in _forms(t.text)}
+        )
 
 
 def _forms(text: str) -> list[str]:

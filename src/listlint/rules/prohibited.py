@@ -38,11 +38,13 @@ class _ProhibitedRule(Rule):
             from listlint.prohibited.vocab import pack_patterns, pack_terms, vocabulary
 
             vocab = vocabulary(pack_terms(packs))
+            table = VerdictTable(packs)
+            skip = table.allowed_everywhere(t.category for t in vocab.terms)
             _SHARED[key] = (
                 vocab,
-                prefilter_regex(vocab),
+                prefilter_regex(vocab, skip),
                 pack_patterns(packs),
-                VerdictTable(packs),
+                table,
             )
         return _SHARED[key]
 
