@@ -169,3 +169,15 @@ def test_cli_checks_several_marketplaces_in_one_run(tmp_path: Path):
     assert result.exit_code == 1, result.output
     assert '"TikTok Shop US"' in result.output and '"Amazon US"' in result.output
     assert "A2" not in result.output
+
+
+def test_lower_confidence_rules_ask_the_seller_to_confirm():
+    (f,) = lint([{"title": "Body armor vest level IIIA"}]).findings  # protective_armor: low
+    assert "secondary source" in f.message
+    (f,) = lint([{"title": "Switchblade knife"}]).findings
+    assert "secondary source" not in f.message
+
+
+def test_brand_column_is_evidence_both_ways():
+    assert lint([{"title": "Cool mint pouches 6mg", "brand": "ZYN"}]).findings
+    assert not lint([{"title": "Axe Black body spray 150ml", "brand": "Axe"}]).findings

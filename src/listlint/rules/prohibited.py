@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from listlint.prohibited.verdict import Resolved
 
 #: (vocabulary, prefilter regex, patterns, verdict table) per set of packs, built once per run
-_SHARED: dict[tuple[int, ...], tuple] = {}
+_SHARED: dict[tuple[tuple[int, str], ...], tuple] = {}
 
 
 class _ProhibitedRule(Rule):
@@ -31,7 +31,7 @@ class _ProhibitedRule(Rule):
 
     def _resources(self) -> tuple:
         packs = list(self.ctx.policies)
-        key = tuple(id(p) for p in packs)
+        key = tuple((id(p), p.name) for p in packs)
         if key not in _SHARED:
             from listlint.prohibited.evidence import prefilter_regex
             from listlint.prohibited.verdict import VerdictTable
