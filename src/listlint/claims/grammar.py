@@ -81,7 +81,8 @@ SUITABILITY = frozenset("friendly safe suitable approved appropriate".split())
 #: words linking a target group to its condition: "people with", "those suffering from"
 TARGET_LINKS = frozenset("with suffering from who have has living diagnosed prone".split())
 REDUCERS = frozenset("reduce decrease eliminate lower cut lessen end remove".split())
-PASSIVE_AUX = frozenset("is are was were be been being get gets got can will may".split())
+PASSIVE_AUX = frozenset("is are was were be been being get gets got can will may has have".split())
+INTENSIFIERS = frozenset("completely totally fully all finally now just almost entirely".split())
 #: groups where claims are not the seller's to avoid: media (subject matter), drugs (indications)
 SUBJECT_MATTER = frozenset({"media", "drug"})
 #: drug-class words that on goods are pesticidal (EPA) claims: "antibacterial cutting board"
@@ -237,17 +238,20 @@ class Grammar:
         if not conds and not phrases and not preds:
             return
         low_text = sent.text.lower()
-        by_anchor: dict[tuple[int, str], Claim] = {}  # one claim per predicate: "cures A and B"
+        # one claim per predicate: "cures A and B"; a disease outranks a cosmetic condition
+        # ("apply to skin cancer lesions" is a disease claim, not only a drug claim)
+        by_anchor: dict[int, Claim] = {}
         for cond in conds:
             found = self._condition_claim(doc, cond, preds, quals, conds, group, low_text)
             if found is None:
                 continue
             anchor, claim = found
-            prev = by_anchor.get((anchor, claim.rule))
+            prev = by_anchor.get(anchor)
             if prev is None:
-                by_anchor[anchor, claim.rule] = claim
-            elif claim.end > prev.end:
-                by_anchor[anchor, claim.rule] = _extend(prev, claim)
+                by_anchor[anchor] = claim
+            else:
+                first, later = sorted((prev, claim), key=lambda c: RULE_RANK.index(c.rule))
+                by_anchor[anchor] = _extend(first, later)
         found = list(by_anchor.values())
         yield from found
         for ph in phrases:
@@ -304,7 +308,7 @@ class Grammar:
         found: tuple[int, int, str, str | None] | None = None  # (start, end token, how, strength)
 
         for p in sorted(preds, key=lambda p: -p.end):
-            if p.end > cond.start or p.kind in ("suffix", "prefix", "weight_amount"):
+            if p.end > cond.start or p.kind in ("suffix", "prefix", "weight_amount", "outcome"):
                 continue
             head = doc[p.start]
             lemma = head.lemma_.lower()
@@ -448,14 +452,14 @@ class Grammar:
             return (j, j + 1, "target", "weak")
         if tok.lower_ in self.voc.remedy_nouns and kind in ("disease", "cosmetic", "symptom"):
             return (j, j + 1, "name", "weak")
-        # passive: "tumors are dissolved", "arthritis can be cured"
+        # passive: "tumors are dissolved", "arthritis can be cured"; testimonials: "my
+        # psoriasis is completely gone"
         k = j
-        while k < len(doc) and k - j < 3 and doc[k].lower_ in PASSIVE_AUX:
+        while k < len(doc) and k - j < 3 and doc[k].lower_ in PASSIVE_AUX | INTENSIFIERS:
             k += 1
-        if k > j and k < len(doc):
-            for p in preds:
-                if p.start == k and p.kind == "strong":
-                    return (k, p.end, "passive", None)
+        for p in preds:
+            if p.start == k and (p.kind == "outcome" or (k > j and p.kind == "strong")):
+                return (k, p.end, "passive", None)
         return None
 
     def _phrase_claim(self, doc: Doc, ph: _Match, group: str, low_text: str) -> Claim | None:
@@ -471,6 +475,9 @@ class Grammar:
         return Claim(
             rule, span.start_char, span.end_char, entry.term, entry.claim, "", "phrase", severity
         )
+
+
+RULE_RANK = ("disease", "drug", "pesticidal")
 
 
 def _extend(first: Claim, later: Claim) -> Claim:

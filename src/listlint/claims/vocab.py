@@ -38,7 +38,7 @@ PHRASE_CLAIMS = (
     "efficacy",
     "weight",
 )
-PREDICATE_KINDS = ("strong", "soft", "noun", "prep", "substitute", "suffix", "prefix")
+PREDICATE_KINDS = ("strong", "soft", "noun", "prep", "substitute", "suffix", "prefix", "outcome")
 
 
 @dataclass(frozen=True, slots=True)
