@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -46,6 +47,8 @@ FIELD_WEIGHTS: dict[str, float] = {
     "brand": 1.0,
 }
 ATTRIBUTE_WEIGHT = 1.0
+#: fields that say what the product is (a weak word there is enough)
+PRIMARY_FIELDS = frozenset(n for n, w in FIELD_WEIGHTS.items() if w >= 2.0)
 #: characters into a description after which a match counts half ("one deep in a long description")
 DEEP_OFFSET = 2000
 WEAK_FACTOR = 0.5
@@ -87,8 +90,14 @@ class CategoryEvidence:
         return [h for h in self.hits if depictions or not h.depiction]
 
     def score(self, depictions: bool) -> float:
+        """Sum over distinct terms of their best weight. Weak words mentioned only in a
+        description or attribute ("pairs well with red wine and champagne") never add up
+        to a finding on their own: they need a title/category/tags match or a normal term."""
+        hits = self.counted(depictions)
+        if not any(not h.term.weak or h.field in PRIMARY_FIELDS for h in hits):
+            return 0.0
         best: dict[str, float] = {}
-        for h in self.counted(depictions):
+        for h in hits:
             best[h.term.text] = max(best.get(h.term.text, 0.0), h.weight)
         return sum(best.values())
 
@@ -209,6 +218,18 @@ def latin_lookalikes(text: str) -> str:
     return _MIXED_WORD.sub(lambda m: m.group(0).translate(_lookalike_table()), text)
 
 
+_CLAUSE_END = re.compile(r"[.!?;:,()\[\]|\n]")
+
+
+def _negated(text: str, start: int, negations: frozenset[str]) -> bool:
+    """A denial among the few words before the match, in the same clause: "no alcohol",
+    "keep away from fireworks", "not a vape", "does not contain THC"."""
+    window = _CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    words = _WORD.findall(window)[-6:]
+    pairs = [f"{a} {b}" for a, b in pairwise(words)]
+    return any(w in negations for w in (*words, *pairs))
+
+
 def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
     return _WORD.findall(text[max(0, start - 40) : start])[-n:]
 
@@ -302,16 +323,37 @@ class RowAnalyser:
         category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))
         media = self.vocab.media_matcher.contains_any(category_text)
         names = self._names(texts)
+        title = by_field.get("title", "")
+        head = title[: m.start()] if (m := _TITLE_CUT.search(title)) else title
+        head_products = {m.payload for m in self.vocab.product_matcher.iter(head)}
+        head_words = " " + " ".join(_WORD.findall(head)) + " "
         out: dict[str, CategoryEvidence] = {}
         for t in texts:
             for start, end, term in _longest(t.terms):
+                if _accessory_listing(self.vocab, term.category, head_words, t, start):
+                    continue  # "Gun safe for 10 rifles", "Whiskey decanter set"
                 hit = self._judge(t, start, end, term, present, contexts, brand_words, media)
-                if hit is not None:
-                    hit.depiction = hit.depiction or term.text in names
-                    out.setdefault(term.category, CategoryEvidence(term.category)).hits.append(hit)
+                if hit is None:
+                    continue
+                hit.depiction = (
+                    hit.depiction
+                    or term.text in names
+                    or self._subject_only(term, t.field, title, head_products)
+                )
+                out.setdefault(term.category, CategoryEvidence(term.category)).hits.append(hit)
         for hit in self._pattern_hits(values):
             out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(hit)
         return out
+
+    def _subject_only(self, term: Term, field_name: str, title: str, products: set[str]) -> bool:
+        """The title names another product (a poster, a camera, a jacket) and this term only
+        appears further down: it describes the subject, not the item sold. A media title
+        covers every category; a durable one only objects, and only weak words."""
+        if field_name in PRIMARY_FIELDS or not products or _in_words(term.text, title):
+            return False
+        if "media" in products:
+            return True
+        return term.weak and term.category not in self.vocab.substances
 
     def _names(self, texts: list[_Text]) -> set[str]:
         """Terms the title uses as a name or modifier of another product: a durable-goods
@@ -361,7 +403,7 @@ class RowAnalyser:
             return None  # the context word must be another word than the term itself
         prev, nxt = _prev_words(t.text, start), _next_words(t.text, end)
         prev1 = prev[-1] if prev else ""
-        if prev1 in vocab.negated or " ".join(prev) in vocab.negated:
+        if _negated(t.text, start, vocab.negated):
             return None
         if nxt and nxt[0] == "free":
             return None
@@ -396,6 +438,25 @@ class RowAnalyser:
                     term = Term(-1, m.group(0), p.category, False, None, "sourced", p.where)
                     hits.append(TermHit(term, name, m.start(), m.end(), text, weight))
         return hits
+
+
+def _in_words(term: str, text: str) -> bool:
+    return _in_brand(term, tuple(_WORD.findall(text)))
+
+
+def _accessory_listing(
+    vocab: Vocabulary, category: str, head_words: str, t: _Text, start: int
+) -> bool:
+    """The title's main phrase names an accessory of the category ("gun safe", "knife
+    block", "whisky decanter"): the category's words in this listing describe what the
+    accessory is for. A term that opens the title itself ("Bourbon ... gift box") is
+    still the product."""
+    heads = vocab.accessory_heads.get(category)
+    if not heads:
+        return False
+    if t.field == "title" and not t.text[:start].strip():
+        return False
+    return any(f" {h} " in head_words for h in heads)
 
 
 def _in_brand(term: str, brand_words: tuple[str, ...]) -> bool:

@@ -78,6 +78,8 @@ class Vocabulary:
     term_benign: dict[int, frozenset[int]]
     contexts: dict[str, tuple[str, ...]]
     accessories: dict[str, frozenset[str]]
+    #: per category, nouns that make a whole listing an accessory when its title names them
+    accessory_heads: dict[str, tuple[str, ...]]
     before: frozenset[str]
     negated: frozenset[str]
     after: frozenset[str]
@@ -194,16 +196,16 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
             special[row["name"]] = words
         else:
             contexts[row["name"]] = tuple(words)
-    accessories = {
-        row["category"]: frozenset(_split(row.get("nouns", "")))
-        for row in table("prohibited/accessories")
-    }
+    rows = table("prohibited/accessories")
+    accessories = {row["category"]: frozenset(_split(row.get("nouns", ""))) for row in rows}
+    heads = {row["category"]: tuple(_split(row.get("heads", ""))) for row in rows}
     return Vocabulary(
         terms=terms,
         benign=benign,
         term_benign=term_benign,
         contexts=contexts,
         accessories=accessories,
+        accessory_heads={k: v for k, v in heads.items() if v},
         before=frozenset(special.get("@before", ())),
         negated=frozenset(special.get("@negated", ())),
         after=frozenset(special.get("@after", ())),
