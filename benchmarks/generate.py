@@ -290,7 +290,9 @@ def write_csv(n: int, path: Path, seed: int = 0, chunk: int = 200_000) -> Path:
                     (
                         pl.lit("SKU-")
                         + (pl.int_range(written, written + size).cast(pl.Utf8).str.zfill(9))
-                    ).alias("sku")
+                    ).alias("sku"),
+                    # each chunk numbers its groups from 1: keep them apart across chunks
+                    pl.col("item_group_id").str.replace("^G", f"G{part:03d}-"),
                 )
                 if part
                 else df

@@ -89,6 +89,22 @@ def test_parents_far_from_children_stay_in_one_batch(tmp_path, monkeypatch, fast
     assert child["title"].item() == "Fleece Hoodie"  # inherited across 40 rows
 
 
+def test_groups_without_parent_rows_do_not_hold_batches_open(
+    tmp_path, monkeypatch, fast_path
+) -> None:
+    """Google feeds: item_group_id names a group, no row is its parent. Such a group
+    comes out the same however it is cut, so far-apart members never force one batch."""
+    rows = ["id,title,item_group_id,weight"]
+    rows.append("S0,Tee black S,G1,0.2 kg")
+    for i in range(1, 30):
+        rows.append(f"S{i},Mug {i},,0.3 kg")
+    rows.append("S30,Tee black M,G1,2 kg")
+    path = tmp_path / "google.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    parts = _same(path, monkeypatch, size=5)
+    assert max(p.height for p in parts) <= 6
+
+
 def test_shopify_handles_and_image_rows_across_cuts(tmp_path, monkeypatch, fast_path) -> None:
     head = "Handle,Title,Body (HTML),Variant SKU,Option1 Name,Option1 Value,Image Src"
     rows = [head]

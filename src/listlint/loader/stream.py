@@ -298,14 +298,21 @@ class CutPlan:
         if not key_exprs:
             return cls()
         keys = scan.select(["__n", *key_exprs]).collect(engine="streaming")
-        if "g" in keys.columns:  # parent/child: rows keyed by a group or naming one
+        if "g" in keys.columns:
+            # Parent/child. Only groups with a parent row (a row whose SKU or ID is the
+            # group key) pass anything between rows; a group without one (Google's
+            # item_group_id) comes out the same however it is cut, so it never holds a
+            # batch open (catalogue-level rules see whole groups through their partials).
             groups = keys["g"].drop_nulls().unique().implode()
-            parts = [keys.select("__n", pl.col("g").alias("h"))]
-            for other in (c for c in keys.columns if c not in ("__n", "g")):
-                parts.append(
-                    keys.select("__n", pl.col(other).alias("h")).filter(pl.col("h").is_in(groups))
-                )
-            long = pl.concat(parts)
+            others = [c for c in keys.columns if c not in ("__n", "g")]
+            parents = pl.concat(
+                [keys.select("__n", pl.col(c).alias("h")) for c in others]
+                or [pl.DataFrame(schema={"__n": pl.UInt32, "h": pl.UInt64})]
+            ).filter(pl.col("h").is_in(groups))
+            children = keys.select("__n", pl.col("g").alias("h")).filter(
+                pl.col("h").is_in(parents["h"].unique().implode())
+            )
+            long = pl.concat([children, parents])
         else:
             long = keys.select("__n", pl.col("handle").alias("h"))
         spans = (
