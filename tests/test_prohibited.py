@@ -16,7 +16,7 @@ from listlint.batch import Batch
 from listlint.cli import main
 from listlint.policy import load_pack
 from listlint.policy.prohibited import Status
-from listlint.prohibited.evidence import candidate_rows, prefilter_regex, scanned_fields
+from listlint.prohibited.prefilter import candidate_rows, prefilter_regex, scanned_fields
 from listlint.prohibited.vocab import vocabulary
 from listlint.report import Severity
 from listlint.resources import table

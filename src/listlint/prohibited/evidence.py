@@ -1,14 +1,11 @@
 """Per-batch evidence: which listings mention which prohibited/restricted category, how
 strongly, and where.
 
-Two stages keep this fast on millions of listings:
-
-1. a vectorised prefilter (polars' linear-time regex engine over the folded text of every
-   scanned field) keeps only listings that contain a term on word boundaries, look
-   disguised (``kr@tom``, ``k r a t o m``) or match a pack pattern;
-2. those few listings go through the Aho-Corasick automaton of
-   :mod:`listlint.prohibited.vocab`, where benign contexts, accessory nouns, negation, brand
-   names and context words decide what each match is worth.
+Two stages keep this fast on millions of listings: the vectorised prefilter of
+:mod:`listlint.prohibited.prefilter` keeps the few listings that mention a term or look
+disguised; those go through the Aho-Corasick automaton of :mod:`listlint.prohibited.vocab`,
+where benign contexts, accessory nouns, denials, brand names and context words decide what
+each match is worth.
 
 A match is worth its field's weight (category, product type, title and tags 2; description,
 bullets, brand and attribute columns 1; text deep in a long description 0.5), halved for a
@@ -20,52 +17,36 @@ that a pack can decide whether depictions count (hate symbols do).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX
+from listlint.prohibited.prefilter import FIELD_WEIGHTS, candidate_rows, scanned_fields
 from listlint.prohibited.vocab import BENIGN, TERM, Term, Vocabulary
-from listlint.resources import table
-from listlint.text.deobfuscate import LEET, deobfuscate
+from listlint.prohibited.wording import (
+    TITLE_CUT,
+    WORD,
+    contains_words,
+    in_words,
+    latin_lookalikes,
+    negated,
+    next_words,
+    prev_words,
+)
+from listlint.text.deobfuscate import deobfuscate
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.prohibited.vocab import CategoryPattern
 
-FIELD_WEIGHTS: dict[str, float] = {
-    "category": 2.0,
-    "product_type": 2.0,
-    "title": 2.0,
-    "tags": 2.0,
-    "bullets": 1.0,
-    "description": 1.0,
-    "brand": 1.0,
-}
-ATTRIBUTE_WEIGHT = 1.0
 #: fields that say what the product is (a weak word there is enough)
 PRIMARY_FIELDS = frozenset(n for n, w in FIELD_WEIGHTS.items() if w >= 2.0)
 #: characters into a description after which a match counts half ("one deep in a long description")
 DEEP_OFFSET = 2000
 WEAK_FACTOR = 0.5
 THRESHOLD = 1.0
-#: attribute columns that describe colour, material, size, links or codes: a keyword there
-#: ("Ivory", "Champagne", "Tortoiseshell") is not the product (policy_facts.md 1.4)
-_SKIP_ATTR = re.compile(
-    r"colou?r|farbe|couleur|material|pattern|finish|size|url|image|img|photo|link|price|cost|"
-    r"sku|gtin|upc|ean|isbn|barcode|weight|dimension|length|width|height|handle|variant|option|"
-    r"status|date|qty|quantity|stock|inventory|vendor|supplier|rating|review|\bid\b|_id\b",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"[^\W_]+")
-_MIXED_WORD = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*")
-#: where a title's main noun phrase ends: "Crossbow Longboard | 41 inch", "Knife - with sheath"
-_TITLE_CUT = re.compile(r" (?:with|for|includes|including|and|plus|\+|-|–|\|/) |[,(|:;]")
-_REGEX_META = set("\\.+*?()|[]{}^$")
 
 
 @dataclass(slots=True)
@@ -106,80 +87,6 @@ class CategoryEvidence:
         return max(hits, key=lambda h: (h.weight, -h.start)) if hits else None
 
 
-# -- stage 1: prefilter --------------------------------------------------------------------
-def _escape(text: str) -> str:
-    return "".join("\\" + c if c in _REGEX_META else c for c in text)
-
-
-def prefilter_regex(vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> str:
-    """One linear-time regex: any term form on word boundaries (letters/digits around break
-    it), leaving out categories no selected marketplace cares about (``skip``)."""
-    forms = sorted(vocab.term_forms(skip), key=len, reverse=True)
-    alts = "|".join(_escape(f) for f in forms)
-    return rf"(?:^|[^\p{{L}}\p{{N}}])(?:{alts})(?:[^\p{{L}}\p{{N}}]|$)"
-
-
-_LEET_CLASS = "".join(sorted(LEET)).replace("\\", "").replace("]", "").replace("^", "")
-#: letter-leet-letter inside a word, a symbol for a leading letter, or 3+ spaced single letters
-OBFUSCATION_REGEX = (
-    rf"[a-z][{_LEET_CLASS}]+[a-z]|(?:^|[^\p{{L}}\p{{N}}])[@$|€£¡][a-z]{{2,}}"
-    r"|(?:^|[^\p{L}\p{N}])[a-z](?:[ .\-_*·•][a-z]){2,}(?:[^\p{L}\p{N}]|$)"
-    # Latin mixed with Cyrillic/Greek lookalikes inside one word ("vаpe" with a Cyrillic а)
-    r"|[a-z][\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}][a-z]"
-)
-
-
-def scanned_fields(batch: Batch) -> list[tuple[str, float]]:
-    out = [(name, w) for name, w in FIELD_WEIGHTS.items() if batch.has(name)]
-    for col in batch.attribute_columns():
-        header = col[len(ATTR_PREFIX) :]
-        if batch.frame[col].dtype == pl.Utf8 and not _SKIP_ATTR.search(header):
-            out.append((col, ATTRIBUTE_WEIGHT))
-    return out
-
-
-def _contains(series: pl.Series, pattern: str) -> pl.Series | None:
-    try:
-        return series.str.contains(pattern).fill_null(False)
-    except pl.exceptions.PolarsError:  # syntax polars' engine lacks: caller falls back to RE2
-        return None
-
-
-def candidate_rows(
-    batch: Batch, fields: list[tuple[str, float]], regex: str, patterns: list[CategoryPattern]
-) -> tuple[dict[int, set[str]], set[tuple[str, int]]]:
-    """Rows worth the automaton, each with the fields where the prefilter found a term, a
-    disguise or a pack pattern; and the (field, row) cells that look disguised (only those
-    are de-obfuscated)."""
-    hot: dict[int, set[str]] = {}
-    disguised: set[tuple[str, int]] = set()
-    # one pass for terms and disguises together (as cheap as terms alone); which rows are
-    # disguised is then asked of the few candidates only
-    combined = f"{regex}|{OBFUSCATION_REGEX}"
-    for name, _ in fields:
-        folded = batch.folded_series(name)
-        mask = _contains(folded, combined)
-        assert mask is not None  # built from escaped literals and a fixed pattern
-        for pattern in (p.pattern for p in patterns):
-            found = _contains(folded, pattern)
-            mask = mask | (found if found is not None else _re2_contains(folded, pattern))
-        rows = mask.arg_true()
-        if not len(rows):
-            continue
-        obfuscated = folded.gather(rows).str.contains(OBFUSCATION_REGEX).fill_null(False)
-        disguised.update((name, i) for i in rows.filter(obfuscated).to_list())
-        for i in rows.to_list():
-            hot.setdefault(i, set()).add(name)
-    return dict(sorted(hot.items())), disguised
-
-
-def _re2_contains(series: pl.Series, pattern: str) -> pl.Series:
-    from listlint.text.saferegex import compile_pattern
-
-    rx = compile_pattern(pattern)
-    return pl.Series([bool(v and rx.search(v)) for v in series.to_list()], dtype=pl.Boolean)
-
-
 # -- stage 2: the automaton on candidate rows ----------------------------------------------
 @dataclass
 class _Text:
@@ -189,53 +96,6 @@ class _Text:
     disguised: bool
     terms: list[tuple[int, int, Term]]
     benign: list[tuple[int, int, int]]
-
-
-@lru_cache(maxsize=1)
-def _lookalike_table() -> dict[int, str]:
-    """Cyrillic and Greek letters that look Latin (the ip family's homoglyph table)."""
-    out: dict[int, str] = {}
-    for row in table("brands/homoglyphs"):
-        char, latin = row.get("char", ""), row.get("latin", "").lower()
-        if len(char) == 1 and latin.isalpha() and row.get("script") in ("Cyrillic", "Greek"):
-            out[ord(char)] = latin
-            out[ord(char.lower())] = latin
-    return out
-
-
-@lru_cache(maxsize=64)
-def lookalikes_of(letter: str) -> tuple[str, ...]:
-    """Characters that stand in for ``letter``: leet symbols and Cyrillic/Greek lookalikes."""
-    leet = [k for k, v in LEET.items() if v == letter]
-    return (*leet, *(chr(k) for k, v in _lookalike_table().items() if v == letter))
-
-
-def latin_lookalikes(text: str) -> str:
-    """Replace Cyrillic/Greek lookalike letters by the Latin letter they imitate, only in
-    words that also contain Latin letters (a Russian word stays Russian)."""
-    if text.isascii():
-        return text
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_lookalike_table()), text)
-
-
-_CLAUSE_END = re.compile(r"[.!?;:,()\[\]|\n]")
-
-
-def _negated(text: str, start: int, negations: frozenset[str]) -> bool:
-    """A denial among the few words before the match, in the same clause: "no alcohol",
-    "keep away from fireworks", "not a vape", "does not contain THC"."""
-    window = _CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
-    words = _WORD.findall(window)[-6:]
-    pairs = [f"{a} {b}" for a, b in pairwise(words)]
-    return any(w in negations for w in (*words, *pairs))
-
-
-def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
-    return _WORD.findall(text[max(0, start - 40) : start])[-n:]
-
-
-def _next_words(text: str, end: int, n: int = 2) -> list[str]:
-    return _WORD.findall(text[end : end + 40])[:n]
 
 
 def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
@@ -319,14 +179,14 @@ class RowAnalyser:
                 for m in self.vocab.context_matcher.iter(t.text)
             ]
         by_field = {f: v for f, _, v in values}
-        brand_words = tuple(_WORD.findall(by_field.get("brand", "")))
+        brand_words = tuple(WORD.findall(by_field.get("brand", "")))
         category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))
         media = self.vocab.media_matcher.contains_any(category_text)
         names = self._names(texts)
         title = by_field.get("title", "")
-        head = title[: m.start()] if (m := _TITLE_CUT.search(title)) else title
+        head = title[: m.start()] if (m := TITLE_CUT.search(title)) else title
         head_products = {m.payload for m in self.vocab.product_matcher.iter(head)}
-        head_words = " " + " ".join(_WORD.findall(head)) + " "
+        head_words = " " + " ".join(WORD.findall(head)) + " "
         out: dict[str, CategoryEvidence] = {}
         for t in texts:
             for start, end, term in _longest(t.terms):
@@ -349,7 +209,7 @@ class RowAnalyser:
         """The title names another product (a poster, a camera, a jacket) and this term only
         appears further down: it describes the subject, not the item sold. A media title
         covers every category; a durable one only objects, and only weak words."""
-        if field_name in PRIMARY_FIELDS or not products or _in_words(term.text, title):
+        if field_name in PRIMARY_FIELDS or not products or in_words(term.text, title):
             return False
         if "media" in products:
             return True
@@ -364,7 +224,7 @@ class RowAnalyser:
         for t in texts:
             if t.field != "title" or not t.terms:
                 continue
-            cut = _TITLE_CUT.search(t.text)
+            cut = TITLE_CUT.search(t.text)
             head_end = cut.start() if cut else len(t.text)
             products = [m for m in self.vocab.product_matcher.iter(t.text) if m.end <= head_end]
             for _, end, term in t.terms:
@@ -401,9 +261,9 @@ class RowAnalyser:
             for ct, s, e, name in contexts
         ):
             return None  # the context word must be another word than the term itself
-        prev, nxt = _prev_words(t.text, start), _next_words(t.text, end)
+        prev, nxt = prev_words(t.text, start), next_words(t.text, end)
         prev1 = prev[-1] if prev else ""
-        if _negated(t.text, start, vocab.negated):
+        if negated(t.text, start, vocab.negated):
             return None
         if nxt and nxt[0] == "free":
             return None
@@ -412,7 +272,7 @@ class RowAnalyser:
             (nxt and (nxt[0] in accessories or " ".join(nxt) in accessories)) or prev1 == "for"
         ):
             return None
-        if term.weak and t.field != "brand" and _in_brand(term.text, brand_words):
+        if term.weak and t.field != "brand" and contains_words(term.text, brand_words):
             return None  # "Grenade" protein bar, "Axe" body spray: the brand, not the item
         depiction = (
             media
@@ -440,10 +300,6 @@ class RowAnalyser:
         return hits
 
 
-def _in_words(term: str, text: str) -> bool:
-    return _in_brand(term, tuple(_WORD.findall(text)))
-
-
 def _accessory_listing(
     vocab: Vocabulary, category: str, head_words: str, t: _Text, start: int
 ) -> bool:
@@ -457,12 +313,6 @@ def _accessory_listing(
     if t.field == "title" and not t.text[:start].strip():
         return False
     return any(f" {h} " in head_words for h in heads)
-
-
-def _in_brand(term: str, brand_words: tuple[str, ...]) -> bool:
-    words = tuple(_WORD.findall(term))
-    n = len(words)
-    return n > 0 and any(brand_words[i : i + n] == words for i in range(len(brand_words) - n + 1))
 
 
 def analyse(

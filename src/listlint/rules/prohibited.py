@@ -33,7 +33,7 @@ class _ProhibitedRule(Rule):
         packs = list(self.ctx.policies)
         key = tuple((id(p), p.name) for p in packs)
         if key not in _SHARED:
-            from listlint.prohibited.evidence import prefilter_regex
+            from listlint.prohibited.prefilter import prefilter_regex
             from listlint.prohibited.verdict import VerdictTable
             from listlint.prohibited.vocab import pack_patterns, pack_terms, vocabulary
 
@@ -104,7 +104,7 @@ def _quote(batch: Batch, i: int, hit: TermHit) -> str:
         pos = raw.lower().find(folded)
         if pos >= 0:
             return raw[pos : pos + len(folded)]
-    from listlint.prohibited.evidence import lookalikes_of
+    from listlint.prohibited.wording import lookalikes_of
 
     # letters (or their leet and lookalike stand-ins) with separators or invisible characters
     gap = r"[\s.\-_*·•\u200b-\u200f\u2060\ufeff\u00ad\u180e]*"
