@@ -227,3 +227,37 @@ def test_a_pack_maps_the_shops_own_category_words(tmp_path: Path) -> None:
     assert [(f.rule, f.sku) for f in report.findings] == [("SP101", "T1")]
     assert not _codes(listlint.lint(rows[:1], select=["SP104"], policy=[str(pack)]), "SP104")
     assert _codes(listlint.lint(rows[:1], select=["SP104"]), "SP104")
+
+
+def test_line_aligned_option_names_and_values_are_read() -> None:
+    # Medusa-style: option names in one column, each variant's values in another
+    rows = [
+        {
+            "sku": "T-S-BLK",
+            "title": "S / Black",
+            "category": "Clothing > T-shirts",
+            "options": "Size\nColor",
+            "variant.options": "S\nBlack",
+            "item_group_id": "tee",
+        },
+        {
+            "sku": "T-M-BLK",
+            "title": "M / Black",
+            "category": "Clothing > T-shirts",
+            "options": "Size\nColor",
+            "variant.options": "M\nBlack",
+            "item_group_id": "tee",
+        },
+        {
+            "sku": "T-X",
+            "title": "Tee",
+            "category": "Clothing > T-shirts",
+            "options": "Size\nColor",
+            "item_group_id": "tee2",
+        },
+    ]
+    found = _codes(listlint.lint(rows, select=["SP101"]), "SP101")
+    assert sorted((f.sku, f.message.split(" is ")[0]) for f in found) == [
+        ("T-X", "colour"),
+        ("T-X", "size"),
+    ]

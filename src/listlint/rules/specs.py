@@ -21,7 +21,12 @@ from listlint.rules.specs_identifiers import RULES as IDENTIFIER_RULES
 from listlint.rules.specs_text import RULES as TEXT_RULES
 from listlint.specs.attributes import suggestion_for
 from listlint.specs.family import SPEC_POLICY, SpecsRule, located_rows
-from listlint.specs.variants import duplicate_variants, missing_variant_values, variant_partial
+from listlint.specs.variants import (
+    duplicate_variants,
+    missing_variant_values,
+    parent_rows,
+    variant_partial,
+)
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -55,7 +60,10 @@ class _CategoryAttributes(SpecsRule):
     def check(self, batch: Batch) -> Iterator[Hit]:
         attrs = self.attributes(batch)
         memo: dict[str | None, dict[str, list[tuple[PolicyPack, str]]]] = {}
+        parents = parent_rows(batch)
         for i, cat in enumerate(self.categories(batch)):
+            if parents[i]:
+                continue  # a parent/grouped row is not sold; its variants carry the values
             if cat.path not in memo:
                 memo[cat.path] = self._needs(cat.path)
             for attr, asks in memo[cat.path].items():
@@ -92,6 +100,7 @@ class MissingRequiredAttribute(_CategoryAttributes):
 
     Passes:
         category "Apparel > Shirts", size "M", colour "Black"
+        a parent or grouped row (Amazon "parent", WooCommerce "variable"/"grouped")
         category "Home > Kitchen", no size (kitchenware needs none)
         category "Clothing > Accessories", no size (accessories are exempt)
 
@@ -193,7 +202,10 @@ class MissingConditionalAttribute(SpecsRule):
         if not len(self._matcher()):
             return
         attrs = self.attributes(batch)
+        parents = parent_rows(batch)
         for i in range(len(batch)):
+            if parents[i]:
+                continue
             needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
             for (p, c), term in self._triggered(batch, i).items():
                 pack = self.packs[p]

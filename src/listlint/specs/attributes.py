@@ -51,6 +51,7 @@ class AttributeColumns:
 
     def __post_init__(self) -> None:
         self._columns: dict[str, str | None] = {}
+        self._pairs: dict[str, tuple[str, str]] = {}
         self._attr_by_key = {
             header_key(c[len(ATTR_PREFIX) :]): c for c in self.batch.attribute_columns()
         }
@@ -61,13 +62,45 @@ class AttributeColumns:
         return self._columns[attr]
 
     def _find(self, attr: str) -> str | None:
-        frame = self.batch.frame
-        if attr in CANONICAL_FIELDS:
-            return attr if attr in frame.columns else None
-        for name in [attr, *self.synonyms.get(attr, [])]:
-            col = self._attr_by_key.get(header_key(name))
-            if col is not None:
-                return col
+        if attr in CANONICAL_FIELDS and attr in self.batch.frame.columns:
+            return attr
+        if attr not in CANONICAL_FIELDS:
+            for name in [attr, *self.synonyms.get(attr, [])]:
+                col = self._attr_by_key.get(header_key(name))
+                if col is not None:
+                    return col
+        pair = self._option_pair(attr)
+        if pair is None:
+            return None
+        self._pairs[attr] = pair
+        return pair[1]
+
+    def _names(self, attr: str) -> set[str]:
+        from listlint.loader.columns import profiles
+
+        generic = profiles()["generic"].fields.get(attr, [])
+        return {header_key(n) for n in [attr, *self.synonyms.get(attr, []), *generic]}
+
+    def _option_pair(self, attr: str) -> tuple[str, str] | None:
+        """Option names and values kept as two line-aligned columns (Medusa's
+        ``options`` = "Size\nColor" beside ``variant.options`` = "S\nBlack"): the pair
+        (names column, values column) when one names this attribute."""
+        options = [c for c in self.batch.attribute_columns() if "option" in header_key(c[5:])]
+        if len(options) < 2:
+            return None
+        names = self._names(attr)
+        for n in options:
+            lines = [
+                [header_key(x) for x in str(v).split("\n")] if v else None
+                for v in self.batch.values(n)
+            ]
+            if not any(line and names & set(line) for line in lines):
+                continue
+            for v in options:
+                both = [(a, b) for a, b in zip(lines, self.batch.values(v)) if a and b and v != n]
+                aligned = sum(len(a) == len(str(b).split("\n")) for a, b in both)
+                if both and aligned >= 0.9 * len(both):
+                    return n, v
         return None
 
     def value(self, attr: str, i: int) -> str | None:
@@ -75,6 +108,13 @@ class AttributeColumns:
         if col is None:
             return None
         value = self.batch.values(col)[i]
+        if value is not None and attr in self._pairs:
+            label_lines = str(self.batch.values(self._pairs[attr][0])[i] or "").split("\n")
+            keys = [header_key(x) for x in label_lines]
+            names = self._names(attr)
+            at = next((k for k, key in enumerate(keys) if key in names), None)
+            parts = str(value).split("\n")
+            value = parts[at] if at is not None and at < len(parts) else None
         if value is None:
             return None
         text = str(value).strip()

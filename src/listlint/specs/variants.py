@@ -30,6 +30,16 @@ _BOOKKEEPING = re.compile(
 _SEP = "\x1f"
 
 
+def parent_rows(batch: Batch) -> list[bool]:
+    """Rows that describe a product rather than a sellable variant: Amazon ``parent``,
+    WooCommerce ``variable``/``grouped`` (types may be listed: "variation, virtual")."""
+
+    def is_parent(value: object) -> bool:
+        return bool(value) and any(t.strip().lower() in PARENT_TYPES for t in str(value).split(","))
+
+    return batch.cached("specs:parents", lambda b: [is_parent(v) for v in b.values("variant_type")])
+
+
 def _attr_col(attr: str, label: str, header: str | None) -> str:
     return "v:" + _SEP.join((attr, label, header or ""))
 
@@ -55,8 +65,7 @@ def variant_partial(batch: Batch, attrs: AttributeColumns, names: list[str]) -> 
         for c in batch.attribute_columns()
         if c not in used and not _BOOKKEEPING.search(header_key(c[5:]))
     ]
-    vtype = batch.values("variant_type")
-    parent = [bool(v) and str(v).strip().lower() in PARENT_TYPES for v in vtype]
+    parent = parent_rows(batch)
     frame = pl.DataFrame(
         {
             REC: f[REC],
