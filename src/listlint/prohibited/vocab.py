@@ -97,7 +97,7 @@ class Vocabulary:
     def __post_init__(self) -> None:
         entries: list[tuple[str, tuple[str, Any]]] = []
         for term in self.terms:
-            for form in _forms(term.text):
+            for form in _term_forms(term):
                 entries.append((form, (TERM, term.id)))
         for b in self.benign:
             entries.extend((form, (BENIGN, b.id)) for form in _forms(b.text))
@@ -124,13 +124,40 @@ class Vocabulary:
         """Every folded form of every term outside the ``skip`` categories (what the
         prefilter must find)."""
         return sorted(
-            {form for t in self.terms if t.category not in skip for form in _forms(t.text)}
+            {form for t in self.terms if t.category not in skip for form in _term_forms(t)}
         )
 
 
 def _forms(text: str) -> list[str]:
     # multi-word terms inflect their last word; terms ending in digits/symbols do not
     return inflections(text) if text[-1:].isalpha() else [text]
+
+
+def _singular(text: str) -> str | None:
+    """The singular of a term listed in the plural ("magic mushrooms" -> "magic mushroom",
+    "throwing knives" -> "throwing knife"); None when the last word is not a plural."""
+    head, _, last = text.rpartition(" ")
+    if len(last) < 5 or not last.isalpha() or not last.endswith("s"):
+        return None
+    if last.endswith(("ss", "us", "is")):  # "glass", "cactus", "edulis": not plurals
+        return None
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("ves"):
+        last = last[:-3] + "fe"
+    elif last.endswith(("ches", "shes", "xes", "ses")):
+        last = last[:-2]
+    else:
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+def _term_forms(term: Term) -> list[str]:
+    """Plural forms always; the singular of a plural-listed term unless the term is weak
+    (the singular of "bullets" is every "bullet journal")."""
+    forms = _forms(term.text)
+    single = None if term.weak else _singular(term.text)
+    return [*forms, single] if single and single not in forms else forms
 
 
 @lru_cache(maxsize=8)
