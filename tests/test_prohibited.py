@@ -181,3 +181,304 @@ def test_lower_confidence_rules_ask_the_seller_to_confirm():
 def test_brand_column_is_evidence_both_ways():
     assert lint([{"title": "Cool mint pouches 6mg", "brand": "ZYN"}]).findings
     assert not lint([{"title": "Axe Black body spray 150ml", "brand": "Axe"}]).findings
+
+
+#: everyday products from every department: none may be flagged by the base pack
+ORDINARY = """
+Stainless Steel Water Bottle 32oz
+Wireless Earbuds Bluetooth 5.3
+Yoga Mat Non Slip 6mm
+LED Desk Lamp with USB Charging Port
+Cast Iron Skillet 12 inch
+Memory Foam Pillow Queen
+Electric Toothbrush Rechargeable
+Phone Case for iPhone 15 Pro
+Laptop Backpack Water Resistant
+Air Fryer 5.8 QT
+Coffee Maker 12 Cup Programmable
+Resistance Bands Set
+Dog Leash Reflective 6ft
+Cat Litter Box Self Cleaning
+Baby Monitor with Camera
+Kids Tablet 7 inch
+Scented Candles Gift Set
+Throw Blanket Fleece
+Shower Curtain Waterproof
+Bath Towels 6 Piece Set
+Hair Dryer Ionic 1875W
+Makeup Brush Set 16pcs
+Lipstick Matte Long Lasting
+Sunscreen SPF 50 Lotion
+Vitamin D3 5000 IU Softgels
+Protein Powder Chocolate 2lb
+Magnesium Glycinate 400mg
+Collagen Peptides Powder
+Fish Oil Omega 3
+Multivitamin for Women
+Garden Hose 50ft Expandable
+Pruning Saw Folding
+Lawn Mower Blade Replacement
+Bird Feeder Hanging
+Solar Garden Lights 8 Pack
+Car Phone Holder Magnetic
+Dash Cam Front and Rear
+Tire Pressure Gauge Digital
+Jump Starter 2000A
+Car Vacuum Cordless
+Men's Running Shoes
+Women's Yoga Pants High Waist
+Winter Jacket Puffer
+Wool Socks Hiking 6 Pairs
+Baseball Cap Adjustable
+Sterling Silver Hoop Earrings
+Gold Chain Necklace 18k Plated
+Watch for Men Chronograph
+Sunglasses Polarized UV400
+Wallet RFID Blocking Leather
+Board Game for Families
+Jigsaw Puzzle 1000 Pieces
+LEGO Classic Bricks Box
+Remote Control Car 4WD
+Plush Teddy Bear 16 inch
+Art Supplies Drawing Kit
+Acrylic Paint Set 24 Colors
+Sketchbook 9x12
+Fountain Pen Set
+Desk Organizer Bamboo
+Label Maker Bluetooth
+Paper Shredder Cross Cut
+Office Chair Ergonomic
+Standing Desk Converter
+Monitor Arm Dual
+Mechanical Keyboard RGB
+Gaming Mouse Wireless
+USB C Hub 7 in 1
+External SSD 1TB
+Smart Plug WiFi 4 Pack
+Robot Vacuum Cleaner
+Cordless Stick Vacuum
+Instant Pot Duo 6 Quart
+Blender for Smoothies
+Knife Sharpener 4 Stage
+Cutting Board Set Bamboo
+Food Storage Containers Glass
+Spice Rack Organizer
+Kitchen Scale Digital
+Meat Thermometer Instant Read
+Wine Aerator Pourer
+Cocktail Shaker Set 24oz
+Ice Cube Trays Silicone
+French Press Coffee Maker
+Tea Kettle Electric
+Matcha Green Tea Powder
+Honey Raw Organic 16oz
+Olive Oil Extra Virgin
+Dark Chocolate Bar 85%
+Trail Mix 3 lb
+Dog Food Grain Free 30lb
+Cat Treats Salmon
+Fish Tank Filter
+Hamster Cage Large
+Horse Grooming Kit
+Fishing Rod and Reel Combo
+Camping Tent 4 Person
+Sleeping Bag Cold Weather
+Hiking Backpack 50L
+Headlamp Rechargeable
+Hammock with Tree Straps
+Bike Helmet Adult
+Kayak Paddle Aluminum
+Golf Balls 12 Pack
+Tennis Racket Graphite
+Basketball Official Size
+Soccer Ball Size 5
+Dumbbells Adjustable 52.5 lbs
+Kettlebell 35 lb
+Pull Up Bar Doorway
+Jump Rope Speed
+Foam Roller High Density
+Massage Gun Deep Tissue
+Heating Pad Electric
+Humidifier Cool Mist
+Air Purifier HEPA
+Essential Oils Set 6
+Diffuser Ultrasonic 500ml
+Bed Sheets Queen Size
+Duvet Cover Set
+Mattress Topper 3 inch
+Blackout Curtains 2 Panels
+Rug 5x7 Washable
+Wall Clock Modern
+Picture Frames Set
+Mirror Full Length
+Bookshelf 5 Tier
+Shoe Rack 4 Tier
+Laundry Basket Collapsible
+Clothes Hangers Velvet 50
+Iron Steam 1700W
+Sewing Machine Beginner
+Yarn Acrylic 10 Skeins
+Crochet Hook Set
+Glue Gun Mini with Sticks
+Tool Set 148 Piece
+Cordless Drill Driver Kit
+Tape Measure 25ft
+Level 24 inch Magnetic
+Screwdriver Set Precision
+Work Gloves Leather
+Safety Glasses Clear
+Extension Cord 25ft
+Flashlight Tactical LED
+Smoke Detector Battery Operated
+Carbon Monoxide Detector
+Fire Blanket for Kitchen
+First Aid Kit 300 Pieces
+Thermometer Forehead Digital
+Hand Warmers Rechargeable
+Reading Glasses 3 Pack
+Contact Lens Solution 12oz
+Denture Cleaner Tablets
+Dental Floss Mint
+Mouthwash Alcohol Free
+Deodorant Aluminum Free
+Shampoo and Conditioner Set
+Beard Trimmer Cordless
+Nail Clippers Set
+Tweezers Precision
+Hair Straightener Ceramic
+Curling Iron 1 inch
+Perfume Travel Atomizer
+Body Lotion Shea Butter
+Face Moisturizer SPF 30
+Eye Cream Anti Aging
+Lip Balm 6 Pack
+Bath Bombs Gift Set 12
+Soap Bars Natural
+Loofah Sponge
+Toothpaste Whitening
+Diapers Size 3 120 Count
+Baby Wipes 800 Count
+Baby Bottles Anti Colic
+Pacifiers 0-6 Months
+Stroller Lightweight
+Car Seat Covers Neoprene
+High Chair Convertible
+Crib Mattress Firm
+Baby Carrier Ergonomic
+Teething Toys
+Kids Water Bottle
+Lunch Box Insulated
+School Backpack Girls
+Crayons 64 Count
+Colored Pencils 72
+Glue Sticks 30 Pack
+Scissors for Kids Safety
+Calculator Scientific
+Notebook College Ruled 5 Pack
+Printer Paper 500 Sheets
+Ink Cartridges Combo
+Envelopes #10 500
+Stapler Heavy Duty
+Whiteboard 36x24
+Bulletin Board Cork
+Desk Lamp Architect
+Power Strip Surge Protector
+HDMI Cable 10ft
+Phone Charger Fast 20W
+Power Bank 10000mAh
+Smart Watch Fitness Tracker
+Bluetooth Speaker Waterproof
+Soundbar with Subwoofer
+Streaming Stick 4K
+TV Wall Mount
+Projector 1080p
+Webcam 1080p with Mic
+Ring Light 10 inch
+Tripod for Phone
+Microphone USB Condenser
+Headphones Noise Cancelling
+Record Player Vintage
+Guitar Strings Acoustic
+Ukulele Beginner Kit
+Piano Keyboard 61 Key
+Drum Sticks 5A
+Harmonica Key of C
+Sheet Music Stand
+Camera Lens Cap 52mm
+SD Card 128GB
+Drone with Camera 4K
+Telescope for Kids
+Microscope Student
+Chemistry Set Kids
+Science Kit Volcano
+Magnetic Tiles 100 Pcs
+Playdough Set
+Slime Kit
+Squishmallow 12 inch
+Barbie Dreamhouse
+Hot Wheels 20 Car Pack
+Nerf Foam Darts Refill
+Water Balloons 500
+Bubble Machine
+Kite for Kids
+Sidewalk Chalk 48
+Pool Float Giant
+Beach Umbrella 7ft
+Cooler 45 Quart
+Grill Brush
+Charcoal Briquettes 16 lb
+Pizza Stone
+Smoker Wood Chips Hickory
+BBQ Tools Set
+Patio Furniture Set
+Fire Pit Outdoor
+Garden Gnome Statue
+Planter Pots Set
+Potting Soil 8 qt
+Fertilizer All Purpose
+Tomato Cages 6 Pack
+Hose Nozzle 10 Pattern
+Sprinkler Oscillating
+Leaf Blower Cordless
+Hedge Trimmer Electric
+Snow Shovel Ergonomic
+Ice Scraper for Car
+Windshield Wiper Blades 2 Pack
+Engine Oil 5W-30
+Car Wax Liquid
+Microfiber Towels 24
+Seat Cushion Memory Foam
+Steering Wheel Cover
+Floor Mats All Weather
+Trunk Organizer
+Bike Lock U-Lock
+Bike Lights Set
+Skateboard Complete
+Roller Skates Women
+Scooter for Kids 3 Wheel
+Trampoline 12ft
+Swing Set Outdoor
+Sandbox with Cover
+Dollhouse Wooden
+Train Set Wooden
+Puzzle Mat
+Chess Set Wooden
+Playing Cards 12 Decks
+Poker Chips Set 500
+Dart Board Bristle
+Ping Pong Paddles Set
+Cornhole Boards
+Frisbee Ultimate
+""".strip().splitlines()
+
+
+def test_everyday_products_are_never_flagged():
+    assert len(ORDINARY) > 250
+    report = lint([{"title": t} for t in ORDINARY])
+    assert [ORDINARY[f.row - 1] for f in report.findings] == []
+
+
+def test_tiktok_uk_flags_only_blades_and_power_tools_among_everyday_products():
+    report = lint([{"title": t} for t in ORDINARY], ["tiktok-shop-uk"])
+    errors = sorted(ORDINARY[f.row - 1] for f in report.findings if f.severity is Severity.ERROR)
+    assert errors == ["Cordless Drill Driver Kit", "Hedge Trimmer Electric"]
