@@ -106,6 +106,10 @@ class Clause:
         for j in range(i - 1, max(doc[i].sent.start, i - 8) - 1, -1):
             low = doc[j].lower_
             if low in self.negators:
+                if low == "not" and j + 1 < len(doc) and doc[j + 1].lower_ in ("only", "just"):
+                    continue  # "not only cures arthritis but ..."
+                if low == "no" and i - j > 2:
+                    continue  # "no side effects and cures cancer": "no" negates a noun
                 return True
             if low in BREAKERS and low not in ("for", "with", "without"):
                 return False

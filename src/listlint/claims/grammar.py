@@ -90,6 +90,7 @@ class Grammar:
         self.m = matchers
         self.voc = voc
         self.clause = Clause(matchers.parsed, voc.negators, voc.targets)
+        self.nouns = voc.predicates["noun"] | STRONG_NOUNS
 
     def claims(self, doc: Doc, group: str) -> Iterator[Claim]:
         """Claims in ``doc`` (character offsets in ``doc.text``) for a product group."""
@@ -205,6 +206,8 @@ class Grammar:
                 pk = "noun"  # "a cure for cancer"
             if strong_only and pk != "strong":
                 continue
+            if pk == "prep" and p.start and doc[p.start - 1].lemma_.lower() in self.nouns:
+                continue  # "(no known) cure for diabetes" is the noun's to decide
             window = doc[max(doc[p.start].sent.start, p.start - 4) : p.start]
             reduced = any(t.lemma_.lower() in REDUCERS for t in window)
             if not predicate_counts(pk, kind, lemma, low, s.health, s.group, reduced):
