@@ -148,7 +148,7 @@ def test_prefilter_keeps_every_row_the_automaton_would_match(words: list[str]):
     vocab = vocabulary()
     text = " ".join(words)
     batch = Batch(pl.DataFrame({"title": [text, "plain"]}))
-    hot, _ = candidate_rows(batch, scanned_fields(batch), prefilter_regex(vocab), [])
+    hot = candidate_rows(batch, scanned_fields(batch), prefilter_regex(vocab), []).hot
     has_term = any(m.payload[0] == "t" for m in vocab.matcher.iter(text.lower()))
     if has_term:
         assert "title" in hot.get(0, set())

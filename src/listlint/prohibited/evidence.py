@@ -155,13 +155,16 @@ class RowAnalyser:
         values: list[tuple[str, float, str]],
         disguised: frozenset[str] = frozenset(),
         hot: set[str] | None = None,
+        patterned: frozenset[str] | None = None,
     ) -> dict[str, CategoryEvidence]:
         """``values``: (field, weight, folded text) of one listing; ``disguised``: the fields
         whose text looks obfuscated (de-obfuscated and matched a second time); ``hot``: the
-        fields the prefilter flagged (None = all)."""
+        fields the prefilter flagged (None = all); ``patterned``: the fields where a pack
+        pattern matched (None = try them everywhere)."""
         first = [v for v in values if hot is None or v[0] in hot]
         texts = [t for f, w, v in first for t in self._scan(f, w, v, f in disguised)]
-        if not any(t.terms for t in texts) and not self.patterns:
+        may_pattern = bool(self.patterns) and (patterned is None or bool(patterned))
+        if not any(t.terms for t in texts) and not may_pattern:
             return {}
         if any(self.vocab.needs_listing(term) for t in texts for _, _, term in t.terms):
             texts += [
@@ -201,7 +204,8 @@ class RowAnalyser:
                     or self._subject_only(term, t.field, title, head_products)
                 )
                 out.setdefault(term.category, CategoryEvidence(term.category)).hits.append(hit)
-        for hit in self._pattern_hits(values):
+        with_patterns = [v for v in values if patterned is None or v[0] in patterned]
+        for hit in self._pattern_hits(with_patterns, brand_words, media):
             out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(hit)
         return out
 
@@ -284,7 +288,9 @@ class RowAnalyser:
             weight *= 0.5
         return TermHit(term, t.field, start, end, t.text, weight, depiction, t.disguised)
 
-    def _pattern_hits(self, values: list[tuple[str, float, str]]) -> list[TermHit]:
+    def _pattern_hits(
+        self, values: list[tuple[str, float, str]], brand_words: tuple[str, ...], media: bool
+    ) -> list[TermHit]:
         if not self.patterns:
             return []
         from listlint.text.saferegex import compile_pattern
@@ -294,9 +300,14 @@ class RowAnalyser:
             rx = compile_pattern(p.pattern, p.where)
             for name, weight, text in values:
                 m = rx.search(text)
-                if m:
-                    term = Term(-1, m.group(0), p.category, False, None, "sourced", p.where)
-                    hits.append(TermHit(term, name, m.start(), m.end(), text, weight))
+                if m is None:
+                    continue
+                # a pattern match is judged like a term (denials, accessories, depictions)
+                term = Term(-1, m.group(0), p.category, False, None, "sourced", p.where)
+                t = _Text(name, weight, text, False, [], [])
+                hit = self._judge(t, m.start(), m.end(), term, set(), [], brand_words, media)
+                if hit is not None:
+                    hits.append(hit)
         return hits
 
 
@@ -322,7 +333,8 @@ def analyse(
     fields = scanned_fields(batch)
     if not fields:
         return {}
-    hot, disguised = candidate_rows(batch, fields, regex, patterns)
+    found = candidate_rows(batch, fields, regex, patterns)
+    hot = found.hot
     rows = list(hot)
     if not rows:
         return {}
@@ -337,8 +349,9 @@ def analyse(
             for name, weight in fields
             if (v := folded[name][k]) and not (name.startswith(ATTR_PREFIX) and _is_link(v))
         ]
-        marked = frozenset(n for n in hot[i] if (n, i) in disguised)
-        evidence = analyser.analyse(values, marked, hot[i])
+        marked = frozenset(n for n in hot[i] if (n, i) in found.disguised)
+        patterned = frozenset(n for n in hot[i] if (n, i) in found.patterned)
+        evidence = analyser.analyse(values, marked, hot[i], patterned)
         if evidence:
             out[i] = evidence
     return out

@@ -10,6 +10,8 @@ engine cannot compile them). Only the matching cells go on to
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -80,32 +82,53 @@ def _contains(series: pl.Series, pattern: str) -> pl.Series | None:
         return None
 
 
+@dataclass
+class Candidates:
+    """What stage 1 hands on: the rows worth the automaton with the fields to look at, and
+    the (field, row) cells that look disguised or match a pack pattern (only those are
+    de-obfuscated or searched with the patterns)."""
+
+    hot: dict[int, set[str]] = field(default_factory=dict)
+    disguised: set[tuple[str, int]] = field(default_factory=set)
+    patterned: set[tuple[str, int]] = field(default_factory=set)
+
+
 def candidate_rows(
     batch: Batch, fields: list[tuple[str, float]], regex: str, patterns: list[CategoryPattern]
-) -> tuple[dict[int, set[str]], set[tuple[str, int]]]:
-    """Rows worth the automaton, each with the fields where the prefilter found a term, a
-    disguise or a pack pattern; and the (field, row) cells that look disguised (only those
-    are de-obfuscated)."""
-    hot: dict[int, set[str]] = {}
-    disguised: set[tuple[str, int]] = set()
-    # one pass for terms and disguises together (as cheap as terms alone); which rows are
-    # disguised is then asked of the few candidates only
-    combined = f"{regex}|{OBFUSCATION_REGEX}"
+) -> Candidates:
+    """One regex pass per field for terms, disguises and pack patterns together (as cheap as
+    terms alone); the finer questions are asked of the few candidate cells only."""
+    native = [p.pattern for p in patterns if _polars_accepts(p.pattern)]
+    others = [p.pattern for p in patterns if not _polars_accepts(p.pattern)]
+    pattern_rx = "|".join(f"(?i:{p})" for p in native)
+    combined = "|".join([regex, OBFUSCATION_REGEX, *(f"(?i:{p})" for p in native)])
+    out = Candidates()
     for name, _ in fields:
         folded = batch.folded_series(name)
         mask = _contains(folded, combined)
-        assert mask is not None  # built from escaped literals and a fixed pattern
-        for pattern in (p.pattern for p in patterns):
-            found = _contains(folded, pattern)
-            mask = mask | (found if found is not None else _re2_contains(folded, pattern))
+        assert mask is not None  # escaped literals, a fixed pattern and checked pack patterns
+        for pattern in others:
+            mask = mask | _re2_contains(folded, pattern)
         rows = mask.arg_true()
         if not len(rows):
             continue
-        obfuscated = folded.gather(rows).str.contains(OBFUSCATION_REGEX).fill_null(False)
-        disguised.update((name, i) for i in rows.filter(obfuscated).to_list())
+        subset = folded.gather(rows)
+        obfuscated = subset.str.contains(OBFUSCATION_REGEX).fill_null(False)
+        out.disguised.update((name, i) for i in rows.filter(obfuscated).to_list())
+        if others:  # RE2-only patterns: the row analysis tries them on every candidate cell
+            out.patterned.update((name, i) for i in rows.to_list())
+        elif native:
+            matched = subset.str.contains(pattern_rx).fill_null(False)
+            out.patterned.update((name, i) for i in rows.filter(matched).to_list())
         for i in rows.to_list():
-            hot.setdefault(i, set()).add(name)
-    return dict(sorted(hot.items())), disguised
+            out.hot.setdefault(i, set()).add(name)
+    out.hot = dict(sorted(out.hot.items()))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _polars_accepts(pattern: str) -> bool:
+    return _contains(pl.Series([""], dtype=pl.Utf8), f"(?i:{pattern})") is not None
 
 
 def _re2_contains(series: pl.Series, pattern: str) -> pl.Series:
