@@ -15,14 +15,16 @@ import polars as pl
 import pytest
 
 import listlint
-from listlint.loader import delimited, load, stream
+from listlint.loader import blocks, delimited, load, stream
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whole-file reference on the polars path; tiny blocks so cuts land everywhere."""
     monkeypatch.setattr(delimited, "FAST_PATH_BYTES", 0)
+    monkeypatch.setattr(blocks, "BLOCK_BYTES", 97)
 
 
 def _whole(path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -201,3 +203,43 @@ def test_streamed_file_on_workers_same_report(tmp_path, monkeypatch, fast_path) 
     assert parallel == serial
     assert catalog.records == serial_cat.records == 1_200
     assert catalog.listings_count == serial_cat.listings_count
+
+
+@pytest.mark.parametrize(
+    ("buf", "cut"),
+    [
+        (b"a,b\nc,d\ne", 8),
+        (b'a,"x\ny",b\nc,d\ne', 14),
+        (b'a,b\nc,"x\ny', 4),  # the newline inside quotes is no cut
+        (b'a,"x\ny', -1),  # still inside the quoted value
+        (b'a,"say ""hi""",b\nc', 17),  # doubled quotes keep the count even
+        (b"a,b\n\n\nc", 6),  # never start the next block on a blank line
+        (b"a,b\n", -1),  # nothing after the newline yet
+    ],
+)
+def test_block_cuts(buf: bytes, cut: int) -> None:
+    assert blocks.find_cut(buf) == cut
+
+
+def test_blocks_account_for_every_record(tmp_path, monkeypatch) -> None:
+    lines = ["sku,title", *[f'S{i},"Tee {i}\nline two"' for i in range(200)], "", "S9,end"]
+    path = tmp_path / "multi.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    frames = list(blocks.read_blocks(path, ",", 2, block_bytes=100))
+    joined = pl.concat(frames)
+    whole = pl.read_csv(path.read_bytes(), **delimited.polars_csv_options(",", 2))
+    assert len(frames) > 10
+    assert joined["__n"].to_list() == list(range(1, whole.height + 1))
+    assert joined.drop("__n").equals(whole)
+
+
+def test_broken_quoting_still_streams_in_bounded_blocks(tmp_path) -> None:
+    """A stray quote (12" ruler) never closes: blocks are force-cut, nothing is lost."""
+    lines = ["sku,title", *[f"S{i},Ruler {i}" for i in range(300)]]
+    lines[5] = 'S4,12" ruler'
+    path = tmp_path / "stray.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    frames = list(blocks.read_blocks(path, ",", 2, block_bytes=200))
+    assert len(frames) > 3
+    assert max(len(f) for f in frames) < 120
+    assert "S299" in pl.concat(frames)["c0"].to_list()

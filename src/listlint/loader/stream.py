@@ -1,10 +1,11 @@
 """Big delimited files, read in batches so memory stays bounded (a 10M-row CSV never sits
 in memory at once).
 
-:func:`open_stream` returns a :class:`StreamingCatalog`: its ``batches()`` scan the file
-with polars' streaming CSV reader (the same parser and options as the whole-file fast
-path in :mod:`.delimited`, so rows, row numbers and ragged-row reports are identical)
-and normalise each batch with :func:`~listlint.loader.normalize.build_frame`.
+:func:`open_stream` returns a :class:`StreamingCatalog`: its ``batches()`` read the file
+in byte blocks cut at record boundaries (:mod:`.blocks`), each parsed by polars with the
+whole-file fast path's options (:mod:`.delimited`), so rows, row numbers and ragged-row
+reports are identical, and normalise each batch with
+:func:`~listlint.loader.normalize.build_frame`.
 
 Variants are the one thing a batch cannot decide alone: a child row takes blank text
 from its parent and image-only rows fold into their product, wherever those rows are in
@@ -18,7 +19,7 @@ not bounded.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +39,6 @@ from listlint.loader.table import dedupe_headers
 STREAM_BYTES = 256 * 1024**2
 #: bytes read up front for the encoding check, the delimiter and the header row
 HEAD_BYTES = 1024 * 1024
-#: records polars hands over per scan step (batches are then cut to ``batch_size``)
-SCAN_CHUNK = 50_000
 _UTF8_BOM = codecs.BOM_UTF8
 
 
@@ -218,24 +217,22 @@ class StreamingCatalog(Catalog):
         self._done = True
 
     # -- reading ----------------------------------------------------------------------
-    def _scan(self) -> pl.LazyFrame:
+    def _blocks(self, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+        from listlint.loader.blocks import read_blocks
+
         width = len(self.spec.headers)
-        options = delimited.polars_csv_options(self.spec.delimiter, width)
-        try:
-            return pl.scan_csv(self._file, **options).with_row_index("__n", offset=1)
-        except Exception as exc:  # pragma: no cover - scan_csv is lazy
-            raise InputError(f"unreadable CSV ({type(exc).__name__})", path=self.path) from exc
+        return read_blocks(self._file, self.spec.delimiter, width, columns=columns)
 
     def _bodies(self, size: int) -> Iterator[pl.DataFrame]:
         """Data records (``__n``, ``c0..c{width}``) in batches of about ``size``, cut only
         where no variant group spans the cut."""
         width = len(self.spec.headers)
-        plan = CutPlan.build(self._scan(), self.spec.cmap)
+        plan = CutPlan.build(self._blocks, self.spec.cmap)
         header_seen = False
         pending: list[pl.DataFrame] = []
         buffered = 0
         try:
-            for raw in self._scan().collect_batches(chunk_size=SCAN_CHUNK):
+            for raw in self._blocks():
                 if not header_seen:
                     at = raw.filter(delimited.nonblank_expr(width)).select("__n").head(1)
                     if at.height == 0:
@@ -293,11 +290,15 @@ class CutPlan:
             n = int(self.reach[i]) + 1
 
     @classmethod
-    def build(cls, scan: pl.LazyFrame, cmap: ColumnMap) -> CutPlan:
+    def build(
+        cls, blocks: Callable[[list[str]], Iterator[pl.DataFrame]], cmap: ColumnMap
+    ) -> CutPlan:
+        """From a first pass over the file's raw record ``blocks`` (key columns only)."""
         key_exprs = _key_exprs(cmap)
         if not key_exprs:
             return cls()
-        keys = scan.select(["__n", *key_exprs]).collect(engine="streaming")
+        needed = sorted({c for e in key_exprs for c in e.meta.root_names()})
+        keys = pl.concat([raw.select(["__n", *key_exprs]) for raw in blocks(needed)])
         if "g" in keys.columns:
             # Parent/child. Only groups with a parent row (a row whose SKU or ID is the
             # group key) pass anything between rows; a group without one (Google's
