@@ -154,10 +154,15 @@ def _singular(text: str) -> str | None:
 
 def _term_forms(term: Term) -> list[str]:
     """Plural forms always; the singular of a plural-listed term unless the term is weak
-    (the singular of "bullets" is every "bullet journal")."""
+    (the singular of "bullets" is every "bullet journal"); hyphens as spaces or nothing."""
     forms = _forms(term.text)
     single = None if term.weak else _singular(term.text)
-    return [*forms, single] if single and single not in forms else forms
+    if single and single not in forms:
+        forms.append(single)
+    if "-" in term.text:  # "self-defense keychain" = "self defense keychain"; "e-juice" = "ejuice"
+        for joined in (term.text.replace("-", " "), term.text.replace("-", "")):
+            forms.extend(f for f in _forms(joined) if f not in forms)
+    return forms
 
 
 @lru_cache(maxsize=8)
