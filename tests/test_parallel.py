@@ -7,7 +7,6 @@ the engine is spawn-safe. One pool serves the whole module to keep the suite fas
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import polars as pl
@@ -18,24 +17,16 @@ from listlint.api import make_config, to_catalogs
 from listlint.engine import RuleSet, lint_catalog
 from listlint.parallel import MIN_PARALLEL_ROWS, Runner, workers_for
 from listlint.report import Report
+from tests.synthetic import generator
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SELECT = ["ALL"]
-
-
-def _generator():  # benchmarks/ is scripts, not a package
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def synthetic() -> pl.DataFrame:
     """3,000 listings with planted problems, variant groups and a duplicate SKU or two."""
-    return _generator().generate(3_000, seed=7)
+    return generator().generate(3_000, seed=7)
 
 
 def _runner(batch_size: int):

@@ -3,10 +3,8 @@ with exactly the content an in-memory run gives (JSON output byte for byte)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,8 +15,7 @@ from listlint.cli import main
 from listlint.engine import RuleSet, run
 from listlint.report import Finding, Severity
 from listlint.spill import FindingSpill, SpilledFindings
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.synthetic import generator
 
 
 def _findings(n: int, seed: int = 1) -> list[Finding]:
@@ -60,10 +57,7 @@ def test_merged_runs_equal_a_stable_sort(limit: int) -> None:
 
 
 def test_spilled_report_same_json_as_in_memory(tmp_path, monkeypatch) -> None:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = generator()
     path = generate.write_csv(1_500, tmp_path / "gen.csv", seed=5)
 
     def cli_json() -> str:

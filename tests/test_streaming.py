@@ -8,7 +8,6 @@ path, and the whole-file reference uses the same columnar polars parser
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import polars as pl
@@ -16,8 +15,7 @@ import pytest
 
 import listlint
 from listlint.loader import blocks, delimited, load, stream
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.synthetic import generator
 
 
 @pytest.fixture
@@ -120,10 +118,7 @@ def test_shopify_handles_and_image_rows_across_cuts(tmp_path, monkeypatch, fast_
 
 
 def test_generated_catalogue_lints_identically(tmp_path, monkeypatch, fast_path) -> None:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = generator()
     path = generate.write_csv(2_500, tmp_path / "gen.csv", seed=11)
     _same(path, monkeypatch, size=300)
     monkeypatch.setattr(stream, "STREAM_BYTES", 10**15)
@@ -186,10 +181,7 @@ def test_streamed_file_on_workers_same_report(tmp_path, monkeypatch, fast_path) 
     from listlint.engine import RuleSet, lint_catalog
     from listlint.parallel import Runner
 
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = generator()
     path = generate.write_csv(1_200, tmp_path / "gen.csv", seed=3)
     monkeypatch.setattr(stream, "STREAM_BYTES", 0)
     serial_cfg = make_config(select=["ALL"], jobs=1, batch_size=250)
