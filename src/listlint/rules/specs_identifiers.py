@@ -165,16 +165,16 @@ class GtinNeedsRepair(_GtinRule):
     safe).
 
     Why:
-        Uploads take the cell as text: "'012345678905" or "12345678905" is not a GTIN
+        Uploads take the cell as text: "'036000291452" or "36000291452" is not a GTIN
         to the marketplace even though the product's barcode is fine.
         https://support.google.com/merchants/answer/160161
 
     Fails:
-        gtin "12345678905" -> suggestion "012345678905" (zero restored)
+        gtin "36000291452" -> suggestion "036000291452" (zero restored)
         gtin "'4006381333931", "4006381333931.0", "0306406152" (ISBN-10)
 
     Passes:
-        gtin "4006381333931", "0 12345 67890 5" (spaces are dropped by marketplaces)
+        gtin "4006381333931", "0 36000 29145 2" (spaces are dropped by marketplaces)
     """
 
     code = "SP203"
