@@ -7,6 +7,7 @@ skin care); a listing without a category is judged by its title and product type
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from listlint.claims.vocab import Vocabulary
 
@@ -16,13 +17,18 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9&'-]*")
 _SPLIT = re.compile(r"\s*(?:>|/|\||,|›|»)\s*")
 
 
+@lru_cache(maxsize=8192)
 def _groups_in(text: str, voc: Vocabulary) -> list[str]:
-    """Groups whose keywords (or their plurals) occur in ``text``, in precedence order."""
+    """Groups whose keywords (or their plurals) occur in ``text``, in precedence order
+    (cached: a catalogue repeats its category paths)."""
     words = _WORD.findall(text)
     padded = f" {' '.join(words)} "
+    present = set(words)
     found = []
-    for group, keywords in voc.categories.items():
-        if any((f" {k} " in padded) if " " in k else (k in words) for k in keywords):
+    for group in voc.categories:
+        if present & voc.category_words[group] or any(
+            f" {k} " in padded for k in voc.category_phrases[group]
+        ):
             found.append(group)
     return found
 

@@ -87,23 +87,25 @@ class Clause:
         self.negators = negators
         self.targets = targets
 
-    def is_verb(self, tok: Token) -> bool:
+    def is_verb(self, tok: Token, lo: int, hi: int) -> bool:
+        """Is ``tok`` (in the sentence of tokens ``lo``..``hi``) used as a verb?"""
         if self.parsed and tok.pos_:
             return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN")
         if tok.lemma_.lower() not in AMBIGUOUS and tok.lower_ not in AMBIGUOUS:
             return True
-        prev = tok.doc[tok.i - 1].lower_ if tok.i > tok.sent.start else ""
-        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < tok.sent.end else ""
+        prev = tok.doc[tok.i - 1].lower_ if tok.i > lo else ""
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < hi else ""
         return prev not in NOUN_CUES and nxt not in ("for", "from", "of", "bag", "bags", "jar")
 
-    def negated(self, doc: Doc, i: int) -> bool:
-        """Is the word at ``i`` negated (a negator a few words before, same clause)?"""
+    def negated(self, doc: Doc, i: int, lo: int) -> bool:
+        """Is the word at ``i`` negated (a negator a few words before, same clause; the
+        sentence starts at token ``lo``)?"""
         if self.parsed:
             tok = doc[i]
             for t in (tok, tok.head, tok.head.head):
                 if any(c.dep_ == "neg" for c in t.children):
                     return True
-        for j in range(i - 1, max(doc[i].sent.start, i - 8) - 1, -1):
+        for j in range(i - 1, max(lo, i - 8) - 1, -1):
             low = doc[j].lower_
             if low in self.negators:
                 if low == "not" and j + 1 < len(doc) and doc[j + 1].lower_ in ("only", "just"):

@@ -77,6 +77,8 @@ class _Sentence:
     preds: list[Match]
     quals: list[tuple[int, int]]
     text: str  # lower-case sentence text, for sentence-wide benign contexts
+    lo: int  # token bounds of the sentence
+    hi: int
 
     @property
     def health(self) -> bool:
@@ -107,6 +109,7 @@ class Grammar:
         conds = [m for m in longest(matches(self.m.conditions, doc, labels)) if kept(m)]
         phrases = [m for m in longest(matches(self.m.phrases, doc, labels)) if kept(m)]
         preds = matches(self.m.predicates, doc, labels)
+        preds += matches(self.m.predicate_phrases, doc, labels)
         quals = [(s, e) for _, s, e in self.m.qualifiers(doc)]
         disclaimers = [s for _, s, _ in self.m.disclaimers(doc)]
         for sent in doc.sents:
@@ -122,6 +125,8 @@ class Grammar:
                     [m for m in preds if lo <= m.start and m.end <= hi],
                     [q for q in quals if lo <= q[0] and q[1] <= hi],
                     sent.text.lower(),
+                    lo,
+                    hi,
                 )
             )
 
@@ -148,7 +153,7 @@ class Grammar:
             if claim and not any(c.start < claim.end and claim.start < c.end for c in found_claims):
                 yield claim
         for p in s.preds:
-            if p.kind == "weight_amount" and not self.clause.negated(s.doc, p.start):
+            if p.kind == "weight_amount" and not self.clause.negated(s.doc, p.start, s.lo):
                 span = s.doc[p.start : p.end]
                 yield Claim(
                     "weight", span.start_char, span.end_char, span.text, "weight", "", "phrase"
@@ -164,7 +169,7 @@ class Grammar:
         if found is None and not subject:
             found = self._right_side(s, cond, entry.kind)
         if found is None and entry.kind == "implied" and s.health:
-            if not self.clause.negated(doc, cond.start):
+            if not self.clause.negated(doc, cond.start, s.lo):
                 found = (cond.start, cond.end, "implied", "weak")  # "cancer cells"
         if found is None:
             return None
@@ -200,7 +205,11 @@ class Grammar:
             head = doc[p.start]
             lemma, low = head.lemma_.lower(), head.lower_
             pk = p.kind
-            if pk in ("strong", "soft") and p.end - p.start == 1 and not self.clause.is_verb(head):
+            if (
+                pk in ("strong", "soft")
+                and p.end - p.start == 1
+                and not self.clause.is_verb(head, s.lo, s.hi)
+            ):
                 if lemma not in STRONG_NOUNS and low not in STRONG_NOUNS:
                     continue
                 pk = "noun"  # "a cure for cancer"
@@ -208,13 +217,13 @@ class Grammar:
                 continue
             if pk == "prep" and p.start and doc[p.start - 1].lemma_.lower() in self.nouns:
                 continue  # "(no known) cure for diabetes" is the noun's to decide
-            window = doc[max(doc[p.start].sent.start, p.start - 4) : p.start]
+            window = doc[max(s.lo, p.start - 4) : p.start]
             reduced = any(t.lemma_.lower() in REDUCERS for t in window)
             if not predicate_counts(pk, kind, lemma, low, s.health, s.group, reduced):
                 continue
             if not self.clause.governs(doc, p.end, cond, noun=pk == "noun", prep=pk == "prep"):
                 continue
-            if qualified(s.quals, p.start, cond) or self.clause.negated(doc, p.start):
+            if qualified(s.quals, p.start, cond) or self.clause.negated(doc, p.start, s.lo):
                 continue
             how = pk if pk in ("noun", "prep", "substitute") else "verb"
             return (p.start, p.end, how, None if pk in ("strong", "soft", "noun") else "weak")
@@ -223,7 +232,7 @@ class Grammar:
     def _right_side(self, s: _Sentence, cond: Match, kind: str) -> Found | None:
         """Patterns where the claim word follows (or wraps) the condition."""
         doc = s.doc
-        if kind in ("therapy", "generic") or self.clause.negated(doc, cond.start):
+        if kind in ("therapy", "generic") or self.clause.negated(doc, cond.start, s.lo):
             return None
         for p in s.preds:  # "anti-cancer"
             if p.kind == "prefix" and p.end == cond.start and kind not in ("appearance", "marker"):
@@ -278,7 +287,7 @@ class Grammar:
     def _phrase_claim(self, s: _Sentence, ph: Match) -> Claim | None:
         span = s.doc[ph.start : ph.end]
         entry = self.voc.phrases.get(span.text.lower())
-        if entry is None or self.clause.negated(s.doc, ph.start):
+        if entry is None or self.clause.negated(s.doc, ph.start, s.lo):
             return None
         if any(ctx in s.text for ctx in self.voc.benign_sentences.get(entry.term, ())):
             return None

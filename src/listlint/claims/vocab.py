@@ -54,7 +54,7 @@ class Phrase:
     claim: str
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one per process, used as a cache key
 class Vocabulary:
     conditions: dict[str, Condition] = field(default_factory=dict)  # folded form -> entry
     phrases: dict[str, Phrase] = field(default_factory=dict)
@@ -71,8 +71,10 @@ class Vocabulary:
     benign_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: condition -> sentence contexts that make it subject matter (zodiac, awareness)
     benign_sentences: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: category group -> keywords, in precedence order
+    #: category group -> keywords, in precedence order; split into words and phrases
     categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    category_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    category_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rewordings: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -149,6 +151,8 @@ def vocabulary() -> Vocabulary:
     for row in table("claims/categories"):
         keywords = {f for k in row["keywords"].split("|") if k for f in _forms(k)}
         voc.categories[row["group"]] = tuple(sorted(keywords))
+        voc.category_words[row["group"]] = frozenset(k for k in keywords if " " not in k)
+        voc.category_phrases[row["group"]] = tuple(sorted(k for k in keywords if " " in k))
     for row in table("claims/rewordings"):
         voc.rewordings[row["topic"]] = row["suggestion"]
     voc.sources = {row["id"]: row["url"] for row in table("claims/sources")}
