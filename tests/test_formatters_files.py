@@ -234,3 +234,16 @@ def test_killed_cli_leaves_the_old_report_whole(tmp_path: Path) -> None:
     if not caught:
         pytest.skip("the run finished before it could be killed mid-write")
     assert target.read_bytes() == b"previous good report"
+
+
+@pytest.mark.parametrize("flag", ["-o", "--write-baseline"])
+def test_report_over_the_input_is_refused(tmp_path: Path, flag: str) -> None:
+    src = _workbook(tmp_path)
+    before = _digest(src)
+    link = tmp_path / "same.xlsx"
+    link.symlink_to(src)
+    for target in (src, link):
+        result = CliRunner().invoke(main, [str(src), flag, str(target), "-f", "xlsx"])
+        assert result.exit_code == 2, result.output
+        assert "never overwrites" in result.stderr
+    assert _digest(src) == before

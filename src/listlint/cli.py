@@ -192,6 +192,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     from listlint.engine import RuleSet, run
 
     fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
+    _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
     write = formatters.get(fmt)
     ruleset = RuleSet.build(config)
     from listlint import suppress
@@ -287,6 +288,23 @@ def _emit(write: Any, report: Any, options: Any, fmt: str) -> None:
     else:
         write(report, sys.stdout, options)
         sys.stdout.flush()
+
+
+def _refuse_overwriting_inputs(files: tuple[Path, ...], *targets: Path | None) -> None:
+    """``listlint shop.xlsx -o shop.xlsx`` would replace the catalogue with its report."""
+    for target in targets:
+        if target is None or not target.exists():
+            continue
+        for f in files:
+            try:
+                same = os.path.samefile(target, f)
+            except OSError:
+                continue
+            if same:
+                raise ConfigError(
+                    f"{target} is also an input file; listlint never overwrites a catalogue, "
+                    "write the report to another path"
+                )
 
 
 def _format_from_output(output: Path | None) -> str | None:
