@@ -27,7 +27,10 @@ from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold, fold_series
 
 #: fields scanned for claims (titles, descriptions, bullet points)
-CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets")
+CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
+#: keyword fields: a disease name there is a search keyword, not a sentence (Amazon counts
+#: disease names used only as keywords as prohibited claims)
+KEYWORD_FIELDS = frozenset({"tags"})
 #: folded text that may hide a term: leet inside a word, letters spaced apart
 _OBFUSCATED = r"[a-z][0-9@$|€£¡!][a-z]|[0-9@$|€£][a-z]{2}|\b[a-z][ ._*-][a-z][ ._*-][a-z]\b"
 #: "lose 30 lbs", "drop 10 kg": weight-loss amounts (no fixed phrase to gate on)
@@ -171,7 +174,7 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
     for (i, name, text, mapped, a, b), doc in zip(work, docs, strict=True):
         if i not in groups:
             groups[i] = _group(values, i, voc)
-        for claim in grammar.claims(doc, groups[i]):
+        for claim in grammar.claims(doc, groups[i], keywords=name in KEYWORD_FIELDS):
             s, e = mapped.source_span(a + claim.start, a + claim.end)
             ss, se = mapped.source_span(a, b)
             out.append(ClaimHit(i, name, claim, _quote(text, ss, se), text[s:e], groups[i]))

@@ -62,7 +62,8 @@ class Claim:
     term: str  # the condition or phrase, as matched
     kind: str  # condition kind or phrase claim
     topic: str
-    how: str  # verb | noun | affix | passive | prep | target | name | substitute | implied | phrase
+    how: str  # verb | noun | affix | passive | prep | target | name | substitute | implied |
+    #           keyword | phrase
     severity: str | None = None  # "warning"/"info" when weaker than the rule's default
 
 
@@ -94,9 +95,13 @@ class Grammar:
         self.clause = Clause(matchers.parsed, voc.negators, voc.targets)
         self.nouns = voc.predicates["noun"] | STRONG_NOUNS
 
-    def claims(self, doc: Doc, group: str) -> Iterator[Claim]:
-        """Claims in ``doc`` (character offsets in ``doc.text``) for a product group."""
+    def claims(self, doc: Doc, group: str, keywords: bool = False) -> Iterator[Claim]:
+        """Claims in ``doc`` (character offsets in ``doc.text``) for a product group;
+        ``keywords``: the doc is a list of search keywords (tags), not prose."""
         if group in SUBJECT_MATTER:
+            return
+        if keywords:
+            yield from self._keyword_claims(doc, group)
             return
         labels = self.m.labels
         benign = [(s, e) for _, s, e in self.m.benign(doc)]
@@ -128,6 +133,31 @@ class Grammar:
                     lo,
                     hi,
                 )
+            )
+
+    def _keyword_claims(self, doc: Doc, group: str) -> Iterator[Claim]:
+        """A named disease among a health product's search keywords ("turmeric, arthritis,
+        joint pain"): Amazon treats disease names used as keywords as disease claims."""
+        if group not in HEALTH:
+            return
+        labels = self.m.labels
+        benign = [(s, e) for _, s, e in self.m.benign(doc)]
+        for m in longest(matches(self.m.conditions, doc, labels)):
+            entry = self.voc.conditions.get(doc[m.start : m.end].text.lower())
+            if entry is None or entry.kind not in ("disease", "implied"):
+                continue
+            if any(s <= m.start and m.end <= e for s, e in benign):
+                continue
+            span = doc[m.start : m.end]
+            yield Claim(
+                condition_rule(entry.kind, group),
+                span.start_char,
+                span.end_char,
+                entry.term,
+                entry.kind,
+                entry.topic,
+                "keyword",
+                "warning",
             )
 
     def _sentence(self, s: _Sentence) -> Iterator[Claim]:

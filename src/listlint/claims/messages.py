@@ -34,6 +34,11 @@ def message(hit: ClaimHit) -> str:
     same = hit.sentence.strip(" .!?;:") == hit.match.strip(" .!?;:")
     where = "" if same else f' (in: "{hit.sentence}")'
     if c.rule == "disease":
+        if c.how == "keyword":
+            return (
+                f"{quoted} is a disease name among the search keywords of a health product; "
+                "marketplaces (Amazon) treat disease names used as keywords as disease claims."
+            )
         if c.how == "phrase" and c.kind == "disease":  # "anticancer", "herbal prozac"
             return (
                 f"{quoted} claims an effect on a disease by itself: a disease claim only an "
@@ -101,6 +106,8 @@ def message(hit: ClaimHit) -> str:
 
 def suggestion(hit: ClaimHit) -> str:
     c = hit.claim
+    if c.how == "keyword":
+        return f'Remove "{hit.match}" from the keywords.'
     if c.rule in ("disease", "drug") and c.how != "phrase":
         wording = vocabulary().rewordings.get(c.topic, "")
         if c.rule == "drug" and c.kind in ("cosmetic", "appearance", "symptom"):

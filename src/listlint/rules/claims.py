@@ -22,7 +22,7 @@ _SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Sever
 
 class _ClaimsRule(Rule):
     group: ClassVar[str] = "claims"
-    fields: ClassVar[tuple[str, ...]] = ("title", "description", "bullets")
+    fields: ClassVar[tuple[str, ...]] = ("title", "description", "bullets", "tags")
     #: which claims of the shared analysis this rule reports
     claim: ClassVar[str] = ""
 
