@@ -107,6 +107,9 @@ def main() -> None:
         row_to_i[f.row] for f in findings if f.rule in ("MS201", "MS202", "MS401", "MS402")
     }
     mixups = {row_to_i[f.row] for f in findings if f.rule == "MS201"}
+    for code in ("MS201", "MS202", "MS401", "MS402"):
+        hit = {row_to_i[f.row] for f in findings if f.rule == code}
+        print(f"  {code} on planted rows: {len(hit & planted):,} of {len(hit):,}")
     caught = len(planted & weight_hits)
     print(
         f"planted g/kg mix-ups {len(planted):,}: flagged by a weight rule {caught:,} "

@@ -72,7 +72,9 @@ def analyse(batch: Batch, cfg: Settings) -> pl.DataFrame:
     ``dims_n`` (how many dimensions are known), ``ships`` (False for digital goods and
     "requires shipping: false"), ``pkg_kg``/``p1..p3`` (package values when the file
     has separate package columns), ``type``, ``term``, ``tfield``, ``lo``, ``hi``,
-    ``typical``, ``bounded`` and ``verdict``."""
+    ``typical``, ``bounded`` and ``verdict`` (``none``: no weight, ``untyped``, ``ok``,
+    ``low``/``high``: outside the tolerance band, ``open``: above it for a set of
+    unknown size)."""
     f = batch.frame
     dims = [_col(f, c) for c in ("length_cm", "width_cm", "height_cm")]
     known = pl.sum_horizontal([d.is_not_null().cast(pl.Int8) for d in dims])
@@ -105,8 +107,9 @@ def analyse(batch: Batch, cfg: Settings) -> pl.DataFrame:
         .then(pl.lit("untyped"))
         .when(pl.col("kg") < pl.col("lo") / tol)
         .then(pl.lit("low"))
-        .when(pl.col("bounded") & (pl.col("kg") > pl.col("hi") * tol))
-        .then(pl.lit("high"))
+        .when(pl.col("kg") > pl.col("hi") * tol)
+        # a set of unknown size has no upper bound: not judged, but not vouched for
+        .then(pl.when(pl.col("bounded")).then(pl.lit("high")).otherwise(pl.lit("open")))
         .otherwise(pl.lit("ok"))
     )
     return frame.with_columns(verdict.alias("verdict")).drop(
