@@ -113,6 +113,10 @@ class TextLimits(_Sourced):
     max_word_repeats: int | None = Field(default=None, ge=1)
     #: characters not allowed in titles (Amazon: ! $ ? _ { } ^ ¬ ¦)
     title_forbidden_chars: str = ""
+    #: writing systems not allowed in titles (TikTok Shop US/UK: no Chinese characters)
+    title_forbidden_scripts: list[
+        Literal["han", "kana", "hangul", "arabic", "cyrillic", "thai"]
+    ] = Field(default_factory=list)
 
 
 class SpecsSection(BaseModel):

@@ -1,8 +1,9 @@
 """Rule family ``specs``: required attributes, identifiers and listing text (issue 6).
 
 This module holds the category and variant rules (SP1xx); identifiers (SP2xx) live in
-:mod:`listlint.rules.specs_identifiers` and text limits (SP3xx) in
-:mod:`listlint.rules.specs_text`. What each marketplace requires is data: the ``specs:``
+:mod:`listlint.rules.specs_identifiers`, text limits in :mod:`listlint.rules.specs_text`
+and wording (promotions, placeholders, HTML, symbols) in
+:mod:`listlint.rules.specs_wording`. What each marketplace requires is data: the ``specs:``
 section of the policy packs (:mod:`listlint.policy.specs`); a listing's category is
 mapped onto the packs' category paths by :mod:`listlint.taxonomy`.
 """
@@ -19,6 +20,7 @@ from listlint.report import Severity
 from listlint.rules.base import CatalogRule, Hit, Rule
 from listlint.rules.specs_identifiers import RULES as IDENTIFIER_RULES
 from listlint.rules.specs_text import RULES as TEXT_RULES
+from listlint.rules.specs_wording import RULES as WORDING_RULES
 from listlint.specs.attributes import suggestion_for
 from listlint.specs.family import SPEC_POLICY, SpecsRule, located_rows
 from listlint.specs.variants import (
@@ -393,4 +395,5 @@ RULES: list[type[Rule]] = [
     VariantMissingAttribute,
     *IDENTIFIER_RULES,
     *TEXT_RULES,
+    *WORDING_RULES,
 ]

@@ -72,3 +72,21 @@ def html_bits(text: str) -> list[str]:
 def percent_off(text: str) -> str | None:
     m = _PERCENT_OFF.search(text)
     return m.group(0) if m else None
+
+
+#: code point ranges of the writing systems a pack may refuse in titles
+SCRIPTS = {
+    "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f",
+    "kana": "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f",
+    "hangul": "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af",
+    "arabic": "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff",
+    "cyrillic": "\u0400-\u04ff",
+    "thai": "\u0e00-\u0e7f",
+}
+_SCRIPT_RE = {name: re.compile(f"[{ranges}]+") for name, ranges in SCRIPTS.items()}
+
+
+def script_run(text: str, script: str) -> str | None:
+    """The first run of characters of ``script`` in ``text``, or None."""
+    m = _SCRIPT_RE[script].search(text)
+    return m.group(0) if m else None
