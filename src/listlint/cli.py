@@ -112,6 +112,13 @@ def main() -> None:
 @click.option("--isolated", is_flag=True, help="Ignore config files.")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (0 = automatic).")
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "spark", "dask"]),
+    default="local",
+    help="Where to lint: this process (default), or Apache Spark / Dask (Parquet input).",
+)
+@click.option("--master", default=None, help="Spark master URL or Dask scheduler address.")
+@click.option(
     "--color/--no-color", default=None, help="Colour the text output [default: when a terminal]."
 )
 @click.option("--quiet", "-q", is_flag=True, help="Text format: only the summary line.")
@@ -211,7 +218,12 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
             progress.advance(p)
 
     try:
-        report = run(catalogs(), ruleset, spill=True)
+        if opts["engine"] != "local" or opts["master"]:
+            from listlint.partitions import lint_files
+
+            report = lint_files(opts["engine"], files, config, opts["master"], harvested)
+        else:
+            report = run(catalogs(), ruleset, spill=True)
     finally:
         progress.close()
     report = _post_process(report, config, opts, harvested)

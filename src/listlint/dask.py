@@ -175,10 +175,26 @@ def lint_to_report(
     )
 
 
-def lint_parquet(paths: Sequence[str], config: Config | None = None) -> Report:
-    """Lint Parquet files (or folders of them) with Dask, one catalogue per path."""
+def lint_parquet(
+    paths: Sequence[str], config: Config | None = None, *, scheduler: str | None = None
+) -> Report:
+    """Lint Parquet files (or folders of them) with Dask, one catalogue per path; on
+    the local threaded scheduler, or on the ``dask.distributed`` one at ``scheduler``."""
     import dask.dataframe as dd
 
     from listlint.batchapi import merge_reports
 
-    return merge_reports([lint_to_report(dd.read_parquet(p), config, path=p) for p in paths])
+    client = None
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            from listlint.errors import ConfigError
+
+            raise ConfigError("--master for Dask needs dask.distributed installed") from exc
+        client = Client(scheduler)
+    try:
+        return merge_reports([lint_to_report(dd.read_parquet(p), config, path=p) for p in paths])
+    finally:
+        if client is not None:
+            client.close()

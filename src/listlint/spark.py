@@ -80,14 +80,19 @@ def session(master: str = "local[2]", app: str = "listlint") -> SparkSession:
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    return (
+    spark = (
         SparkSession.builder.master(master)
         .appName(app)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "8")
+        # exports may carry headers that differ only in case ("Title", "title")
+        .config("spark.sql.caseSensitive", "true")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "10000")
         .getOrCreate()
     )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def _offsets(df: DataFrame) -> dict[int, tuple[int, int]]:
