@@ -1,11 +1,15 @@
 """The claims analysis of one batch, shared by every HC rule (``batch.cached("claims", ...)``).
 
-1. Gate (columnar, polars): rows whose folded text contains a condition or claim phrase
-   anywhere (one Aho-Corasick pass per column, hyphens removed so "sei-zures" passes),
-   or that look obfuscated (leet inside a word, spaced-out letters).
+1. Gate (columnar, polars): one case-insensitive regex per column whose bulk is a
+   whole-word alternation of the condition terms and claim phrases (Rust's regex runs a
+   literal alternation as Aho-Corasick), plus words that look obfuscated (leet inside a
+   word, spaced-out letters), a strong predicate before a hyphen-split word ("prevents
+   sei-zures") and weight-loss amounts. Non-ASCII rows are folded first. Measured on 1M
+   rows, this is cheaper than running the Python automaton on every row.
 2. Prefilter (per gated row): the text in matching form (:mod:`listlint.claims.textmap`),
-   one :class:`~listlint.text.matcher.PhraseMatcher` pass with word boundaries; only the
-   rough sentences holding a hit are candidates.
+   one :class:`~listlint.text.matcher.PhraseMatcher` (Aho-Corasick) pass with word
+   boundaries; only the rough sentences holding a hit are candidates, and a sentence whose
+   only hits need a strong predicate ("wrinkles") must have one.
 3. Grammar (spaCy, only if there are candidates): every candidate sentence of the batch
    goes through one ``nlp.pipe`` call; :class:`~listlint.claims.grammar.Grammar` decides.
 """
