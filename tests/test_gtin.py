@@ -177,3 +177,18 @@ def test_columnar_fast_path_agrees_with_the_reader(codes: list[str]) -> None:
     for code, reading in zip(codes, column):
         single = g.read_gtin(code)
         assert (reading.problem, reading.digits) == (single.problem, single.digits), code
+
+
+def test_several_codes_in_one_cell() -> None:
+    reading = g.read_gtin("4006381333931, 0036000291452")
+    assert reading.problem == g.SEVERAL and reading.detail == "2 codes"
+
+
+def test_full_width_digits_are_repaired() -> None:
+    reading = g.read_gtin("４００６３８１３３３９３１")
+    assert reading.ok and g.WIDE_DIGITS in reading.repairs and reading.fix == "4006381333931"
+
+
+def test_column_with_unusual_digits_never_raises() -> None:
+    column = g.read_column(["４００６３８１３３３９３１", "²²²²²²²²", "4006381333931", None])
+    assert [r.problem if r else None for r in column] == [None, g.NOT_DIGITS, None, None]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import listlint
 from listlint.policy import load_pack
@@ -261,3 +263,31 @@ def test_line_aligned_option_names_and_values_are_read() -> None:
         ("T-X", "colour"),
         ("T-X", "size"),
     ]
+
+
+_cell = st.one_of(
+    st.none(), st.text(max_size=40), st.sampled_from(["N/A", "Apparel > Shirts", "S"])
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "sku": _cell,
+                "title": _cell,
+                "category": _cell,
+                "gtin": st.one_of(_cell, st.from_regex(r"[0-9 .'E+-]{1,16}", fullmatch=True)),
+                "size": _cell,
+                "color": _cell,
+                "item_group_id": st.sampled_from([None, "G1", "G2"]),
+                "description": _cell,
+            }
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_specs_rules_never_raise(rows: list[dict]) -> None:
+    listlint.lint(rows, select=["specs"], policy=["google-shopping", "amazon-us", "tiktok-shop-us"])

@@ -28,6 +28,7 @@ RESTRICTED = "restricted-prefix"
 COUPON = "coupon-prefix"
 UPC_E = "upc-e"
 ISBN10 = "isbn-10"
+SEVERAL = "several-codes"
 
 #: repairs (damage undone while reading; a repaired code is offered as the fix)
 APOSTROPHE = "apostrophe"
@@ -35,12 +36,19 @@ FORMULA = "formula"
 DECIMAL = "decimal"
 LEADING_ZEROS = "leading-zeros"
 FULL_SCIENTIFIC = "scientific-notation"
+WIDE_DIGITS = "non-ascii-digits"
 
 _PLACEHOLDER_WORDS = {"n/a", "na", "none", "null", "nil", "tbd", "tba", "-", "--", "x", "?", "0"}
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.]")
-_SCI = re.compile(r"^(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})$")
+_SCI = re.compile(r"^(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})$", re.ASCII)
 _FORMULA = re.compile(r'^="(.*)"$')
-_ISBN10 = re.compile(r"^\d{9}[\dXx]$")
+_ISBN10 = re.compile(r"^\d{9}[\dXx]$", re.ASCII)
+_LIST_SEP = re.compile(r"\s*[,;|/\n]\s*")
+
+
+def _is_digits(text: str) -> bool:
+    """ASCII digits only ("²" and "４" are digits to ``str.isdigit`` but not in a GTIN)."""
+    return text.isascii() and text.isdigit()
 
 
 def check_digit(body: str) -> int:
@@ -52,7 +60,7 @@ def check_digit(body: str) -> int:
 
 
 def has_valid_check_digit(digits: str) -> bool:
-    return len(digits) >= 2 and digits.isdigit() and check_digit(digits[:-1]) == int(digits[-1])
+    return len(digits) >= 2 and _is_digits(digits) and check_digit(digits[:-1]) == int(digits[-1])
 
 
 def with_check_digit(body: str) -> str:
@@ -66,7 +74,7 @@ def canonical(digits: str) -> str:
 
 def expand_upc_e(code: str) -> str | None:
     """UPC-E (8 digits: number system 0/1, 6 digits, check) -> UPC-A, or None."""
-    if len(code) != 8 or not code.isdigit() or code[0] not in "01":
+    if len(code) != 8 or not _is_digits(code) or code[0] not in "01":
         return None
     ns, d, check = code[0], code[1:7], code[7]
     last = d[5]
@@ -147,7 +155,7 @@ def _strip_spreadsheet(text: str) -> tuple[str, list[str]]:
         text = text.lstrip("'\u2019").strip()
         repairs.append(APOSTROPHE)
     text = text.strip('"')
-    if re.fullmatch(r"\d+[.,]0+", text):  # 12345678905.0: the code was read as a float
+    if re.fullmatch(r"\d+[.,]0+", text, re.ASCII):  # 12345678905.0: the code was read as a float
         text = re.split(r"[.,]", text)[0]
         repairs.append(DECIMAL)
     return text, repairs
@@ -176,15 +184,22 @@ def read_gtin(value: object) -> GtinReading:
     placeholders and prefixes. Never raises."""
     raw = "" if value is None else str(value)
     text, repairs = _strip_spreadsheet(raw.strip())
+    if not text.isascii() and any(c.isdecimal() and not c.isascii() for c in text):
+        # full-width or Arabic-Indic digits look right but are other characters
+        text = "".join(str(int(c)) if c.isdecimal() else c for c in text)
+        repairs.append(WIDE_DIGITS)
+    parts = [p for p in _LIST_SEP.split(text) if p]
+    if len(parts) > 1 and sum(_is_digits(p) and len(p) >= 8 for p in parts) >= 2:
+        return GtinReading(raw, None, SEVERAL, tuple(repairs), detail=f"{len(parts)} codes")
     if text.lower() in _PLACEHOLDER_WORDS or not text:
         return GtinReading(raw, None, PLACEHOLDER, tuple(repairs), detail="a placeholder")
     m = _SCI.match(text)
     if m:
         return _from_scientific(m, raw)
-    if _ISBN10.match(text.replace("-", "")) and not text.isdigit():
+    if _ISBN10.match(text.replace("-", "")) and not _is_digits(text):
         text = text.replace("-", "")
     digits = _SEPARATORS.sub("", text)
-    if not digits.isdigit():
+    if not _is_digits(digits):
         isbn13 = isbn10_to_13(digits)
         if isbn13:
             return GtinReading(raw, digits, ISBN10, tuple(repairs), isbn13, "an ISBN-10")
@@ -243,7 +258,7 @@ def read_column(values: list[object]) -> list[GtinReading | None]:
         if key in clean:
             continue
         raw = _SEPARATORS.sub("", key.strip().lstrip("'\u2019"))
-        if raw.isdigit() and len(raw) not in GTIN_LENGTHS:
+        if _is_digits(raw) and len(raw) not in GTIN_LENGTHS:
             by_length.setdefault(len(raw), []).append(key)
     for n, keys in by_length.items():
         guessed = [k for k in keys if memo[k].problem != LENGTH]
@@ -268,7 +283,7 @@ def _clean_codes(codes: list[str]) -> set[str]:
     import polars as pl
 
     s = pl.Series("c", codes, dtype=pl.Utf8)
-    frame = pl.DataFrame({"c": s}).filter(pl.col("c").str.contains(r"^(?:\d{8}|\d{12,14})$"))
+    frame = pl.DataFrame({"c": s}).filter(pl.col("c").str.contains(r"^(?:[0-9]{8}|[0-9]{12,14})$"))
     if not frame.height:
         return set()
     padded = pl.col("c").str.zfill(14)

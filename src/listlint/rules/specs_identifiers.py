@@ -23,7 +23,7 @@ from listlint.taxonomy import is_within
 GTIN_POLICY = "https://support.google.com/merchants/answer/160161"
 PREFIX_POLICY = "https://support.google.com/merchants/answer/6286293"
 #: problems that make a code unusable (SP201); prefixes are SP202, fixable forms SP203
-INVALID = {g.PLACEHOLDER, g.NOT_DIGITS, g.SCIENTIFIC, g.LENGTH, g.CHECK_DIGIT}
+INVALID = {g.PLACEHOLDER, g.NOT_DIGITS, g.SCIENTIFIC, g.LENGTH, g.CHECK_DIGIT, g.SEVERAL}
 FIXABLE_FORMS = {g.UPC_E, g.ISBN10}
 _REPAIR_WORDS = {
     g.APOSTROPHE: "a leading apostrophe left by a spreadsheet",
@@ -31,6 +31,7 @@ _REPAIR_WORDS = {
     g.DECIMAL: "a decimal ending (.0) from a number-formatted cell",
     g.LEADING_ZEROS: "lost its leading zero(s) in a number-formatted cell",
     g.FULL_SCIENTIFIC: "scientific notation from a spreadsheet",
+    g.WIDE_DIGITS: "full-width or non-Latin digits",
 }
 
 
@@ -62,6 +63,11 @@ def _invalid_message(r: g.GtinReading) -> tuple[str, str]:
             f"GTIN {raw!r} contains letters or symbols; a GTIN is 8, 12, 13 or 14 digits "
             "(an internal code belongs in the SKU or MPN column)",
             "enter the barcode number printed on the product",
+        )
+    if r.problem == g.SEVERAL:
+        return (
+            f"the GTIN cell holds {r.detail} ({raw!r}); one listing has one GTIN",
+            "give each variant its own row with its own GTIN",
         )
     if r.problem == g.SCIENTIFIC:
         return (
