@@ -31,7 +31,9 @@ class MeasuresRule(Rule):
         return self._cfg
 
     def link(self) -> str:
-        return self.cfg.section.policy_url or DOCS
+        if not hasattr(self, "_link"):
+            self._link = self.cfg.section.policy_url or DOCS
+        return self._link
 
     def analysis(self, batch: Batch) -> pl.DataFrame:
         return batch_analysis(batch, self.cfg)

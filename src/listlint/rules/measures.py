@@ -264,9 +264,13 @@ class NonPositiveMeasure(MeasuresRule):
 
 
 def _about(a: dict) -> str:
-    return (
-        f"a {a['type']} usually weighs {format_weight(a['lo'])}–{format_weight(a['hi'])} "
-        "packed" + ("" if a["bounded"] else " (more for a set)")
+    return _band(a["type"], a["lo"], a["hi"], a["bounded"])
+
+
+@lru_cache(maxsize=4096)
+def _band(ptype: str, lo: float, hi: float, bounded: bool) -> str:
+    return f"a {ptype} usually weighs {format_weight(lo)}–{format_weight(hi)} packed" + (
+        "" if bounded else " (more for a set)"
     )
 
 
