@@ -145,12 +145,12 @@ def test_dev_set(shared_dir: Path) -> None:
     assert stats["legit_brand_reference"]["flagged"] == 0
     pos = [stats[label] for label in mod.POSITIVE]
     detection = sum(s["flagged"] for s in pos) / sum(s["n"] for s in pos)
-    # measured 0.77 (target 0.9): the misses are brands outside the index ("Rid Bull",
-    # "Arm & Hatchet"), garbled copy, "genuine" alone, "Brand Top XXX", two 1688 titles
-    # without any evidence beyond the brand, and a lone "8500000001" GTIN that reads as a
-    # UPC with lost leading zeros (in its file, a column of such numbers is caught); this
+    # measured 0.80 (target 0.9): the misses are brands outside the index ("Rid Bull",
+    # "Arm & Hatchet"), garbled copy, "genuine" alone, "Brand Top XXX", a 1688 title that
+    # splits "Off-White" across scripts, and a lone "8500000001" GTIN that reads as a UPC
+    # with lost leading zeros (in its file, a column of such numbers is caught); this
     # guards against regressions below the measured figure
-    assert detection >= 0.77
+    assert detection >= 0.8
 
 
 def test_made_up_gtin_numbering_on_a_luxury_brand() -> None:

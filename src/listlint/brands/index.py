@@ -56,7 +56,7 @@ class Brand:
     def price_floor(self, groups: set[str] | frozenset[str] = frozenset()) -> float | None:
         """The cheapest genuine item's price for a listing in ``groups`` (USD)."""
         floors = [p for g, p in self.group_min_price_usd if g in groups]
-        return max(floors) if floors else self.min_price_usd
+        return min(floors) if floors else self.min_price_usd  # the cautious floor
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,26 +223,31 @@ class BrandIndex:
 
     # -- categories -------------------------------------------------------------------
     @staticmethod
-    def _load_groups() -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _load_groups() -> dict[str, frozenset[str]]:
+        """Keyword -> its groups. A keyword may serve several groups ("sneakers" is
+        fashion, and shoes for brands with a price floor for shoes)."""
+        out: dict[str, set[str]] = {}
         for row in table("brands/category_groups"):
             for kw in row["keywords"].split():
-                out.setdefault(kw, row["group"])
+                out.setdefault(kw, set()).add(row["group"])
         # singular and plural of each keyword ("belts" -> belt, "bag" -> bags), without
-        # overriding a keyword listed explicitly in another group
-        for kw, group in list(out.items()):
+        # overriding a keyword listed explicitly
+        for kw, groups in list(out.items()):
             for form in _number_forms(kw):
-                out.setdefault(form, group)
-        return out
+                if form not in out:
+                    out[form] = set(groups)
+        return {kw: frozenset(g) for kw, g in out.items()}
 
     def groups_of(self, folded_text: str) -> set[str]:
         """Category groups the words of ``folded_text`` name: Latin words whole, Arabic and
         CJK keywords as substrings (Chinese has no spaces: "轻量跑步鞋男女鞋")."""
-        found = {
-            self.groups[w] for w in re.findall(r"[a-z][a-z\-]+", folded_text) if w in self.groups
-        }
+        found: set[str] = set()
+        for w in re.findall(r"[a-z][a-z\-]+", folded_text):
+            found.update(self.groups.get(w, ()))
         if not folded_text.isascii():
-            found.update(g for kw, g in self.script_groups if kw in folded_text)
+            for kw, groups in self.script_groups:
+                if kw in folded_text:
+                    found.update(groups)
         return found
 
     def matches_brand(self, brand: Brand, brand_column: str | None) -> bool:
