@@ -123,7 +123,7 @@ class UnverifiedBrandClaim(TrademarkRule):
         https://support.google.com/merchants/answer/6149993
 
     Fails:
-        title: "Chanel Eau de Parfum 100ML", brand: "Chanel", gtin: "8500000001"
+        title: "Chanel Eau de Parfum 100ML", brand: "Chanel", gtin: "8500000002"
         title: "Rolex Submariner", brand: "Rolex", price: "300 USD"
 
     Passes:
@@ -131,9 +131,13 @@ class UnverifiedBrandClaim(TrademarkRule):
         title: "Band for Apple Watch", brand: "Strapify", gtin: "8500000001"  (not a claim)
 
     Options:
-        Brands you are authorised to sell (config ``authorized-brands``) are still
-        checked: an authorised reseller's GTIN must be the maker's too. Rows that TM101,
-        TM102 or TM103 report are left to them.
+        Brands you are authorised to sell (config ``authorized-brands``) are left out,
+        as by every ip rule. GTINs are read as the specs rules read them
+        (:mod:`listlint.gtin`): a column of made-up numbering (8500000001, 8500000002...)
+        counts, a lone code that may be a UPC without its leading zeros does not. The
+        GTIN counts on perfume, bags, watches, jewellery, eyewear and fashion; the price
+        wherever the brand has a floor. Rows that TM101, TM102 or TM103 report are left
+        to them.
     """
 
     code = "TM105"
