@@ -35,6 +35,11 @@ class _ClaimsRule(Rule):
         return tuple(p.label for p in self.ctx.policies if p.marketplace)
 
     def policy_link(self) -> str | None:
+        """The selected marketplace's own page for this kind of claim, if a pack names one
+        (the rule's default link, FDA/FTC/EPA, otherwise)."""
+        return None
+
+    def medical_claims_page(self) -> str | None:
         return next((p.claims.policy_url for p in self.ctx.policies if p.claims.policy_url), None)
 
     def severity_of(self, hit: ClaimHit) -> Severity | None:
@@ -94,6 +99,9 @@ class DiseaseClaim(_ClaimsRule):
     summary = "Claim to cure, treat, mitigate or prevent a disease"
     claim = "disease"
 
+    def policy_link(self) -> str | None:
+        return self.medical_claims_page()
+
 
 class DrugClaim(_ClaimsRule):
     """A drug claim: a cosmetic that claims to treat a condition or change the body
@@ -126,6 +134,9 @@ class DrugClaim(_ClaimsRule):
     severity = Severity.ERROR
     summary = "Drug claim on a cosmetic, or a drug-class word on a non-drug"
     claim = "drug"
+
+    def policy_link(self) -> str | None:
+        return self.medical_claims_page()
 
 
 class FalseApproval(_ClaimsRule):
