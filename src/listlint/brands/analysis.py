@@ -113,7 +113,8 @@ def _lookalikes(
             )
     spaced = title_s.str.contains(_SPACED).fill_null(False)
     work = {i: collapse_spacing(titles[i]) for i in spaced.arg_true().to_list()}  # type: ignore[arg-type]
-    tok_lists = title_s.str.extract_all(TOKEN_RE.pattern)
+    # the vocabulary of the distinct titles (variants repeat theirs)
+    tok_lists = title_s.drop_nulls().unique().str.extract_all(TOKEN_RE.pattern)
     vocab = tok_lists.explode().drop_nulls().unique().to_list()
     extra = {t for text in work.values() for t in TOKEN_RE.findall(text)}
     hits = vocabulary_hits(index, sorted(set(vocab) | extra))
