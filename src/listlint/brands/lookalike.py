@@ -82,11 +82,17 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
     hits: dict[str, list[WordHit]] = {}
     rare: list[tuple[str, str, str | None]] = []
     common: list[tuple[str, str, str | None]] = []
+    skeletons: set[str] = set()
     for tok in tokens:
-        letters = sum(c.isalpha() for c in tok)
-        if len(tok) < 3 or letters <= len(tok) - letters:
-            continue  # "F360", "3M8": model numbers, not words with digits for letters
+        if len(tok) < 3:
+            skeletons.add(skeleton(tok))  # "of" in "Fear of God": only a neighbour
+            continue
+        if not tok.isalpha():
+            letters = sum(c.isalpha() for c in tok)
+            if letters <= len(tok) - letters:
+                continue  # "F360", "3M8": model numbers, not words with digits for letters
         skel = skeleton(tok)
+        skeletons.add(skel)
         kind = disguise_kind(tok)
         ordinary = kind is None and is_common_word(tok)
         entries = index.word_skeletons.get(skel)
@@ -117,7 +123,7 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
             hits.setdefault(tok, []).extend(
                 WordHit(n, p, d, kind, queries is common) for n, p in entries
             )
-    return _viable(index, hits, {skeleton(t) for t in tokens})
+    return _viable(index, hits, skeletons)
 
 
 def _viable(

@@ -13,6 +13,7 @@ already undoes full-width and mathematical letters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -73,9 +74,17 @@ def is_mixed_script(token: str) -> bool:
     return "LATIN" in found and bool(found & {"CYRILLIC", "GREEK", "ARMENIAN"})
 
 
+_SYMBOL_FOR_LETTER = re.compile(r"[0-9@$|!€£]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def disguise_kind(token: str) -> str | None:
     """How a token disguises its letters: 'mixed scripts', 'lookalike characters',
     'digits or symbols for letters', or None for plain letters."""
+    if token.isascii():  # the common case: no script or lookalike-letter question
+        if _SYMBOL_FOR_LETTER.search(token) and _LETTER.search(token):
+            return "digits or symbols for letters"
+        return None
     if is_mixed_script(token):
         return "mixed scripts"
     if any(not c.isascii() and c in _char_map() for c in token):
