@@ -34,12 +34,14 @@ class _ClaimsRule(Rule):
     def marketplaces(self) -> tuple[str, ...]:
         return tuple(p.label for p in self.ctx.policies if p.marketplace)
 
+    #: link the selected marketplace's medical-claims page (packs' ``claims.policy_url``)?
+    marketplace_page: ClassVar[bool] = False
+
     def policy_link(self) -> str | None:
         """The selected marketplace's own page for this kind of claim, if a pack names one
         (the rule's default link, FDA/FTC/EPA, otherwise)."""
-        return None
-
-    def medical_claims_page(self) -> str | None:
+        if not self.marketplace_page:
+            return None
         return next((p.claims.policy_url for p in self.ctx.policies if p.claims.policy_url), None)
 
     def severity_of(self, hit: ClaimHit) -> Severity | None:
@@ -98,9 +100,7 @@ class DiseaseClaim(_ClaimsRule):
     severity = Severity.ERROR
     summary = "Claim to cure, treat, mitigate or prevent a disease"
     claim = "disease"
-
-    def policy_link(self) -> str | None:
-        return self.medical_claims_page()
+    marketplace_page = True
 
 
 class DrugClaim(_ClaimsRule):
@@ -134,9 +134,7 @@ class DrugClaim(_ClaimsRule):
     severity = Severity.ERROR
     summary = "Drug claim on a cosmetic, or a drug-class word on a non-drug"
     claim = "drug"
-
-    def policy_link(self) -> str | None:
-        return self.medical_claims_page()
+    marketplace_page = True
 
 
 class FalseApproval(_ClaimsRule):
