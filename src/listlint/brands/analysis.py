@@ -28,6 +28,8 @@ from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
 
 _SPACED = r"(?:^|[^a-z])(?:[a-z][ .\-_*·•]){2,}[a-z](?:$|[^a-z])"
+#: comparison words that name a brand they are not ("inspired", "style"): eBay brand misuse
+_COMPARISON = r"\b(?:inspired|style)\b"
 
 
 @dataclass(slots=True)
@@ -190,10 +192,15 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
         row(i).mentions.extend(_exact_mentions(index, "title", titles[i]))
     # 3. lookalike spellings
     _lookalikes(batch, index, titles, title_s, row, _Context(batch, index, out))
-    # rows with a signal: scan the whole title (short abbreviations the prefilter skipped)
-    for i, ev in out.items():
-        if ev.signals and titles[i] and not any(m.field == "title" for m in ev.mentions):
-            ev.mentions.extend(_exact_mentions(index, "title", titles[i], cjk=False))
+    # rows with a signal or comparison wording ("LV inspired", "CC style"): scan the whole
+    # title for the two-letter abbreviations the prefilter leaves out
+    compare = title_s.str.contains(_COMPARISON).fill_null(False).arg_true().to_list()
+    for i in [*(i for i, ev in out.items() if ev.signals), *compare]:
+        ev = out.get(i)
+        if titles[i] and not (ev and any(m.field == "title" for m in ev.mentions)):
+            found = _exact_mentions(index, "title", titles[i], cjk=False)
+            if found:
+                row(i).mentions.extend(found)
     # 4. brand mentions in descriptions only where the title named a brand or a signal
     if batch.has("description") and out:
         # only these rows' descriptions become Python strings (they are long)
