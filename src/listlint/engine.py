@@ -219,19 +219,25 @@ def lint_catalog(
     """All findings for one catalogue. ``results`` are the per-batch results in batch
     order (default: computed here, serially; :mod:`listlint.parallel` passes results
     computed by worker processes)."""
+    from listlint.partials import PartialStore
+
     rules = ruleset.for_path(catalog.path)
-    partials: dict[str, list[pl.DataFrame]] = {}
-    found: list[Finding] = []
+    partials = PartialStore()
+    # loader issues first, as always; a streamed file knows them only once read through
+    streamed = getattr(catalog, "streaming", False)
+    if not streamed:
+        yield from loader_findings(ruleset, catalog, rules)
     for batch_found, batch_partials in (
         results if results is not None else check_batches(ruleset, catalog)
     ):
-        found.extend(batch_found)
+        yield from batch_found
         for code, frame in batch_partials.items():
-            partials.setdefault(code, []).append(frame)
-    # loader issues first, as always; a streamed file knows them only once read through
-    yield from loader_findings(ruleset, catalog, rules)
-    yield from found
-    yield from merge_partials(ruleset, partials, catalog.path, catalog.columns)
+            partials.add(code, frame)
+    if streamed:
+        yield from loader_findings(ruleset, catalog, rules)
+    # one rule's partials in memory at a time
+    for code, frames in partials.items():
+        yield from merge_partials(ruleset, {code: frames}, catalog.path, catalog.columns)
 
 
 def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -> Report:

@@ -110,6 +110,8 @@ class Runner:
         self.jobs = ruleset.config.jobs if jobs is None else jobs
         self._pool: ProcessPoolExecutor | None = None
         self._workers = 0
+        #: batches sent to worker processes so far (0: everything ran in this process)
+        self.dispatched = 0
 
     def __enter__(self) -> Runner:
         return self
@@ -166,6 +168,8 @@ class Runner:
             catalog.absorb(info)  # in file order, as a serial run books them
             yield result
         catalog.finish()
+        # a file this big is the run: free the workers' memory before the merges
+        self.close()
 
     def _in_order(self, jobs: Iterator[tuple[Any, ...]], workers: int) -> Iterator[Any]:
         """Submit ``(fn, *args)`` jobs with a bounded window; results in job order."""
@@ -174,6 +178,7 @@ class Runner:
         pending: deque[Future[Any]] = deque()
         for fn, *args in jobs:
             pending.append(pool.submit(fn, *args))
+            self.dispatched += 1
             while len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
