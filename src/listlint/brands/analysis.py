@@ -95,6 +95,9 @@ class _Context:
         ev = self.out.get(i)
         if ev is not None and any(s.strength in ("strong", "medium") for s, *_ in ev.signals):
             return True
+        # the listing names the same brand otherwise: a model ("Rolexx Datejust")
+        if ev is not None and any(m.name.brand is name.brand for m in ev.mentions):
+            return True
         text = " ".join(t for t in (self.cats[i], self.titles[i]) if t)
         return bool(name.brand.groups & self.index.groups_of(text))
 
