@@ -70,7 +70,7 @@ def test_any_disguised_brand_is_found(case: tuple[str, str], noun: str) -> None:
     brand, text = case
     report = listlint.lint([{"title": f"{text} {noun} new", "brand": "Generic"}], select=["ip"])
     rules = {f.rule for f in report.findings}
-    assert rules & {"TM101", "TM104"}, (text, [f.message for f in report.findings])
+    assert rules & {"TM101", "TM104"}, (brand, text, [f.message for f in report.findings])
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
