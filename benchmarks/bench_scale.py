@@ -106,7 +106,9 @@ def run_dask(path: Path, partitions: int, out: Path) -> dict[str, int]:
         ddf = ddf.repartition(npartitions=partitions)
     with dask.config.set(scheduler="processes", num_workers=2):
         found = lint_dataframe(ddf, path=str(path))
-        found = found.assign(marketplaces=found["marketplaces"].map(json.dumps, meta=("m", object)))
+        found = found.assign(
+            marketplaces=found["marketplaces"].map(json.dumps, meta=("m", "string"))
+        )
         found.to_parquet(str(out), write_index=False)
     return dict(pl.read_parquet(out / "*.parquet").group_by("rule").len().iter_rows())
 

@@ -126,3 +126,22 @@ def assert_same(expected: list[tuple], found: list[Finding]) -> None:
     missing = [k for k in expected if k not in have]
     extra = [k for k in got if k not in want]
     raise AssertionError(f"missing {missing[:3]} extra {extra[:3]} ({len(got)} vs {len(expected)})")
+
+
+def assert_cli_engine_matches_local(path: Path, engine: str, args: list[str] | None = None) -> dict:
+    """``listlint FILE --engine ENGINE -f json`` prints exactly what the local run prints
+    (same exit code); returns that JSON report."""
+    import json
+
+    from click.testing import CliRunner
+
+    from listlint.cli import main
+
+    base = [str(path), "--isolated", "-f", "json"]
+    base += args if args is not None else ["--select", "ALL", "--policy", "tiktok-shop-us"]
+    local = CliRunner().invoke(main, base)
+    distributed = CliRunner().invoke(main, [*base, "--engine", engine])
+    assert local.exit_code == distributed.exit_code, distributed.output
+    report = json.loads(local.stdout)
+    assert json.loads(distributed.stdout) == report
+    return report

@@ -7,7 +7,6 @@ partition boundaries.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import polars as pl
@@ -24,13 +23,9 @@ import dask  # noqa: E402
 
 from listlint import dask as D  # noqa: E402
 from listlint.batchapi import frame_findings  # noqa: E402
-from listlint.partitions import WIRE_SCHEMA, wire_findings, wire_stats  # noqa: E402
+from listlint.partitions import wire_findings, wire_stats  # noqa: E402
 
 SYNTHETIC = H.SYNTHETIC_ROWS
-
-
-def _frame(pdf: object) -> pl.DataFrame:
-    return pl.DataFrame({c: pdf[c].tolist() for c in WIRE_SCHEMA}, schema=WIRE_SCHEMA)  # type: ignore[index]
 
 
 def test_case_catalogue_equals_single_machine() -> None:
@@ -44,7 +39,7 @@ def test_worker_processes_build_rules_once() -> None:
     """With the process scheduler, each worker process builds its rules once."""
     ddf = dd.from_pandas(H.case_catalogue().to_pandas(), npartitions=6)
     with dask.config.set(scheduler="processes", num_workers=2):
-        wire = _frame(D.wire(ddf, H.config()).compute())
+        wire = D.wire_frame(D.wire(ddf, H.config()).compute())
     H.assert_same(H.reference("cases"), frame_findings(wire_findings(wire)))
     stats = wire_stats(wire)
     assert stats.height == 6 and stats["__records"].sum() == H.case_catalogue().height
@@ -64,24 +59,12 @@ def test_synthetic_100k_equals_single_machine(tmp_path: Path) -> None:
 
 
 def test_cli_engine_dask_matches_local(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from listlint.cli import main
-
     path = tmp_path / "cases.parquet"
     H.case_catalogue().write_parquet(path, row_group_size=100)
-    args = [str(path), "--isolated", "--select", "ALL", "--policy", "tiktok-shop-us", "-f", "json"]
-    local = CliRunner().invoke(main, args)
-    dask_run = CliRunner().invoke(main, [*args, "--engine", "dask"])
-    assert local.exit_code == dask_run.exit_code == 1, dask_run.output
-    assert json.loads(dask_run.stdout) == json.loads(local.stdout)
+    H.assert_cli_engine_matches_local(path, "dask")
 
 
 def test_cli_engine_dask_applies_listlint_column_suppressions(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from listlint.cli import main
-
     path = tmp_path / "suppressed.parquet"
     pl.DataFrame(
         {
@@ -90,8 +73,5 @@ def test_cli_engine_dask_applies_listlint_column_suppressions(tmp_path: Path) ->
             "listlint": [None, "ignore DT203: same product, two colours", None, None],
         }
     ).write_parquet(path)
-    args = [str(path), "--isolated", "--select", "DT203", "-f", "json"]
-    local = CliRunner().invoke(main, args)
-    dask_run = CliRunner().invoke(main, [*args, "--engine", "dask"])
-    assert json.loads(dask_run.stdout) == json.loads(local.stdout)
-    assert [f["row"] for f in json.loads(local.stdout)["findings"]] == [5]
+    report = H.assert_cli_engine_matches_local(path, "dask", ["--select", "DT203"])
+    assert [f["row"] for f in report["findings"]] == [5]

@@ -8,7 +8,6 @@ catalogue-level checks cross partition boundaries).
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,16 +94,8 @@ def test_synthetic_100k_equals_single_machine(spark: object, tmp_path: Path) -> 
 
 
 def test_cli_engine_spark_matches_local(case_df: object, tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from listlint.cli import main
-
     path = _parquet(H.case_catalogue(), tmp_path / "cases.parquet", 8)
-    args = [str(path), "--isolated", "--select", "ALL", "--policy", "tiktok-shop-us", "-f", "json"]
-    local = CliRunner().invoke(main, args)
-    spark = CliRunner().invoke(main, [*args, "--engine", "spark"])
-    assert local.exit_code == spark.exit_code == 1, spark.output
-    assert json.loads(spark.stdout) == json.loads(local.stdout)
+    H.assert_cli_engine_matches_local(path, "spark")
 
 
 def test_cli_engine_spark_rejects_non_parquet(tmp_path: Path) -> None:

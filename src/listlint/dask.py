@@ -32,8 +32,10 @@ from listlint.partitions import (
     PartitionSpec,
     add_index,
     count_rows,
+    engine_config,
     lint_part,
     merge_part,
+    wire_report,
 )
 
 if TYPE_CHECKING:
@@ -97,11 +99,15 @@ def _lint(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
     return _pandas(lint_part(_polars(pdf), spec))
 
 
+def wire_frame(pdf: pd.DataFrame) -> pl.DataFrame:
+    """A pandas wire partition back as the polars wire frame."""
+    return pl.DataFrame({c: pdf[c].tolist() for c in WIRE_SCHEMA}, schema=WIRE_SCHEMA)
+
+
 def _merge(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
     if not len(pdf):
         return _meta(WIRE_SCHEMA)
-    wire = pl.DataFrame({c: pdf[c].tolist() for c in WIRE_SCHEMA}, schema=WIRE_SCHEMA)
-    return _pandas(merge_part(wire, spec))
+    return _pandas(merge_part(wire_frame(pdf), spec))
 
 
 def wire(ddf: dd.DataFrame, cfg: Config, path: str | None = None) -> dd.DataFrame:
@@ -132,12 +138,6 @@ def wire(ddf: dd.DataFrame, cfg: Config, path: str | None = None) -> dd.DataFram
     return shuffled.map_partitions(_merge, spec, meta=_meta(WIRE_SCHEMA))
 
 
-def _config(config: Config | None, **overrides: Any) -> Config:
-    from listlint.api import make_config
-
-    return make_config(config, **overrides)
-
-
 def lint_dataframe(
     ddf: dd.DataFrame,
     policy: str | Sequence[str] | None = None,
@@ -150,29 +150,25 @@ def lint_dataframe(
 ) -> dd.DataFrame:
     """A lazy Dask DataFrame of findings for the listings in ``ddf`` (one small
     counting pass runs now). Arguments as :func:`listlint.spark.lint_dataframe`."""
-    cfg = _config(config, policy=policy, select=select, ignore=ignore, columns=column_map)
+    cfg = engine_config(config, policy=policy, select=select, ignore=ignore, columns=column_map)
     merged = wire(ddf, cfg, path)
     found = merged[merged["__kind"] == FINDING]
-    return found[list(FINDINGS_SCHEMA)]
+    return found[list(FINDINGS_SCHEMA)].map_partitions(_typed, meta=_typed(_meta(FINDINGS_SCHEMA)))
+
+
+def _typed(pdf: pd.DataFrame) -> pd.DataFrame:
+    """Findings with the contract's types: text as pandas strings, ``row`` as nullable
+    Int64, ``marketplaces`` as lists."""
+    types = {c: "string" for c, t in FINDINGS_SCHEMA.items() if t == pl.Utf8}
+    return pdf.astype({**types, "row": "Int64"})
 
 
 def lint_to_report(
     ddf: dd.DataFrame, config: Config | None = None, *, path: str | None = None
 ) -> Report:
     """Lint ``ddf`` and gather a :class:`~listlint.report.Report` (CLI)."""
-    from listlint.batchapi import frame_findings
-    from listlint.partitions import wire_findings, wire_stats
-    from listlint.report import Report
-
-    pdf = wire(ddf, _config(config), path).compute()
-    frame = pl.DataFrame({c: pdf[c].tolist() for c in WIRE_SCHEMA}, schema=WIRE_SCHEMA)
-    stats = wire_stats(frame)
-    return Report.build(
-        frame_findings(wire_findings(frame)),
-        files=1,
-        records=int(stats["__records"].sum()),
-        listings=int(stats["__listings"].sum()),
-    )
+    pdf = wire(ddf, engine_config(config), path).compute()
+    return wire_report(wire_frame(pdf))
 
 
 def lint_parquet(

@@ -329,6 +329,27 @@ def wire_findings(wire: pl.DataFrame) -> pl.DataFrame:
     return wire.filter(pl.col("__kind") == FINDING).select(list(FINDINGS_SCHEMA))
 
 
+def wire_report(wire: pl.DataFrame) -> Report:
+    """The Report of one catalogue from its merged wire frame (findings + statistics)."""
+    from listlint.batchapi import frame_findings
+    from listlint.report import Report
+
+    stats = wire_stats(wire)
+    return Report.build(
+        frame_findings(wire_findings(wire)),
+        files=1,
+        records=int(stats["__records"].sum()),
+        listings=int(stats["__listings"].sum()),
+    )
+
+
+def engine_config(config: Config | None = None, **overrides: Any) -> Config:
+    """The config of an engine call: ``config`` plus keyword overrides (no file lookup)."""
+    from listlint.api import make_config
+
+    return make_config(config, **overrides)
+
+
 def wire_stats(wire: pl.DataFrame) -> pl.DataFrame:
     return wire.filter(pl.col("__kind") == STATS).select(
         "__records", "__listings", "__worker", "__builds"

@@ -44,8 +44,10 @@ from listlint.partitions import (
     PartitionSpec,
     add_index,
     count_rows,
+    engine_config,
     lint_part,
     merge_part,
+    wire_report,
 )
 
 if TYPE_CHECKING:
@@ -238,12 +240,6 @@ def _chunks(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pl.DataFra
         yield pl.concat(pending, how="vertical_relaxed")
 
 
-def _config(config: Config | None, **overrides: Any) -> Config:
-    from listlint.api import make_config
-
-    return make_config(config, **overrides)
-
-
 def lint_dataframe(
     df: DataFrame,
     policy: str | Sequence[str] | None = None,
@@ -259,7 +255,7 @@ def lint_dataframe(
     small counting job run now). ``column_map`` maps canonical fields to ``df``'s column
     names (like ``--map``); ``path`` is the name findings carry; ``buckets`` is the
     parallelism of the catalogue-level merge (default: ``df``'s partition count)."""
-    cfg = _config(config, policy=policy, select=select, ignore=ignore, columns=column_map)
+    cfg = engine_config(config, policy=policy, select=select, ignore=ignore, columns=column_map)
     wire = _wire(df, cfg, path, buckets)
     return wire.filter(wire["__kind"] == FINDING).select(*[f"`{c}`" for c in FINDINGS_SCHEMA])
 
@@ -268,19 +264,9 @@ def lint_to_report(
     df: DataFrame, config: Config | None = None, *, path: str | None = None
 ) -> Report:
     """Lint ``df`` and collect a :class:`~listlint.report.Report` on the driver (CLI)."""
-    from listlint.batchapi import frame_findings
-    from listlint.partitions import wire_findings, wire_stats
-    from listlint.report import Report
-
-    wire = pl.from_arrow(_wire(df, _config(config), path, None).toArrow())
+    wire = pl.from_arrow(_wire(df, engine_config(config), path, None).toArrow())
     assert isinstance(wire, pl.DataFrame)
-    stats = wire_stats(wire)
-    return Report.build(
-        frame_findings(wire_findings(wire)),
-        files=1,
-        records=int(stats["__records"].sum()),
-        listings=int(stats["__listings"].sum()),
-    )
+    return wire_report(wire)
 
 
 def lint_parquet(
