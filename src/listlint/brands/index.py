@@ -156,7 +156,8 @@ class BrandIndex:
         self._column_keys = [
             (n.text, compact(n.text), n.brand)
             for n in names
-            if n.kind in ("name", "variant", "translit_zh", "translit_ar") and compact(n.text)
+            if n.kind in ("name", "variant", "translit_zh", "translit_ar", "translit_ja")
+            and compact(n.text)
         ]
         self._column_cache: dict[tuple[str, bool], frozenset[Brand]] = {}
         self.groups = self._load_groups()
