@@ -300,6 +300,8 @@ def parse_weight(text: str | None, default_unit: str | None = None) -> Measure |
     for i, tok in enumerate(toks):
         unit = _mass_unit(tok.unit_word) or _cjk_mass(tok.unit_word)
         if unit is None:
+            if tok.unit_word and not _length_unit(tok.unit_word) and tok.unit_word not in "x*":
+                return None  # "1e400 kg", "3 stone 2 kg": not a weight we can vouch for
             continue
         value = tok.value * MASS_TO_KG[unit]
         low = None
