@@ -279,7 +279,8 @@ def weight_problems(rule: MeasuresRule, batch: Batch) -> list[tuple[dict, object
     (or None); shared by MS201 and MS202 through the batch cache."""
 
     def compute(b: Batch) -> list[tuple[dict, object]]:
-        flagged = rule.analysis(b).filter(pl.col("verdict").is_in(["low", "high"]))
+        needed = ("i", "kg", "lo", "hi", "typical", "bounded", "type", "term", "verdict")
+        flagged = rule.analysis(b).filter(pl.col("verdict").is_in(["low", "high"])).select(needed)
         raw = b.frame["weight"].gather(flagged["i"])
         flagged = flagged.with_columns(raw.alias("raw"), written_mass_unit(raw).alias("unit"))
         out = []
