@@ -36,9 +36,11 @@ CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
 #: disease names used only as keywords as prohibited claims)
 KEYWORD_FIELDS = frozenset({"tags"})
 #: folded text that may hide a term: leet inside a word, letters spaced apart
-#: (a leading digit needs 4+ letters after it, so sizes such as "10mm", "128gb", "5pcs" pass)
+#: (single leet characters between letters of one word, so model numbers such as
+#: "LED40C8G" and sizes such as "10mm", "128GB", "5pcs" do not send rows to Python)
 _OBFUSCATED = (
-    r"[a-z][0-9@$|€£¡!][a-z]|[@$|€£][a-z]{2}|\b[0-9][a-z]{4,}|\b[a-z][ ._*-][a-z][ ._*-][a-z]\b"
+    r"\b(?:[a-z]+[0-9@$|€£¡!])+[a-z]+\b|[@$|€£][a-z]{2}|\b[0-9][a-z]{4,}"
+    r"|\b[a-z][ ._*-][a-z][ ._*-][a-z]\b"
 )
 #: "lose 30 lbs", "drop 10 kg": weight-loss amounts (no fixed phrase to gate on)
 WEIGHT_AMOUNT = (
