@@ -39,17 +39,24 @@ class _WeightOutlier(MeasuresRule, CatalogRule):
         key = pl.concat_str(
             [pl.col(SHEET).fill_null(""), pl.col(self.key).str.to_lowercase()], separator="\x1f"
         )
-        part = f.select(
-            pl.col(REC),
-            pl.col(ROW),
-            pl.col(SHEET),
-            sku.alias("sku"),
-            key.alias("key"),
-            pl.col("weight").alias("raw"),
-            pl.col("weight_kg").alias("kg"),
-            a["verdict"].is_in(list(self.skip)).alias("skip"),
+        skip = a["verdict"].is_in(list(self.skip))
+        keep = f.select(pl.col(self.key).is_not_null() & (pl.col("weight_kg") > 0)).to_series()
+        # partials stay small: the group key as a hash, and the text a finding quotes
+        # only on listings that can be reported
+        return (
+            f.with_columns(skip.alias("skip"))
+            .filter(keep)
+            .select(
+                pl.col(REC),
+                pl.col(ROW),
+                pl.col(SHEET),
+                pl.when(~pl.col("skip")).then(sku).alias("sku"),
+                key.hash().alias("key"),
+                pl.when(~pl.col("skip")).then(pl.col("weight")).alias("raw"),
+                pl.col("weight_kg").alias("kg"),
+                pl.col("skip"),
+            )
         )
-        return part.filter(pl.col("key").is_not_null() & (pl.col("kg") > 0))
 
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         found = outliers(
