@@ -127,3 +127,49 @@ def test_small_catalogues_stay_in_process() -> None:
         list(runner.lint(catalog))
         assert runner._pool is None
     assert MIN_PARALLEL_ROWS > cfg.batch_size
+
+
+def test_workers_end_when_the_parent_is_killed(tmp_path) -> None:
+    """SIGTERM or the OOM killer on the parent must not leave workers behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import time\n"
+        "from listlint.api import make_config\n"
+        "from listlint.engine import RuleSet\n"
+        "from listlint.parallel import Runner\n"
+        "if __name__ == '__main__':  # spawn re-imports this file in the workers\n"
+        "    runner = Runner(RuleSet.build(make_config(select=['data'], jobs=2)))\n"
+        "    pool = runner._pool_for(2)\n"
+        "    pool.submit(int).result()\n"
+        "    print(*[p.pid for p in pool._processes.values()], flush=True)\n"
+        "    time.sleep(60)\n",
+        encoding="utf-8",
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(p) for p in parent.stdout.readline().split()]
+    assert workers
+    parent.send_signal(signal.SIGTERM)
+    parent.wait(10)
+    deadline = time.monotonic() + 15
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in workers if _running(p)]
+    for pid in alive:  # do not leave them behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "workers outlived their parent"
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -75,7 +75,24 @@ def _init_worker(config: Config, policies: PolicySet) -> None:
     global _WORKER_RULESET
     from listlint.engine import RuleSet
 
+    _exit_with_parent()
     _WORKER_RULESET = RuleSet.build(config, policies)
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent was killed (SIGTERM, OOM killer) would wait on its queue
+    for ever; this watcher ends it within a second instead."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="listlint-parent-watch", daemon=True).start()
 
 
 def _check(frame: pl.DataFrame, path: str | None, columns: dict[str, str]) -> BatchResult:

@@ -23,8 +23,9 @@ from typing import Any, overload
 
 from listlint.report import FINDING_FIELDS, Finding, Severity
 
-#: findings held in memory before a sorted run is written to disk (~130 MB)
-MEMORY_FINDINGS = 100_000
+#: findings held in memory before a sorted run is written to disk (~35 MB, twice that
+#: while a run is sorted and written)
+MEMORY_FINDINGS = 25_000
 #: findings per pickle frame inside a run file (the merge holds one frame per run)
 FRAME = 5_000
 
