@@ -102,9 +102,7 @@ class UnauthorizedBrand(TrademarkRule):
                 index=i,
                 field="title",
                 match=quote,
-                suggestion=f"If these are genuine {m.name.brand.name} goods, set the brand column to "
-                f"{m.name.brand.name} and keep proof of authorisation; if the item only fits a "
-                f'{m.name.brand.name} product, say "compatible with" or "for".',
+                suggestion=_brand_suggestion(m.name.brand.name, has_brand, bool(cheap)),
                 marketplaces=self.marketplaces(),
                 policy=self.policy_link(),
             )
@@ -216,6 +214,17 @@ class UnverifiedBrandClaim(TrademarkRule):
                 marketplaces=self.marketplaces(),
                 policy=self.policy_link(),
             )
+
+
+def _brand_suggestion(brand: str, has_brand: bool, cheap: bool) -> str:
+    column = "set the brand column to" if has_brand else "add a brand column saying"
+    out = (
+        f"If these are genuine {brand} goods, {column} {brand} and keep proof of "
+        f'authorisation; if the item only fits a {brand} product, say "compatible with" or "for".'
+    )
+    if cheap:
+        out += f" At this price the listing reads as a copy: remove {brand} unless it is genuine."
+    return out
 
 
 def _reported(ev) -> bool:  # type: ignore[no-untyped-def]
