@@ -8,6 +8,7 @@ joining the few hit tokens back to rows, where context decides the weak ones.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -24,12 +25,15 @@ from listlint.brands.lookalike import (
 )
 from listlint.brands.nominative import is_nominative
 from listlint.brands.signals import Signal, SignalMatcher
+from listlint.brands.substitution import swapped_names
 from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
 
 _SPACED = r"(?:^|[^a-z])(?:[a-z][ .\-_*·•]){2,}[a-z](?:$|[^a-z])"
 #: comparison words that name a brand they are not ("inspired", "style"): eBay brand misuse
 _COMPARISON = r"\b(?:inspired|style)\b"
+#: what may surround a name that stands alone as a title (quotes, dashes, brackets)
+_OUTSIDE = re.compile(r"[\W_]+")
 
 
 @dataclass(slots=True)
@@ -90,6 +94,12 @@ class _Context:
         self.index, self.out = index, out
         self.cats = batch.folded_series("category")
         self.titles = batch.folded("title")
+        self.brand_col = batch.frame.get_column("brand") if batch.has("brand") else None
+
+    def claims(self, i: int, name: Name) -> bool:
+        """The brand column names this brand: the seller says the goods are theirs."""
+        col = self.brand_col[i] if self.brand_col is not None else None
+        return self.index.matches_brand(name.brand, col)
 
     def supports(self, i: int, name: Name) -> bool:
         ev = self.out.get(i)
@@ -145,6 +155,14 @@ def _lookalikes(
                         )
             for hit in hits.get(tok, ()):
                 _add_lookalike(index, row(i), hit, toks, k, hits, text, ctx, i)
+    for i, swap, start, end in swapped_names(index, set(vocab), titles, title_s):
+        text = titles[i] or ""
+        if any(m.name.brand is swap.name.brand for m in row(i).mentions):
+            continue
+        # the name standing alone as the listing's name, or a category that is the brand's
+        alone = not _OUTSIDE.sub("", text[:start] + text[end:])
+        if (alone or ctx.supports(i, swap.name)) and not ctx.claims(i, swap.name):
+            row(i).mentions.append(_mention(swap.name, "title", text, start, end, swap.evidence))
 
 
 def _add_lookalike(

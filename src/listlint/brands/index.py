@@ -28,7 +28,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 CONNECTORS = frozenset({"and", "x"})
 
 
-def _number_forms(word: str) -> tuple[str, ...]:
+def number_forms(word: str) -> tuple[str, ...]:
     if word.endswith(("ches", "shes", "xes", "sses")):
         return (word[:-2],)
     if word.endswith("s") and not word.endswith("ss"):
@@ -234,7 +234,7 @@ class BrandIndex:
         # singular and plural of each keyword ("belts" -> belt, "bag" -> bags), without
         # overriding a keyword listed explicitly
         for kw, groups in list(out.items()):
-            for form in _number_forms(kw):
+            for form in number_forms(kw):
                 if form not in out:
                     out[form] = set(groups)
         return {kw: frozenset(g) for kw, g in out.items()}

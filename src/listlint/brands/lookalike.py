@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from listlint.brands.index import CONNECTORS, BrandIndex, Name, is_common_word
-from listlint.text.confusables import disguise_kind, skeleton
+from listlint.text.confusables import disguise_kind, mirrored, skeleton
 
 #: tokens as the title analysis cuts them: letters/digits, with leet symbols inside
 TOKEN_RE = re.compile(r"[^\W_]+(?:[@$|€£!0-9]+[^\W_]*)*|[@$|€£][^\W_]+", re.UNICODE)
@@ -98,6 +98,8 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
         entries = index.word_skeletons.get(skel)
         if entries:
             if tok != index.word_text[skel]:
+                if kind is None and mirrored(tok, index.word_text[skel]):
+                    kind = "mirrored letters (b/d, p/q)"
                 hits[tok] = [WordHit(n, p, 0, kind, ordinary) for n, p in entries]
             continue
         if len(skel) >= 4 and skel.isalpha():

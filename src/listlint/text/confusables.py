@@ -4,7 +4,8 @@
 small-capital homoglyphs (``wordlists/brands/homoglyphs.tsv``), leet digits and symbols
 (``0`` -> o, ``5`` -> s, ``@`` -> a) and visual sequences (``rn`` -> m, ``vv`` -> w). Letters
 that are easy to swap for one another (``1``/``l``/``i``/``|``/``!``) share one class, so
-"Nlke", "N1ke" and "Nike" have the same skeleton. Two strings are confusable when their
+"Nlke", "N1ke" and "Nike" have the same skeleton; so do mirror images (``b``/``d``,
+``p``/``q``: "Abibas" and "Adidas"). Two strings are confusable when their
 skeletons are equal; the brand matcher compares skeletons, never raw text.
 
 The input is *folded* text (:func:`listlint.text.normalize.fold`: NFKD, lower case), which
@@ -23,6 +24,9 @@ from listlint.resources import table
 VISUAL_SEQUENCES = (("rn", "m"), ("vv", "w"), ("nn", "m"), ("cl", "d"))
 #: letters folded into one class because sellers swap them freely
 _CLASSES = {"l": "i", "1": "i", "|": "i", "!": "i", "j": "i"}
+#: mirror images: "Abibas" for Adidas, "Qepsi" for Pepsi (b/d and p/q flip on one axis)
+_MIRRORS = {"b": "d", "q": "p"}
+_MIRROR_PAIRS = frozenset({("b", "d"), ("d", "b"), ("p", "q"), ("q", "p")})
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +38,7 @@ def _char_map() -> dict[str, str]:
             out[char] = latin.lower()
             out[char.lower()] = latin.lower()
     out.update(_CLASSES)
+    out.update(_MIRRORS)
     return out
 
 
@@ -49,6 +54,13 @@ def skeleton(token: str) -> str:
         if seq in text:
             text = text.replace(seq, repl)
     return text.replace("l", "i")
+
+
+def mirrored(token: str, word: str) -> bool:
+    """Does ``token`` differ from ``word`` only by mirror-image letters (b/d, p/q)?"""
+    if len(token) != len(word) or token == word:
+        return False
+    return all(a == b or (a, b) in _MIRROR_PAIRS for a, b in zip(token, word, strict=True))
 
 
 def script_of(char: str) -> str | None:
