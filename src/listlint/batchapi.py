@@ -135,14 +135,17 @@ def fingerprint(config: Config, policies: PolicySet | None = None) -> str:
     return h.hexdigest()[:32]
 
 
-def cached_ruleset(config: Config, policies: PolicySet | None = None) -> RuleSet:
+def cached_ruleset(
+    config: Config, policies: PolicySet | None = None, key: str | None = None
+) -> RuleSet:
     """The process's RuleSet for ``config`` (built on first use, then reused).
 
     ``policies`` are packs already loaded elsewhere (a Spark driver ships them to its
-    executors, which may not see the driver's files)."""
+    executors, which may not see the driver's files); ``key`` is their precomputed
+    :func:`fingerprint`, so a worker does not re-hash the packs for every partition."""
     from listlint.engine import RuleSet
 
-    key = fingerprint(config, policies)
+    key = key or fingerprint(config, policies)
     if key not in _RULESETS:
         _RULESETS[key] = RuleSet.build(config, policies)
         BUILDS["count"] += 1

@@ -104,7 +104,7 @@ class PartitionSpec:
         )
 
     def ruleset(self) -> RuleSet:
-        return cached_ruleset(self.config, self.policies)
+        return cached_ruleset(self.config, self.policies, self.key or None)
 
     @cached_property
     def _cmap(self) -> Any:
