@@ -24,7 +24,7 @@ from listlint.brands.lookalike import (
     vocabulary_hits,
 )
 from listlint.brands.nominative import is_nominative
-from listlint.brands.signals import Signal, SignalMatcher
+from listlint.brands.signals import WEAK_WINDOW, Signal, SignalMatcher
 from listlint.brands.substitution import swapped_names
 from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
@@ -234,10 +234,38 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
                     if m.name.brand.name not in named:
                         named.add(m.name.brand.name)
                         ev.mentions.append(m)
-    # 5. weak signals ("style", "like", "homage") count only right next to a brand
+    # 5. weak signals ("style", "like", "homage") count only right next to a brand;
+    # "genuine"/"authentic" right before a brand only where the brand column names another
+    column = batch.frame.get_column("brand") if batch.has("brand") else None
+    cats = batch.folded_series("category")
     for i, ev in out.items():
         if ev.mentions and titles[i]:
             ev.signals.extend(
-                (s, "title", a, b) for s, a, b in signals.weak(titles[i], ev.mentions)
+                (s, "title", a, b)
+                for s, a, b in signals.weak(titles[i], ev.mentions)
+                if s.strength != "assurance"
+                or _contradicted(
+                    index, ev, b, column, i, " ".join(filter(None, (cats[i], titles[i])))
+                )
             )
     return out
+
+
+def _contradicted(index: BrandIndex, ev: RowEvidence, end: int, column, i: int, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Does the row's brand column name another brand than the one right after ``end``?"""
+    value = column[i] if column is not None else None
+    if not value:
+        return False  # no brand column, or a blank cell: nothing is contradicted
+    after = [m for m in ev.mentions if m.field == "title" and 0 <= m.start - end <= WEAK_WINDOW]
+    return any(
+        not index.matches_brand(m.name.brand, value) and (m.disguise or _as_brand(index, m, text))
+        for m in after
+    )
+
+
+def _as_brand(index: BrandIndex, m: Mention, text: str) -> bool:
+    """Is an ordinary-word brand ("Apple", "Coach") used as the brand here? Only where the
+    listing's words name one of its groups: "genuine Apple charger", not "genuine apple cider"."""
+    if not (m.name.context_only or m.name.brand.common_word):
+        return True
+    return bool(m.name.brand.groups & index.groups_of(text))

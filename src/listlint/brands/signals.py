@@ -4,6 +4,10 @@ Strength comes from ``wordlists/brands/counterfeit_signals.tsv``: *strong* terms
 alone, *medium* terms need a brand (or a brand-prone category, decided by the rule),
 *assurance* terms ("100% authentic", "البوكس الأصلي") are supporting evidence, *weak*
 terms ("style", "like", "not", "inspired") count only directly next to a brand mention.
+*weak_before* and *assurance_before* terms count only directly BEFORE a brand ("Brand Top
+Gucci", "genuine Rolex"): "genuine leather", "Genuine Microsoft Windows" and "Nike brand
+top" stay clear. A *weak_before* term followed by a template placeholder the seller left
+unfilled ("Brand Top XXX", ``wordlists/brands/brand_placeholders.txt``) is strong alone.
 Benign contexts ("AAA batteries", "1:1 scale", "counterfeit detector pen") come from
 ``wordlists/brands/signal_exclusions.tsv``.
 """
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from listlint.resources import table
+from listlint.resources import table, wordlist
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
 
@@ -26,12 +30,14 @@ _CJK_OR_ARABIC = re.compile(r"[\u0600-\u06ff\u3000-\u9fff]")
 WEAK_WINDOW = 4
 #: weak signals qualify only brands sold in these groups ("Sony Bud Style" is a product line)
 WEAK_GROUPS = frozenset({"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"})
+#: terms that count only right before a brand, and the strength they then have
+BEFORE = {"weak_before": "weak", "assurance_before": "assurance"}
 
 
 @dataclass(frozen=True, slots=True)
 class Signal:
     term: str
-    strength: str  # strong | medium | assurance | weak
+    strength: str  # strong | medium | assurance | weak (| weak_before | assurance_before)
     language: str
 
 
@@ -43,9 +49,10 @@ class SignalMatcher:
         ]
         self.strong_medium = [s for s in sigs if s.strength in ("strong", "medium", "assurance")]
         self.weak_signals = [s for s in sigs if s.strength == "weak"]
+        before = [s for s in sigs if s.strength in BEFORE]
         bounded = [
             (s.term, s) for s in self.strong_medium if not re.search(r"[\u3000-\u9fff]", s.term)
-        ]
+        ] + [(s.term, s) for s in before if s.strength == "weak_before"]
         unbounded = [
             (s.term, s) for s in self.strong_medium if re.search(r"[\u3000-\u9fff]", s.term)
         ]
@@ -54,12 +61,18 @@ class SignalMatcher:
         self._weak: PhraseMatcher[Signal] = PhraseMatcher(
             [(s.term.lstrip("-"), s) for s in self.weak_signals]
             + [(s.term, s) for s in self.strong_medium]
+            + [(s.term, s) for s in before]
         )
+        holes = "|".join(re.escape(fold(p)) for p in wordlist("brands/brand_placeholders"))
+        self._placeholder = re.compile(rf"\s*(?:{holes})(?![\w\]}})>])")
         self._benign: dict[str, tuple[str, ...]] = {
             fold(r["term"]): tuple(fold(b) for b in r["benign"].split("|") if b)
             for r in table("brands/signal_exclusions")
         }
-        self._terms = sorted({s.term for s in self.strong_medium})
+        self._terms = sorted(
+            {s.term for s in self.strong_medium}
+            | {s.term for s in before if s.strength == "weak_before"}
+        )
 
     def _benign_context(self, text: str, term: str, start: int, end: int) -> bool:
         window = text[max(0, start - 25) : end + 25]
@@ -67,11 +80,23 @@ class SignalMatcher:
 
     def _find(self, text: str) -> list[tuple[Signal, int, int]]:
         found = [*self._bounded.longest(text), *self._unbounded.iter(text)]
-        return [
-            (m.payload, m.start, m.end)
-            for m in found
-            if not self._benign_context(text, m.term, m.start, m.end)
-        ]
+        out = []
+        for m in found:
+            if m.payload.strength == "weak_before":
+                # a listing template with its brand slot left unfilled: "Brand Top XXX"
+                hole = self._placeholder.match(text, m.end)
+                if hole:
+                    sig = m.payload
+                    out.append(
+                        (
+                            Signal(text[m.start : hole.end()], "strong", sig.language),
+                            m.start,
+                            hole.end(),
+                        )
+                    )
+            elif not self._benign_context(text, m.term, m.start, m.end):
+                out.append((m.payload, m.start, m.end))
+        return out
 
     def scan(self, series: pl.Series) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
         """Rows of folded ``series`` with strong or medium signals: a polars prefilter over
@@ -95,11 +120,23 @@ class SignalMatcher:
             for m in mentions
             if m.field == "title" and m.name.brand.groups & WEAK_GROUPS
         ]
+        # over-assurance is about any brand ("genuine Apple charger"), copy wording about
+        # brands whose goods are copied by look (fashion, watches, beauty...)
+        every = [(m.start, m.end) for m in mentions if m.field == "title"]
         for m in self._weak.iter(text):
-            if m.payload.strength != "weak":
+            sig = m.payload
+            if sig.strength in BEFORE:
+                if any(
+                    0 <= s - m.end <= WEAK_WINDOW
+                    for s, _ in (every if sig.strength == "assurance_before" else spans)
+                ):
+                    kind = BEFORE[sig.strength]
+                    out.append((Signal(sig.term, kind, sig.language), m.start, m.end))
+                continue
+            if sig.strength != "weak":
                 continue
             for s, e in spans:
                 if 0 <= s - m.end <= WEAK_WINDOW or 0 <= m.start - e <= WEAK_WINDOW:
-                    out.append((m.payload, m.start, m.end))
+                    out.append((sig, m.start, m.end))
                     break
         return out
