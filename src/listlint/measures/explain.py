@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
+
+import polars as pl
 
 from listlint.units import (
     LENGTH_TO_CM,
@@ -119,6 +122,45 @@ def weight_unit_error(
         if lo <= corrected <= hi:
             options.append(UnitError(written, meant, corrected, factor))
     return _closest(options, typical)
+
+
+def weight_unit_error_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """Columnar :func:`weight_unit_error` (same choice, same arithmetic) over a frame
+    with ``kg``, ``written``, ``lo``, ``hi`` and ``typical``: adds ``meant`` (null where
+    no unit error explains the weight) and ``factor`` (written -> meant). A property
+    test checks it against the scalar form."""
+    out = frame.with_columns(
+        pl.lit(None, dtype=pl.Utf8).alias("meant"),
+        pl.lit(None, dtype=pl.Float64).alias("factor"),
+        pl.lit(None, dtype=pl.Float64).alias("_best"),
+    )
+    kg = pl.col("kg")
+    for unit in _MASS_CANDIDATES:
+        # factor to ``unit`` from each unit it is confused with (null: not a candidate)
+        table = {
+            w: MASS_TO_KG[unit] / MASS_TO_KG[w]
+            for w in MASS_TO_KG
+            if frozenset((unit, w)) in _CONFUSED
+        }
+        f = pl.col("written").replace_strict(table, default=None, return_dtype=pl.Float64)
+        corrected = kg * f
+        fits = (kg > 0) & (corrected >= pl.col("lo")) & (corrected <= pl.col("hi"))
+        distance = (corrected / pl.col("typical")).log().abs()
+        # min() keeps the first of equal distances: a later unit only if strictly closer
+        take = (fits & (pl.col("_best").is_null() | (distance < pl.col("_best")))).fill_null(False)
+        out = out.with_columns(
+            pl.when(take).then(pl.lit(unit)).otherwise(pl.col("meant")).alias("meant"),
+            pl.when(take).then(f).otherwise(pl.col("factor")).alias("factor"),
+            pl.when(take).then(distance).otherwise(pl.col("_best")).alias("_best"),
+        )
+    return out.drop("_best")
+
+
+@cache
+def describe_mass_error(written: str, meant: str) -> str:
+    """:meth:`UnitError.describe` of a mass unit error (it depends on the units only)."""
+    factor = MASS_TO_KG[meant] / MASS_TO_KG[written]
+    return UnitError(written, meant, 0.0, factor).describe()
 
 
 def density_unit_error(

@@ -16,7 +16,12 @@ import polars as pl
 from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
 from listlint.measures.columns import written_mass_unit
-from listlint.measures.explain import unit_name, weight_read_unit, weight_unit_error
+from listlint.measures.explain import (
+    describe_mass_error,
+    unit_name,
+    weight_read_unit,
+    weight_unit_error_frame,
+)
 from listlint.measures.rulebase import (
     MASS_UNITS,
     MEASURE_FIELDS,
@@ -263,10 +268,6 @@ class NonPositiveMeasure(MeasuresRule):
                 )
 
 
-def _about(a: dict) -> str:
-    return _band(a["type"], a["lo"], a["hi"], a["bounded"])
-
-
 @lru_cache(maxsize=4096)
 def _band(ptype: str, lo: float, hi: float, bounded: bool) -> str:
     return f"a {ptype} usually weighs {format_weight(lo)}–{format_weight(hi)} packed" + (
@@ -274,25 +275,61 @@ def _band(ptype: str, lo: float, hi: float, bounded: bool) -> str:
     )
 
 
-def weight_problems(rule: MeasuresRule, batch: Batch) -> list[tuple[dict, object]]:
-    """Listings whose weight is outside their type's band, each with its unit error
-    (or None); shared by MS201 and MS202 through the batch cache."""
+def weight_problems(rule: MeasuresRule, batch: Batch) -> pl.DataFrame:
+    """Listings whose weight is outside their type's band, shared by MS201 and MS202
+    through the batch cache: ``i``, ``raw``, ``kg``, ``term``, ``about`` (the type's
+    band in words), ``typical``, ``verdict``, and the unit error where one explains the
+    weight: ``meant``, ``written``, ``corrected`` (kg), ``factor`` (null: none).
 
-    def compute(b: Batch) -> list[tuple[dict, object]]:
+    Columnar: only the unit a non-simple cell was written in ("1 lb 4 oz") is asked of
+    the Python parser, once per distinct cell."""
+
+    def compute(b: Batch) -> pl.DataFrame:
         needed = ("i", "kg", "lo", "hi", "typical", "bounded", "type", "term", "verdict")
         flagged = rule.analysis(b).filter(pl.col("verdict").is_in(["low", "high"])).select(needed)
         raw = b.frame["weight"].gather(flagged["i"])
-        flagged = flagged.with_columns(raw.alias("raw"), written_mass_unit(raw).alias("unit"))
-        out = []
         mt = rule.cfg.section.mixup_tolerance
-        for r in flagged.iter_rows(named=True):
-            err = None
-            far = r["kg"] < r["lo"] / mt or (r["bounded"] and r["kg"] > r["hi"] * mt)
-            if far:
-                written = r["unit"] or weight_read_unit(r["kg"], r["raw"])
-                err = weight_unit_error(r["kg"], written, r["lo"] / 2, r["hi"] * 2, r["typical"])
-            out.append((r, err))
-        return out
+        far = (pl.col("kg") < pl.col("lo") / mt) | (
+            pl.col("bounded") & (pl.col("kg") > pl.col("hi") * mt)
+        )
+        flagged = flagged.with_columns(
+            raw.alias("raw"),
+            written_mass_unit(raw).alias("unit"),
+            far.fill_null(False).alias("far"),
+        )
+        # the unit of cells that are not "number + unit word", read by the parser
+        ask = flagged.filter(pl.col("far") & pl.col("unit").is_null()).select("kg", "raw").unique()
+        read = pl.DataFrame(
+            {
+                "kg": ask["kg"],
+                "raw": ask["raw"],
+                "read": [weight_read_unit(k, r) for k, r in ask.iter_rows()],
+            },
+            schema={"kg": pl.Float64, "raw": pl.Utf8, "read": pl.Utf8},
+        )
+        flagged = flagged.join(
+            read, on=["kg", "raw"], how="left", nulls_equal=True, maintain_order="left"
+        ).with_columns(
+            pl.when(pl.col("far")).then(pl.coalesce("unit", "read")).alias("written"),
+            (pl.col("lo") / 2).alias("lo"),
+            (pl.col("hi") * 2).alias("hi"),
+            # the band is described with the type's own range, not the widened one
+            pl.col("lo").alias("band_lo"),
+            pl.col("hi").alias("band_hi"),
+        )
+        out = weight_unit_error_frame(flagged).with_columns(
+            (pl.col("kg") * pl.col("factor")).alias("corrected")
+        )
+        bands = zip(
+            out["type"].to_list(),
+            out["band_lo"].to_list(),
+            out["band_hi"].to_list(),
+            out["bounded"].to_list(),
+            strict=True,
+        )
+        about = pl.Series("about", [_band(*band) for band in bands], dtype=pl.Utf8)
+        keep = ("i", "raw", "kg", "term", "typical", "verdict", "meant", "written", "corrected")
+        return out.select(*keep, "factor").with_columns(about)
 
     return batch.cached("measures:weight-problems", compute)
 
@@ -319,19 +356,28 @@ class WeightUnitMixup(MeasuresRule):
     fields = ("weight",)
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        for r, err in weight_problems(self, batch):
-            if err is None:
-                continue
-            meant_value = err.corrected / MASS_TO_KG[err.meant]
+        rows = weight_problems(self, batch).filter(pl.col("meant").is_not_null())
+        if not rows.height:
+            return
+        meant_value = pl.col("corrected") / pl.col("meant").replace_strict(
+            MASS_TO_KG, return_dtype=pl.Float64
+        )
+        values = rows.select(meant_value)
+        link = self.link()
+        for i, raw, term, about, written, meant, corrected, value in zip(
+            *(rows[c].to_list() for c in ("i", "raw", "term", "about", "written", "meant")),
+            rows["corrected"].to_list(),
+            values.to_series().to_list(),
+            strict=True,
+        ):
             yield Hit(
-                message=f"{r['raw']!r} for {r['term']!r}: {_about(r)}, so this looks like "
-                f"{err.describe()}",
-                index=r["i"],
+                message=f"{raw!r} for {term!r}: {about}, so this looks like "
+                f"{describe_mass_error(written, meant)}",
+                index=i,
                 field="weight",
-                match=r["raw"],
-                suggestion=f"did you mean {meant_value:,.4g} {err.meant}? "
-                f"(= {format_weight(err.corrected)})",
-                policy=self.link(),
+                match=raw,
+                suggestion=f"did you mean {value:,.4g} {meant}? (= {format_weight(corrected)})",
+                policy=link,
             )
 
 
@@ -357,18 +403,21 @@ class ImplausibleWeight(MeasuresRule):
     fields = ("weight",)
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        for r, err in weight_problems(self, batch):
-            if err is not None:
-                continue
-            side = "light" if r["verdict"] == "low" else "heavy"
+        rows = weight_problems(self, batch).filter(pl.col("meant").is_null())
+        link = self.link()
+        for i, raw, term, about, verdict, typical in zip(
+            *(rows[c].to_list() for c in ("i", "raw", "term", "about", "verdict", "typical")),
+            strict=True,
+        ):
+            side = "light" if verdict == "low" else "heavy"
             yield Hit(
-                message=f"{r['raw']!r} is {side} for {r['term']!r}: {_about(r)}",
-                index=r["i"],
+                message=f"{raw!r} is {side} for {term!r}: {about}",
+                index=i,
                 field="weight",
-                match=r["raw"],
-                suggestion=f"check the weight and its unit (about {format_weight(r['typical'])} "
+                match=raw,
+                suggestion=f"check the weight and its unit (about {format_weight(typical)} "
                 "is typical); if the listing is a set or a bulk pack, say so in the title",
-                policy=self.link(),
+                policy=link,
             )
 
 

@@ -1,0 +1,70 @@
+"""The measures family's columnar fast paths give exactly what their one-value forms
+give: the unit error behind an implausible weight, and the MS201/MS202 wording."""
+
+from __future__ import annotations
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import listlint
+from listlint.measures.explain import weight_unit_error, weight_unit_error_frame
+from listlint.units import MASS_TO_KG
+
+_UNITS = st.sampled_from([*MASS_TO_KG, "cm", None])
+_KG = st.floats(min_value=1e-7, max_value=1e6, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_KG, _UNITS, _KG, st.floats(min_value=1.0, max_value=1e4), _KG),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_columnar_unit_error_equals_the_scalar_one(rows: list) -> None:
+    frame = pl.DataFrame(
+        [(kg, unit, lo, lo * span, typical) for kg, unit, lo, span, typical in rows],
+        schema={
+            "kg": pl.Float64,
+            "written": pl.Utf8,
+            "lo": pl.Float64,
+            "hi": pl.Float64,
+            "typical": pl.Float64,
+        },
+        orient="row",
+    )
+    out = weight_unit_error_frame(frame)
+    for r in out.iter_rows(named=True):
+        err = weight_unit_error(r["kg"], r["written"], r["lo"], r["hi"], r["typical"])
+        assert r["meant"] == (err.meant if err else None), r
+        if err is not None:
+            assert r["kg"] * r["factor"] == err.corrected
+            assert r["factor"] == err.factor
+
+
+def test_unit_error_prefers_the_value_closest_to_typical() -> None:
+    # 3 lb for a 3 oz item: ounces written as pounds (x16), not grams (x453)
+    frame = pl.DataFrame(
+        {"kg": [3 * MASS_TO_KG["lb"]], "written": ["lb"], "lo": [0.001], "hi": [1.0]}
+    ).with_columns(pl.lit(0.08).alias("typical"))
+    assert weight_unit_error_frame(frame)["meant"].to_list() == ["oz"]
+
+
+def test_weight_messages_quote_band_and_correction() -> None:
+    rows = [
+        {"sku": "A", "title": "Organic Cotton Crew T-Shirt", "weight": "180 kg"},
+        {"sku": "B", "title": "3 Seater Velvet Sofa", "weight": "0.5 kg"},
+        {"sku": "C", "title": "Organic Cotton Crew T-Shirt", "weight": "O'Neil 2 lb 4 oz"},
+    ]
+    found = {f.sku: f for f in listlint.lint(rows, select=["MS201", "MS202"]).findings}
+    assert found["A"].rule == "MS201"
+    assert found["A"].message == (
+        "'180 kg' for 't-shirt': a t-shirt usually weighs 80 g–0.4 kg packed, "
+        "so this looks like grams written as kilograms (off by x1,000)"
+    )
+    assert found["A"].suggestion == "did you mean 180 g? (= 0.18 kg)"
+    assert found["B"].rule == "MS202"
+    assert found["B"].message.startswith("'0.5 kg' is light for 'sofa': ")
+    assert "C" not in found  # unreadable, reported by MS101 instead
