@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+import listlint
 from tests import scale_helpers as H
 
 pytestmark = pytest.mark.optional
@@ -75,3 +76,13 @@ def test_cli_engine_dask_applies_listlint_column_suppressions(tmp_path: Path) ->
     ).write_parquet(path)
     report = H.assert_cli_engine_matches_local(path, "dask", ["--select", "DT203"])
     assert [f["row"] for f in report["findings"]] == [5]
+
+
+@pytest.mark.parametrize("name", ["shopify_variants.csv", "woocommerce_variations.csv"])
+def test_variant_groups_split_one_row_per_partition(name: str) -> None:
+    """Inherited titles, folded image rows and ``id:NN`` parents need whole groups."""
+    frame = H.raw_fixture(name)
+    expected = H.keys(listlint.lint(frame, config=H.config()).findings)
+    ddf = dd.from_pandas(frame.to_pandas(), npartitions=frame.height)
+    found = D.lint_dataframe(ddf, config=H.config()).compute()
+    H.assert_same(expected, frame_findings(pl.from_pandas(found)))

@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+import listlint
 from tests import scale_helpers as H
 
 pytestmark = pytest.mark.optional
@@ -108,3 +109,13 @@ def test_cli_engine_spark_rejects_non_parquet(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [str(csv), "--engine", "spark"])
     assert result.exit_code == 2
     assert "reads Parquet files" in result.stderr and "catalog.csv" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["shopify_variants.csv", "woocommerce_variations.csv"])
+def test_variant_groups_split_across_partitions(spark: object, name: str, tmp_path: Path) -> None:
+    """Inherited titles, folded image rows and ``id:NN`` parents need whole groups."""
+    frame = H.raw_fixture(name)
+    expected = H.keys(listlint.lint(frame, config=H.config()).findings)
+    df = _read(spark, _parquet(frame, tmp_path / "variants.parquet", frame.height), frame.height)
+    found = frame_findings(pl.from_arrow(S.lint_dataframe(df, config=H.config()).toArrow()))  # type: ignore[attr-defined,arg-type]
+    H.assert_same(expected, found)
