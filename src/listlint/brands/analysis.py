@@ -266,6 +266,8 @@ def _contradicted(index: BrandIndex, ev: RowEvidence, end: int, column, i: int, 
 def _as_brand(index: BrandIndex, m: Mention, text: str) -> bool:
     """Is an ordinary-word brand ("Apple", "Coach") used as the brand here? Only where the
     listing's words name one of its groups: "genuine Apple charger", not "genuine apple cider"."""
+    if m.name.brand.ordinary_in_category:
+        return False
     if not (m.name.context_only or m.name.brand.common_word):
         return True
     return bool(m.name.brand.groups & index.groups_of(text))

@@ -52,6 +52,9 @@ class Brand:
     min_price_usd: float | None = None
     #: the same per category group: (("watches", 2000.0), ("bags", 1500.0))
     group_min_price_usd: tuple[tuple[str, float], ...] = ()
+    #: the name is an ordinary phrase even in the brand's own category (the colour
+    #: "off-white" on clothes): only copy wording or a disguise makes it a brand use
+    ordinary_in_category: bool = False
 
     def price_floor(self, groups: set[str] | frozenset[str] = frozenset()) -> float | None:
         """The cheapest genuine item's price for a listing in ``groups`` (USD)."""
@@ -121,8 +124,14 @@ class BrandIndex:
                 )
                 if g.strip() and p
             )
+            common = row.get("common_word", "")
             self.brands[row["brand"]] = Brand(
-                row["brand"], groups, row.get("common_word") == "yes", floor, by_group
+                row["brand"],
+                groups,
+                common in ("yes", "in_category"),
+                floor,
+                by_group,
+                common == "in_category",
             )
         for name in extra_brands:
             if compact(name) not in skip and name not in self.brands:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from listlint.brands.index import CONNECTORS, BrandIndex, Name, is_common_word
-from listlint.text.confusables import disguise_kind, mirrored, skeleton
+from listlint.text.confusables import disguise_kind, latin_through_cjk, mirrored, skeleton
 
 #: tokens as the title analysis cuts them: letters/digits, with leet symbols inside
 TOKEN_RE = re.compile(r"[^\W_]+(?:[@$|€£!0-9]+[^\W_]*)*|[@$|€£][^\W_]+", re.UNICODE)
@@ -91,6 +91,10 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
             letters = sum(c.isalpha() for c in tok)
             if letters <= len(tok) - letters:
                 continue  # "F360", "3M8": model numbers, not words with digits for letters
+        split = _split_by_script(index, tok)
+        if split:
+            hits[tok] = split
+            continue
         skel = skeleton(tok)
         skeletons.add(skel)
         kind = disguise_kind(tok)
@@ -126,6 +130,16 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
                 WordHit(n, p, d, kind, queries is common) for n, p in entries
             )
     return _viable(index, hits, skeletons)
+
+
+def _split_by_script(index: BrandIndex, tok: str) -> list[WordHit]:
+    """Brand words with CJK characters set inside them ("Nik耐e", "Gu古cci")."""
+    return [
+        WordHit(n, p, 0, "brand letters split by other-script characters", False)
+        for joined in latin_through_cjk(tok)
+        if len(joined) >= 4
+        for n, p in index.word_skeletons.get(skeleton(joined), ())
+    ]
 
 
 def _viable(

@@ -61,10 +61,13 @@ class TrademarkRule(Rule):
         return tuple(p.label for p in self.ctx.policies if p.marketplace)
 
     def policy_link(self) -> str | None:
-        """The first selected marketplace's IP policy page, else the rule's default."""
-        return next(
-            (p.ip.policy_url for p in self.ctx.policies if p.ip.policy_url), self.policy_url
-        )
+        """The first selected marketplace's own IP page (a page inherited from another
+        marketplace's pack is skipped, see :mod:`listlint.policy.links`), else the rule's."""
+        from listlint.policy.links import official_link
+
+        for p in self.ctx.policies:
+            return official_link(p, p.ip.policy_url, self.policy_url, COUNTERFEIT_POLICY)
+        return self.policy_url
 
     def listing_groups(self, batch: Batch, i: int) -> set[str]:
         index, _ = self._resources()
@@ -77,7 +80,10 @@ class TrademarkRule(Rule):
         """Is this mention a brand use at all (not an ordinary word or a vague alias)?"""
         if m.disguise:
             return True
-        if m.name.context_only or (m.name.brand.common_word and m.name.kind in ("name", "variant")):
+        plain_name = m.name.kind in ("name", "variant")
+        if m.name.brand.ordinary_in_category and plain_name:
+            return signals  # "off-white linen dress" is a colour, "off-white replica" is not
+        if m.name.context_only or (m.name.brand.common_word and plain_name):
             return signals or bool(m.name.brand.groups & self.listing_groups(batch, i))
         return True
 

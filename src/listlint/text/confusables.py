@@ -63,6 +63,20 @@ def mirrored(token: str, word: str) -> bool:
     return all(a == b or (a, b) in _MIRROR_PAIRS for a, b in zip(token, word, strict=True))
 
 
+#: Latin letters broken apart by one or two CJK characters: "nik耐e", "gu古cci"
+_INTERLEAVED = re.compile(r"[a-z]+(?:[\u3000-\u9fff\uac00-\ud7af]{1,2}[a-z]+)+")
+_CJK_CHAR = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
+
+
+def latin_through_cjk(token: str) -> list[str]:
+    """The Latin words hidden in ``token`` (folded) by CJK characters set inside them:
+    "跨境nik耐e鞋" -> ["nike"]. A Latin word merely glued to Chinese ("耐克nike运动鞋") is
+    ordinary Chinese writing and is not returned."""
+    if token.isascii():
+        return []
+    return [_CJK_CHAR.sub("", m.group(0)) for m in _INTERLEAVED.finditer(token)]
+
+
 def script_of(char: str) -> str | None:
     """Coarse script of a letter (Latin, Cyrillic, Greek, Armenian, ...); None for non-letters."""
     if not char.isalpha():
