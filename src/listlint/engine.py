@@ -126,7 +126,7 @@ def _stamp(
         message=hit.message,
         match=hit.match,
         suggestion=hit.suggestion,
-        policy=hit.policy or rule.policy_url,
+        policy=hit.policy or rule.default_policy(hit),
         marketplaces=hit.marketplaces,
     )
 

@@ -10,9 +10,11 @@ POLICY = {
     "disease": "https://www.ecfr.gov/current/title-21/chapter-I/subchapter-B/part-101/subpart-F/section-101.93",
     "drug": "https://www.fda.gov/cosmetics/cosmetics-laws-regulations/it-cosmetic-drug-or-both-or-it-soap",
     "approval": "https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance",
-    "pesticidal": "https://sellercentral.amazon.com/gp/help/external/help.html?itemID=202115120",
+    # FIFRA: a product claimed to kill or repel pests is a pesticide (40 CFR 152.15)
+    "pesticidal": "https://www.ecfr.gov/current/title-40/chapter-I/subchapter-E/part-152/subpart-B/section-152.15",
     "efficacy": "https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance",
-    "weight": "https://seller-th.tiktok.com/university/essay?knowledge_id=1249161236530960&lang=en",
+    # weight-loss claims need competent and reliable scientific evidence (FTC)
+    "weight": "https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance",
 }
 
 _HOW = {
@@ -28,7 +30,15 @@ _HOW = {
 }
 
 
-def message(hit: ClaimHit) -> str:
+def _concerns(marketplaces: tuple[str, ...], name: str) -> bool:
+    """Does a run for these marketplaces concern ``name``'s rule? (no pack named, the
+    baseline, or that marketplace itself: a finding for eBay must not cite TikTok's rule)."""
+    return not marketplaces or any(
+        name.lower() in m.lower() or "baseline" in m.lower() for m in marketplaces
+    )
+
+
+def message(hit: ClaimHit, marketplaces: tuple[str, ...] = ()) -> str:
     c = hit.claim
     quoted = f'"{hit.match}"'
     same = hit.sentence.strip(" .!?;:") == hit.match.strip(" .!?;:")
@@ -89,8 +99,13 @@ def message(hit: ClaimHit) -> str:
     if c.rule == "pesticidal":
         return (
             f"{quoted} is a pesticidal claim: products that claim to kill or repel germs, "
-            "viruses or pests need EPA registration, and Amazon removes listings without "
-            "it (a treated article may only claim to protect the article itself, e.g. "
+            "viruses or pests need EPA registration"
+            + (
+                ", and Amazon removes listings without it"
+                if _concerns(marketplaces, "Amazon")
+                else ""
+            )
+            + " (a treated article may only claim to protect the article itself, e.g. "
             f'"antimicrobial treatment protects the seal from odor-causing bacteria"){where}.'
         )
     if c.rule == "efficacy":
@@ -98,10 +113,12 @@ def message(hit: ClaimHit) -> str:
             f"{quoted} is an efficacy claim the FTC requires proof for (randomised human "
             f"clinical trials of this product at this dose) before it is made{where}."
         )
-    return (
-        f"{quoted} is a weight-loss claim: TikTok Shop prohibits weight-loss and fat-burning "
-        f"claims, and the FTC requires clinical proof for them{where}."
-    )
+    if _concerns(marketplaces, "TikTok"):
+        return (
+            f"{quoted} is a weight-loss claim: TikTok Shop prohibits weight-loss and fat-burning "
+            f"claims, and the FTC requires clinical proof for them{where}."
+        )
+    return f"{quoted} is a weight-loss claim: the FTC requires clinical proof for it{where}."
 
 
 def suggestion(hit: ClaimHit) -> str:

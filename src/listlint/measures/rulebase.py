@@ -3,13 +3,16 @@ analysis and where dimensions were read from."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import polars as pl
 
 from listlint.batch import Batch
 from listlint.measures.analysis import Settings, batch_analysis, settings
 from listlint.rules.base import Rule
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 DOCS = "https://github.com/listlint/listlint#weights-and-dimensions-measures"
 MEASURE_FIELDS = ("weight", "length", "width", "height", "dimensions")
@@ -31,9 +34,18 @@ class MeasuresRule(Rule):
         return self._cfg
 
     def link(self) -> str:
+        """The first selected marketplace's own page on weights and dimensions."""
         if not hasattr(self, "_link"):
-            self._link = self.cfg.section.policy_url or DOCS
+            packs = list(self.ctx.policies)
+            self._link = (self.link_for(packs[0]) if packs else None) or DOCS
         return self._link
+
+    def link_for(self, pack: PolicyPack) -> str | None:
+        """``pack``'s own weights-and-dimensions page (an inherited page of another
+        marketplace is skipped, see :mod:`listlint.policy.links`)."""
+        from listlint.policy.links import official_link
+
+        return official_link(pack, pack.measures.policy_url)
 
     def analysis(self, batch: Batch) -> pl.DataFrame:
         return batch_analysis(batch, self.cfg)

@@ -28,6 +28,9 @@ class ClaimsSection(BaseModel):
     policy_url: str | None = None
     #: the marketplace's weight-management claims page (linked in weight-loss findings)
     weight_loss_policy_url: str | None = None
+    #: the marketplace's pesticide page (linked in pesticidal-claim findings; default: the
+    #: law, 40 CFR 152.15)
+    pesticide_policy_url: str | None = None
     #: severity of weight-loss claims on this marketplace (default: the rule's, warning)
     weight_loss_severity: Severity | None = None
     last_checked: dt.date | None = None

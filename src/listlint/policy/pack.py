@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from listlint.policy.claims import ClaimsSection
 from listlint.policy.ip import IPSection
+from listlint.policy.links import LinkSettings
 from listlint.policy.measures import MeasuresSection
 from listlint.policy.prohibited import ProhibitedSection
 from listlint.policy.specs import SpecsSection
@@ -40,6 +41,8 @@ class PolicyPack(BaseModel):
     #: main policy page(s) of the marketplace
     sources: list[str] = Field(default_factory=list)
     last_checked: dt.date | None = None
+    #: whose pages findings about this marketplace may link (see listlint.policy.links)
+    links: LinkSettings = Field(default_factory=LinkSettings)
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     prohibited: ProhibitedSection = Field(default_factory=ProhibitedSection)
     claims: ClaimsSection = Field(default_factory=ClaimsSection)

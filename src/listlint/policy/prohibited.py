@@ -47,9 +47,13 @@ class CategoryVerdict(BaseModel):
     severity: Severity | None = None
     #: one or two sentences for the seller: what the marketplace says and what to do
     message: str = ""
-    #: page that states the rule, and when it was last read
+    #: page that states the rule, and when it was last read (may be a third-party copy)
     source: str
     last_checked: dt.date
+    #: the marketplace's own page for this category, linked in findings; when unset (or
+    #: inherited from a pack of another marketplace) the link is chosen by
+    #: :func:`listlint.policy.links.official_link` from ``source`` and the section's page
+    policy_url: str | None = None
     #: where to apply for approval (restricted categories); defaults to the section's
     approval_url: str | None = None
     #: marketplaces that ban it; shown in findings of a root pack such as ``base``

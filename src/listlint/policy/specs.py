@@ -43,9 +43,12 @@ from listlint.report import Severity
 class _Sourced(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    #: where the requirement comes from (marketplace help page)
+    #: where the requirement comes from (a marketplace help page, or a copy of one)
     source: str | None = None
     last_checked: dt.date | None = None
+    #: the marketplace's own page, linked in findings when ``source`` is not one (see
+    #: listlint.policy.links: a page of another marketplace or a third party is never linked)
+    policy_url: str | None = None
 
 
 def normalise_path(path: str) -> str:
@@ -171,6 +174,7 @@ class SpecsSection(BaseModel):
                     recommended[attr] = key
         return required, recommended
 
-    def category_source(self, path: str) -> str | None:
+    def category_links(self, path: str) -> tuple[str | None, ...]:
+        """Candidate links for a category's requirement, most specific first."""
         req = self.categories.get(path)
-        return (req.source if req else None) or self.policy_url
+        return (req.policy_url, req.source) if req else ()

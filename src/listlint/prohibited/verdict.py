@@ -41,7 +41,12 @@ class MarketVerdict:
 
     @property
     def approval_url(self) -> str | None:
-        return self.verdict.approval_url or self.pack.prohibited.approval_url
+        """Where to apply, on this marketplace's own site (an inherited page of another
+        marketplace is skipped, see :mod:`listlint.policy.links`)."""
+        from listlint.policy.links import official_link
+
+        section = self.pack.prohibited
+        return official_link(self.pack, self.verdict.approval_url, section.approval_url)
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,22 @@ def suggestion(r: Resolved) -> str:
     return "; ".join(seen) + "."
 
 
+def _link(v: MarketVerdict) -> str | None:
+    """This marketplace's own page for the category (see :mod:`listlint.policy.links`)."""
+    from listlint.policy.links import official_link
+
+    section = v.pack.prohibited
+    return official_link(v.pack, v.verdict.policy_url, v.verdict.source, section.policy_url)
+
+
 def policy_link(r: Resolved) -> str:
-    main = (r.prohibited or r.restricted)[0]
-    return main.verdict.source or main.pack.prohibited.policy_url or ""
+    """The page of the first marketplace named (prohibited before restricted)."""
+    return _link((r.prohibited or r.restricted)[0]) or ""
+
+
+def other_links(r: Resolved) -> str:
+    """The other marketplaces' own pages as ' See also: ...' ('' when one page serves)."""
+    from listlint.policy.links import see_also
+
+    verdicts = (*r.prohibited, *r.restricted)
+    return see_also(((v.pack.label, _link(v)) for v in verdicts[1:]), policy_link(r))

@@ -94,6 +94,11 @@ class Rule:
     def applies(self, batch: Batch) -> bool:
         return not self.fields or any(batch.has(f) for f in self.fields)
 
+    def default_policy(self, hit: Hit | None = None) -> str | None:
+        """The link stamped on ``hit`` when it carries none: ``policy_url`` here; a family
+        may override it to link the page of the marketplace the hit names."""
+        return self.policy_url
+
     def check(self, batch: Batch) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
 

@@ -16,6 +16,7 @@ from listlint.rules.base import Hit, Rule
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.claims.analysis import ClaimHit
+    from listlint.policy.pack import PolicyPack
 
 _SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 
@@ -37,31 +38,53 @@ class _ClaimsRule(Rule):
     #: link the selected marketplace's medical-claims page (packs' ``claims.policy_url``)?
     marketplace_page: ClassVar[bool] = False
 
+    def pack_page(self, pack: PolicyPack) -> str | None:
+        """The pack's own page for this kind of claim (None: the law's page applies)."""
+        return pack.claims.policy_url if self.marketplace_page else None
+
+    def links(self) -> list[tuple[str, str]]:
+        """(marketplace, page) per selected pack: the marketplace's own page for this kind
+        of claim when it has one, else the law's (FDA, FTC, eCFR); built once per run."""
+        cached = getattr(self, "_links", None)
+        if cached is None:
+            from listlint.claims.messages import POLICY
+            from listlint.policy.links import official_link
+
+            law = POLICY[self.claim]
+            cached = [
+                (p.label, official_link(p, self.pack_page(p), law) or law)
+                for p in self.ctx.policies
+            ]
+            self._links = cached
+        return cached
+
     def policy_link(self) -> str | None:
-        """The selected marketplace's own page for this kind of claim, if a pack names one
-        (the rule's default link, FDA/FTC/EPA, otherwise)."""
-        if not self.marketplace_page:
-            return None
-        return next((p.claims.policy_url for p in self.ctx.policies if p.claims.policy_url), None)
+        links = self.links()
+        return links[0][1] if links else None
 
     def severity_of(self, hit: ClaimHit) -> Severity | None:
         return _SEVERITY.get(hit.claim.severity or "")
 
     def check(self, batch: Batch) -> Iterator[Hit]:
         from listlint.claims.messages import POLICY, message, suggestion
+        from listlint.policy.links import see_also
 
+        link = self.policy_link() or POLICY[self.claim]
+        more = see_also(self.links()[1:], link)
+        marketplaces = self.marketplaces()
         for h in self.analysis(batch):
             if h.claim.rule != self.claim:
                 continue
+            advice = suggestion(h)
             yield Hit(
-                message(h),
+                message(h, marketplaces),
                 index=h.index,
                 field=h.field,
                 match=h.match,
-                suggestion=suggestion(h),
-                policy=self.policy_link() or POLICY[self.claim],
+                suggestion=advice + more if advice else more.strip() or None,
+                policy=link,
                 severity=self.severity_of(h),
-                marketplaces=self.marketplaces(),
+                marketplaces=marketplaces,
             )
 
 
@@ -193,6 +216,9 @@ class PesticidalClaim(_ClaimsRule):
     summary = "Kill or repel claim against germs or pests (needs EPA registration)"
     claim = "pesticidal"
 
+    def pack_page(self, pack: PolicyPack) -> str | None:
+        return pack.claims.pesticide_policy_url
+
 
 class UnsubstantiatedEfficacy(_ClaimsRule):
     """An efficacy claim that needs proof the seller rarely has: "clinically proven",
@@ -249,15 +275,8 @@ class WeightLossClaim(_ClaimsRule):
     summary = "Weight-loss or fat-burning claim"
     claim = "weight"
 
-    def policy_link(self) -> str | None:
-        return next(
-            (
-                p.claims.weight_loss_policy_url
-                for p in self.ctx.policies
-                if p.claims.weight_loss_policy_url
-            ),
-            None,
-        )
+    def pack_page(self, pack: PolicyPack) -> str | None:
+        return pack.claims.weight_loss_policy_url
 
     def severity_of(self, hit: ClaimHit) -> Severity | None:
         pack = next(

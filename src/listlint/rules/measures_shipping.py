@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -16,6 +17,9 @@ from listlint.report import Severity
 from listlint.resources import table
 from listlint.rules.base import Hit
 from listlint.units import format_length, format_weight
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 #: corrected densities are offered only inside this everyday band (kg/m3)
 _TYPICAL_DENSITY = (20.0, 3000.0)
@@ -219,6 +223,16 @@ class CarrierLimit(MeasuresRule):
     severity = Severity.INFO
     summary = "Parcel exceeds a carrier's weight or size limit"
 
+    def carrier_link(self, carrier: Carrier | None, pack: PolicyPack) -> str:
+        """The carrier's own page for its limits; the marketplace's page when the limit
+        was read from a third party (USPS's figures come from secondary sources)."""
+        from listlint.policy.links import on_hosts
+
+        urls = [u for u in (carrier.source.split() if carrier else ()) if "://" in u]
+        hosts = (*pack.links.authorities, *pack.links.domains)
+        own = next((u for u in urls if on_hosts(u, hosts)), None)
+        return own or self.link_for(pack) or self.link()
+
     def check(self, batch: Batch) -> Iterator[Hit]:
         packs = [p for p in self.ctx.policies if p.measures.carriers]
         if not packs:
@@ -243,11 +257,12 @@ class CarrierLimit(MeasuresRule):
         for r in rows.iter_rows(named=True):
             kg, dims = r["kg"], (r["s1"], r["s2"], r["s3"])
             for pack in packs:
-                over, severity = [], None
+                over, severity, first = [], None, None
                 for choice in pack.measures.carriers:
                     carrier = known.get(choice.name)
                     what = _over(carrier, kg, dims) if carrier else ""
                     if what:
+                        first = first or carrier
                         over.append(f"{carrier.name} ({what})")  # type: ignore[union-attr]
                         if choice.severity and (
                             severity is None or choice.severity.rank > severity.rank
@@ -262,9 +277,7 @@ class CarrierLimit(MeasuresRule):
                     field="weight" if kg else dims_field(batch),
                     match=batch.values("weight")[r["i"]] if kg else None,
                     suggestion="ship it by freight or a bulky-goods service, or split it into parcels",
-                    policy=known[pack.measures.carriers[0].name].source.split(" ")[0]
-                    if pack.measures.carriers[0].name in known
-                    else self.link(),
+                    policy=self.carrier_link(first, pack),
                     severity=severity,
                     marketplaces=(pack.label,),
                 )

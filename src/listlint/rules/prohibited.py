@@ -77,7 +77,7 @@ class _ProhibitedRule(Rule):
         return batch.cached(key, compute)
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        from listlint.prohibited.verdict import message, policy_link, suggestion
+        from listlint.prohibited.verdict import message, other_links, policy_link, suggestion
 
         for i, found in self.resolved(batch).items():
             for r in found:
@@ -89,7 +89,7 @@ class _ProhibitedRule(Rule):
                     index=i,
                     field=r.hit.field,
                     match=quote,
-                    suggestion=suggestion(r),
+                    suggestion=suggestion(r) + other_links(r),
                     policy=policy_link(r),
                     severity=r.severity,
                     marketplaces=r.marketplaces,

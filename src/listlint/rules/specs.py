@@ -80,7 +80,7 @@ class _CategoryAttributes(SpecsRule):
                     + f"{self.kind} {self._rules_text(asks)} (category {cat.text!r})",
                     packs,
                     match=cat.text,
-                    policy=asks[0][0].specs.category_source(asks[0][1]) or self.policy_url,
+                    policy=self.pack_link(asks[0][0], *asks[0][0].specs.category_links(asks[0][1])),
                     severity=self.severity_of(packs) if self.kind == "required" else None,
                 )
 
@@ -213,7 +213,8 @@ class MissingConditionalAttribute(SpecsRule):
                 pack = self.packs[p]
                 cond = pack.specs.conditions[c]
                 for attr in cond.required:
-                    entry = needs.setdefault((attr, cond.name), ([], term, cond.source))
+                    link = self.pack_link(pack, cond.policy_url, cond.source)
+                    entry = needs.setdefault((attr, cond.name), ([], term, link))
                     entry[0].append(pack)
             for (attr, cond_name), (packs, term, source) in needs.items():
                 if attrs.value(attr, i) is not None:
@@ -231,7 +232,7 @@ class MissingConditionalAttribute(SpecsRule):
                     match=term,
                     suggestion=suggestion_for(attr, label)
                     + f"; if the product has no {cond_name}, say so (e.g. '{cond_name}-free')",
-                    policy=source or self.policy_url,
+                    policy=source,
                 )
 
 

@@ -48,6 +48,7 @@ def gtin_readings(batch: Batch) -> list[g.GtinReading | None]:
 class _GtinRule(SpecsRule):
     fields = ("gtin",)
     policy_url = GTIN_POLICY
+    link_from = "identifiers"
 
 
 def _invalid_message(r: g.GtinReading) -> tuple[str, str]:
@@ -308,6 +309,7 @@ class MissingIdentifier(SpecsRule):
     severity = Severity.WARNING
     summary = "GTIN, MPN or brand required by the marketplace is missing"
     policy_url = GTIN_POLICY
+    link_from = "identifiers"
 
     def applies(self, batch: Batch) -> bool:
         return any(
@@ -383,7 +385,6 @@ class MissingIdentifier(SpecsRule):
             field=field,
             column=None,
             suggestion=suggestion,
-            policy=packs[0].specs.identifiers.source or self.policy_url,
             severity=self.severity_of(packs),
             marketplaces=tuple(p.label for p in packs),
         )

@@ -29,6 +29,7 @@ class _LengthRule(SpecsRule):
 
     limit: ClassVar[str] = ""
     what: ClassVar[str] = ""
+    link_from = "text"
 
     def check(self, batch: Batch) -> Iterator[Hit]:
         limits = [(p, getattr(p.specs.text, self.limit)) for p in self.packs]
@@ -51,7 +52,6 @@ class _LengthRule(SpecsRule):
                 match="…" + text[lim : lim + 40],
                 suggestion=f"shorten it to {lim} characters or fewer (the text after character "
                 f"{lim} is quoted)",
-                policy=packs[0].specs.text.source or self.policy_url,
                 marketplaces=tuple(p.label for p in packs),
             )
 
@@ -122,6 +122,7 @@ class BulletLimits(SpecsRule):
     """
 
     code = "SP303"
+    link_from = "text"
     name = "bullet-limits"
     severity = Severity.WARNING
     summary = "Too many bullet points, or a bullet point too long"
@@ -184,6 +185,7 @@ class AllCapsTitle(SpecsRule):
     """
 
     code = "SP304"
+    link_from = "text"
     name = "all-caps-title"
     severity = Severity.WARNING
     summary = "Title is written in capital letters"
@@ -206,7 +208,6 @@ class AllCapsTitle(SpecsRule):
                     field="title",
                     match=title[:60],
                     suggestion=f"write it as {_sentence_case(title)!r}",
-                    policy=over[0].specs.text.source or self.policy_url,
                     marketplaces=tuple(p.label for p in over),
                 )
 
@@ -241,6 +242,7 @@ class RepeatedWord(SpecsRule):
     """
 
     code = "SP309"
+    link_from = "text"
     name = "repeated-word"
     severity = Severity.WARNING
     summary = "Title repeats the same word (keyword stuffing)"

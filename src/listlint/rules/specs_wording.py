@@ -51,6 +51,7 @@ class PromotionalText(SpecsRule):
     """
 
     code = "SP305"
+    link_from = "text"
     name = "promotional-text"
     severity = Severity.WARNING
     summary = "Title contains promotional text (free shipping, best price, % off)"
@@ -130,6 +131,7 @@ class PlaceholderText(SpecsRule):
     """
 
     code = "SP306"
+    link_from = "text"
     name = "placeholder-text"
     severity = Severity.WARNING
     summary = "Field holds placeholder text (N/A, TBD, lorem ipsum)"
@@ -194,6 +196,7 @@ class HtmlInTitle(SpecsRule):
     """
 
     code = "SP307"
+    link_from = "text"
     name = "html-in-title"
     severity = Severity.WARNING
     summary = "Title contains HTML tags or entities"
@@ -233,6 +236,7 @@ class TitleSymbols(SpecsRule):
     """
 
     code = "SP308"
+    link_from = "text"
     name = "title-symbols"
     severity = Severity.WARNING
     summary = "Title contains emoji or symbols the marketplace forbids"
@@ -290,6 +294,7 @@ class TitleScript(SpecsRule):
     """
 
     code = "SP310"
+    link_from = "text"
     name = "title-script"
     severity = Severity.ERROR
     summary = "Title uses a script the marketplace refuses (Chinese on TikTok Shop US/UK)"

@@ -28,6 +28,34 @@ class SpecsRule(Rule):
     def packs(self) -> list[PolicyPack]:
         return list(self.ctx.policies)
 
+    #: the ``specs`` subsection whose page states this rule ("text", "identifiers"):
+    #: its ``policy_url``/``source`` are the first candidates for the link
+    link_from: ClassVar[str] = ""
+
+    def pack_link(self, pack: PolicyPack, *candidates: str | None) -> str | None:
+        """``pack``'s own page among ``candidates`` (most specific first), the rule's
+        subsection page, the rule's default and the pack's ``specs.policy_url``: never a
+        page of another marketplace or a third party (see :mod:`listlint.policy.links`)."""
+        from listlint.policy.links import official_link
+
+        sub = getattr(pack.specs, self.link_from, None) if self.link_from else None
+        own = (sub.policy_url, sub.source) if sub is not None else ()
+        found = official_link(pack, *candidates, *own, self.policy_url, pack.specs.policy_url)
+        return found or self.policy_url
+
+    def default_policy(self, hit: Hit | None = None) -> str | None:
+        """A hit without a link of its own links the page of the first marketplace it
+        names (else the first selected pack's)."""
+        links: dict[str, str | None] = self.__dict__.setdefault("_links", {})
+        packs = self.packs
+        if not packs:
+            return self.policy_url
+        named = hit.marketplaces[0] if hit is not None and hit.marketplaces else None
+        pack = next((p for p in packs if p.label == named), packs[0])
+        if pack.name not in links:
+            links[pack.name] = self.pack_link(pack)
+        return links[pack.name]
+
     def attributes(self, batch: Batch) -> AttributeColumns:
         def build(b: Batch) -> AttributeColumns:
             synonyms, labels = pack_synonyms(p.specs for p in self.packs)
