@@ -68,3 +68,28 @@ def test_weight_messages_quote_band_and_correction() -> None:
     assert found["B"].rule == "MS202"
     assert found["B"].message.startswith("'0.5 kg' is light for 'sofa': ")
     assert "C" not in found  # unreadable, reported by MS101 instead
+
+
+def test_repeated_titles_are_typed_as_when_each_is_read() -> None:
+    from listlint.measures.types import type_index
+
+    from .test_measures import TITLES
+
+    index = type_index()
+    # every title three times (variants): the distinct-title path
+    titles = [t for t in TITLES for _ in range(3)]
+    n = len(titles)
+    category = ["Apparel > Shirts" if i % 4 == 0 else None for i in range(n)]
+    handle = ["sofa-covers" if i % 5 == 0 else None for i in range(n)]
+
+    def typed(rows: list) -> pl.DataFrame:
+        return index.classify_frame(
+            pl.Series([titles[i] for i in rows], dtype=pl.Utf8),
+            pl.Series([None] * len(rows), dtype=pl.Utf8),
+            pl.Series([category[i] for i in rows], dtype=pl.Utf8),
+            pl.Series([handle[i] for i in rows], dtype=pl.Utf8),
+        )
+
+    together = typed(list(range(n)))
+    one_by_one = pl.concat([typed([i]) for i in range(n)])
+    assert together.equals(one_by_one)

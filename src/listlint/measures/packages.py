@@ -71,10 +71,11 @@ def _sources(batch: Batch) -> dict[tuple[str, str], tuple[str, str | None]]:
 def package_columns(batch: Batch) -> pl.DataFrame:
     """Item and package weight/dimensions per listing (see module docstring)."""
     n = batch.frame.height
-    empty = pl.DataFrame({c: pl.Series([None] * n, dtype=pl.Float64) for c in _OUT})
     src = _sources(batch)
     if not any(role == "package" for role, _ in src) or not any(r == "item" for r, _ in src):
-        return empty
+        return pl.DataFrame(
+            [pl.repeat(None, n, dtype=pl.Float64, eager=True).alias(c) for c in _OUT]
+        )
     out = {}
     for role, kg_name, dim_names in (("item", "item_kg", "i"), ("package", "pkg_kg", "p")):
         out[kg_name] = _weight(batch, src.get((role, "weight")), n)

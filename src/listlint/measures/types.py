@@ -224,6 +224,29 @@ class TypeIndex:
         """Columnar :meth:`classify`: each distinct head segment is classified once in
         Python and joined back; pack sizes, "for dogs" and set words in the rest of the
         title are read with polars. Returns the columns of :data:`TYPE_SCHEMA`."""
+        title = title.cast(pl.Utf8)
+        distinct = title.unique()
+        if distinct.len() * 2 <= title.len():
+            # variants repeat their product's title: read each distinct title once
+            by_title = self._title_frame(distinct).with_columns(distinct.alias("_title"))
+            found = (
+                title.alias("_title")
+                .to_frame()
+                .join(by_title, on="_title", how="left", nulls_equal=True, maintain_order="left")
+                .drop("_title")
+            )
+        else:
+            found = self._title_frame(title)
+        out = found.drop("status")
+        # no type word in the title: the product type, handle or category may name one
+        untold = found["status"].is_null()
+        if untold.any():
+            out = self._fallback(out, untold, product_type, category, handle)
+        return out
+
+    def _title_frame(self, title: pl.Series) -> pl.DataFrame:
+        """The columns of :data:`TYPE_SCHEMA` named by each title, and ``status``
+        (null: the title names no type; "blocked": it names one that does not apply)."""
         words = _words_series(title)
         cut = words.str.find(_HARD_CUT)
         head = pl.DataFrame({"w": words, "c": cut}).select(
@@ -268,11 +291,8 @@ class TypeIndex:
             .then(pl.when(many).then(pl.col("typical") * count).otherwise(pl.col("typical")))
             .alias("typical"),
             pl.when(typed).then(many | ~(pl.col("h_open") | pl.col("t_open"))).alias("bounded"),
+            pl.col("status"),
         )
-        # no type word in the title: the product type, handle or category may name one
-        untold = df["status"].is_null()
-        if untold.any():
-            out = self._fallback(out, untold, product_type, category, handle)
         return out
 
     def _head_frame(self, heads: pl.Series) -> pl.DataFrame:

@@ -40,6 +40,8 @@ from listlint.rules.measures_shipping import (
 )
 from listlint.units import MASS_TO_KG, format_weight, parse_dimensions, parse_number, why_unreadable
 
+_UNPARSED = {"i": pl.Int64, "raw": pl.Utf8, "nounit": pl.Boolean}
+
 
 def _unparsed(batch: Batch, field: str) -> pl.DataFrame:
     """Cells of ``field`` that were not read: ``i`` (position), ``raw``, ``nounit``
@@ -54,6 +56,8 @@ def _unparsed(batch: Batch, field: str) -> pl.DataFrame:
             pl.col(field).alias("raw"),
             value.alias("v"),
         ).filter(pl.col("raw").is_not_null() & pl.col("v").is_null())
+        if not rows.height:  # the usual case: every cell was read
+            return pl.DataFrame(schema=_UNPARSED)
         uniq = rows["raw"].unique()
         kinds = pl.DataFrame(
             {"raw": uniq, "nounit": [no_unit(field, r) for r in uniq.to_list()]},
@@ -62,7 +66,7 @@ def _unparsed(batch: Batch, field: str) -> pl.DataFrame:
         return rows.drop("v").join(kinds, on="raw", how="left", maintain_order="left")
 
     if field not in batch.frame.columns:
-        return pl.DataFrame(schema={"i": pl.Int64, "raw": pl.Utf8, "nounit": pl.Boolean})
+        return pl.DataFrame(schema=_UNPARSED)
     return batch.cached(f"measures:unparsed:{field}", compute)
 
 
@@ -251,9 +255,12 @@ class NonPositiveMeasure(MeasuresRule):
             if name not in batch.frame.columns:
                 continue
             field = field if batch.has(field) else dfield
-            raws = batch.values(field)
             bad = pl.DataFrame({"v": batch.frame[name], "s": ships}).with_row_index("i")
-            for i, v in bad.filter((pl.col("v") <= 0) & pl.col("s")).select("i", "v").iter_rows():
+            bad = bad.filter((pl.col("v") <= 0) & pl.col("s"))
+            if not bad.height:
+                continue
+            raws = batch.values(field)
+            for i, v in bad.select("i", "v").iter_rows():
                 what = "weight" if name == "weight_kg" else name.split("_")[0]
                 state = "0" if v == 0 else "negative"
                 yield Hit(
