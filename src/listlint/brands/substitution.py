@@ -14,7 +14,7 @@ name (the whole title). Two guards keep ordinary phrases out:
 * a sound-alike is one deliberate-looking slip of the swapped word (a vowel or
   sound-alike consonant, a letter added, dropped or transposed: "rid" for "red");
   a same-shape word (same first two or last three letters, about as long: "hatchet"
-  for "hammer") counts only in names joined by "&"/"and" that the listing reproduces.
+  for "hammer", "showers" for "shoulders") counts only in names joined by "&"/"and" that the listing reproduces.
   Plural forms are the brand itself ("Red Bulls" is a football club, not a swap).
 
 Shape (STYLE.md): sound-alikes are generated from the brand words (a few hundred edits)
@@ -96,8 +96,10 @@ def slips(word: str) -> set[str]:
 
 
 def same_shape(token: str, word: str) -> bool:
-    """ "hatchet" for "hammer", "banana" for "gabbana": same opening or ending, same size."""
-    if len(word) < 5 or abs(len(token) - len(word)) > 1 or token == word:
+    """ "hatchet" for "hammer", "banana" for "gabbana": same opening or ending, about as
+    long (one letter more or less; two for words of eight letters or more)."""
+    size = 1 if len(word) < 8 else 2  # "showers" for "shoulders"
+    if len(word) < 5 or abs(len(token) - len(word)) > size or token == word:
         return False
     return token[:2] == word[:2] or token[-3:] == word[-3:]
 
