@@ -142,13 +142,17 @@ def _shape_phrases(
     ("arm & ...", "... & shoulders") are few; the word next to it is read there."""
     for name, words, j in shapes:
         kept, _, _ = words[1 - j]
+        if len(words[j][0]) < 5:
+            continue  # too short to judge by shape ("Tiffany & Co")
         connector = "&" if "&" in name.text else "and"
+        literal = f"{kept} {connector}" if j == 1 else f"{connector} {kept}"
+        rows = title_s.filter(title_s.str.contains(literal, literal=True).fill_null(False))
         pattern = (
             rf"\b{kept}\s*{connector}\s*({_NEIGHBOUR})\b"
             if j == 1
             else rf"\b({_NEIGHBOUR})\s*{connector}\s*{kept}\b"
         )
-        found = title_s.str.extract(pattern, 1).drop_nulls().unique().to_list()
+        found = rows.str.extract(pattern, 1).drop_nulls().unique().to_list()
         word = words[j][0]
         for sub in found:
             if same_shape(sub, word) and not _plain(sub, word):
