@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from listlint.brands.brand_column import column_lookalikes
 from listlint.brands.index import BrandIndex, Name
 from listlint.brands.lookalike import (
     STRONG,
@@ -193,6 +194,20 @@ def _add_lookalike(
     ev.mentions.append(_mention(hit.name, "title", text, start, end, hit.evidence))
 
 
+def _column_lookalikes(batch, index: BrandIndex, row) -> None:  # type: ignore[no-untyped-def]
+    """Lookalike names in the brand column: its distinct values once, then the rows."""
+    folded = batch.folded_series("brand")
+    found = column_lookalikes(index, folded.drop_nulls().unique().to_list())
+    if not found:
+        return
+    idx = folded.is_in(list(found)).fill_null(False).arg_true()
+    for i, value in zip(idx.to_list(), folded.gather(idx).to_list(), strict=True):
+        hit, ev = found[value], row(i)
+        if not any(m.name.brand is hit.name.brand and m.disguise for m in ev.mentions):
+            evidence = f"{hit.evidence}, as the brand name"
+            ev.mentions.append(_mention(hit.name, "brand", value, hit.start, hit.end, evidence))
+
+
 def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEvidence]:  # type: ignore[no-untyped-def]
     """Row position -> evidence, for rows with any brand mention, lookalike or signal."""
     out: dict[int, RowEvidence] = {}
@@ -213,6 +228,8 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
         row(i).mentions.extend(_exact_mentions(index, "title", titles[i]))
     # 3. lookalike spellings
     _lookalikes(batch, index, titles, title_s, row, _Context(batch, index, out))
+    if batch.has("brand"):  # the brand column itself imitating a brand ("Adadis")
+        _column_lookalikes(batch, index, row)
     # rows with a signal or comparison wording ("LV inspired", "CC style"): scan the whole
     # title for the two-letter abbreviations the prefilter leaves out
     compare = title_s.str.contains(_COMPARISON).fill_null(False).arg_true().to_list()

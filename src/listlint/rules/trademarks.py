@@ -68,7 +68,7 @@ class BrandLookalike(TrademarkRule):
                 risk = "high" if ev.signals else "medium" if m.nominative else "high"
                 evidence = [m.disguise]
                 brand_col = cell(batch, "brand", i)
-                if brand_col:
+                if brand_col and m.field != "brand":
                     evidence.append(f'brand column: "{brand_col}"')
                 cheap = price_evidence(self, batch, i, m.name.brand)
                 if cheap:
