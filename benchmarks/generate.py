@@ -1,7 +1,8 @@
 """Seeded generator of realistic synthetic catalogues for benchmarks.
 
 Mixed categories, descriptions of 40-120 words built from category vocabulary, variant
-groups with sizes/colours, GTINs with valid check digits, weights in varied units, and
+groups with sizes/colours, GTINs with valid check digits, weights in varied units (each
+product in its own realistic range, 3% copied carelessly from anywhere in the category), and
 a few planted problems per 1,000 listings (prohibited product, disease claim, brand
 lookalike, counterfeit wording, missing size, unit mix-up, bad GTIN, duplicate SKU).
 
@@ -162,6 +163,81 @@ FILLER = (
 SIZES = ["XS", "S", "M", "L", "XL"]
 COLORS = ["Black", "White", "Navy", "Sage", "Rust", "Grey"]
 
+#: packed weight (kg) of each product, from typical retail listings; a product not
+#: named here draws from its category's range
+PRODUCT_KG = {
+    "T-Shirt": (0.12, 0.3),
+    "Oxford Shirt": (0.2, 0.4),
+    "Linen Shirt": (0.15, 0.35),
+    "Polo Shirt": (0.18, 0.35),
+    "Henley": (0.15, 0.35),
+    "Tank Top": (0.08, 0.2),
+    "Maxi Dress": (0.3, 0.8),
+    "Running Shoe": (0.7, 1.5),
+    "Canvas Sneaker": (0.6, 1.3),
+    "Trail Runner": (0.8, 1.6),
+    "Court Sneaker": (0.7, 1.5),
+    "Wireless Earbuds": (0.08, 0.3),
+    "Bluetooth Speaker": (0.3, 2.0),
+    "Over-Ear Headphones": (0.3, 0.9),
+    "Soundbar": (1.5, 6.0),
+    "Chef Knife": (0.15, 0.5),
+    "Cast Iron Skillet": (1.2, 3.5),
+    "Ceramic Mug": (0.3, 0.6),
+    "Cutting Board": (0.4, 2.5),
+    "Glass Storage Jar": (0.2, 1.5),
+    "Stand Mixer": (3.0, 8.0),
+    "Duvet Cover": (0.6, 1.8),
+    "Fitted Sheet Set": (1.0, 2.5),
+    "Pillowcase Pair": (0.2, 0.5),
+    "Weighted Blanket": (2.5, 7.0),
+    "Hydrating Serum": (0.05, 0.2),
+    "Night Cream": (0.08, 0.3),
+    "Facial Cleanser": (0.1, 0.35),
+    "Sunscreen SPF 50": (0.06, 0.25),
+    "Lip Balm": (0.01, 0.05),
+    "Vitamin D3 Gummies": (0.15, 0.45),
+    "Magnesium Capsules": (0.08, 0.3),
+    "Omega-3 Softgels": (0.1, 0.35),
+    "Probiotic Capsules": (0.05, 0.2),
+    "Collagen Powder": (0.35, 1.1),
+    "Building Blocks Set": (0.3, 2.0),
+    "Plush Bear": (0.1, 0.6),
+    "Wooden Puzzle": (0.15, 0.8),
+    "RC Car": (0.4, 2.0),
+    "3 Channel RC Helicopter": (0.2, 0.8),
+    "Dog Treats": (0.1, 1.0),
+    "Chew Toy": (0.05, 0.4),
+    "Dog Bed": (1.0, 5.0),
+    "Leash": (0.05, 0.3),
+    "Grooming Brush": (0.05, 0.25),
+    "Pendant Necklace": (0.02, 0.1),
+    "Chain Necklace": (0.02, 0.1),
+    "Charm Bracelet": (0.02, 0.1),
+    "Stud Earrings": (0.01, 0.05),
+    "Yoga Mat": (0.8, 2.5),
+    "Resistance Bands": (0.1, 0.6),
+    "Dumbbell Set": (4.0, 20.0),
+    "Jump Rope": (0.1, 0.4),
+    "Foam Roller": (0.2, 1.2),
+}
+#: share of products whose weight was copied carelessly: any value of the category's
+#: range (a few % of real catalogues carry such weights; some are implausible)
+SLOPPY = 0.03
+
+
+def _weight_kg(name: str, category: tuple[float, float], u: float) -> float:
+    """The product's weight from one uniform draw ``u`` (one draw whatever the branch,
+    so every other column of a seeded catalogue stays the same)."""
+    if u >= 1 - SLOPPY or name not in PRODUCT_KG:
+        lo, hi = category
+        u = (u - (1 - SLOPPY)) / SLOPPY if name in PRODUCT_KG else u
+    else:
+        lo, hi = PRODUCT_KG[name]
+        u = u / (1 - SLOPPY)
+    return lo + (hi - lo) * u
+
+
 PLANTED = [
     ("title", "Kratom Capsules 500mg Premium Maeng Da"),
     ("description", "This herbal tea cures arthritis and reverses diabetes in weeks."),
@@ -225,7 +301,7 @@ def generate(n: int, seed: int = 0) -> pl.DataFrame:
             rng.choice(words) if rng.random() < 0.3 else rng.choice(FILLER) for _ in range(n_words)
         ]
         description = " ".join(desc_words).replace(" .", ".").capitalize()
-        kg = rng.uniform(wmin, wmax)
+        kg = _weight_kg(name, (wmin, wmax), rng.random())
         price = round(rng.uniform(5, 250), 2)
         apparel = cat.startswith(("Apparel", "Shoes"))
         variants = rng.randint(2, 5) if apparel else 1
