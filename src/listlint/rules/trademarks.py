@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 class BrandLookalike(TrademarkRule):
     """A brand name spelled to dodge brand filters: "Nlke", "Guccl", "R0LEX", "Louls
-    Vuitton", Cyrillic "Сhanel", "N i k e", or a known lookalike name ("Adadis").
+    Vuitton", Cyrillic "Сhanel", "N i k e", mirrored "Abibas", "Nik耐e", a known lookalike
+    name ("Adadis"), or a famous two-word name with one word swapped ("Rid Bull" energy
+    drink, "Arm & Hatchet" baking soda) — in the title or as the brand column itself.
 
     Why:
         Disguised spellings exist to sell counterfeits past marketplace filters. Google
@@ -39,11 +41,14 @@ class BrandLookalike(TrademarkRule):
         title: "Nlke Air Max 90 running shoes"   (l for i)
         title: "Сhanel classic flap bag"         (Cyrillic С: mixed scripts)
         title: "G-u-c-c-i belt"                  (spaced-out letters)
+        title: "Rid Bull energy drink 250ml"     (word swap in the brand's category)
+        title: "Tracksuit", brand: "Adadis"      (lookalike as the brand name)
 
     Passes:
         title: "Nice t-shirt with print"
         title: "Case compatible with iPhone 15"  (nominative use, not a lookalike)
         title: "Nike Air Max 90", brand: "Nike"
+        title: "Red ball dog toy"                (a colour word never anchors a swap)
 
     Options:
         ``brands``: your own protected brand names (``[tool.listlint.rules.TM101]
@@ -56,6 +61,7 @@ class BrandLookalike(TrademarkRule):
     name = "brand-lookalike"
     severity = Severity.ERROR
     summary = "Brand name disguised by misspelling, lookalike characters or spacing"
+    fields = ("title", "brand")
     policy_url = COUNTERFEIT_POLICY
 
     def check(self, batch: Batch) -> Iterator[Hit]:
@@ -89,7 +95,9 @@ class BrandLookalike(TrademarkRule):
 
 class CounterfeitSignal(TrademarkRule):
     """Wording that announces a copy: "1:1 replica", "AAA quality", "mirror quality",
-    "copy 1", "كوبي 1", "高仿", "dupe", or "inspired by"/"style"/"homage" next to a brand.
+    "copy 1", "كوبي 1", "高仿", "dupe", or "inspired by"/"style"/"homage" next to a brand,
+    "Brand Top <brand>"; "genuine"/"authentic" right before a brand the brand column does
+    not name is over-assurance (a warning).
 
     Why:
         Counterfeits are prohibited on every marketplace; replica and dupe wording is how
