@@ -242,3 +242,46 @@ def test_pesticidal_message_names_amazon_only_when_it_applies(
     assert ("Amazon" in f.message) is names_amazon
     host = urlsplit(f.policy).hostname
     assert host == ("sellercentral.amazon.com" if names_amazon else "www.ecfr.gov")
+
+
+def test_baseline_message_inherited_by_a_marketplace_keeps_what_concerns_it() -> None:
+    report = listlint.lint(
+        [{"title": "CBD gummies 1500mg"}, {"title": "Scratch tickets lottery pack of 10"}],
+        policy=["ebay"],
+        select=["PR101", "PR102"],
+    )
+    assert len(report.findings) == 2
+    for f in report.findings:
+        text = f.message + " " + (f.suggestion or "")
+        assert "TikTok" not in text and "Google" not in text, text
+    cbd = next(f for f in report.findings if f.rule == "PR101")
+    assert "hemp seed oil without cannabinoids is allowed" in cbd.message
+    # the baseline itself still compares marketplaces
+    (base,) = listlint.lint([{"title": "CBD gummies 1500mg"}], select=["PR101"]).findings
+    assert "TikTok Shop" in base.message and "Google" in base.message
+
+
+def test_concerning_drops_clauses_about_other_marketplaces_only() -> None:
+    from listlint.prohibited.verdict import concerning
+
+    text = (
+        "TikTok Shop bans lottery tickets; other marketplaces restrict them. "
+        "Remove the listing from TikTok Shop. Keep the odds visible."
+    )
+    assert concerning(text, ("eBay",)) == "Keep the odds visible."
+    assert concerning(text, ("TikTok Shop US",)) == text
+    assert concerning("Amazon and eBay restrict them.", ("Amazon US",)) == (
+        "Amazon and eBay restrict them."
+    )
+
+
+def test_carrier_limit_without_weight_quotes_the_size_not_zero_kg() -> None:
+    report = listlint.lint(
+        [{"title": "Garden shed panel", "dimensions": "300 x 200 x 50 cm", "sku": "S1"}],
+        policy=["tiktok-shop-us"],
+        select=["MS301"],
+    )
+    (f,) = report.findings
+    assert "0 kg" not in f.message and "300 x 200 x 50 cm" in f.message
+    assert f.match == "300 x 200 x 50 cm"
+    assert on_hosts(f.policy, ("ups.com", "tiktokshop.com"))

@@ -45,9 +45,10 @@ def message(hit: ClaimHit, marketplaces: tuple[str, ...] = ()) -> str:
     where = "" if same else f' (in: "{hit.sentence}")'
     if c.rule == "disease":
         if c.how == "keyword":
+            who = "Amazon treats" if _concerns(marketplaces, "Amazon") else "marketplaces treat"
             return (
                 f"{quoted} is a disease name among the search keywords of a health product; "
-                "marketplaces (Amazon) treat disease names used as keywords as disease claims."
+                f"{who} disease names used as keywords as disease claims."
             )
         if c.how == "phrase" and c.kind == "disease":  # "anticancer", "herbal prozac"
             return (

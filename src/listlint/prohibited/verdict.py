@@ -10,6 +10,7 @@ a ``prohibited-product`` finding when any marketplace prohibits the category, el
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -156,6 +157,37 @@ def _names(verdicts: tuple[MarketVerdict, ...]) -> str:
     return ", ".join(names)
 
 
+#: marketplace names as the baseline's messages write them
+_MARKETS = re.compile(r"\b(TikTok(?: Shop)?|Amazon|Google(?: Shopping)?|eBay|Etsy)\b")
+_OTHERS = re.compile(r"\b(other marketplaces|elsewhere)\b", re.IGNORECASE)
+
+
+def concerning(advice: str, marketplaces: tuple[str, ...]) -> str:
+    """The clauses of a category message that concern ``marketplaces``.
+
+    The baseline's messages compare marketplaces ("CBD ... is banned on TikTok Shop and
+    Amazon; Google allows topical CBD only with certification. Remove the listing.") and
+    marketplace packs inherit them; an eBay seller must not be told to "remove the listing
+    from TikTok Shop". A clause naming only other marketplaces is dropped, and so is an
+    "other marketplaces ..." clause after it; clauses naming no marketplace stay.
+    """
+    own = {m.split()[0].lower() for m in marketplaces}
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+", advice.strip()):
+        end = sentence[-1] if sentence[-1] in ".!?" else ""
+        kept, dropped = [], False
+        for clause in (sentence[:-1] if end else sentence).split("; "):
+            named = {m.split()[0].lower() for m in _MARKETS.findall(clause)}
+            if (named and not named & own) or (dropped and not named and _OTHERS.search(clause)):
+                dropped = True
+                continue
+            kept.append(clause)
+        if kept:
+            joined = "; ".join(kept)
+            out.append(joined[0].upper() + joined[1:] + end)
+    return " ".join(out)
+
+
 def message(r: Resolved, quote: str) -> str:
     """What is wrong, in the seller's words: category, quoted text, who bans it, why."""
     main = (r.prohibited or r.restricted)[0]
@@ -170,8 +202,11 @@ def message(r: Resolved, quote: str) -> str:
         text += " The term is written in disguise, which marketplaces treat as evasion."
     if r.others:
         text += " Also mentions: " + ", ".join(f'"{o}"' for o in r.others) + "."
-    if main.verdict.message:
-        text += " " + main.verdict.message
+    advice = main.verdict.message
+    if advice and main.pack.extends:  # a marketplace pack: drop what concerns others only
+        advice = concerning(advice, r.marketplaces)
+    if advice:
+        text += " " + advice
     if main.verdict.confidence == "low":
         text += " (This rule comes from a secondary source: confirm it on the marketplace's page.)"
     return text

@@ -270,12 +270,16 @@ class CarrierLimit(MeasuresRule):
                             severity = choice.severity
                 if not over:
                     continue
-                size = f", {_box(*dims)}" if dims[2] else ""
+                # the weight is unknown when only the size is over: never "parcel of 0 kg"
+                what = ", ".join(
+                    ([format_weight(kg)] if kg else []) + ([_box(*dims)] if dims[2] else [])
+                )
+                field = "weight" if kg else dims_field(batch)
                 yield Hit(
-                    message=f"parcel of {format_weight(kg or 0)}{size} exceeds " + "; ".join(over),
+                    message=f"parcel of {what} exceeds " + "; ".join(over),
                     index=r["i"],
-                    field="weight" if kg else dims_field(batch),
-                    match=batch.values("weight")[r["i"]] if kg else None,
+                    field=field,
+                    match=batch.values(field)[r["i"]],
                     suggestion="ship it by freight or a bulky-goods service, or split it into parcels",
                     policy=self.carrier_link(first, pack),
                     severity=severity,
