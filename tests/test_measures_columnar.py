@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint
+from listlint.measures import columns
 from listlint.measures.explain import weight_unit_error, weight_unit_error_frame
 from listlint.units import MASS_TO_KG
 
@@ -93,3 +94,36 @@ def test_repeated_titles_are_typed_as_when_each_is_read() -> None:
     together = typed(list(range(n)))
     one_by_one = pl.concat([typed([i]) for i in range(n)])
     assert together.equals(one_by_one)
+
+
+_CELLS = st.sampled_from(
+    [
+        "0.25 kg",
+        "250 g",
+        "250g",
+        "12.5",
+        "1,5 kg",
+        "1 lb 4 oz",
+        "重量58g",
+        "N/A",
+        "0",
+        "-2 kg",
+        None,
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_CELLS, min_size=1, max_size=12),
+    st.sampled_from([None, "g", "lb"]),
+    st.sampled_from([None, "cm", "in"]),
+)
+def test_repeated_cells_read_as_each_cell_alone(
+    cells: list, mass_unit: str | None, length_unit: str | None
+) -> None:
+    # three copies of each cell: the distinct-cell path; one cell at a time: the direct one
+    for read, unit in ((columns.weight_kg, mass_unit), (columns.length_cm, length_unit)):
+        together = read(pl.Series(cells * 3, dtype=pl.Utf8), unit).to_list()
+        alone = [read(pl.Series([c], dtype=pl.Utf8), unit)[0] for c in cells * 3]
+        assert together == alone
