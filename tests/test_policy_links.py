@@ -285,3 +285,13 @@ def test_carrier_limit_without_weight_quotes_the_size_not_zero_kg() -> None:
     assert "0 kg" not in f.message and "300 x 200 x 50 cm" in f.message
     assert f.match == "300 x 200 x 50 cm"
     assert on_hosts(f.policy, ("ups.com", "tiktokshop.com"))
+
+
+def test_a_limit_inherited_from_the_baseline_is_not_called_the_marketplaces_own() -> None:
+    title = "Stainless steel water bottle " * 6
+    (ebay,) = listlint.lint([{"title": title}], policy=["ebay"], select=["SP301"]).findings
+    assert "the limit on eBay is 150 (listlint's baseline" in ebay.message
+    (google,) = listlint.lint(
+        [{"title": title}], policy=["google-shopping"], select=["SP301"]
+    ).findings
+    assert google.message.endswith("the limit on Google Shopping is 150")

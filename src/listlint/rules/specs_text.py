@@ -46,7 +46,7 @@ class _LengthRule(SpecsRule):
             lim = min(lim for _, lim in over)
             yield Hit(
                 message=f"{self.what} is {n} characters long; the limit on "
-                f"{self.names(packs)} is {lim}",
+                f"{self.names(packs)} is {lim}{self.baseline_note(packs)}",
                 index=i,
                 field=field,
                 match="…" + text[lim : lim + 40],
@@ -268,7 +268,7 @@ class RepeatedWord(SpecsRule):
                 lim = min(lim for p, lim in limits if p in over)
                 yield Hit(
                     message=f"the word {word!r} appears {n} times in the title; at most "
-                    f"{lim} is allowed on {self.names(over)}",
+                    f"{lim} is allowed on {self.names(over)}{self.baseline_note(over)}",
                     index=i,
                     field="title",
                     match=word,

@@ -110,6 +110,21 @@ class SpecsRule(Rule):
         return max(levels, key=lambda s: s.rank) if levels else None
 
     @staticmethod
+    def baseline_note(packs: list[PolicyPack]) -> str:
+        """A note for limits a marketplace pack only inherits from the baseline (its text
+        limits cite another marketplace's page): the number is listlint's, not theirs."""
+        from listlint.policy.links import on_hosts
+
+        borrowed = [
+            p.label
+            for p in packs
+            if p.extends and not on_hosts(p.specs.text.source, p.links.domains)
+        ]
+        if not borrowed:
+            return ""
+        return f" (listlint's baseline: the {', '.join(borrowed)} pack has no limit of its own)"
+
+    @staticmethod
     def names(packs: list[PolicyPack]) -> str:
         labels = [p.label for p in packs]
         return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
