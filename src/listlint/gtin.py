@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
 
 GTIN_LENGTHS = (8, 12, 13, 14)
 
@@ -282,29 +286,36 @@ def _clean_codes(codes: list[str]) -> set[str]:
         return set()
     import polars as pl
 
-    s = pl.Series("c", codes, dtype=pl.Utf8)
-    frame = pl.DataFrame({"c": s}).filter(pl.col("c").str.contains(r"^(?:[0-9]{8}|[0-9]{12,14})$"))
-    if not frame.height:
-        return set()
-    padded = pl.col("c").str.zfill(14)
+    frame = pl.DataFrame({"c": pl.Series("c", codes, dtype=pl.Utf8)})
+    return set(frame.filter(clean_code_expr(pl.col("c")))["c"].to_list())
+
+
+def clean_code_expr(code: pl.Expr) -> pl.Expr:
+    """Polars expression: True where the text cell ``code`` is plainly a valid GTIN as it
+    stands (see :func:`_clean_codes`), False otherwise (blank cells included)."""
+    import polars as pl
+
+    shape = code.str.contains(r"^(?:[0-9]{8}|[0-9]{12,14})$").fill_null(False)
+    padded = code.str.zfill(14)
     weighted = pl.sum_horizontal(
-        padded.str.slice(i, 1).cast(pl.Int32) * (3 if (12 - i) % 2 == 0 else 1) for i in range(13)
+        padded.str.slice(i, 1).cast(pl.Int32, strict=False) * (3 if (12 - i) % 2 == 0 else 1)
+        for i in range(13)
     )
-    check_ok = (10 - weighted % 10) % 10 == padded.str.slice(13, 1).cast(pl.Int32)
+    check_ok = (10 - weighted % 10) % 10 == padded.str.slice(13, 1).cast(pl.Int32, strict=False)
     key = padded.str.slice(1)  # 13-digit form; a GTIN-14's indicator digit is ignored
-    eight = pl.col("c").str.len_chars() == 8
+    eight = code.str.len_chars() == 8
     prefix_bad = (
         pl.when(eight)
-        .then(pl.col("c").str.starts_with("2"))
+        .then(code.str.starts_with("2"))
         .otherwise(key.str.contains(r"^(?:2|02|04|05|99|98[1-4])"))
     )
-    upc_e_maybe = eight & pl.col("c").str.contains(r"^[01]")
+    upc_e_maybe = eight & code.str.contains(r"^[01]")
     same_digit = pl.any_horizontal(
-        pl.col("c").str.count_matches(str(d)) == pl.col("c").str.len_chars() for d in range(10)
+        code.str.count_matches(str(d)) == code.str.len_chars() for d in range(10)
     )
-    body = pl.col("c").str.slice(0, pl.col("c").str.len_chars() - 1)
+    body = code.str.slice(0, code.str.len_chars() - 1)
     counting = pl.any_horizontal(
-        pl.lit(seq).str.starts_with(part) for seq in (_UP, _DOWN) for part in (body, pl.col("c"))
-    ) | pl.lit("0" + _UP).str.starts_with(pl.col("c"))
+        pl.lit(seq).str.starts_with(part) for seq in (_UP, _DOWN) for part in (body, code)
+    ) | pl.lit("0" + _UP).str.starts_with(code)
     ok = check_ok & ~prefix_bad & ~same_digit & ~counting & ~upc_e_maybe
-    return set(frame.filter(ok)["c"].to_list())
+    return pl.when(shape).then(ok.fill_null(False)).otherwise(False)

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 from listlint.text.normalize import fold
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from listlint.batch import Batch
     from listlint.text.matcher import PhraseMatcher
 
@@ -155,29 +157,55 @@ def _google_column(batch: Batch, field: str) -> bool:
     return "google" in header.lower()
 
 
-def map_batch(batch: Batch, taxonomy: Taxonomy | None = None) -> list[CategoryMatch]:
-    """One :class:`CategoryMatch` per listing of the batch (see module docstring)."""
+class CategoryColumn(list["CategoryMatch"]):
+    """One :class:`CategoryMatch` per listing (a plain list to its readers), plus the
+    columnar view: ``unique`` matches and, per listing, the position of its match in
+    ``unique`` (``codes``), so rules can decide once per distinct category text."""
+
+    def __init__(self, unique: list[CategoryMatch], codes: pl.Series) -> None:
+        super().__init__([unique[k] for k in codes.to_list()])
+        self.unique = unique
+        self.codes = codes
+
+
+def _match_one(tax: Taxonomy, cells: Iterable[tuple[str, str | None, bool]]) -> CategoryMatch:
+    """The match of one listing from its (field, text, google column?) cells, in order."""
+    first: tuple[str, str] | None = None
+    for field, text, google in cells:
+        if not text:
+            continue
+        first = first or (field, text)
+        hit = tax.map_text(text, google_ids=google)
+        if hit:
+            return CategoryMatch(hit[0], field, text, hit[1])
+    return CategoryMatch(None, *(first or (None, None)))
+
+
+def map_batch(batch: Batch, taxonomy: Taxonomy | None = None) -> CategoryColumn:
+    """One :class:`CategoryMatch` per listing of the batch (see module docstring),
+    decided once per distinct combination of category cells and joined back."""
+    import polars as pl
+
     tax = taxonomy or default_taxonomy()
-    columns = [(f, batch.values(f), _google_column(batch, f)) for f in CATEGORY_FIELDS]
-    out: list[CategoryMatch] = []
-    for i in range(len(batch)):
-        first: tuple[str, str] | None = None
-        match = None
-        for field, values, google in columns:
-            text = values[i]
-            if not text:
-                continue
-            first = first or (field, text)
-            hit = tax.map_text(text, google_ids=google)
-            if hit:
-                match = CategoryMatch(hit[0], field, text, hit[1])
-                break
-        if match is None:
-            match = CategoryMatch(None, *(first or (None, None)))
-        out.append(match)
-    return out
+    f = batch.frame
+    present = [c for c in CATEGORY_FIELDS if c in f.columns]
+    google = {c: _google_column(batch, c) for c in present}
+    if not present:
+        return CategoryColumn([CategoryMatch(None)], pl.Series([0] * f.height, dtype=pl.UInt32))
+    keys = f.select(present)
+    unique = keys.unique(maintain_order=True).with_row_index("__k")
+    codes = (
+        keys.with_row_index("__i")
+        .join(unique, on=present, how="left", nulls_equal=True)
+        .sort("__i")["__k"]
+    )
+    matches = [
+        _match_one(tax, ((c, row[c], google[c]) for c in present))
+        for row in unique.drop("__k").iter_rows(named=True)
+    ]
+    return CategoryColumn(matches, codes)
 
 
-def batch_categories(batch: Batch) -> list[CategoryMatch]:
+def batch_categories(batch: Batch) -> CategoryColumn:
     """The batch's category matches, computed once and shared by every rule family."""
     return batch.cached(CACHE_KEY, map_batch)

@@ -10,6 +10,7 @@ mapped onto the packs' category paths by :mod:`listlint.taxonomy`.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -21,11 +22,13 @@ from listlint.rules.base import CatalogRule, Hit, Rule
 from listlint.rules.specs_identifiers import RULES as IDENTIFIER_RULES
 from listlint.rules.specs_text import RULES as TEXT_RULES
 from listlint.rules.specs_wording import RULES as WORDING_RULES
+from listlint.specs import textcheck as tc
 from listlint.specs.attributes import suggestion_for
 from listlint.specs.family import SPEC_POLICY, SpecsRule, located_rows
 from listlint.specs.variants import (
     duplicate_variants,
     missing_variant_values,
+    parent_mask,
     parent_rows,
     variant_partial,
 )
@@ -33,6 +36,8 @@ from listlint.specs.variants import (
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.policy.pack import PolicyPack
+    from listlint.specs.attributes import AttributeColumns
+    from listlint.taxonomy import CategoryMatch
     from listlint.text.matcher import PhraseMatcher
 
 
@@ -61,28 +66,48 @@ class _CategoryAttributes(SpecsRule):
 
     def check(self, batch: Batch) -> Iterator[Hit]:
         attrs = self.attributes(batch)
+        cats = self.categories(batch)
         memo: dict[str | None, dict[str, list[tuple[PolicyPack, str]]]] = {}
-        parents = parent_rows(batch)
-        for i, cat in enumerate(self.categories(batch)):
-            if parents[i]:
-                continue  # a parent/grouped row is not sold; its variants carry the values
-            if cat.path not in memo:
-                memo[cat.path] = self._needs(cat.path)
-            for attr, asks in memo[cat.path].items():
-                if attrs.value(attr, i) is not None:
+        for m in cats.unique:
+            if m.path not in memo:
+                memo[m.path] = self._needs(m.path)
+        needs = [memo[m.path] for m in cats.unique]
+        names = list(dict.fromkeys(a for asks in needs for a in asks))
+        if not names:
+            return
+        # columnar: the listings whose category asks for an attribute they lack (a
+        # parent/grouped row is not sold; its variants carry the values)
+        candidate = pl.repeat(False, len(batch), eager=True)
+        for attr in names:
+            asking = [k for k, asks in enumerate(needs) if attr in asks]
+            candidate = candidate | (cats.codes.is_in(asking) & attrs.missing_mask(attr))
+        rows = (candidate & ~parent_mask(batch)).arg_true()
+        codes = cats.codes.gather(rows).to_list()
+        missing = {a: attrs.missing_mask(a).gather(rows).to_list() for a in names}
+        made: dict[tuple[int, str], Hit] = {}  # the finding of one category text and attribute
+        for j, (i, k) in enumerate(zip(rows.to_list(), codes)):
+            for attr, asks in needs[k].items():
+                if not missing[attr][j]:
                     continue
-                packs = [p for p, _ in asks]
-                yield self.missing_hit(
-                    attrs,
-                    attr,
-                    i,
-                    "{label} is missing{absent}; it is "
-                    + f"{self.kind} {self._rules_text(asks)} (category {cat.text!r})",
-                    packs,
-                    match=cat.text,
-                    policy=self.pack_link(asks[0][0], *asks[0][0].specs.category_links(asks[0][1])),
-                    severity=self.severity_of(packs) if self.kind == "required" else None,
-                )
+                if (k, attr) not in made:
+                    made[k, attr] = self._hit(attrs, attr, cats.unique[k], asks)
+                hit = copy.copy(made[k, attr])
+                hit.index = i
+                yield hit
+
+    def _hit(self, attrs: AttributeColumns, attr: str, cat: CategoryMatch, asks: list) -> Hit:
+        packs = [p for p, _ in asks]
+        return self.missing_hit(
+            attrs,
+            attr,
+            0,
+            "{label} is missing{absent}; it is "
+            + f"{self.kind} {self._rules_text(asks)} (category {cat.text!r})",
+            packs,
+            match=cat.text,
+            policy=self.pack_link(asks[0][0], *asks[0][0].specs.category_links(asks[0][1])),
+            severity=self.severity_of(packs) if self.kind == "required" else None,
+        )
 
 
 class MissingRequiredAttribute(_CategoryAttributes):
@@ -183,13 +208,13 @@ class MissingConditionalAttribute(SpecsRule):
                         terms += [(f, (p, c, "mention")) for f in inflections(word)]
                     terms += [(w, (p, c, "unless")) for w in cond.unless]
             self._phrases = PhraseMatcher(terms)
+            self._mention_keys = tc.folded_keys(t for t, (_, _, kind) in terms if kind == "mention")
         return self._phrases
 
-    def _triggered(self, batch: Batch, i: int) -> dict[tuple[int, int], str]:
+    def _triggered(self, texts: list[str | None]) -> dict[tuple[int, int], str]:
         mentions: dict[tuple[int, int], str] = {}
         cancelled: set[tuple[int, int]] = set()
-        for field in _MENTION_FIELDS:
-            text = batch.folded(field)[i]
+        for text in texts:
             if not text:
                 continue
             for m in self._matcher().longest(text):
@@ -205,11 +230,17 @@ class MissingConditionalAttribute(SpecsRule):
             return
         attrs = self.attributes(batch)
         parents = parent_rows(batch)
-        for i in range(len(batch)):
+        # only listings whose text holds a trigger word somewhere can need anything
+        rows = sorted(
+            {i for f in _MENTION_FIELDS for i in tc.rows_containing(batch, f, self._mention_keys)}
+        )
+        texts = [batch.folded_series(f).gather(rows).to_list() for f in _MENTION_FIELDS]
+        for j, i in enumerate(rows):
             if parents[i]:
                 continue
+            triggered = self._triggered([t[j] for t in texts])
             needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
-            for (p, c), term in self._triggered(batch, i).items():
+            for (p, c), term in triggered.items():
                 pack = self.packs[p]
                 cond = pack.specs.conditions[c]
                 for attr in cond.required:

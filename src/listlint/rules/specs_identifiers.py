@@ -16,8 +16,10 @@ from listlint.batch import Batch
 from listlint.fields import GROUP, REC, ROW, SHEET
 from listlint.report import Severity
 from listlint.rules.base import CatalogRule, Hit, Rule
+from listlint.specs import textcheck as tc
 from listlint.specs.attributes import header_key
 from listlint.specs.family import SpecsRule, located_rows
+from listlint.specs.gtincolumn import GtinColumn, read_series
 from listlint.taxonomy import is_within
 
 GTIN_POLICY = "https://support.google.com/merchants/answer/160161"
@@ -35,12 +37,15 @@ _REPAIR_WORDS = {
 }
 
 
-def gtin_readings(batch: Batch) -> list[g.GtinReading | None]:
-    """One reading per listing (None where the GTIN cell is blank), once per batch and
-    distinct value (see :func:`listlint.gtin.read_column`)."""
+def gtin_readings(batch: Batch) -> GtinColumn:
+    """One reading per listing (None where the GTIN cell is blank), once per batch:
+    plain valid codes columnar, the rest once per distinct value (see
+    :func:`listlint.specs.gtincolumn.read_series`)."""
 
-    def compute(b: Batch) -> list[g.GtinReading | None]:
-        return g.read_column(b.values("gtin"))
+    def compute(b: Batch) -> GtinColumn:
+        f = b.frame
+        series = f["gtin"] if "gtin" in f.columns else pl.Series([None] * f.height, dtype=pl.Utf8)
+        return read_series(series)
 
     return batch.cached("specs:gtin", compute)
 
@@ -112,8 +117,8 @@ class InvalidGtin(_GtinRule):
     summary = "GTIN has a wrong check digit or length, letters, or is a placeholder"
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, r in enumerate(gtin_readings(batch)):
-            if r is None or r.problem not in INVALID:
+        for i, r in gtin_readings(batch).odd_rows():
+            if r.problem not in INVALID:
                 continue
             message, suggestion = _invalid_message(r)
             yield Hit(
@@ -145,8 +150,8 @@ class RestrictedGtinPrefix(_GtinRule):
     policy_url = PREFIX_POLICY
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, r in enumerate(gtin_readings(batch)):
-            if r is None or r.problem not in (g.RESTRICTED, g.COUPON):
+        for i, r in gtin_readings(batch).odd_rows():
+            if r.problem not in (g.RESTRICTED, g.COUPON):
                 continue
             kind = (
                 "a restricted-circulation prefix (store-internal or variable-weight codes)"
@@ -190,8 +195,8 @@ class GtinNeedsRepair(_GtinRule):
     summary = "GTIN damaged by a spreadsheet or in a short form; repaired code suggested"
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, r in enumerate(gtin_readings(batch)):
-            if r is None or r.problem in INVALID:
+        for i, r in gtin_readings(batch).odd_rows():
+            if r.problem in INVALID:
                 continue
             if not r.repairs and r.problem not in FIXABLE_FORMS:
                 continue
@@ -235,16 +240,36 @@ class DuplicateGtin(CatalogRule, _GtinRule):
     summary = "Same GTIN on listings of different products or variants"
 
     def partial(self, batch: Batch) -> pl.DataFrame | None:
-        keep = [
-            (i, g.canonical(r.digits))
-            for i, r in enumerate(gtin_readings(batch))
-            if r is not None and r.digits and r.problem not in INVALID
+        readings = gtin_readings(batch)
+        # plain valid codes are their own digits; only the odd cells are looked at one
+        # by one (repaired codes count under their repaired digits)
+        odd = [
+            (i, r.raw, g.canonical(r.digits))
+            for i, r in readings.odd_rows()
+            if r.digits and r.problem not in INVALID
         ]
-        if not keep:
+        clean = readings.clean_positions()
+        if not odd and not clean.len():
             return None
-        idx = [k[0] for k in keep]
-        raw = batch.values("gtin")
-        return located_rows(batch, idx, raw=[raw[i] for i in idx], __gtin=[k[1] for k in keep])
+        frame = located_rows(
+            batch,
+            clean,
+            raw=readings.series.gather(clean),
+            __gtin=readings.series.gather(clean).str.zfill(14),
+        )
+        if odd:
+            frame = pl.concat(
+                [
+                    frame,
+                    located_rows(
+                        batch,
+                        [o[0] for o in odd],
+                        raw=[o[1] for o in odd],
+                        __gtin=[o[2] for o in odd],
+                    ),
+                ]
+            ).sort(REC)
+        return frame
 
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         key = pl.concat_str([pl.col(SHEET).fill_null(""), pl.col("__gtin")], separator="\x1f")
@@ -276,6 +301,14 @@ class DuplicateGtin(CatalogRule, _GtinRule):
                 sheet=r[SHEET],
                 suggestion="use the barcode of this exact item (each variant has its own)",
             )
+
+
+def _maybe_blank(frame: pl.DataFrame, name: str) -> pl.Series:
+    """True where the cell may be falsy (null or ""); every row when not text."""
+    if name not in frame.columns or frame[name].dtype != pl.Utf8:
+        return pl.repeat(True, frame.height, eager=True)
+    s = frame[name]
+    return (s.is_null() | (s == "")).fill_null(True)
 
 
 _NO = {"no", "false", "0", "n", "nej", "nein", "non"}
@@ -322,8 +355,16 @@ class MissingIdentifier(SpecsRule):
 
     def check(self, batch: Batch) -> Iterator[Hit]:
         cats = self.categories(batch)
-        gtins, mpns, brands = batch.values("gtin"), batch.values("mpn"), batch.values("brand")
-        conditions = batch.folded("condition")
+        f = batch.frame
+        # only a listing without a brand or without a GTIN can miss something
+        maybe = pl.repeat(False, f.height, eager=True)
+        if any(p.specs.identifiers.brand for p in self.packs):
+            maybe = maybe | _maybe_blank(f, "brand")
+        if any(p.specs.identifiers.require != "none" for p in self.packs):
+            maybe = maybe | _maybe_blank(f, "gtin")
+        rows = maybe.arg_true().to_list()
+        gtins, mpns, brands = (tc.cells(batch, name, rows) for name in ("gtin", "mpn", "brand"))
+        conditions = batch.folded_series("condition").gather(rows).to_list()
         # a column the file does not have at all is one finding for the file (on its
         # first listing), not one per listing: the fix is one column, not 5,000 cells
         absent = {
@@ -331,22 +372,22 @@ class MissingIdentifier(SpecsRule):
             "gtin": "gtin" not in batch.frame.columns,
             "gtin-or-mpn": "gtin" not in batch.frame.columns and "mpn" not in batch.frame.columns,
         }
-        first_batch = bool(batch.recs()) and batch.recs()[0] == 0
+        first_batch = f.height > 0 and f[REC][0] == 0
         said: set[str] = set()
-        for i in range(len(batch)):
+        for j, i in enumerate(rows):
             missing: dict[str, list] = {}
-            no_ids = self._flag(batch, "identifier exists", i) or (conditions[i] or "") in _NOT_NEW
+            no_ids = self._flag(batch, "identifier exists", i) or (conditions[j] or "") in _NOT_NEW
             for pack in self.packs:
                 spec = pack.specs.identifiers
                 if any(is_within(cats[i].path, c) for c in spec.exempt_categories):
                     continue
-                if spec.brand and not brands[i]:
+                if spec.brand and not brands[j]:
                     missing.setdefault("brand", []).append(pack)
-                if no_ids or spec.require == "none" or gtins[i]:
+                if no_ids or spec.require == "none" or gtins[j]:
                     continue
                 if spec.require == "gtin":
                     missing.setdefault("gtin", []).append(pack)
-                elif not mpns[i]:
+                elif not mpns[j]:
                     missing.setdefault("gtin-or-mpn", []).append(pack)
             for what, packs in missing.items():
                 if not absent[what]:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
+import polars as pl
+
 from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
 from listlint.specs import textcheck as tc
@@ -37,8 +39,10 @@ class _LengthRule(SpecsRule):
         if not limits:
             return
         field = self.fields[0]
-        for i, text in enumerate(batch.values(field)):
-            if not text or len(text) <= min(n for _, n in limits):
+        low = min(n for _, n in limits)
+        rows = tc.rows_where(batch, field, lambda s: s.str.len_chars() > low)
+        for i, text in zip(rows, tc.cells(batch, field, rows)):
+            if not text or len(text) <= low:
                 continue
             n = tc.char_length(text)
             over = [(p, lim) for p, lim in limits if n > lim]
@@ -133,7 +137,20 @@ class BulletLimits(SpecsRule):
         counts = [(p, p.specs.text.bullets_max_count) for p in self.packs]
         counts = [(p, n) for p, n in counts if n]
         lengths = [(p, p.specs.text.bullet_max) for p in self.packs if p.specs.text.bullet_max]
-        for i, text in enumerate(batch.values("bullets")):
+        # more bullets than n needs n line breaks; a bullet over n characters, a longer text
+        fewest = min((n for _, n in counts), default=None)
+        shortest = min((n for _, n in lengths), default=None)
+
+        def maybe(s: pl.Series) -> pl.Series:
+            out = pl.repeat(False, s.len(), eager=True)
+            if fewest is not None:
+                out = out | (s.str.count_matches("\n") >= fewest)
+            if shortest is not None:
+                out = out | (s.str.len_chars() > shortest)
+            return out
+
+        rows = tc.rows_where(batch, "bullets", maybe)
+        for i, text in zip(rows, tc.cells(batch, "bullets", rows)):
             if not text:
                 continue
             bullets = [b for b in text.split("\n") if b.strip()]
@@ -195,7 +212,14 @@ class AllCapsTitle(SpecsRule):
         limits = [(p, p.specs.text.caps_ratio) for p in self.packs if p.specs.text.caps_ratio]
         if not limits:
             return
-        for i, title in enumerate(batch.values("title")):
+        rows = range(len(batch))
+        if all(r > 0 for _, r in limits):
+            # in ASCII text a capitalised word of 4+ characters (one apostrophe at most)
+            # has two capitals in a row; other scripts are left to Python
+            rows = tc.rows_where(
+                batch, "title", lambda s: s.str.contains(tc.NON_ASCII) | s.str.contains("[A-Z]{2}")
+            )
+        for i, title in zip(rows, tc.cells(batch, "title", list(rows))):
             if not title:
                 continue
             share, words = tc.caps_share(title)
@@ -256,7 +280,9 @@ class RepeatedWord(SpecsRule):
         if not limits:
             return
         stop = _stopwords()
-        for i, title in enumerate(batch.values("title")):
+        low = min(lim for _, lim in limits)
+        rows = tc.rows_where(batch, "title", lambda s: tc.may_repeat_words(s, low))
+        for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title:
                 continue
             repeats = tc.repeated_words(title, stop)

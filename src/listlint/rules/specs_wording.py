@@ -68,12 +68,15 @@ class PromotionalText(SpecsRule):
                 if packs:
                     terms.append((row["term"], packs))
             self._phrases = PhraseMatcher(terms)
+            # every "% off" form holds a "%" once folded (a full-width one too)
+            self._keys = tc.folded_keys([*(t for t, _ in terms), "%"])
         return self._phrases
 
     def check(self, batch: Batch) -> Iterator[Hit]:
         matcher = self._matcher()
         titles = batch.values("title")
-        for i, folded in enumerate(batch.folded("title")):
+        rows = tc.rows_containing(batch, "title", self._keys)
+        for i, folded in zip(rows, batch.folded_series("title").gather(rows).to_list()):
             if not folded:
                 continue
             found = [(m.start, m.end, m.payload) for m in matcher.longest(folded)]
@@ -142,6 +145,7 @@ class PlaceholderText(SpecsRule):
             from listlint.text.matcher import PhraseMatcher
 
             self._phrases = PhraseMatcher((t, t) for t in _placeholders()[1])
+            self._keys = tc.folded_keys(_placeholders()[1])
         return self._phrases
 
     def check(self, batch: Batch) -> Iterator[Hit]:
@@ -163,11 +167,13 @@ class PlaceholderText(SpecsRule):
                         suggestion=f"enter the real {field.replace('_', ' ')}, or leave the "
                         "cell empty if it does not apply",
                     )
+        matcher = self._matcher()
         for field in _TEXT_FIELDS:
-            for i, folded in enumerate(batch.folded(field)):
+            rows = tc.rows_containing(batch, field, self._keys)
+            for i, folded in zip(rows, batch.folded_series(field).gather(rows).to_list()):
                 if not folded:
                     continue
-                m = next(iter(self._matcher().longest(folded)), None)
+                m = next(iter(matcher.longest(folded)), None)
                 if m is not None:
                     yield Hit(
                         message=f"the {_FIELD_WORDS.get(field, field)} contain"
@@ -203,7 +209,8 @@ class HtmlInTitle(SpecsRule):
     fields = ("title",)
 
     def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, title in enumerate(batch.values("title")):
+        rows = tc.rows_where(batch, "title", lambda s: s.str.contains_any(["<", "&"]))
+        for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title or ("<" not in title and "&" not in title):
                 continue
             bits = tc.html_bits(title)
@@ -246,7 +253,14 @@ class TitleSymbols(SpecsRule):
     def check(self, batch: Batch) -> Iterator[Hit]:
         forbidden = [(p, set(p.specs.text.title_forbidden_chars)) for p in self.packs]
         brands = batch.values("brand")
-        for i, title in enumerate(batch.values("title")):
+        chars = sorted({c for _, cs in forbidden for c in cs})
+
+        def maybe(s: pl.Series) -> pl.Series:
+            out = s.str.contains(tc.EMOJI_CLASS)
+            return out | s.str.contains_any(chars) if chars else out
+
+        rows = tc.rows_where(batch, "title", maybe)
+        for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title:
                 continue
             found = tc.emoji(title)
@@ -305,7 +319,8 @@ class TitleScript(SpecsRule):
         refused = [(p, s) for p in self.packs for s in p.specs.text.title_forbidden_scripts]
         if not refused:
             return
-        for i, title in enumerate(batch.values("title")):
+        rows = tc.rows_where(batch, "title", lambda s: s.str.contains(tc.NON_ASCII))
+        for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title or title.isascii():
                 continue
             by_run: dict[str, list] = {}

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import polars as pl
+
 from listlint.batch import Batch
 from listlint.fields import ATTR_PREFIX, CANONICAL_FIELDS
 
@@ -52,6 +54,7 @@ class AttributeColumns:
     def __post_init__(self) -> None:
         self._columns: dict[str, str | None] = {}
         self._pairs: dict[str, tuple[str, str]] = {}
+        self._missing: dict[str, pl.Series] = {}
         self._attr_by_key = {
             header_key(c[len(ATTR_PREFIX) :]): c for c in self.batch.attribute_columns()
         }
@@ -119,6 +122,38 @@ class AttributeColumns:
             return None
         text = str(value).strip()
         return text or None
+
+    def missing_mask(self, attr: str) -> pl.Series:
+        """Columnar ``value(attr, i) is None`` for every listing; cached per attribute."""
+        if attr not in self._missing:
+            self._missing[attr] = self._missing_mask(attr)
+        return self._missing[attr]
+
+    def _missing_mask(self, attr: str) -> pl.Series:
+        col = self.column(attr)
+        n = self.batch.frame.height
+        if col is None:
+            return pl.Series([True] * n, dtype=pl.Boolean)
+        s = self.batch.frame[col]
+        if attr in self._pairs or s.dtype != pl.Utf8:
+            return pl.Series([self.value(attr, i) is None for i in range(n)], dtype=pl.Boolean)
+        # str.strip() strips Unicode White_Space (regex \s) and also \x1c-\x1f
+        return (s.is_null() | ~s.str.contains(r"[^\s\x1c-\x1f]")).fill_null(True)
+
+    def value_series(self, attr: str) -> pl.Series:
+        """Columnar ``value(attr, i)`` for every listing (stripped text or null)."""
+        col = self.column(attr)
+        n = self.batch.frame.height
+        s = self.batch.frame[col] if col is not None else None
+        if s is None or attr in self._pairs or s.dtype != pl.Utf8:
+            return pl.Series([self.value(attr, i) for i in range(n)], dtype=pl.Utf8)
+        stripped = s.str.strip_chars()
+        # Rust's trim does not strip \x1c-\x1f as str.strip() does: those cells in Python
+        odd = s.str.contains(r"[\x1c-\x1f]").fill_null(False)
+        if odd.any():
+            idx = odd.arg_true()
+            stripped = stripped.scatter(idx, [self.value(attr, i) for i in idx.to_list()])
+        return stripped.set(stripped == "", None)
 
     def label(self, attr: str) -> str:
         return self.labels.get(attr) or _LABELS.get(attr) or attr.replace("_", " ")

@@ -15,7 +15,7 @@ from listlint.specs.attributes import AttributeColumns, pack_synonyms, suggestio
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.policy.pack import PolicyPack
-    from listlint.taxonomy import CategoryMatch
+    from listlint.taxonomy import CategoryColumn
 
 SPEC_POLICY = "https://support.google.com/merchants/answer/7052112"
 
@@ -64,7 +64,7 @@ class SpecsRule(Rule):
         key = "specs:attributes:" + ",".join(p.name for p in self.packs)
         return batch.cached(key, build)
 
-    def categories(self, batch: Batch) -> list[CategoryMatch]:
+    def categories(self, batch: Batch) -> CategoryColumn:
         """The shared category mapping, with the packs' own ``category_map`` applied."""
         from listlint.taxonomy import batch_categories
 
@@ -135,37 +135,44 @@ def pack_applies(pack: PolicyPack, names: set[str]) -> bool:
     return not names or pack.name in names or bool(names & set(pack.extends))
 
 
-def located_rows(batch: Batch, idx: list[int], **columns: list[Any]) -> pl.DataFrame:
+def located_rows(
+    batch: Batch, idx: list[int] | pl.Series, **columns: list[Any] | pl.Series
+) -> pl.DataFrame:
     """Phase-one frame of catalogue rules: record, row, sheet, group and SKU of the
     listings at positions ``idx``, plus ``columns`` (one value per position)."""
     f = batch.frame
+    n = len(idx)
+    sku = (
+        f["sku"].gather(idx).cast(pl.Utf8)
+        if "sku" in f.columns
+        else pl.Series([None] * n, dtype=pl.Utf8)
+    )
     return pl.DataFrame(
         {
             REC: f[REC].gather(idx),
             ROW: f[ROW].gather(idx),
             SHEET: f[SHEET].gather(idx),
-            GROUP: f[GROUP].gather(idx) if GROUP in f.columns else [None] * len(idx),
-            "sku": pl.Series([batch.skus()[i] for i in idx], dtype=pl.Utf8),
-            **{k: pl.Series(v, dtype=pl.Utf8) for k, v in columns.items()},
+            GROUP: f[GROUP].gather(idx) if GROUP in f.columns else [None] * n,
+            "sku": sku.alias("sku"),
+            **{k: pl.Series(k, v, dtype=pl.Utf8) for k, v in columns.items()},
         },
         schema_overrides={SHEET: pl.Utf8, GROUP: pl.Utf8},
     )
 
 
-def _apply_category_map(
-    shared: list[CategoryMatch], pairs: list[tuple[str, str]]
-) -> list[CategoryMatch]:
-    from listlint.taxonomy import CategoryMatch
+def _apply_category_map(shared: CategoryColumn, pairs: list[tuple[str, str]]) -> CategoryColumn:
+    """The pack's own category words, applied once per distinct category match."""
+    from listlint.taxonomy import CategoryColumn, CategoryMatch
     from listlint.text.matcher import PhraseMatcher
     from listlint.text.normalize import fold
 
     matcher: PhraseMatcher[str] = PhraseMatcher(pairs)
     memo: dict[str, CategoryMatch | None] = {}
-    out = []
-    for m in shared:
+    unique = []
+    for m in shared.unique:
         if m.text and m.text not in memo:
             hits = matcher.longest(fold(m.text))
             best = max(hits, key=lambda h: (h.payload.count(" > "), h.start), default=None)
             memo[m.text] = CategoryMatch(best.payload, m.field, m.text, best.term) if best else None
-        out.append((memo.get(m.text) if m.text else None) or m)
-    return out
+        unique.append((memo.get(m.text) if m.text else None) or m)
+    return CategoryColumn(unique, shared.codes)

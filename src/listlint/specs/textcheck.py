@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import polars as pl
 
 from listlint.text.normalize import fold
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 #: pictographs, dingbats, symbols, flags, keycaps and the emoji variation selector;
 #: ™ ® © are ordinary title characters and are not in these ranges
-_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\U0001f1e6-\U0001f1ff\ufe0f\u20e3]"
-)
+EMOJI_CLASS = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\U0001f1e6-\U0001f1ff\ufe0f\u20e3]"
+_EMOJI = re.compile(EMOJI_CLASS)
 _TAG = re.compile(
     r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>|&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});"
 )
@@ -26,6 +32,44 @@ _PERCENT_OFF = re.compile(
     r"|save\s+\d{1,2}\s?%|-\s?\d{1,2}\s?%(?!\w))",
     re.IGNORECASE,
 )
+
+
+def folded_keys(terms: Iterable[str]) -> list[str]:
+    """The keys a :class:`~listlint.text.matcher.PhraseMatcher` builds from ``terms``."""
+    return sorted({k for k in (fold(t).strip() for t in terms) if k})
+
+
+def rows_containing(batch: Batch, field: str, keys: list[str]) -> list[int]:
+    """Positions whose folded ``field`` contains one of ``keys`` anywhere, decided in
+    polars: every row where a phrase matcher over the same keys finds a whole word is
+    among them, so the matcher (Python) runs on these rows only."""
+    if not keys or not batch.has(field):
+        return []
+    found = batch.folded_series(field).str.contains_any(keys)
+    return found.fill_null(False).arg_true().to_list()
+
+
+def rows_where(batch: Batch, field: str, test: Callable[[pl.Series], pl.Series]) -> list[int]:
+    """Positions where the columnar ``test`` holds on ``field``: a necessary condition
+    of a rule's finding, so its Python check runs on these rows only. A column that is
+    not text (or absent) gives every position, leaving the decision to Python."""
+    f = batch.frame
+    if field not in f.columns:
+        return []
+    if f[field].dtype != pl.Utf8:
+        return list(range(f.height))
+    return test(f[field]).fill_null(False).arg_true().to_list()
+
+
+def cells(batch: Batch, field: str, rows: list[int]) -> list[object]:
+    """``batch.values(field)[i]`` for the positions ``rows`` only."""
+    f = batch.frame
+    if field not in f.columns:
+        return [None] * len(rows)
+    return f[field].gather(rows).to_list()
+
+
+NON_ASCII = r"[^\x00-\x7f]"
 
 
 def char_length(text: str) -> int:
@@ -58,6 +102,24 @@ def repeated_words(title: str, stopwords: frozenset[str]) -> list[tuple[str, int
         w for w in (fold(x) for x in words(title)) if len(w) >= 3 and w not in stopwords
     )
     return [(w, n) for w, n in counts.most_common() if n > 1]
+
+
+def may_repeat_words(titles: pl.Series, limit: int) -> pl.Series:
+    """Columnar prefilter of :func:`repeated_words`: False only where no word can occur
+    more than ``limit`` times. In ASCII text the tokens are ``[A-Za-z0-9]`` runs (one
+    apostrophe inside) and folding is lower-casing, so polars counts them exactly
+    (stopwords kept: a superset); other scripts are left to Python."""
+    tokens = (
+        titles.str.to_lowercase()
+        .str.extract_all(r"[a-z0-9]+(?:'[a-z0-9]+)?")
+        .list.eval(
+            pl.element().filter(
+                ~pl.element().str.contains("[0-9]") & (pl.element().str.len_chars() >= 3)
+            )
+        )
+    )
+    repeats = tokens.list.len() - tokens.list.eval(pl.element().n_unique()).list.first()
+    return titles.str.contains(NON_ASCII) | (repeats >= limit)
 
 
 def emoji(text: str) -> list[str]:

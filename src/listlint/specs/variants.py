@@ -30,14 +30,31 @@ _BOOKKEEPING = re.compile(
 _SEP = "\x1f"
 
 
-def parent_rows(batch: Batch) -> list[bool]:
+def _is_parent(value: object) -> bool:
+    return bool(value) and any(t.strip().lower() in PARENT_TYPES for t in str(value).split(","))
+
+
+def parent_mask(batch: Batch) -> pl.Series:
     """Rows that describe a product rather than a sellable variant: Amazon ``parent``,
-    WooCommerce ``variable``/``grouped`` (types may be listed: "variation, virtual")."""
+    WooCommerce ``variable``/``grouped`` (types may be listed: "variation, virtual").
+    Decided once per distinct ``variant_type`` value."""
 
-    def is_parent(value: object) -> bool:
-        return bool(value) and any(t.strip().lower() in PARENT_TYPES for t in str(value).split(","))
+    def compute(b: Batch) -> pl.Series:
+        f = b.frame
+        if "variant_type" not in f.columns:
+            return pl.Series([False] * f.height, dtype=pl.Boolean)
+        s = f["variant_type"]
+        if s.dtype != pl.Utf8:
+            return pl.Series([_is_parent(v) for v in s.to_list()], dtype=pl.Boolean)
+        parents = [v for v in s.drop_nulls().unique().to_list() if _is_parent(v)]
+        return s.is_in(parents).fill_null(False)
 
-    return batch.cached("specs:parents", lambda b: [is_parent(v) for v in b.values("variant_type")])
+    return batch.cached("specs:parent_mask", compute)
+
+
+def parent_rows(batch: Batch) -> list[bool]:
+    """:func:`parent_mask` as a list."""
+    return batch.cached("specs:parents", lambda b: parent_mask(b).to_list())
 
 
 def _attr_col(attr: str, label: str, header: str | None) -> str:
@@ -48,13 +65,11 @@ def variant_partial(batch: Batch, attrs: AttributeColumns, names: list[str]) -> 
     f = batch.frame
     if GROUP not in f.columns or f[GROUP].null_count() == f.height:
         return None
-    cols: dict[str, list] = {}
+    cols: dict[str, pl.Series] = {}
     for name in names:
         col = attrs.column(name)
         if col is not None and col not in {c for c in cols}:
-            cols[_attr_col(name, attrs.label(name), attrs.header(name))] = [
-                attrs.value(name, i) for i in range(len(batch))
-            ]
+            cols[_attr_col(name, attrs.label(name), attrs.header(name))] = attrs.value_series(name)
     if not cols:
         # no variation attribute in the file: how variants differ is kept elsewhere
         # (a shop database's option tables), so nothing can be said about them here
@@ -65,16 +80,20 @@ def variant_partial(batch: Batch, attrs: AttributeColumns, names: list[str]) -> 
         for c in batch.attribute_columns()
         if c not in used and not _BOOKKEEPING.search(header_key(c[5:]))
     ]
-    parent = parent_rows(batch)
+    sku = (
+        f["sku"].cast(pl.Utf8)
+        if "sku" in f.columns
+        else pl.repeat(None, f.height, dtype=pl.Utf8, eager=True)
+    )
     frame = pl.DataFrame(
         {
             REC: f[REC],
             ROW: f[ROW],
             SHEET: f[SHEET],
             GROUP: f[GROUP],
-            "sku": pl.Series(batch.skus(), dtype=pl.Utf8),
-            "__parent": parent,
-            **{k: pl.Series(v, dtype=pl.Utf8) for k, v in cols.items()},
+            "sku": sku,
+            "__parent": parent_mask(batch),
+            **{k: v.alias(k) for k, v in cols.items()},
         }
     )
     if other:

@@ -1,0 +1,141 @@
+"""The specs family's columnar shortcuts agree with the simple per-listing code they
+replace: GTIN columns read in polars, attribute presence and values, category mapping
+once per distinct text, and the polars prefilters that choose which titles the Python
+checks see (a prefilter may let extra rows through, never drop a row with a finding)."""
+
+from __future__ import annotations
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from listlint import gtin as g
+from listlint.batch import Batch
+from listlint.fields import REC, ROW, SHEET
+from listlint.specs import textcheck as tc
+from listlint.specs.attributes import AttributeColumns
+from listlint.specs.gtincolumn import read_series
+from listlint.taxonomy import _match_one, default_taxonomy, map_batch
+
+#: whitespace Python strips that regex engines may not (\x1c-\x1f), and Unicode spaces
+_SPACES = [" ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\x1f", "\u2009", "\x85"]
+cell = st.one_of(
+    st.none(),
+    st.text(alphabet=st.sampled_from([*_SPACES, "a", "M", "é", "0", "-"]), max_size=6),
+    st.text(max_size=8),
+)
+
+
+def _batch(**columns: list) -> Batch:
+    n = len(next(iter(columns.values())))
+    frame = pl.DataFrame(
+        {
+            ROW: list(range(2, n + 2)),
+            REC: list(range(n)),
+            SHEET: [None] * n,
+            **{k: pl.Series(k, v, dtype=pl.Utf8) for k, v in columns.items()},
+        },
+        schema_overrides={SHEET: pl.Utf8},
+    )
+    return Batch(frame, columns={k: k for k in columns})
+
+
+def _valid(body: str) -> str:
+    return g.with_check_digit(body)
+
+
+gtin_cell = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "0", "n/a", "4006381333931", "'4006381333931", "36000291452"]),
+    st.sampled_from([12, 13]).flatmap(
+        lambda n: st.text(alphabet="0123456789", min_size=n - 1, max_size=n - 1).map(_valid)
+    ),
+    st.text(alphabet="0123456789 .-E+", max_size=15),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(gtin_cell, max_size=25))
+def test_gtin_column_reads_like_the_per_cell_reader(values: list[str | None]) -> None:
+    column = read_series(pl.Series("gtin", values, dtype=pl.Utf8))
+    assert list(column) == g.read_column(values)
+    odd = dict(column.odd_rows())
+    for i, r in enumerate(g.read_column(values)):
+        plain = r is not None and r.problem is None and not r.repairs and r.digits == r.raw
+        assert (i not in odd) == (r is None or plain), (values[i], r)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(cell, min_size=1, max_size=20))
+def test_attribute_presence_and_values_match_value(values: list[str | None]) -> None:
+    batch = _batch(size=values)
+    attrs = AttributeColumns(batch, {}, {})
+    expected = [attrs.value("size", i) for i in range(len(values))]
+    assert attrs.value_series("size").to_list() == expected
+    assert attrs.missing_mask("size").to_list() == [v is None for v in expected]
+
+
+category = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["Apparel > Shirts", "Herrkläder", "Indoor", "", "Clothing, Clothing > T-shirts"]
+    ),
+    st.sampled_from(["Shoes", "Home > Kitchen", "Accessories", "1604", "服装 > T恤"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(category, category), min_size=1, max_size=12))
+def test_category_mapping_once_per_distinct_text(pairs: list[tuple]) -> None:
+    batch = _batch(category=[a for a, _ in pairs], product_type=[b for _, b in pairs])
+    tax = default_taxonomy()
+    expected = [
+        _match_one(tax, [("category", a, False), ("product_type", b, False)]) for a, b in pairs
+    ]
+    assert list(map_batch(batch)) == expected
+
+
+title = st.one_of(
+    st.text(max_size=40),
+    st.lists(
+        st.sampled_from(
+            ["ORGANIC", "Cotton", "cotton", "TEE", "A'BC", "AB'C", "USB", "🔥", "<b>", "DON’T"]
+        ),
+        max_size=8,
+    ).map(" ".join),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(title, min_size=1, max_size=10))
+def test_title_prefilters_keep_every_row_with_a_finding(titles: list[str]) -> None:
+    batch = _batch(title=titles)
+    caps = set(
+        tc.rows_where(
+            batch, "title", lambda s: s.str.contains(tc.NON_ASCII) | s.str.contains("[A-Z]{2}")
+        )
+    )
+    emoji = set(tc.rows_where(batch, "title", lambda s: s.str.contains(tc.EMOJI_CLASS)))
+    longer = set(tc.rows_where(batch, "title", lambda s: s.str.len_chars() > 10))
+    repeating = set(tc.rows_where(batch, "title", lambda s: tc.may_repeat_words(s, 1)))
+    for i, t in enumerate(titles):
+        repeats = tc.repeated_words(t, frozenset())
+        assert not repeats or i in repeating, t
+        share, _ = tc.caps_share(t)
+        assert share == 0 or i in caps, t
+        assert not tc.emoji(t) or i in emoji, t
+        assert (len(t) > 10) == (i in longer), t
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=10))
+def test_phrase_prefilter_keeps_every_matching_row(texts: list[str]) -> None:
+    from listlint.text.matcher import PhraseMatcher
+
+    terms = ["free shipping", "Ｆree", "lorem ipsum", "é", "%"]
+    matcher = PhraseMatcher((t, t) for t in terms)
+    batch = _batch(title=[t + " free shipping" if k % 3 == 0 else t for k, t in enumerate(texts)])
+    rows = set(tc.rows_containing(batch, "title", tc.folded_keys(terms)))
+    for i, folded in enumerate(batch.folded("title")):
+        if folded and matcher.longest(folded):
+            assert i in rows, folded
