@@ -127,3 +127,51 @@ def test_repeated_cells_read_as_each_cell_alone(
         together = read(pl.Series(cells * 3, dtype=pl.Utf8), unit).to_list()
         alone = [read(pl.Series([c], dtype=pl.Utf8), unit)[0] for c in cells * 3]
         assert together == alone
+
+
+def _outliers_unpruned(frame: pl.DataFrame, min_n: int, min_ratio: float, min_z: float) -> list:
+    """Median/MAD over every group, as the definition reads (no group skipped)."""
+    import math
+
+    from listlint.measures.outliers import MAD_FLOOR
+
+    found = []
+    groups: dict = {}
+    for r in frame.iter_rows(named=True):
+        groups.setdefault(r["key"], []).append(r)
+    for rows in groups.values():
+        logs = [math.log10(r["kg"]) for r in rows]
+        med = pl.Series(logs).median()
+        devs = [abs(x - med) for x in logs]
+        mad = pl.Series(devs).median()
+        for r, dev in zip(rows, devs, strict=True):
+            z = dev / (1.4826 * max(mad, MAD_FLOOR))
+            if len(rows) >= min_n and dev >= math.log10(min_ratio) and z >= min_z and not r["skip"]:
+                found.append(r["id"])
+    return sorted(found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 6),
+            st.sampled_from([0.18, 0.19, 0.2, 0.5, 1.0, 180.0, 0.0002, 3.0]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=60,
+    ),
+    st.sampled_from([(3, 3.0, 3.5), (8, 50.0, 5.0), (2, 1.5, 1.0)]),
+)
+def test_outliers_skip_only_groups_that_cannot_have_one(rows: list, limits: tuple) -> None:
+    from listlint.measures.outliers import outliers
+
+    frame = pl.DataFrame(
+        [(i, k, kg, skip) for i, (k, kg, skip) in enumerate(rows)],
+        schema={"id": pl.Int64, "key": pl.Int64, "kg": pl.Float64, "skip": pl.Boolean},
+        orient="row",
+    )
+    min_n, min_ratio, min_z = limits
+    got = outliers(frame, "key", min_n=min_n, min_ratio=min_ratio, min_z=min_z)
+    assert sorted(got["id"].to_list()) == _outliers_unpruned(frame, min_n, min_ratio, min_z)

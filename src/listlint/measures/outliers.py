@@ -23,21 +23,28 @@ def outliers(
     """Rows of ``frame`` (needs ``key``, ``kg`` > 0 and a boolean ``skip``) that are
     outliers within their ``key`` group, with ``median_kg``, ``ratio`` and ``n``."""
     lw = pl.col("kg").log10()
+    far = math.log10(min_ratio)
     stats = frame.filter(pl.col(key).is_not_null() & (pl.col("kg") > 0)).with_columns(
         lw.alias("__lw")
     )
+    # a group whose weights all lie within ``min_ratio`` of each other has no outlier
+    # (every value is nearer than that to the median): the costly medians are taken
+    # only over the other groups (in a catalogue, few: variants weigh about the same)
+    spread = pl.col("__lw").max() - pl.col("__lw").min()
+    wide = (
+        stats.group_by(key)
+        .agg(pl.len().alias("n"), spread.alias("spread"))
+        .filter((pl.col("n") >= min_n) & (pl.col("spread") >= far - 1e-9))
+    )
+    stats = stats.filter(pl.col(key).is_in(wide[key].implode()))
     stats = stats.with_columns(
-        pl.col("__lw").median().over(key).alias("__med"),
-        pl.len().over(key).alias("n"),
+        pl.col("__lw").median().over(key).alias("__med"), pl.len().over(key).alias("n")
     ).with_columns((pl.col("__lw") - pl.col("__med")).abs().alias("__dev"))
     stats = stats.with_columns(pl.col("__dev").median().over(key).alias("__mad"))
     z = pl.col("__dev") / (1.4826 * pl.max_horizontal(pl.col("__mad"), pl.lit(MAD_FLOOR)))
     return (
         stats.filter(
-            (pl.col("n") >= min_n)
-            & (pl.col("__dev") >= math.log10(min_ratio))
-            & (z >= min_z)
-            & ~pl.col("skip")
+            (pl.col("n") >= min_n) & (pl.col("__dev") >= far) & (z >= min_z) & ~pl.col("skip")
         )
         .with_columns(
             (10 ** pl.col("__med")).alias("median_kg"),

@@ -58,12 +58,9 @@ def _unparsed(batch: Batch, field: str) -> pl.DataFrame:
         ).filter(pl.col("raw").is_not_null() & pl.col("v").is_null())
         if not rows.height:  # the usual case: every cell was read
             return pl.DataFrame(schema=_UNPARSED)
-        uniq = rows["raw"].unique()
-        kinds = pl.DataFrame(
-            {"raw": uniq, "nounit": [no_unit(field, r) for r in uniq.to_list()]},
-            schema={"raw": pl.Utf8, "nounit": pl.Boolean},
-        )
-        return rows.drop("v").join(kinds, on="raw", how="left", maintain_order="left")
+        bare = [r for r in rows["raw"].unique().to_list() if no_unit(field, r)]
+        nounit = pl.col("raw").is_in(pl.Series(bare, dtype=pl.Utf8).implode())
+        return rows.select("i", "raw", nounit.alias("nounit"))
 
     if field not in batch.frame.columns:
         return pl.DataFrame(schema=_UNPARSED)
@@ -76,6 +73,10 @@ def no_unit(field: str, raw: str) -> bool:
     if field == "dimensions":
         return parse_dimensions(raw, "cm") is not None
     return why_unreadable(raw, "weight" if field == "weight" else "length") == "no-unit"
+
+
+def _cell(batch: Batch, name: str, i: int) -> object:
+    return batch.frame[name][i] if name in batch.frame.columns else None
 
 
 class UnreadableMeasure(MeasuresRule):
@@ -158,10 +159,8 @@ class MissingUnit(MeasuresRule, CatalogRule):
                 {
                     "field": field,
                     "n": cells.height,
-                    REC: batch.recs()[i],
-                    ROW: batch.rows()[i],
-                    SHEET: batch.sheets()[i],
-                    "sku": batch.skus()[i],
+                    # one cell each: no need for the batch's whole columns as lists
+                    **{name: _cell(batch, name, i) for name in (REC, ROW, SHEET, "sku")},
                     "raw": raw,
                     **{f"fit_{u}": fits.get(u, 0) for u in ("typed", *MASS_UNITS)},
                 }
