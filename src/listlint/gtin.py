@@ -286,36 +286,62 @@ def _clean_codes(codes: list[str]) -> set[str]:
         return set()
     import polars as pl
 
-    frame = pl.DataFrame({"c": pl.Series("c", codes, dtype=pl.Utf8)})
-    return set(frame.filter(clean_code_expr(pl.col("c")))["c"].to_list())
+    frame = pl.LazyFrame({"c": pl.Series("c", codes, dtype=pl.Utf8)})
+    return set(frame.filter(clean_code_expr(pl.col("c"))).collect()["c"].to_list())
 
 
 def clean_code_expr(code: pl.Expr) -> pl.Expr:
     """Polars expression: True where the text cell ``code`` is plainly a valid GTIN as it
     stands (see :func:`_clean_codes`), False otherwise (blank cells included)."""
+    return plain_code_expr(code) == ""
+
+
+def plain_code_expr(code: pl.Expr) -> pl.Expr:
+    """Polars expression over text cells: for a plain code (8/12/13/14 ASCII digits as
+    they stand, right check digit, not a placeholder, not a possible UPC-E) its prefix
+    problem (``RESTRICTED``, ``COUPON``) or "" when none; null for every other cell,
+    which needs :func:`read_gtin`. :func:`read_gtin` reads a plain code with that
+    problem as ``GtinReading(code, code, problem)``."""
     import polars as pl
 
     shape = code.str.contains(r"^(?:[0-9]{8}|[0-9]{12,14})$").fill_null(False)
-    padded = code.str.zfill(14)
+    # integer arithmetic on the 14-digit value: digit k (from the left) is
+    # value // 10**(13-k) % 10; weights 3,1,3... from the rightmost body digit
+    value = pl.when(shape).then(code).cast(pl.UInt64, strict=False)
     weighted = pl.sum_horizontal(
-        padded.str.slice(i, 1).cast(pl.Int32, strict=False) * (3 if (12 - i) % 2 == 0 else 1)
-        for i in range(13)
+        (value // 10 ** (13 - k)) % 10 * (3 if (12 - k) % 2 == 0 else 1) for k in range(13)
     )
-    check_ok = (10 - weighted % 10) % 10 == padded.str.slice(13, 1).cast(pl.Int32, strict=False)
-    key = padded.str.slice(1)  # 13-digit form; a GTIN-14's indicator digit is ignored
-    eight = code.str.len_chars() == 8
-    prefix_bad = (
-        pl.when(eight)
-        .then(code.str.starts_with("2"))
-        .otherwise(key.str.contains(r"^(?:2|02|04|05|99|98[1-4])"))
+    check_ok = (10 - weighted % 10) % 10 == value % 10
+    n = code.str.len_chars()
+    key = code.str.zfill(14).str.slice(1)  # 13-digit form; a GTIN-14's indicator is ignored
+    eight = n == 8
+    restricted = (
+        pl.when(eight).then(code.str.starts_with("2")).otherwise(key.str.contains(r"^(?:2|02|04)"))
     )
+    coupon = ~eight & key.str.contains(r"^(?:05|99|98[1-4])")
     upc_e_maybe = eight & code.str.contains(r"^[01]")
-    same_digit = pl.any_horizontal(
-        code.str.count_matches(str(d)) == code.str.len_chars() for d in range(10)
+    repunit = (
+        pl.when(eight)
+        .then(11111111)
+        .when(n == 12)
+        .then(111111111111)
+        .when(n == 13)
+        .then(1111111111111)
+        .otherwise(11111111111111)
+        .cast(pl.UInt64)
     )
-    body = code.str.slice(0, code.str.len_chars() - 1)
+    first = value // pl.lit(10, dtype=pl.UInt64).pow(n - 1)
+    same_digit = value == first * repunit
+    body = code.str.slice(0, n - 1)
     counting = pl.any_horizontal(
         pl.lit(seq).str.starts_with(part) for seq in (_UP, _DOWN) for part in (body, code)
     ) | pl.lit("0" + _UP).str.starts_with(code)
-    ok = check_ok & ~prefix_bad & ~same_digit & ~counting & ~upc_e_maybe
-    return pl.when(shape).then(ok.fill_null(False)).otherwise(False)
+    plain = shape & check_ok & ~same_digit & ~counting & ~upc_e_maybe
+    problem = (
+        pl.when(restricted)
+        .then(pl.lit(RESTRICTED))
+        .when(coupon)
+        .then(pl.lit(COUPON))
+        .otherwise(pl.lit(""))
+    )
+    return pl.when(plain).then(problem)

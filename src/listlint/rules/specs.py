@@ -10,8 +10,8 @@ mapped onto the packs' category paths by :mod:`listlint.taxonomy`.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -84,16 +84,16 @@ class _CategoryAttributes(SpecsRule):
         rows = (candidate & ~parent_mask(batch)).arg_true()
         codes = cats.codes.gather(rows).to_list()
         missing = {a: attrs.missing_mask(a).gather(rows).to_list() for a in names}
-        made: dict[tuple[int, str], Hit] = {}  # the finding of one category text and attribute
+        # the finding of one category text and attribute, built once (as keywords)
+        made: dict[tuple[int, str], dict] = {}
         for j, (i, k) in enumerate(zip(rows.to_list(), codes)):
             for attr, asks in needs[k].items():
                 if not missing[attr][j]:
                     continue
                 if (k, attr) not in made:
-                    made[k, attr] = self._hit(attrs, attr, cats.unique[k], asks)
-                hit = copy.copy(made[k, attr])
-                hit.index = i
-                yield hit
+                    hit = self._hit(attrs, attr, cats.unique[k], asks)
+                    made[k, attr] = {f.name: getattr(hit, f.name) for f in fields(Hit)}
+                yield Hit(**{**made[k, attr], "index": i})
 
     def _hit(self, attrs: AttributeColumns, attr: str, cat: CategoryMatch, asks: list) -> Hit:
         packs = [p for p, _ in asks]
@@ -336,8 +336,10 @@ class _VariantRule(CatalogRule, SpecsRule):
         return batch.has(GROUP)
 
     def partial(self, batch: Batch) -> pl.DataFrame | None:
-        names = [n for p in self.packs for n in p.specs.variation_attributes]
-        return variant_partial(batch, self.attributes(batch), list(dict.fromkeys(names)))
+        names = list(dict.fromkeys(n for p in self.packs for n in p.specs.variation_attributes))
+        # one phase-one frame for both variant rules
+        key = "specs:variants:" + ",".join(p.name for p in self.packs)
+        return batch.cached(key, lambda b: variant_partial(b, self.attributes(b), names))
 
 
 class DuplicateVariant(_VariantRule):

@@ -217,7 +217,10 @@ class AllCapsTitle(SpecsRule):
             # in ASCII text a capitalised word of 4+ characters (one apostrophe at most)
             # has two capitals in a row; other scripts are left to Python
             rows = tc.rows_where(
-                batch, "title", lambda s: s.str.contains(tc.NON_ASCII) | s.str.contains("[A-Z]{2}")
+                batch,
+                "title",
+                lambda s: s.str.contains(tc.NON_ASCII) | s.str.contains("[A-Z]{2}"),
+                distinct=True,
             )
         for i, title in zip(rows, tc.cells(batch, "title", list(rows))):
             if not title:
@@ -281,7 +284,7 @@ class RepeatedWord(SpecsRule):
             return
         stop = _stopwords()
         low = min(lim for _, lim in limits)
-        rows = tc.rows_where(batch, "title", lambda s: tc.may_repeat_words(s, low))
+        rows = tc.rows_where(batch, "title", lambda s: tc.may_repeat_words(s, low), distinct=True)
         for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title:
                 continue

@@ -66,9 +66,19 @@ def read_series(series: pl.Series) -> GtinColumn:
             pl.Series([False] * series.len(), dtype=pl.Boolean),
             dict(enumerate(readings)),
         )
-    clean = series.to_frame("c").select(g.clean_code_expr(pl.col("c"))).to_series()
-    odd_idx = (~clean).arg_true()
+    # lazy, so the sub-expressions the checks share are computed once
+    kind = series.to_frame("c").lazy().select(g.plain_code_expr(pl.col("c"))).collect()
+    kind = kind.to_series()
+    clean = (kind == "").fill_null(False)
+    odd: dict[int, g.GtinReading | None] = {}
+    # plain codes with a restricted or coupon prefix: read as read_gtin reads them
+    prefixed = kind.is_in([g.RESTRICTED, g.COUPON]).fill_null(False).arg_true()
+    for i, raw, problem in zip(
+        prefixed.to_list(), series.gather(prefixed).to_list(), kind.gather(prefixed).to_list()
+    ):
+        odd[i] = g.GtinReading(raw, raw, problem)
     # the column-level judgement of read_column (made-up numberings) only looks at
-    # codes that are not plainly valid, so reading the odd cells alone is the same
-    readings = g.read_column(series.gather(odd_idx).to_list())
-    return GtinColumn(series, clean, dict(zip(odd_idx.to_list(), readings)))
+    # codes of lengths no GTIN has, so reading the other cells alone is the same
+    rest = kind.is_null().arg_true()
+    odd.update(zip(rest.to_list(), g.read_column(series.gather(rest).to_list())))
+    return GtinColumn(series, clean, odd)

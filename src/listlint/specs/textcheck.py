@@ -45,20 +45,35 @@ def rows_containing(batch: Batch, field: str, keys: list[str]) -> list[int]:
     among them, so the matcher (Python) runs on these rows only."""
     if not keys or not batch.has(field):
         return []
-    found = batch.folded_series(field).str.contains_any(keys)
+    text = batch.folded_series(field)
+    if len(keys) <= _FEW_KEYS:
+        # a literal alternation: Rust's regex searches a few literals with SIMD, about
+        # ten times faster than str.contains_any here (measured on descriptions)
+        found = text.str.contains("|".join(pl.escape_regex(k) for k in keys))
+    else:
+        found = text.str.contains_any(keys)
     return found.fill_null(False).arg_true().to_list()
 
 
-def rows_where(batch: Batch, field: str, test: Callable[[pl.Series], pl.Series]) -> list[int]:
+def rows_where(
+    batch: Batch, field: str, test: Callable[[pl.Series], pl.Series], *, distinct: bool = False
+) -> list[int]:
     """Positions where the columnar ``test`` holds on ``field``: a necessary condition
     of a rule's finding, so its Python check runs on these rows only. A column that is
-    not text (or absent) gives every position, leaving the decision to Python."""
+    not text (or absent) gives every position, leaving the decision to Python.
+    ``distinct``: run a costly ``test`` once per distinct value (titles repeat across
+    variants and shops' templates) and join back."""
     f = batch.frame
     if field not in f.columns:
         return []
-    if f[field].dtype != pl.Utf8:
+    s = f[field]
+    if s.dtype != pl.Utf8:
         return list(range(f.height))
-    return test(f[field]).fill_null(False).arg_true().to_list()
+    if distinct:
+        unique = batch.cached("specs:distinct:" + field, lambda b: s.drop_nulls().unique())
+        flagged = unique.filter(test(unique).fill_null(False))
+        return s.is_in(flagged.implode()).fill_null(False).arg_true().to_list()
+    return test(s).fill_null(False).arg_true().to_list()
 
 
 def cells(batch: Batch, field: str, rows: list[int]) -> list[object]:
@@ -70,6 +85,7 @@ def cells(batch: Batch, field: str, rows: list[int]) -> list[object]:
 
 
 NON_ASCII = r"[^\x00-\x7f]"
+_FEW_KEYS = 200
 
 
 def char_length(text: str) -> int:
