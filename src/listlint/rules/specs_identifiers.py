@@ -273,6 +273,8 @@ class DuplicateGtin(CatalogRule, _GtinRule):
 
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         key = pl.concat_str([pl.col(SHEET).fill_null(""), pl.col("__gtin")], separator="\x1f")
+        # a code used once in the whole catalogue cannot be a duplicate: drop it first
+        partials = partials.filter(pl.col("__gtin").is_duplicated())
         frame = (
             partials.with_columns(key.alias("__k"), pl.col("sku").fill_null("").alias("__s"))
             .sort(REC)

@@ -123,7 +123,8 @@ def duplicate_variants(partials: pl.DataFrame) -> Iterator[tuple]:
         return
     parts = [pl.col(c).fill_null("") for c in _attr_columns(sib)] + [pl.col("__other")]
     sig = pl.concat_str([pl.col("__g"), *parts], separator=_SEP)
-    sib = sib.with_columns(sig.alias("__sig"))
+    # only rows sharing their signature with another row can be duplicates
+    sib = sib.with_columns(sig.alias("__sig")).filter(pl.col("__sig").is_duplicated())
     # the same SKU twice is duplicate-sku's finding, not a variant problem
     sib = sib.unique(subset=["__sig", "sku"], keep="first", maintain_order=True)
     dup = sib.with_columns(
@@ -142,15 +143,26 @@ def missing_variant_values(partials: pl.DataFrame) -> Iterator[tuple]:
     vary by: Shopify writes product-level values ("Adult", "Unisex") on the first row
     of a product only, and those rows are not variants missing something."""
     sib = _siblings(partials)
-    for col in _attr_columns(sib):
+    columns = _attr_columns(sib)
+    # one pass over the groups first: only a group with a gap in a column that has two
+    # or more values there can yield anything for that column
+    stats = sib.group_by("__g").agg(
+        *(pl.col(c).null_count().alias(f"gap{k}") for k, c in enumerate(columns)),
+        *(pl.col(c).drop_nulls().n_unique().alias(f"n{k}") for k, c in enumerate(columns)),
+    )
+    for k, col in enumerate(columns):
         attr, label, header = col[2:].split(_SEP)
+        groups = stats.filter((pl.col(f"gap{k}") > 0) & (pl.col(f"n{k}") >= 2))["__g"]
+        if not groups.len():
+            continue
+        sub = sib.filter(pl.col("__g").is_in(groups.implode()))
         has = pl.col(col).is_not_null()
         varies = pl.col(col).drop_nulls().n_unique().over("__g") >= 2
-        gaps = sib.filter(varies & ~has)
+        gaps = sub.filter(varies & ~has)
         if not gaps.height:
             continue
         seen = (
-            sib.filter(has)
+            sub.filter(has)
             .group_by("__g")
             .agg(pl.col(col).unique(maintain_order=True).head(4).str.join(", ").alias("__seen"))
         )
