@@ -154,3 +154,85 @@ def test_phrase_prefilter_keeps_every_matching_row(texts: list[str]) -> None:
     for i, folded in enumerate(batch.folded("title")):
         if folded and matcher.longest(folded):
             assert i in rows, folded
+
+
+def _variant_partial(rows: list[tuple]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            REC: list(range(len(rows))),
+            ROW: list(range(2, len(rows) + 2)),
+            SHEET: [None] * len(rows),
+            "_group": [r[0] for r in rows],
+            "sku": [r[1] for r in rows],
+            "__parent": [r[2] for r in rows],
+            "v:size\x1fsize\x1fSize": [r[3] for r in rows],
+            "v:color\x1fcolour\x1fColor": [r[4] for r in rows],
+            "__other": [""] * len(rows),
+        },
+        schema_overrides={
+            SHEET: pl.Utf8,
+            "_group": pl.Utf8,
+            "sku": pl.Utf8,
+            "__parent": pl.Boolean,
+            "v:size\x1fsize\x1fSize": pl.Utf8,
+            "v:color\x1fcolour\x1fColor": pl.Utf8,
+        },
+    )
+
+
+def _reference_variants(rows: list[tuple]) -> tuple[list, list]:
+    """Duplicates and gaps computed listing by listing, group by group."""
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        if r[0] is not None and not r[2]:
+            groups.setdefault(r[0], []).append(i)
+    dups, gaps = [], []
+    for g_, members in groups.items():
+        if len(members) < 2:
+            continue
+        first: dict[tuple, int] = {}
+        pairs: set[tuple] = set()
+        for i in members:
+            sig = (rows[i][3] or "", rows[i][4] or "")
+            if (sig, rows[i][1]) in pairs:
+                continue
+            pairs.add((sig, rows[i][1]))
+            if sig in first:
+                f = first[sig]
+                dups.append((i, i + 2, None, rows[i][1], g_, f + 2, rows[f][1]))
+            else:
+                first[sig] = i
+        for k, (attr, label, header) in (
+            (3, ("size", "size", "Size")),
+            (4, ("color", "colour", "Color")),
+        ):
+            seen = list(dict.fromkeys(rows[i][k] for i in members if rows[i][k] is not None))
+            if len(seen) < 2:
+                continue
+            for i in members:
+                if rows[i][k] is None:
+                    gaps.append(
+                        (i, i + 2, None, rows[i][1], g_, attr, label, header, ", ".join(seen[:4]))
+                    )
+    return sorted(dups), sorted(gaps)
+
+
+variant_row = st.tuples(
+    st.sampled_from(["A", "B", "C"]),  # phase one keeps only rows in a group
+    st.sampled_from(["s1", "s2", "s3", "s4", None]),
+    st.booleans(),
+    st.sampled_from(["S", "M", None]),
+    st.sampled_from(["Black", "Red", None]),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(variant_row, min_size=1, max_size=14))
+def test_variant_merges_match_a_per_group_reference(rows: list[tuple]) -> None:
+    from listlint.fields import GROUP
+    from listlint.specs.variants import duplicate_variants, missing_variant_values
+
+    frame = _variant_partial(rows).rename({"_group": GROUP})
+    dups, gaps = _reference_variants(rows)
+    assert sorted(duplicate_variants(frame)) == dups
+    assert sorted(missing_variant_values(frame)) == gaps
