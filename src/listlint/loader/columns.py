@@ -22,6 +22,20 @@ from listlint.resources import policies_dir
 
 #: Fields where several columns are joined (one line each) rather than coalesced.
 JOINED_FIELDS = ("bullets", "images")
+#: Measures a file may give twice, for the item and for its package ("Item Weight" and
+#: "Shipping Weight", each in its own unit): the first synonym found (profiles list the
+#: item's header first) is the field; the others stay ``attr:`` columns, where
+#: :mod:`listlint.measures.packages` reads them as the package's. Coalescing them would
+#: mix item and package values, and read one column in the other's unit.
+MEASURE_FIELDS = (
+    "weight",
+    "weight_unit",
+    "length",
+    "width",
+    "height",
+    "dimensions",
+    "dimension_unit",
+)
 
 UNIT_WORDS = {
     "kg": "kg",
@@ -103,6 +117,8 @@ class Profile:
     units: dict[str, str]
     options: tuple[tuple[str, str], ...]
     variants: dict[str, Any]
+    #: values that read as a size when an option has no name (see loader.options)
+    size_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +142,7 @@ def profiles() -> dict[str, Profile]:
                 for a, b in data.get("options") or []
             ),
             variants=data.get("variants") or {},
+            size_words=tuple(str(w) for w in data.get("size_words") or ()),
         )
     return out
 
@@ -207,8 +224,8 @@ def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> 
                         continue
                     cols = cmap.fields.setdefault(fname, [])
                     if cols and fname not in JOINED_FIELDS and fname != "price":
-                        if source is generic:
-                            continue  # a second generic match stays an attribute
+                        if source is generic or fname in MEASURE_FIELDS:
+                            continue  # a second match stays an attribute
                     cols.append(i)
                     taken.add(i)
                     unit = normalised[i][1] or prof.units.get(k) or generic.units.get(k)

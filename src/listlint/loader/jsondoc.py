@@ -12,6 +12,7 @@ from typing import Any
 
 from listlint.catalog import LoadIssue
 from listlint.errors import InputError
+from listlint.fields import ATTR_PREFIX
 from listlint.loader.table import RawTable, dedupe_headers
 
 WRAPPER_KEYS = (
@@ -264,16 +265,24 @@ def records_table(records: list, name: str, numbers: list[int] | None = None) ->
             or base.get("title")
             or f"record {row_no}"
         )
-        for variant in rec[variants_key]:
+        option_names = _option_names(parent.get("options"))
+        option_pairs = [_variant_options(option_names, v) for v in rec[variants_key]]
+        siblings: dict[str, list[str]] = {}
+        for pairs in option_pairs:
+            for oname, value in pairs:
+                siblings.setdefault(oname, []).append(value)
+        for variant, pairs in zip(rec[variants_key], option_pairs, strict=True):
             v = _flatten(variant)
             merged = dict(base)
             for key, value in v.items():
                 if value is not None or key not in INHERITED:
                     merged[key if key not in base or key in INHERITED else f"variant.{key}"] = value
             # variant's own identity wins
-            for key in ("id", "sku", "title", "barcode", "ean", "upc", "weight", "price"):
+            for key in ("id", "sku", "barcode", "ean", "upc", "weight", "price"):
                 if v.get(key) is not None:
                     merged[key] = v[key]
+            _keep_product_name(merged, base, v)
+            _route_options(merged, pairs, siblings)
             merged["_variant_group"] = str(group)
             flat_rows.append(merged)
             row_numbers.append(row_no)
@@ -288,6 +297,77 @@ def records_table(records: list, name: str, numbers: list[int] | None = None) ->
     if "_variant_group" in seen:
         headers[headers.index("_variant_group")] = "item_group_id"
     return RawTable(dedupe_headers(headers), rows, row_numbers, issues=issues, records=count)
+
+
+def _keep_product_name(merged: dict, base: dict, v: dict) -> None:
+    """A variant's title ("S / Black", Saleor's "39") names the variant, not the product:
+    the listing keeps the product's title and the variant's goes to ``variant.title``."""
+    for key in ("title", "name"):
+        own = v.get(key)
+        if own is None:
+            continue
+        if base.get(key) is None:
+            merged[key] = own  # no product title to keep: the variant's is all there is
+        else:
+            merged[key] = base[key]
+            if own != base[key]:
+                merged[f"variant.{key}"] = own
+
+
+def _option_names(options: Any) -> list[tuple[Any, str]]:
+    """Product options as (id, name) in position order: Shopify ``[{"name": "Size"}]``,
+    Medusa ``[{"id": "opt_1", "title": "Size"}]``."""
+    out = []
+    for opt in options if isinstance(options, list) else []:
+        if isinstance(opt, dict):
+            name = opt.get("title") or opt.get("name")
+            if isinstance(name, str) and name.strip():
+                out.append((opt.get("id"), name.strip()))
+    return out
+
+
+def _variant_options(names: list[tuple[Any, str]], variant: dict) -> list[tuple[str, str]]:
+    """(option name, value) pairs of one variant: Medusa ``options: [{"value": "S",
+    "option_id": ...}]`` (by id, else by position), Medusa v2 ``options: {"Size": "S"}``,
+    Shopify ``option1``..``option3``. Values that are not plain text are left out."""
+    opts = variant.get("options")
+    raw: list[tuple[Any, Any]] = []
+    if isinstance(opts, dict):
+        raw = list(opts.items())
+    elif isinstance(opts, list):
+        by_id = {i: n for i, n in names if i is not None}
+        for pos, o in enumerate(opts):
+            if not isinstance(o, dict):
+                continue
+            name = by_id.get(o.get("option_id"))
+            if name is None and isinstance(o.get("option"), dict):
+                name = o["option"].get("title") or o["option"].get("name")
+            if name is None and pos < len(names):
+                name = names[pos][1]
+            raw.append((name, o.get("value")))
+    raw += [(n, variant.get(f"option{p + 1}")) for p, (_, n) in enumerate(names[:3])]
+    pairs = []
+    for name, value in raw:
+        text = _scalar(value) if not isinstance(value, (dict, list)) else None
+        if name is not None and text is not None:
+            pairs.append((str(name), text.strip()))
+    return pairs
+
+
+def _route_options(
+    merged: dict, pairs: list[tuple[str, str]], siblings: dict[str, list[str]]
+) -> None:
+    """Options named Size/Colour/... fill those fields (see :mod:`.options`); the others
+    become attributes under their own name. A field the record already fills wins."""
+    from listlint.loader.options import option_column
+
+    for name, value in pairs:
+        col = option_column(name, value, siblings.get(name, ()))
+        if col is None:
+            continue
+        key = col[len(ATTR_PREFIX) :] if col.startswith(ATTR_PREFIX) else col
+        if merged.get(key) is None:
+            merged[key] = value
 
 
 def _sheet_table(sheet: dict, name: str) -> RawTable:

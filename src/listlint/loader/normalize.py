@@ -11,7 +11,7 @@ import polars as pl
 
 from listlint.catalog import LoadIssue
 from listlint.fields import CANONICAL_FIELDS, GROUP, REC, ROW, SHEET, attr_column
-from listlint.loader.columns import JOINED_FIELDS, ColumnMap, normalise_header, profiles
+from listlint.loader.columns import JOINED_FIELDS, ColumnMap
 from listlint.loader.table import RawTable
 from listlint.money import parse_price
 from listlint.text.normalize import clean_series
@@ -70,32 +70,26 @@ def _apply_options(
     frame: pl.DataFrame, src: pl.DataFrame, table: RawTable, cmap: ColumnMap
 ) -> pl.DataFrame:
     """Shopify "Option1 Name/Value", WooCommerce "Attribute 1 name/value(s)": route values
-    to size/color/material when the option is named so, else keep as attributes."""
-    generic = profiles()["generic"].fields
-    target_of = {}
-    for fname in ("size", "color", "material", "gender", "age_group"):
-        for syn in generic[fname]:
-            target_of[syn] = fname
+    to size/color/material when the option is named so, else keep as attributes (see
+    :mod:`listlint.loader.options`)."""
+    from listlint.loader.options import option_column
+
     handle = frame["handle"].to_list() if "handle" in frame.columns else [None] * frame.height
     routed: dict[str, list[str | None]] = {}
     for name_i, value_i in cmap.options:
-        names = src[_src(name_i)].to_list()
+        names = _option_names(src[_src(name_i)].to_list(), handle)
         values = src[_src(value_i)].to_list()
-        last_name, last_handle = None, object()
-        for r in range(frame.height):
-            name = names[r]
-            if name:
-                last_name, last_handle = name, handle[r]
-            elif handle[r] == last_handle or handle[r] is None:
-                name = last_name  # Shopify writes option names on the first row only
-            value = values[r]
+        siblings: dict[object, list[str]] = {}
+        for r, (name, value) in enumerate(zip(names, values, strict=True)):
+            if name and value:
+                siblings.setdefault(handle[r] if handle[r] is not None else (r,), []).append(value)
+        for r, (name, value) in enumerate(zip(names, values, strict=True)):
             if not name or not value:
                 continue
-            if name.strip().lower() == "title" and value.strip().lower() == "default title":
-                continue
-            key = normalise_header(name)[0]
-            col = target_of.get(key, attr_column(name.strip()))
-            routed.setdefault(col, [None] * frame.height)[r] = value.strip()
+            group = siblings[handle[r] if handle[r] is not None else (r,)]
+            col = option_column(name, value, group)
+            if col is not None:
+                routed.setdefault(col, [None] * frame.height)[r] = value.strip()
     if not routed:
         return frame
     new = []
@@ -108,6 +102,20 @@ def _apply_options(
     return frame.with_columns(new)
 
 
+def _option_names(names: list[str | None], handle: list[str | None]) -> list[str | None]:
+    """Shopify writes option names on a product's first row only: later rows of the same
+    handle take them. A row with a blank handle belongs to no product and takes none."""
+    out: list[str | None] = []
+    last_name, last_handle = None, object()
+    for name, h in zip(names, handle, strict=True):
+        if name:
+            last_name, last_handle = name, h
+        elif h is not None and h == last_handle:
+            name = last_name
+        out.append(name)
+    return out
+
+
 def _variants(frame: pl.DataFrame, cmap: ColumnMap) -> tuple[pl.DataFrame, list[LoadIssue]]:
     issues: list[LoadIssue] = []
     conv = cmap.variants
@@ -115,7 +123,15 @@ def _variants(frame: pl.DataFrame, cmap: ColumnMap) -> tuple[pl.DataFrame, list[
         frame = frame.with_columns(pl.col("handle").alias(GROUP))
         present = [f for f in INHERITED_FIELDS if f in frame.columns]
         if present:
-            frame = frame.with_columns([pl.col(f).forward_fill().over(GROUP) for f in present])
+            # a blank handle is no group: such a row is a listing of its own and must not
+            # take text from the rows above it (polars would treat all nulls as one group)
+            grouped = pl.col(GROUP).is_not_null()
+            frame = frame.with_columns(
+                [
+                    pl.when(grouped).then(pl.col(f).forward_fill().over(GROUP)).otherwise(pl.col(f))
+                    for f in present
+                ]
+            )
         frame = _fold_image_rows(frame)
     elif "variant_group" in frame.columns:
         key = pl.col("variant_group").str.replace(r"^id:", "")
