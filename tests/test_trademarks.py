@@ -190,6 +190,11 @@ def test_word_swap_guards() -> None:
     assert same_shape("banana", "gabbana")
     assert not same_shape("hand", "hammer") and not same_shape("arm", "arm")
     assert "red" in generic_words() and "bull" not in generic_words()
+    from listlint.brands.substitution import _sound_alike
+
+    assert _sound_alike("rid", "red") and _sound_alike("fake", "face")
+    assert not _sound_alike("art", "mart")  # a swap keeps the first letter
+    assert not _sound_alike("in", "on")
 
 
 def test_mirror_flips_and_split_scripts() -> None:

@@ -12,7 +12,8 @@ name (the whole title). Two guards keep ordinary phrases out:
 * the kept word must be distinctive: never a colour, size or function word
   (``wordlists/brands/generic_words.txt``), so "red ball" is not Red Bull;
 * a sound-alike is one deliberate-looking slip of the swapped word (a vowel or
-  sound-alike consonant, a letter added, dropped or transposed: "rid" for "red");
+  sound-alike consonant, a letter added, dropped or transposed: "rid" for "red") that
+  keeps its first letter ("pop art" is not Pop Mart) and is not itself a generic word;
   a same-shape word (same first two or last three letters, about as long: "hatchet"
   for "hammer", "showers" for "shoulders") counts only in names joined by "&"/"and" that the listing reproduces.
   Plural forms are the brand itself ("Red Bulls" is a football club, not a swap).
@@ -109,6 +110,14 @@ def _phrase(name: Name, words: list[tuple[str, int, int]], j: int, sub: str) -> 
     return name.text[:s] + sub + name.text[e:]
 
 
+def _sound_alike(sub: str, word: str) -> bool:
+    """A slip keeps the word's first letter ("rid" for "red", not "art" for "mart" or
+    "hair" for "air") and is itself an ordinary, non-generic word ("in" for "on" is not)."""
+    return (
+        len(sub) >= 3 and sub[0] == word[0] and sub not in generic_words() and not _plain(sub, word)
+    )
+
+
 def _plain(sub: str, word: str) -> bool:
     """The brand word itself in another number ("bulls"), or a made-up token (TM101's
     vocabulary scoring judges those): only ordinary words are swaps here."""
@@ -126,8 +135,10 @@ def swap_phrases(index: BrandIndex, vocab: set[str], title_s: pl.Series) -> list
             others = [w for k, (w, _, _) in enumerate(words) if k != j]
             if not all(w in vocab for w in others) or not any(_distinctive(w) for w in others):
                 continue
+            if len(word) < 3:
+                continue  # "on" (On Running), "co" (Tiffany & Co): any word is a slip away
             for sub in slips(word) & vocab:
-                if not _plain(sub, word):
+                if _sound_alike(sub, word):
                     out.append((_phrase(name, words, j, sub), Swap(name, word, sub, "sound-alike")))
             if len(words) == 2 and any(c in name.text for c in ("&", " and ")):
                 shapes.append((name, words, j))
