@@ -188,8 +188,6 @@ def from_frame(
         except Exception as exc:
             raise InputError(f"cannot read a table from {type(df).__name__}") from exc
     assert isinstance(df, pl.DataFrame)
-    headers = [str(c) for c in df.columns]
-    rows = [[None if v is None else str(v) for v in row] for row in df.iter_rows()]
-    keep = [i for i, r in enumerate(rows) if any(v not in (None, "") for v in r)]
-    table = RawTable(headers, [rows[i] for i in keep], [i + 2 for i in keep], records=len(keep))
-    return _catalog([table], path, columns, fmt)
+    from listlint.loader.frametable import frame_table
+
+    return _catalog([frame_table(df)], path, columns, fmt)
