@@ -1,7 +1,9 @@
 """The ``listlint`` command. Thin: flags -> config -> lint -> formatter -> exit code.
 
 ``listlint FILE...`` is short for ``listlint check FILE...``. Exit codes: 0 nothing at
-or above ``--fail-on``, 1 findings at or above it, 2 usage/config/unusable input.
+or above ``--fail-on``, 1 findings at or above it, 2 usage/config/unusable input, 143 the
+run was stopped by SIGTERM (128 + 15, what a shell reports for a process killed by
+it, so supervisors see the same code as before; temporary files are removed first).
 """
 
 from __future__ import annotations
@@ -38,9 +40,34 @@ def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
     return out
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = 2) -> None:
     click.echo(f"listlint: error: {' '.join(str(message).split())}", err=True)
-    sys.exit(2)
+    sys.exit(code)
+
+
+#: exit code of a run stopped by SIGTERM (see the module docstring)
+EXIT_TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """SIGTERM as an exception: the run unwinds, so the temporary folders of spilled
+    findings and partials (``listlint-*``) are removed instead of left behind. A
+    BaseException, like KeyboardInterrupt, so no ``except Exception`` swallows it."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _on_sigterm() -> Any:
+    """Install the SIGTERM handler; returns the previous one (None if not installable,
+    e.g. outside the main thread)."""
+    import signal
+
+    try:
+        return signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:
+        return None
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -153,12 +180,15 @@ def main() -> None:
 )
 def check(files: tuple[Path, ...], **opts: Any) -> None:
     """Lint catalogue FILES and report findings."""
+    previous = _on_sigterm()
     try:
         code = _check(files, opts)
     except ListlintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted")
+    except Terminated:
+        _fail("terminated (SIGTERM): the run was stopped", EXIT_TERMINATED)
     except BrokenPipeError:
         # output piped into `head` and closed early: not an error of ours
         sys.stderr.close()
@@ -169,6 +199,11 @@ def check(files: tuple[Path, ...], **opts: Any) -> None:
         if os.environ.get("LISTLINT_DEBUG"):
             raise
         _fail(f"internal error ({type(exc).__name__}: {exc}); set LISTLINT_DEBUG=1 for details")
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
     sys.exit(code)
 
 
