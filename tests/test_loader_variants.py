@@ -162,3 +162,36 @@ def test_package_columns_read_item_and_package_apart():
     pkg = package_columns(Batch(cat.frame, cat.path, cat.columns)).to_dicts()
     assert pkg[0]["item_kg"] == 2.5 and pkg[0]["pkg_kg"] == pytest.approx(2.9)
     assert pkg[1]["item_kg"] is None and pkg[1]["pkg_kg"] == pytest.approx(0.12)
+
+
+# --- streamed files: the same listings as whole-file reading ----------------------------
+
+
+@pytest.mark.parametrize("fixture", ["shopify_blank_handle.csv", "shopify_title_option.csv"])
+def test_streamed_reading_gives_the_same_variants(
+    fixture: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import polars as pl
+
+    from listlint.loader import blocks, delimited, stream
+
+    path = tmp_path / fixture
+    body = (FIXTURES / fixture).read_text(encoding="utf-8").splitlines()
+    # the fixture's rows, eight times over with fresh handles/SKUs, so cuts land inside
+    rows = [body[0]] + [
+        line.replace("tee", f"tee{k}").replace(",TEE-", f",T{k}-").replace("print", f"print{k}")
+        for k in range(8)
+        for line in body[1:]
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(delimited, "FAST_PATH_BYTES", 0)
+    monkeypatch.setattr(blocks, "BLOCK_BYTES", 97)
+    monkeypatch.setattr(stream, "STREAM_BYTES", 10**15)
+    whole = load(path)
+    monkeypatch.setattr(stream, "STREAM_BYTES", 0)
+    streamed = load(path)
+    assert getattr(streamed, "streaming", False)
+    parts = [b.frame for b in streamed.batches(3)]
+    joined = pl.concat(parts, how="diagonal_relaxed").select(whole.frame.columns)
+    assert joined.equals(whole.frame)
+    assert streamed.records == whole.records
