@@ -199,49 +199,32 @@ def test_links_section_rejects_urls_as_hosts(tmp_path: Path) -> None:
         listlint.lint([{"title": "x"}], policy=[str(pack)])
 
 
+SLIM_TEA = {"title": "Slim tea", "description": "Burns fat fast and melts belly fat."}
+SPRAY = {"title": "Kitchen spray", "description": "Kills 99.9% of germs and viruses."}
+
+
 @pytest.mark.parametrize(
-    ("pack", "names_tiktok"),
-    [("amazon-us", False), ("ebay", False), ("tiktok-shop-us", True), ("base", True)],
+    ("rule", "listing", "pack", "named", "host"),
+    [
+        # weight-loss claims: TikTok Shop's ban is cited only where TikTok Shop applies
+        ("HC106", SLIM_TEA, "amazon-us", None, "sellercentral.amazon.com"),
+        ("HC106", SLIM_TEA, "ebay", None, "www.ftc.gov"),
+        ("HC106", SLIM_TEA, "tiktok-shop-us", "TikTok", "seller-us.tiktok.com"),
+        ("HC106", SLIM_TEA, "base", "TikTok", "www.ftc.gov"),
+        # pesticidal claims: Amazon's removals are cited only where Amazon applies
+        ("HC104", SPRAY, "ebay", None, "www.ecfr.gov"),
+        ("HC104", SPRAY, "amazon-us", "Amazon", "sellercentral.amazon.com"),
+    ],
 )
-def test_weight_loss_message_names_tiktok_only_when_it_applies(
-    pack: str, names_tiktok: bool
+def test_claim_message_names_a_marketplace_only_when_it_applies(
+    rule: str, listing: dict, pack: str, named: str | None, host: str
 ) -> None:
-    report = listlint.lint(
-        [
-            {
-                "title": "Slim tea",
-                "description": "Burns fat fast and melts belly fat.",
-                "category": "Food",
-            }
-        ],
-        policy=[pack],
-        select=["HC106"],
-    )
-    assert report.findings
-    for f in report.findings:
-        assert ("TikTok" in f.message) is names_tiktok
-        assert "FTC" in f.message
-
-
-@pytest.mark.parametrize(("pack", "names_amazon"), [("ebay", False), ("amazon-us", True)])
-def test_pesticidal_message_names_amazon_only_when_it_applies(
-    pack: str, names_amazon: bool
-) -> None:
-    report = listlint.lint(
-        [
-            {
-                "title": "Kitchen spray",
-                "description": "Kills 99.9% of germs and viruses.",
-                "category": "Home > Cleaning",
-            }
-        ],
-        policy=[pack],
-        select=["HC104"],
-    )
-    (f,) = report.findings
-    assert ("Amazon" in f.message) is names_amazon
-    host = urlsplit(f.policy).hostname
-    assert host == ("sellercentral.amazon.com" if names_amazon else "www.ecfr.gov")
+    findings = listlint.lint([listing], policy=[pack], select=[rule]).findings
+    assert findings
+    for f in findings:
+        for market in ("TikTok", "Amazon", "Google", "eBay"):
+            assert (market in f.message) is (market == named), f.message
+        assert urlsplit(f.policy).hostname == host
 
 
 def test_baseline_message_inherited_by_a_marketplace_keeps_what_concerns_it() -> None:
