@@ -42,3 +42,32 @@ def test_small_csv_with_data_rules_loads_nothing_heavy(tmp_path) -> None:
     loaded = set(_modules_after(code))
     assert "polars" in loaded  # the probe really linted
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_shipped_common_words_equal_the_lexeme_table() -> None:
+    """wordlists/brands/common_words.txt is spacy-lookups-data's words above the threshold
+    (regenerate with .ci/update_common_words.py), so trademark results do not change."""
+    import pytest
+
+    pytest.importorskip("spacy_lookups_data", reason="spacy-lookups-data not installed")
+    from listlint.brands.index import common_words, common_words_from_lexemes
+
+    derived = common_words_from_lexemes()
+    assert len(derived) > 30_000
+    assert common_words() == frozenset(derived)
+
+
+def test_small_trademark_lint_does_not_read_the_lexeme_table(tmp_path) -> None:
+    path = tmp_path / "small.csv"
+    path.write_text(
+        "sku,title\nT1,Adidos running shoes\nT2,Cotton tee in navy blue\n", encoding="utf-8"
+    )
+    code = (
+        "from listlint import lint\n"
+        "import listlint.brands.index as index\n"
+        f"report = lint({str(path)!r}, select=['ip'])\n"
+        "assert report.findings, 'the lookalike should be flagged'\n"
+        "assert index.common_words.cache_info().currsize == 1  # the check really ran\n"
+        "assert index.word_log_prob.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from listlint.resources import table
+from listlint.resources import table, wordlist
 from listlint.text.confusables import skeleton
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
@@ -100,8 +100,26 @@ def word_log_prob() -> dict[str, float]:
     return {w.decode(): float(p) for w, p in reversed(_LEXEME_RE.findall(raw))}
 
 
+def common_words_from_lexemes() -> list[str]:
+    """The words of :func:`word_log_prob` above COMMON_WORD_PROB, most frequent first.
+
+    ``wordlists/brands/common_words.txt`` ships this list (``.ci/update_common_words.py``
+    writes it; a test keeps the two equal), so a run reads 39k short lines (~15 ms) instead
+    of decompressing and scanning the million-entry lexeme file (~0.2 s CPU, a fifth of a
+    small catalogue's whole run)."""
+    probs = word_log_prob()
+    return sorted(
+        (w for w, p in probs.items() if p > COMMON_WORD_PROB), key=lambda w: (-probs[w], w)
+    )
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    return frozenset(wordlist("brands/common_words"))
+
+
 def is_common_word(token: str) -> bool:
-    return word_log_prob().get(token, -99.0) > COMMON_WORD_PROB
+    return token in common_words()
 
 
 class BrandIndex:
