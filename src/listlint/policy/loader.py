@@ -17,8 +17,11 @@ from listlint.resources import policies_dir
 _MAX_EXTENDS_DEPTH = 16
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe YAML loader that remembers the line of every mapping key (1-based)."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML loader that remembers the line of every mapping key (1-based).
+
+    libyaml's parser when PyYAML has it: the pure-Python one spends ~40 ms CPU on the
+    base pack, a tenth of a small catalogue's run; nodes and marks are the same."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
