@@ -100,7 +100,7 @@ def test_nested_variants_keep_product_title_and_route_options():
         # Medusa v2: options as a name -> value object
         ("BE-1", "Wool beanie", "One size", "Grey", None, "One size / Grey"),
         # Shopify JSON: option1 "Default Title" is no variation, the title is the product's
-        ("CAP-1", "Shopify JSON cap", None, None, None, "Default Title"),
+        ("CAP-1", "Shopify JSON cap", None, None, None, None),
         # no product title: the variant's title is all there is
         ("TEA-1", "Loose leaf tea 100 g", None, None, None, None),
     ]

@@ -302,6 +302,8 @@ def records_table(records: list, name: str, numbers: list[int] | None = None) ->
 def _keep_product_name(merged: dict, base: dict, v: dict) -> None:
     """A variant's title ("S / Black", Saleor's "39") names the variant, not the product:
     the listing keeps the product's title and the variant's goes to ``variant.title``."""
+    from listlint.loader.options import is_default_title
+
     for key in ("title", "name"):
         own = v.get(key)
         if own is None:
@@ -310,7 +312,7 @@ def _keep_product_name(merged: dict, base: dict, v: dict) -> None:
             merged[key] = own  # no product title to keep: the variant's is all there is
         else:
             merged[key] = base[key]
-            if own != base[key]:
+            if own != base[key] and not is_default_title(own):
                 merged[f"variant.{key}"] = own
 
 
