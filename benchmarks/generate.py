@@ -248,8 +248,16 @@ PLANTED = [
 ]
 
 
+#: GS1 prefixes no real product carries (restricted circulation 02x/2xx/04x, coupons 05x/98x/99x)
+#: are moved to an ordinary neighbour, so synthetic GTINs look like a real catalogue's.
+_PREFIX_FIX = {(0, 2): (0, 3), (0, 4): (0, 6), (0, 5): (0, 7), (9, 8): (9, 7), (9, 9): (9, 6)}
+
+
 def _gtin(rng: random.Random) -> str:
     body = [rng.randint(0, 9) for _ in range(12)]
+    if body[0] == 2:
+        body[0] = 3
+    body[0], body[1] = _PREFIX_FIX.get((body[0], body[1]), (body[0], body[1]))
     total = sum(d * (3 if i % 2 else 1) for i, d in enumerate(body))
     return "".join(map(str, body)) + str((10 - total % 10) % 10)
 
