@@ -195,3 +195,13 @@ def test_streamed_reading_gives_the_same_variants(
     joined = pl.concat(parts, how="diagonal_relaxed").select(whole.frame.columns)
     assert joined.equals(whole.frame)
     assert streamed.records == whole.records
+
+
+def test_shopify_2019_template_sizes_sit_in_the_title_option(catalogs_dir: Path):
+    cat = load(catalogs_dir / "shopify_product_template_2019.csv")
+    assert cat.frame["size"].to_list() == [
+        'Lithograph - Height: 9" x Width: 12"',
+        "Small",
+        "Medium",
+    ]
+    assert "attr:Title" not in cat.frame.columns

@@ -8,8 +8,8 @@ attributes under their own name.
 
 Shopify names a product's one unnamed option "Title": ``Default Title`` there means the
 product has no variation (nothing to record), and any other value is the variant's own
-name. Such a name fills ``size`` when it reads as a size ("Small", "XL", "42", "500 ml",
-'9" x 12"'), else it is kept as the ``Variant Title`` attribute.
+name. Such names fill ``size`` when most of a product's read as sizes ("Small", "XL",
+"42", "500 ml", '9" x 12"'), else they are kept as the ``Variant Title`` attribute.
 """
 
 from __future__ import annotations
@@ -60,16 +60,18 @@ def option_column(name: str, value: str, siblings: Iterable[str] = ()) -> str | 
     """The frame column an option value fills: a canonical field, ``attr:<name>``, or
     None when the option records no variation (Shopify's ``Title = Default Title``).
     ``siblings`` are the values the product's other variants give the same option: a
-    "Title" option fills ``size`` only when every one of them reads as a size, so the
-    variants of one product keep their names in one place."""
+    "Title" option fills ``size`` when most of the product's values read as sizes (the
+    2019 Shopify template: "Lithograph - Height: 9" x Width: 12"", "Small", "Medium"),
+    so the variants of one product keep their names in one place."""
     from listlint.loader.columns import normalise_header
 
     key = normalise_header(name)[0]
     if key == "title":
         if is_default_title(value):
             return None
-        values = [v for v in (value, *siblings) if v and not is_default_title(v)]
-        return "size" if all(map(looks_like_size, values)) else attr_column(VARIANT_TITLE)
+        values = {v for v in (value, *siblings) if v and not is_default_title(v)}
+        sizes = sum(map(looks_like_size, values))
+        return "size" if sizes * 2 > len(values) else attr_column(VARIANT_TITLE)
     return _targets().get(key, attr_column(name.strip()))
 
 
