@@ -151,7 +151,7 @@ def stages(path: str) -> dict[str, object]:
     partials: dict[str, list] = {}
     rules = ruleset.for_path(catalog.path)
     batches = iter(catalog.batches(cfg.batch_size))
-    from listlint.engine import _stamp
+    from listlint.engine import _Stamper
 
     while True:
         t = clock()
@@ -159,6 +159,7 @@ def stages(path: str) -> dict[str, object]:
         load_s += clock() - t  # a streamed file is read as batches are taken
         if batch is None:
             break
+        stamp = _Stamper(ruleset, batch, batch.path)
         for rule in rules:
             fam = rule.group
             t = clock()
@@ -168,9 +169,7 @@ def stages(path: str) -> dict[str, object]:
                     if part is not None and part.height:
                         partials.setdefault(rule.code, []).append(part)
             elif rule.applies(batch):
-                findings.extend(
-                    _stamp(rule, ruleset, h, batch, batch.path) for h in rule.check(batch)
-                )
+                findings.extend(stamp(rule, h) for h in rule.check(batch))
             family[fam] = family.get(fam, 0.0) + clock() - t
     merged = []
     groups = {r.code: r.group for r in rules}

@@ -19,7 +19,7 @@ from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Config
 from listlint.errors import ConfigError
 from listlint.policy import PolicySet, load_policy_set
-from listlint.report import Finding, Report, Severity, Summary
+from listlint.report import Finding, Report, Severity, Summary, make_finding
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
 from listlint.rules.registry import select_rules
 
@@ -93,6 +93,72 @@ def _selector_matches(rule: Rule, selector: str) -> bool:
     )
 
 
+class _Stamper:
+    """Stamps hits into findings for one batch (or one catalogue-level merge).
+
+    A run makes hundreds of thousands of findings, so what is the same for every hit is
+    looked up once: the batch's row/SKU/sheet columns, and per rule its severity when
+    neither the config nor the hit decides it (the packs and the rule default do)."""
+
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        batch: Batch | None,
+        path: str | None,
+        columns: dict[str, str] | None = None,
+    ) -> None:
+        self.ruleset = ruleset
+        self.batch = batch
+        self.path = path
+        self.columns = columns
+        if batch is not None:
+            self.rows, self.skus, self.sheets = batch.rows(), batch.skus(), batch.sheets()
+        self._severity: dict[str, Severity] = {}
+        self._column: dict[str, str | None] = {}
+
+    def __call__(self, rule: Rule, hit: Hit) -> Finding:
+        i = hit.index
+        if i is not None and self.batch is not None:
+            row, sku, sheet = self.rows[i], self.skus[i], self.sheets[i]
+        else:
+            row, sku, sheet = hit.row, hit.sku, hit.sheet
+        column = hit.column
+        if column is None and hit.field is not None:
+            column = self._column_of(hit.field)
+        severity = hit.severity
+        if severity is None or rule.code in self.ruleset.config.severity:
+            severity = self._severity.get(rule.code)
+            if severity is None:
+                severity = self._severity[rule.code] = self.ruleset.severity_for(rule, hit)
+        return make_finding(
+            {
+                "rule": rule.code,
+                "name": rule.name,
+                "group": rule.group,
+                "severity": severity,
+                "path": hit.path or self.path,
+                "sheet": sheet,
+                "row": row,
+                "column": column,
+                "field": hit.field,
+                "sku": sku,
+                "message": hit.message,
+                "match": hit.match,
+                "suggestion": hit.suggestion,
+                "policy": hit.policy or rule.default_policy(hit),
+                "marketplaces": hit.marketplaces,
+            }
+        )
+
+    def _column_of(self, name: str) -> str | None:
+        if name not in self._column:
+            if self.batch is not None:
+                self._column[name] = self.batch.column_name(name)
+            else:
+                self._column[name] = self.columns.get(name) if self.columns else None
+        return self._column[name]
+
+
 def _stamp(
     rule: Rule,
     ruleset: RuleSet,
@@ -101,44 +167,18 @@ def _stamp(
     path: str | None,
     columns: dict[str, str] | None = None,
 ) -> Finding:
-    if hit.index is not None and batch is not None:
-        i = hit.index
-        row, sku, sheet = batch.rows()[i], batch.skus()[i], batch.sheets()[i]
-    else:
-        row, sku, sheet = hit.row, hit.sku, hit.sheet
-    column = hit.column
-    if column is None and hit.field is not None:
-        if batch is not None:
-            column = batch.column_name(hit.field)
-        elif columns:
-            column = columns.get(hit.field)
-    return Finding(
-        rule=rule.code,
-        name=rule.name,
-        group=rule.group,
-        severity=ruleset.severity_for(rule, hit),
-        path=hit.path or path,
-        sheet=sheet,
-        row=row,
-        column=column,
-        field=hit.field,
-        sku=sku,
-        message=hit.message,
-        match=hit.match,
-        suggestion=hit.suggestion,
-        policy=hit.policy or rule.default_policy(hit),
-        marketplaces=hit.marketplaces,
-    )
+    """One hit as a finding (a :class:`_Stamper` of its own: for single hits)."""
+    return _Stamper(ruleset, batch, path, columns)(rule, hit)
 
 
 def check_batch(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None) -> list[Finding]:
     """Findings of every per-batch rule on one batch (stateless: any partition works)."""
     out: list[Finding] = []
+    stamp = _Stamper(ruleset, batch, batch.path)
     for rule in rules if rules is not None else ruleset.rules:
         if isinstance(rule, CatalogRule) or not rule.applies(batch):
             continue
-        for hit in rule.check(batch):
-            out.append(_stamp(rule, ruleset, hit, batch, batch.path))
+        out.extend(stamp(rule, hit) for hit in rule.check(batch))
     return out
 
 
@@ -168,8 +208,8 @@ def merge_partials(
         rule = by_code[code]
         assert isinstance(rule, CatalogRule)
         frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
-        for hit in rule.merge(frame):
-            out.append(_stamp(rule, ruleset, hit, None, path, columns))
+        stamp = _Stamper(ruleset, None, path, columns)
+        out.extend(stamp(rule, hit) for hit in rule.merge(frame))
     return out
 
 
@@ -177,11 +217,12 @@ def loader_findings(ruleset: RuleSet, catalog: Catalog, rules: list[Rule]) -> li
     """Turn the loader's issues into findings of the data rules that own their kind."""
     owners = {getattr(r, "loader_kind", None): r for r in rules}
     out = []
+    stamp = _Stamper(ruleset, None, catalog.path, catalog.columns)
     for issue in catalog.issues:
         rule = owners.get(issue.kind)
         if rule is None:
             continue
-        out.append(_stamp(rule, ruleset, _issue_hit(issue), None, catalog.path, catalog.columns))
+        out.append(stamp(rule, _issue_hit(issue)))
     return out
 
 

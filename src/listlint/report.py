@@ -106,6 +106,60 @@ class Finding(BaseModel):
         return d
 
 
+def _holds_model_types(signature: tuple[type, ...]) -> bool:
+    """Whether values of these exact types (one per field, FINDING_FIELDS order) are
+    what validation would return unchanged."""
+    nothing = type(None)
+    expected: dict[str, tuple[type, ...]] = {
+        "rule": (str,),
+        "name": (str,),
+        "group": (str,),
+        "message": (str,),
+        "severity": (Severity,),
+        "row": (int, nothing),
+        "marketplaces": (tuple,),
+    }
+    return len(signature) == len(FINDING_FIELDS) and all(
+        t in expected.get(name, (str, nothing))
+        for name, t in zip(FINDING_FIELDS, signature, strict=True)
+    )
+
+
+#: type signature of a finding's values -> whether they need no validation
+_EXACT_SIGNATURES: dict[tuple[type, ...], bool] = {}
+
+
+def make_finding(values: dict[str, Any]) -> Finding:
+    """``Finding(**values)`` for the engine's hot path (hundreds of thousands per run).
+
+    When every value already has exactly the type the model holds (``str``, ``int``,
+    :class:`Severity`, a tuple of ``str``; subclasses such as ``bool`` excluded), pydantic's
+    validation would return the values unchanged, so the model is filled as
+    ``model_construct`` fills it: about 1 µs where validating takes 3-5 µs (measured).
+    Anything else is validated as usual, coercions and errors included. ``values`` is
+    kept by the finding."""
+    signature = tuple(map(type, values.values()))
+    exact = _EXACT_SIGNATURES.get(signature)
+    if exact is None:
+        exact = _EXACT_SIGNATURES[signature] = _holds_model_types(signature)
+    if (
+        exact
+        and tuple(values) == FINDING_FIELDS
+        and (not values["marketplaces"] or all(type(m) is str for m in values["marketplaces"]))
+    ):
+        finding = _new_model(Finding)
+        _set_attribute(finding, "__dict__", values)
+        _set_attribute(finding, "__pydantic_fields_set__", set(FINDING_FIELDS))
+        _set_attribute(finding, "__pydantic_extra__", None)
+        _set_attribute(finding, "__pydantic_private__", None)
+        return finding
+    return Finding(**values)
+
+
+_new_model = object.__new__
+_set_attribute = object.__setattr__
+
+
 class Summary(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
