@@ -9,7 +9,9 @@ the rule's default.
 from __future__ import annotations
 
 import fnmatch
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import polars as pl
@@ -281,10 +283,35 @@ def lint_catalog(
         yield from merge_partials(ruleset, {code: frames}, catalog.path, catalog.columns)
 
 
+#: garbage-collector thresholds while linting (Python's default is (700, 10, 10))
+GC_THRESHOLDS = (50_000, 10, 10)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the collector less often while linting, then restore its thresholds.
+
+    Loading and checking allocate millions of lists, rows and findings, none of them in
+    reference cycles; at the default thresholds the collector re-scanned them all again
+    and again: ~10% of a 100k-listing run and a fifth of reading a 100k-row XLSX
+    (measured). Cycles are still collected, only less often."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_THRESHOLDS[0]), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -> Report:
     """Lint every catalogue into one report. ``spill=True`` (the CLI) keeps a huge
     run's findings on disk: the report's ``findings`` is then a sorted, re-iterable
     sequence read back from temporary files (see :mod:`listlint.spill`)."""
+    with fewer_collections():
+        return _run(catalogs, ruleset, spill=spill)
+
+
+def _run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool) -> Report:
     from listlint.parallel import Runner
     from listlint.spill import FindingSpill
 

@@ -73,10 +73,16 @@ _WORKER_RULESET: RuleSet | None = None
 def _init_worker(config: Config, policies: PolicySet) -> None:
     """Pool initialiser: build the rules once per worker process."""
     global _WORKER_RULESET
-    from listlint.engine import RuleSet
+    import gc
+
+    from listlint.engine import GC_THRESHOLDS, RuleSet
 
     _exit_with_parent()
     _WORKER_RULESET = RuleSet.build(config, policies)
+    # a worker only lints: the parent's reasoning in engine.fewer_collections holds for
+    # its whole life; the rules' own long-lived objects need no more scans at all
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _exit_with_parent() -> None:
