@@ -204,6 +204,7 @@ def lint_catalog_part(
         findings.extend(check_batch(ruleset, batch, rules))
         for code, frame in engine_partials(ruleset, batch, rules).items():
             partials.setdefault(code, []).append(frame)
+        batch.release()
     return findings, partials
 
 

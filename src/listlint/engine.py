@@ -247,7 +247,10 @@ BatchResult = tuple[list[Finding], dict[str, pl.DataFrame]]
 def batch_result(ruleset: RuleSet, batch: Batch) -> BatchResult:
     """One batch's findings and catalogue-rule partials (the unit of parallel work)."""
     rules = ruleset.for_path(batch.path)
-    return check_batch(ruleset, batch, rules), catalog_partials(ruleset, batch, rules)
+    try:
+        return check_batch(ruleset, batch, rules), catalog_partials(ruleset, batch, rules)
+    finally:
+        batch.release()
 
 
 def check_batches(ruleset: RuleSet, catalog: Catalog) -> Iterator[BatchResult]:
