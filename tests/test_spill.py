@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -98,3 +99,27 @@ def test_partial_store_keeps_batch_and_arrival_order() -> None:
     store.add("B", pl.DataFrame({"x": [3]}))  # B: one frame on disk, one in memory
     got = [(code, [f["x"].to_list() for f in frames]) for code, frames in store.items()]
     assert got == [("B", [[1], [3]]), ("A", [[2]])]
+
+
+def test_row_key_is_the_finding_sort_key() -> None:
+    for f in _findings(300, seed=3):
+        assert spill._row_key(spill._row(f)) == f.sort_key()
+
+
+@pytest.mark.parametrize("fan_in", [2, 3])
+def test_tiered_merges_keep_order_and_bound_open_runs(monkeypatch, fan_in: int) -> None:
+    monkeypatch.setattr(spill, "FAN_IN", fan_in)
+    monkeypatch.setattr(spill, "FRAME", 3)
+    items = _findings(500, seed=7)
+    store = FindingSpill(limit=4)  # 125 runs of the first tier without merging
+    most = 0
+    for f in items:
+        store.add([f])
+        most = max(most, len(store.runs))
+    # tiers: at most fan_in - 1 runs of each tier are left unmerged
+    assert most <= (fan_in - 1) * 8 + 1
+    assert store._dir is not None
+    assert sorted(Path(store._dir.name).iterdir()) == sorted(store.runs)  # merged runs deleted
+    expected = [f.to_dict() for f in sorted(items, key=Finding.sort_key)]
+    assert [f.to_dict() for f in store.sorted()] == expected
+    store.close()

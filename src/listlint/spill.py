@@ -8,6 +8,12 @@ key=Finding.sort_key)``: ties keep arrival order, since runs are merged in the o
 they were written and each run is sorted stably. A run that never spilled is the
 in-memory list, so small reports cost nothing extra.
 
+Memory and open files stay bounded however many findings there are: runs are merged
+on disk in tiers, :data:`FAN_IN` consecutive runs of one tier into one run of the next
+(consecutive runs, so ties still keep arrival order), and a run is read back one frame
+of :data:`FRAME` findings at a time. A report of 10M findings is 400 runs of the first
+tier, merged into 12 of the second; the final merge holds 12 + 16 frames, not 400.
+
 :class:`SpilledFindings` is the read side: a re-iterable, sized sequence that the
 report's ``findings`` can hold and formatters can iterate without materialising.
 """
@@ -26,12 +32,32 @@ from listlint.report import FINDING_FIELDS, Finding, Severity, make_finding
 #: findings held in memory before a sorted run is written to disk (~35 MB, twice that
 #: while a run is sorted and written)
 MEMORY_FINDINGS = 25_000
-#: findings per pickle frame inside a run file (the merge holds one frame per run)
-FRAME = 5_000
+#: findings per pickle frame inside a run file (a merge holds one frame per run)
+FRAME = 1_000
+#: runs of one tier merged into one run of the next; also the most files open at once
+FAN_IN = 32
 
 
 def _row(f: Finding) -> tuple[Any, ...]:
     return tuple(f.__dict__.values())  # a finding's fields, in FINDING_FIELDS order
+
+
+_KEY_AT = [
+    FINDING_FIELDS.index(name) for name in ("path", "sheet", "row", "field", "rule", "match")
+]
+
+
+def _row_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """:meth:`Finding.sort_key` of a finding stored as a row (tested equal)."""
+    path, sheet, line, field, rule, match = (row[i] for i in _KEY_AT)
+    return (
+        path or "",
+        sheet or "",
+        line if line is not None else -1,
+        field or "",
+        rule,
+        match or "",
+    )
 
 
 def _finding(row: tuple[Any, ...]) -> Finding:
@@ -47,6 +73,8 @@ class FindingSpill:
         self.limit = max(1, MEMORY_FINDINGS if limit is None else limit)
         self.memory: list[Finding] = []
         self.runs: list[Path] = []
+        self._tiers: list[int] = []  # the tier of each run (0: written from memory)
+        self._written = 0  # run files written so far (names them)
         self.count = 0
         self.severities = dict.fromkeys(Severity, 0)
         self._dir: tempfile.TemporaryDirectory[str] | None = None
@@ -63,17 +91,29 @@ class FindingSpill:
     def spilled(self) -> bool:
         return bool(self.runs)
 
-    def _spill(self) -> None:
+    def _new_path(self) -> Path:
         if self._dir is None:
             self._dir = tempfile.TemporaryDirectory(prefix="listlint-findings-")
-        path = Path(self._dir.name) / f"run{len(self.runs):05d}.pickle"
+        self._written += 1
+        return Path(self._dir.name) / f"run{self._written:06d}.pickle"
+
+    def _spill(self) -> None:
         self.memory.sort(key=Finding.sort_key)
-        with path.open("wb") as fh:
-            for start in range(0, len(self.memory), FRAME):
-                rows = [_row(f) for f in self.memory[start : start + FRAME]]
-                pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        self.runs.append(path)
+        path = self._new_path()
+        _write_run(path, (_row(f) for f in self.memory))
         self.memory = []
+        self.runs.append(path)
+        self._tiers.append(0)
+        # merge the last FAN_IN runs while they share a tier (they are consecutive)
+        while len(self.runs) >= FAN_IN and len(set(self._tiers[-FAN_IN:])) == 1:
+            group, tier = self.runs[-FAN_IN:], self._tiers[-1]
+            merged = self._new_path()
+            _write_run(merged, heapq.merge(*map(_read_rows, group), key=_row_key))
+            for old in group:
+                old.unlink()
+            del self.runs[-FAN_IN:], self._tiers[-FAN_IN:]
+            self.runs.append(merged)
+            self._tiers.append(tier + 1)
 
     def sorted(self) -> Iterator[Finding]:
         """Every finding, in report order."""
@@ -96,15 +136,32 @@ class FindingSpill:
             self._dir = None
 
 
-def _read_run(path: Path) -> Iterator[Finding]:
+def _write_run(path: Path, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Sorted rows to a run file, in pickled frames of FRAME rows."""
+    with path.open("wb") as fh:
+        frame: list[tuple[Any, ...]] = []
+        for row in rows:
+            frame.append(row)
+            if len(frame) == FRAME:
+                pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                frame = []
+        if frame:
+            pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_rows(path: Path) -> Iterator[tuple[Any, ...]]:
+    """A run's rows, one frame in memory at a time."""
     with path.open("rb") as fh:
         while True:
             try:
                 rows = pickle.load(fh)  # our own temp file, written above
             except EOFError:
                 return
-            for row in rows:
-                yield _finding(row)
+            yield from rows
+
+
+def _read_run(path: Path) -> Iterator[Finding]:
+    return map(_finding, _read_rows(path))
 
 
 class SpilledFindings(Sequence[Finding]):
