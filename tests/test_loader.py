@@ -243,6 +243,26 @@ def test_xlsx_title_rows_header_detection_and_description_row(tmp_path: Path):
         load(path, sheet="Nope")
 
 
+def test_xlsx_table_below_and_right_of_empty_cells_keeps_sheet_rows(tmp_path: Path):
+    """A table starting at C4 (empty rows above, empty columns left): findings point
+    at the sheet's own row numbers."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for col, value in zip("CDE", ["sku", "title", "price"], strict=True):
+        ws[f"{col}4"] = value
+    ws["C5"], ws["D5"], ws["E5"] = "A1", "Mug", 4.5
+    ws["C7"], ws["D7"] = "A2", "Bowl"  # a blank row 6 in between
+    path = tmp_path / "offset.xlsx"
+    wb.save(path)
+    cat = load(path)
+    assert _rows(cat, "_row", "sku", "title", "price_amount") == [
+        (5, "A1", "Mug", 4.5),
+        (7, "A2", "Bowl", None),
+    ]
+
+
 def test_from_records_library_input():
     cat = from_records([{"sku": "A", "title": "Mug"}, {"sku": "B", "Product Name": "x"}])
     assert cat.records == 2 and cat.frame["sku"].to_list() == ["A", "B"]
