@@ -79,3 +79,21 @@ def test_ordinary_words_are_not_disguised_brands(words: list[str]) -> None:
     title = " ".join(words).capitalize() + " for home and garden"
     report = listlint.lint([{"title": title, "brand": "Acme"}], select=["TM101"])
     assert report.findings == [], (title, [f.message for f in report.findings])
+
+
+@given(
+    st.lists(st.text(alphabet="abcdeilnorsu", min_size=3, max_size=9), min_size=1, max_size=12),
+    st.lists(st.text(alphabet="abcdeilnorsu", min_size=3, max_size=9), min_size=1, max_size=30),
+)
+@settings(max_examples=60, deadline=None)
+def test_close_pairs_same_one_by_one_as_with_cdist(queries, choices) -> None:
+    from listlint.brands import lookalike
+
+    one_by_one = list(lookalike._close_pairs(queries, choices))
+    old = lookalike.CDIST_MIN_QUERIES
+    lookalike.CDIST_MIN_QUERIES = 0
+    try:
+        matrix = list(lookalike._close_pairs(queries, choices))
+    finally:
+        lookalike.CDIST_MIN_QUERIES = old
+    assert one_by_one == matrix

@@ -76,9 +76,6 @@ class WordHit:
 
 def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[WordHit]]:
     """Unique token -> the brand words it may imitate (scored once per batch)."""
-    from rapidfuzz.distance import OSA
-    from rapidfuzz.process import cdist
-
     hits: dict[str, list[WordHit]] = {}
     rare: list[tuple[str, str, str | None]] = []
     common: list[tuple[str, str, str | None]] = []
@@ -112,14 +109,8 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
     for queries, choices in ((rare, index.fuzzy_choices), (common, index.multi_choices)):
         if not queries or not choices:
             continue
-        dist = cdist(
-            [q[1] for q in queries], choices, scorer=OSA.distance, score_cutoff=2, workers=1
-        )
-        import numpy as np
-
-        for qi, ci in zip(*np.nonzero(dist <= 2), strict=True):
+        for qi, ci, d in _close_pairs([q[1] for q in queries], choices):
             tok, _skel, kind = queries[qi]
-            d = int(dist[qi, ci])
             entries = index.word_skeletons[choices[ci]]
             multi = any(len(index.brand_words(n)) > 1 for n, _ in entries)
             # a single word may be off by its length's allowance; a word of a longer
@@ -130,6 +121,31 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
                 WordHit(n, p, d, kind, queries is common) for n, p in entries
             )
     return _viable(index, hits, skeletons)
+
+
+#: below this many query words, score them one by one: cdist's matrix needs numpy,
+#: whose import (~50 ms) is a tenth of a small catalogue's whole run
+CDIST_MIN_QUERIES = 64
+
+
+def _close_pairs(queries: list[str], choices: list[str]) -> Iterator[tuple[int, int, int]]:
+    """``(query index, choice index, OSA distance)`` of every pair at most 2 edits apart,
+    in query then choice order (the same pairs whichever way they are computed)."""
+    from rapidfuzz.distance import OSA
+
+    if len(queries) < CDIST_MIN_QUERIES:
+        from rapidfuzz.process import extract_iter
+
+        for qi, query in enumerate(queries):
+            for _choice, d, ci in extract_iter(query, choices, scorer=OSA.distance, score_cutoff=2):
+                yield qi, ci, int(d)
+        return
+    import numpy as np
+    from rapidfuzz.process import cdist
+
+    dist = cdist(queries, choices, scorer=OSA.distance, score_cutoff=2, workers=1)
+    for qi, ci in zip(*np.nonzero(dist <= 2), strict=True):
+        yield int(qi), int(ci), int(dist[qi, ci])
 
 
 def _split_by_script(index: BrandIndex, tok: str) -> list[WordHit]:
