@@ -80,3 +80,16 @@ def test_small_tables_every_record_counted(headers, rows, delim):
             assert "\n" not in str(exc)
             return
         assert cat.records == expected
+
+
+# characters Python's Unicode database knows (polars' may be newer: U+1CCD6 folds to
+# "a" there and stays itself here, a difference of versions, not of the two folds)
+@given(st.text(st.characters(exclude_categories=("Cn", "Cs")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_fold_of_a_string_equals_the_columnar_fold(text: str) -> None:
+    """fold() (with its ASCII shortcut) and fold_series() give the same matching form."""
+    import polars as pl
+
+    from listlint.text.normalize import fold, fold_series
+
+    assert fold(text) == fold_series(pl.Series([text], dtype=pl.Utf8))[0]

@@ -65,8 +65,12 @@ def clean(text: str | None, *, html_allowed: bool = True) -> str | None:
 
 def fold(text: str) -> str:
     """The matching form of one string (same result as :func:`fold_expr`)."""
+    if text.isascii():  # NFKD, combining marks and INVISIBLE leave ASCII as it is
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    # every mark (\p{M}, as the columnar form drops), not only those with a combining
+    # class: Devanagari and Thai vowel signs have class 0 and were kept here
+    text = "".join(c for c in text if unicodedata.category(c)[0] != "M")
     text = _INVISIBLE_RE.sub("", text)
     return text.lower()
 
