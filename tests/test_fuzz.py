@@ -178,7 +178,7 @@ def test_json_of_any_shape_slow(doc: object) -> None:
 hostile_text = st.text(
     alphabet=st.one_of(
         st.characters(blacklist_categories=("Cs",)),
-        st.sampled_from(list("=+-@\t\r\n<>&\"'\x00\x07\x1b%:,")),
+        st.sampled_from(list("=+-@\t\r\n<>&\"'\x00\x07\x1b%:,\u202e\u2066")),
     ),
     max_size=40,
 )
@@ -238,9 +238,10 @@ def _check_formats(found: list[Finding]) -> None:
         for value in row:
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r", "\n")), value
             assert "\x00" not in value and "\x07" not in value and "\x1b" not in value
-    for fmt in ("text", "html", "github"):
+    for fmt in ("text", "html", "github", "csv", "junit"):
         out = render(fmt)
         assert "\x1b" not in out and "\x07" not in out and "\x00" not in out, fmt
+        assert "\u202e" not in out and "\u2066" not in out, fmt  # shown as <U+202E>
     # what a browser shows as text holds every message verbatim: nothing in it was
     # taken for markup
     shown = _html_text(render("html"))

@@ -125,6 +125,15 @@ def test_terminal_escapes_never_reach_the_terminal(tmp_path: Path):
     )
     assert proc.returncode in (0, 1), proc.stderr
     assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+    assert "\u202e" not in proc.stdout  # a right-to-left override is shown, never obeyed
+
+
+def test_bidi_overrides_are_shown_not_obeyed() -> None:
+    from listlint.formatters.safe import cell, clean_text
+
+    assert clean_text("Nike \u202eekiN\u2066x\u2069") == "Nike <U+202E>ekiN<U+2066>x<U+2069>"
+    assert cell("\u202e=1+1") == "<U+202E>=1+1"  # no longer starts a formula either
+    assert clean_text("ساعة \u200f رولكس") == "ساعة \u200f رولكس"  # RLM marks stay
 
 
 def test_every_record_is_accounted_for_in_hostile_jsonl(tmp_path: Path):
