@@ -175,3 +175,20 @@ def test_outliers_skip_only_groups_that_cannot_have_one(rows: list, limits: tupl
     min_n, min_ratio, min_z = limits
     got = outliers(frame, "key", min_n=min_n, min_ratio=min_ratio, min_z=min_z)
     assert sorted(got["id"].to_list()) == _outliers_unpruned(frame, min_n, min_ratio, min_z)
+
+
+def test_unit_column_with_cells_only_the_parser_reads() -> None:
+    """A unit column ("Weight Unit") and a cell the columnar path cannot read ("1 lb 4
+    oz"): parsed once per distinct cell + unit (this crashed: the key was an expression)."""
+    got = columns.weight_kg(
+        pl.Series(["1", "1 lb 4 oz", "2", "1 lb 4 oz"]), None, pl.Series(["lb", "lb", "kg", "lb"])
+    ).to_list()
+    assert got[0] == MASS_TO_KG["lb"] and got[2] == 2.0
+    assert got[1] == got[3] == MASS_TO_KG["lb"] + 4 * MASS_TO_KG["oz"]
+    report = listlint.lint(
+        [
+            {"sku": "A", "title": "Mug", "weight": "1 lb 4 oz", "weight unit": "lb"},
+            {"sku": "B", "title": "Bowl", "weight": "2", "weight unit": "kg"},
+        ]
+    )
+    assert report.summary.records == 2

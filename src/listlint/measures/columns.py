@@ -139,7 +139,10 @@ def _quantity(
     if unit_column is not None and unit is None:
         spelled = unit_column.str.strip_chars().str.to_lowercase().str.strip_chars_end(".")
         default = spelled.replace_strict(factors, default=None, return_dtype=pl.Float64)
-        keys = pl.concat_str([raw, unit_column.fill_null("")], separator="\x1f")
+        # pl.concat_str of Series is an expression: evaluate it into the key Series
+        keys = pl.select(
+            pl.concat_str([raw, unit_column.fill_null("")], separator="\x1f")
+        ).to_series()
 
         def slow(key: str) -> float | None:
             text, _, u = key.partition("\x1f")
