@@ -205,14 +205,31 @@ def merge_partials(
 ) -> list[Finding]:
     """Phase two: each catalogue rule sees all its partials at once."""
     out: list[Finding] = []
-    by_code = {r.code: r for r in ruleset.rules}
     for code, frames in partials.items():
-        rule = by_code[code]
-        assert isinstance(rule, CatalogRule)
-        frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
-        stamp = _Stamper(ruleset, None, path, columns)
-        out.extend(stamp(rule, hit) for hit in rule.merge(frame))
+        out.extend(iter_merged(ruleset, code, frames, path, columns))
     return out
+
+
+def iter_merged(
+    ruleset: RuleSet,
+    code: str,
+    frames: list[pl.DataFrame],
+    path: str | None,
+    columns: dict[str, str] | None = None,
+    *,
+    consume: bool = False,
+) -> Iterator[Finding]:
+    """One catalogue rule's findings from ``frames`` (all its partials, or one merge-key
+    bucket of them), as the merge yields them. ``consume`` empties ``frames`` once they
+    are concatenated, so the pieces are not held beside the whole during the merge."""
+    rule = next(r for r in ruleset.rules if r.code == code)
+    assert isinstance(rule, CatalogRule)
+    frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
+    if consume:
+        frames.clear()
+    stamp = _Stamper(ruleset, None, path, columns)
+    for hit in rule.merge(frame):
+        yield stamp(rule, hit)
 
 
 def loader_findings(ruleset: RuleSet, catalog: Catalog, rules: list[Rule]) -> list[Finding]:
@@ -268,7 +285,9 @@ def lint_catalog(
     from listlint.partials import PartialStore
 
     rules = ruleset.for_path(catalog.path)
-    partials = PartialStore()
+    partials = PartialStore(
+        keys={r.code: r.merge_key for r in rules if isinstance(r, CatalogRule) and r.merge_key}
+    )
     # loader issues first, as always; a streamed file knows them only once read through
     streamed = getattr(catalog, "streaming", False)
     if not streamed:
@@ -281,9 +300,10 @@ def lint_catalog(
             partials.add(code, frame)
     if streamed:
         yield from loader_findings(ruleset, catalog, rules)
-    # one rule's partials in memory at a time
+    # one rule's partials (or one bucket of them) in memory at a time, and its findings
+    # passed on as they come: SP106 found 566,830 at 10M listings, 0.7 GB as a list
     for code, frames in partials.items():
-        yield from merge_partials(ruleset, {code: frames}, catalog.path, catalog.columns)
+        yield from iter_merged(ruleset, code, frames, catalog.path, catalog.columns, consume=True)
 
 
 #: garbage-collector thresholds while linting (Python's default is (700, 10, 10))

@@ -294,7 +294,9 @@ def _buckets(
 ) -> list[tuple[int, pl.DataFrame]]:
     if not key or spec.buckets == 1:
         return [(0, frame)]
-    dest = (frame.select(key).hash_rows(seed=11) % spec.buckets).cast(pl.Int32)
+    from listlint.partials import buckets_of
+
+    dest = buckets_of(frame, key, spec.buckets)
     return [
         (int(part["__d"][0]), part.drop("__d"))
         for part in frame.with_columns(dest.alias("__d")).partition_by("__d")

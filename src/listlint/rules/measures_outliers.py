@@ -23,6 +23,9 @@ class _WeightOutlier(MeasuresRule, CatalogRule):
     fields: ClassVar[tuple[str, ...]] = ("weight",)
     #: the grouping: a column of the batch frame
     key: ClassVar[str] = GROUP
+    #: outliers are judged within one group (the ``key`` column of the partials: a hash
+    #: of sheet + variant group or category)
+    merge_key = ("key",)
     what: ClassVar[str] = "variants"
     min_n: ClassVar[int] = 3
     min_ratio: ClassVar[float] = 3.0

@@ -331,6 +331,8 @@ class UnmappedCategory(CatalogRule, SpecsRule):
 
 class _VariantRule(CatalogRule, SpecsRule):
     fields = ("variant_group", "handle")
+    #: both merges look only within one product's variants (sheet + group)
+    merge_key = (SHEET, GROUP)
 
     def applies(self, batch: Batch) -> bool:
         return batch.has(GROUP)

@@ -236,6 +236,8 @@ class DuplicateGtin(CatalogRule, _GtinRule):
 
     code = "SP204"
     name = "duplicate-gtin"
+    #: duplicates are rows sharing one code: each code's rows can be merged on their own
+    merge_key = ("__gtin",)
     severity = Severity.ERROR
     summary = "Same GTIN on listings of different products or variants"
 
