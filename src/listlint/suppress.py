@@ -122,10 +122,11 @@ def from_file(path: str | Path) -> Suppressions:
     """An ignore file: a YAML list of ``{sku, rule, reason}``."""
     import yaml
 
+    from listlint import yamlsafe
+
     path = Path(path)
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: faster, as safe
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        data = yamlsafe.load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read ignore file {path}: {exc.strerror}") from None
     except yaml.YAMLError as exc:

@@ -13,15 +13,14 @@ from pydantic import ValidationError
 from listlint.errors import ConfigError
 from listlint.policy.pack import PolicyPack
 from listlint.resources import policies_dir
+from listlint.yamlsafe import SAFE_LOADER
 
 _MAX_EXTENDS_DEPTH = 16
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML loader that remembers the line of every mapping key (1-based).
-
-    libyaml's parser when PyYAML has it: the pure-Python one spends ~40 ms CPU on the
-    base pack, a tenth of a small catalogue's run; nodes and marks are the same."""
+class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """Safe YAML loader (libyaml when available, see :mod:`listlint.yamlsafe`) that
+    remembers the line of every mapping key (1-based)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
