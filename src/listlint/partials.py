@@ -92,14 +92,10 @@ class PartialStore:
         """Rules with partials, in the order their first partial arrived."""
         return [c for c in self._order if c in self._files or c in self._memory]
 
-    def take(self, code: str) -> list[pl.DataFrame]:
-        """All partials of one rule, in batch order (spilled ones first: they are
-        older), and forget them."""
-        return [f for part in self.take_parts(code) for f in part]
-
     def take_parts(self, code: str) -> Iterator[list[pl.DataFrame]]:
-        """A rule's partials as the groups to merge one at a time: one group, or one per
-        bucket when the rule was spilled by its merge key; each in batch order."""
+        """A rule's partials as the groups to merge one at a time, and forget them: one
+        group, or one per bucket when the rule was spilled by its merge key; each in batch
+        order (spilled frames first: they are older)."""
         spills = self._files.pop(code, [])
         memory = self._memory.pop(code, [])
         self._sizes.pop(code, None)
