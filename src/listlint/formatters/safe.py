@@ -23,8 +23,7 @@ def clean_text(value: object, limit: int | None = None) -> str:
     made visible, and optionally shortened."""
     text = "" if value is None else str(value)
     text = _CONTROL.sub("", text)
-    if "\u202a" <= max(text, default="\x00"):  # rare: only text beyond U+2029 can hold one
-        text = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    text = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
