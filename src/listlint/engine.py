@@ -161,18 +161,6 @@ class _Stamper:
         return self._column[name]
 
 
-def _stamp(
-    rule: Rule,
-    ruleset: RuleSet,
-    hit: Hit,
-    batch: Batch | None,
-    path: str | None,
-    columns: dict[str, str] | None = None,
-) -> Finding:
-    """One hit as a finding (a :class:`_Stamper` of its own: for single hits)."""
-    return _Stamper(ruleset, batch, path, columns)(rule, hit)
-
-
 def check_batch(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None) -> list[Finding]:
     """Findings of every per-batch rule on one batch (stateless: any partition works)."""
     out: list[Finding] = []
