@@ -71,3 +71,44 @@ def test_small_trademark_lint_does_not_read_the_lexeme_table(tmp_path) -> None:
         "assert index.word_log_prob.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+
+
+def _gc_probe(tmp_path, call: str) -> dict:
+    path = tmp_path / "small.csv"
+    path.write_text("sku,title,price\nA1,Cotton tee,9.99\nA2,Linen shirt,12\n", encoding="utf-8")
+    code = (
+        "import gc, json, sys\n"
+        "from listlint import gcpolicy\n"
+        "from listlint.cli import entry, main\n"
+        "seen = []\n"
+        "settle = gcpolicy.settle\n"
+        "def spy():\n"
+        "    seen.append(gc.isenabled())\n"
+        "    settle()\n"
+        "gcpolicy.settle = spy\n"
+        f"sys.argv = ['listlint', {str(path)!r}, '-q', '--isolated']\n"
+        "try:\n"
+        f"    {call}\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps({'enabled_at_first_settle': seen[0], 'enabled': gc.isenabled(),"
+        " 'frozen': gc.get_freeze_count()}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_command_defers_collection_until_the_first_batch_then_freezes(tmp_path) -> None:
+    """The ``listlint`` command owns its process: no cyclic collection while imports and
+    rule resources are built, then that state is frozen and collection resumes."""
+    probe = _gc_probe(tmp_path, "entry()")
+    assert probe == {"enabled_at_first_settle": False, "enabled": True, "frozen": probe["frozen"]}
+    assert probe["frozen"] > 10_000
+
+
+def test_in_process_command_leaves_the_collector_alone(tmp_path) -> None:
+    """Called in someone else's process (tests, a merchant's script), nothing is frozen."""
+    probe = _gc_probe(tmp_path, "main()")
+    assert probe == {"enabled_at_first_settle": True, "enabled": True, "frozen": 0}

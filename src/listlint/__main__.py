@@ -1,4 +1,4 @@
-from listlint.cli import main
+from listlint.cli import entry
 
 if __name__ == "__main__":
-    main()
+    entry()

@@ -83,6 +83,15 @@ def main() -> None:
     """
 
 
+def entry() -> None:
+    """The ``listlint`` command and ``python -m listlint``: the process is listlint's own,
+    so start-up may tune the garbage collector (:mod:`listlint.gcpolicy`)."""
+    from listlint import gcpolicy
+
+    gcpolicy.own_process()
+    main()
+
+
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -180,6 +189,9 @@ def main() -> None:
 )
 def check(files: tuple[Path, ...], **opts: Any) -> None:
     """Lint catalogue FILES and report findings."""
+    from listlint import gcpolicy
+
+    gcpolicy.defer()  # until the first batch is linted: see listlint.gcpolicy
     previous = _on_sigterm()
     try:
         code = _check(files, opts)
@@ -200,6 +212,7 @@ def check(files: tuple[Path, ...], **opts: Any) -> None:
             raise
         _fail(f"internal error ({type(exc).__name__}: {exc}); set LISTLINT_DEBUG=1 for details")
     finally:
+        gcpolicy.settle()  # no-op once a batch was linted; here for runs that stopped early
         if previous is not None:
             import signal
 
@@ -254,8 +267,10 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
 
     try:
         if opts["engine"] != "local" or opts["master"]:
+            from listlint import gcpolicy
             from listlint.partitions import lint_files
 
+            gcpolicy.settle()  # a driver collects other engines' results: collect as usual
             report = lint_files(opts["engine"], files, config, opts["master"], harvested)
         else:
             report = run(catalogs(), ruleset, spill=True)

@@ -20,6 +20,7 @@ from listlint.batch import Batch
 from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Config
 from listlint.errors import ConfigError
+from listlint.gcpolicy import settle
 from listlint.policy import PolicySet, load_policy_set
 from listlint.report import Finding, Report, Severity, Summary, make_finding
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
@@ -283,6 +284,7 @@ def lint_catalog(
     for batch_found, batch_partials in (
         results if results is not None else check_batches(ruleset, catalog)
     ):
+        settle()  # the rules' resources are built now: see listlint.gcpolicy
         yield from batch_found
         for code, frame in batch_partials.items():
             partials.add(code, frame)
@@ -318,8 +320,11 @@ def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -
     """Lint every catalogue into one report. ``spill=True`` (the CLI) keeps a huge
     run's findings on disk: the report's ``findings`` is then a sorted, re-iterable
     sequence read back from temporary files (see :mod:`listlint.spill`)."""
-    with fewer_collections():
-        return _run(catalogs, ruleset, spill=spill)
+    try:
+        with fewer_collections():
+            return _run(catalogs, ruleset, spill=spill)
+    finally:
+        settle()
 
 
 def _run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool) -> Report:
