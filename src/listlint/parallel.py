@@ -17,12 +17,14 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from listlint.loader.stream import ChunkInfo, ChunkSpec, StreamingCatalog
 
 if TYPE_CHECKING:
+    # imported where a pool starts: ~4 ms of imports a one-batch run never uses
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     import polars as pl
 
     from listlint.catalog import Catalog
@@ -184,6 +186,7 @@ class Runner:
     def _pool_for(self, workers: int) -> ProcessPoolExecutor:
         if self._pool is None or self._workers != workers:
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
             self.close()
             self._pool = ProcessPoolExecutor(

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from listlint.resources import table, wordlist
+from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
 
-_CJK_OR_ARABIC = re.compile(r"[\u0600-\u06ff\u3000-\u9fff]")
+#: signal terms in these ranges match inside words (Chinese has no spaces)
+_CJK_IDEOGRAPHS = ((0x3000, 0x9FFF),)
 #: how far (characters) a weak signal may sit from the brand it qualifies: directly next
 #: to it ("Rolex style", "Chanel-inspired", "like Gucci"), or one short word away
 WEAK_WINDOW = 4
@@ -51,11 +53,9 @@ class SignalMatcher:
         self.weak_signals = [s for s in sigs if s.strength == "weak"]
         before = [s for s in sigs if s.strength in BEFORE]
         bounded = [
-            (s.term, s) for s in self.strong_medium if not re.search(r"[\u3000-\u9fff]", s.term)
+            (s.term, s) for s in self.strong_medium if not has_chars(s.term, _CJK_IDEOGRAPHS)
         ] + [(s.term, s) for s in before if s.strength == "weak_before"]
-        unbounded = [
-            (s.term, s) for s in self.strong_medium if re.search(r"[\u3000-\u9fff]", s.term)
-        ]
+        unbounded = [(s.term, s) for s in self.strong_medium if has_chars(s.term, _CJK_IDEOGRAPHS)]
         self._bounded: PhraseMatcher[Signal] = PhraseMatcher(bounded)
         self._unbounded: PhraseMatcher[Signal] = PhraseMatcher(unbounded, word_boundaries=False)
         self._weak: PhraseMatcher[Signal] = PhraseMatcher(

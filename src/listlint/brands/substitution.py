@@ -36,10 +36,10 @@ import polars as pl
 from listlint.brands.index import CONNECTORS, BrandIndex, Name, number_forms
 from listlint.brands.lookalike import plausible_slip
 from listlint.resources import wordlist
+from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher
 
 _WORD = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
 #: how a same-shape word is found next to the kept word and its connector
 _NEIGHBOUR = r"[a-z]{4,12}"
 
@@ -75,7 +75,7 @@ def swappable_names(index: BrandIndex) -> list[tuple[Name, list[tuple[str, int, 
     """Two- and three-word Latin names (and variants) with at least one distinctive word."""
     out = []
     for name in index.names:
-        if name.kind not in ("name", "variant") or _CJK.search(name.text):
+        if name.kind not in ("name", "variant") or has_chars(name.text):
             continue
         words = _word_spans(name)
         if 2 <= len(words) <= 3 and any(_distinctive(w) for w, _, _ in words):

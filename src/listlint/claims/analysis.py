@@ -80,9 +80,15 @@ class _Prefilter:
 
 def _words_regex(terms: Iterable[str], after: str = r"\b") -> str:
     """Case-insensitive whole-word alternation of ``terms`` (hyphenated or not), then ``after``."""
-    forms = {f for t in terms for f in (t, t.replace("-", ""))}
-    alternation = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
-    return rf"(?i)\b(?:{alternation}){after}"
+    forms = sorted({f for t in terms for f in (t, t.replace("-", ""))}, key=len, reverse=True)
+    # ASCII terms under (?-u): ASCII-only case folding, which compiles in half the time
+    # (~9 ms instead of ~18 ms for the main gate, paid by every run) and matches the same
+    # here: K and S are the only ASCII letters Unicode folding pairs with other characters
+    # (KELVIN SIGN, LONG S), and gated text has neither (non-ASCII rows are folded first,
+    # and NFKD turns both into ASCII letters)
+    alternatives = [f"(?-u:{'|'.join(re.escape(t) for t in forms if t.isascii())})"]
+    alternatives += [re.escape(t) for t in forms if not t.isascii()]
+    return rf"(?i)\b(?:{'|'.join(alternatives)}){after}"
 
 
 @cache

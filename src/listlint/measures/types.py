@@ -17,6 +17,7 @@ from functools import cache
 import polars as pl
 
 from listlint.resources import table, wordlist
+from listlint.text.lazyregex import LazyPattern, has_chars
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold, fold_series
 from listlint.units import _LENGTH_WORDS, _MASS_WORDS, _VOLUME_WORDS
@@ -32,12 +33,16 @@ _SEGMENT_RE = re.compile(
     r"de|del|para|con|en|em|com|pour|avec|mit|für|aus|per)\s"
 )
 #: CJK has no spaces between words: each character is matched as a word of its own
-_CJK_RE = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
+_CJK_RE = LazyPattern(r"([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF))
 
 
 def _words(text: str) -> str:
     """Folded text with CJK characters spaced out ("纯棉t恤" -> "纯 棉 t 恤")."""
-    return re.sub(r"\s+", " ", _CJK_RE.sub(r" \1 ", fold(text))).strip()
+    folded = fold(text)
+    if not folded.isascii():  # as _CJK_RE.sub(r" \1 ") without its compile (lazyregex)
+        folded = "".join(f" {c} " if has_chars(c, _CJK_RANGES) else c for c in folded)
+    return re.sub(r"\s+", " ", folded).strip()
 
 
 _MULTI_RE = re.compile(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from listlint.text.lazyregex import LazyPattern
 from listlint.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -161,10 +162,12 @@ SCRIPTS = {
     "cyrillic": "\u0400-\u04ff",
     "thai": "\u0e00-\u0e7f",
 }
-_SCRIPT_RE = {name: re.compile(f"[{ranges}]+") for name, ranges in SCRIPTS.items()}
+_SCRIPT_RE = {name: LazyPattern(f"[{ranges}]+") for name, ranges in SCRIPTS.items()}
 
 
 def script_run(text: str, script: str) -> str | None:
     """The first run of characters of ``script`` in ``text``, or None."""
+    if text.isascii():  # none of these scripts: spare the compile (listlint.text.lazyregex)
+        return None
     m = _SCRIPT_RE[script].search(text)
     return m.group(0) if m else None

@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 
 from listlint.resources import table
+from listlint.text.lazyregex import LazyPattern
 
 #: visually confused multi-letter sequences (applied after single characters)
 VISUAL_SEQUENCES = (("rn", "m"), ("vv", "w"), ("nn", "m"), ("cl", "d"))
@@ -64,8 +65,8 @@ def mirrored(token: str, word: str) -> bool:
 
 
 #: Latin letters broken apart by one or two CJK characters: "nik耐e", "gu古cci"
-_INTERLEAVED = re.compile(r"[a-z]+(?:[\u3000-\u9fff\uac00-\ud7af]{1,2}[a-z]+)+")
-_CJK_CHAR = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
+_INTERLEAVED = LazyPattern(r"[a-z]+(?:[\u3000-\u9fff\uac00-\ud7af]{1,2}[a-z]+)+")
+_CJK_CHAR = LazyPattern(r"[\u3000-\u9fff\uac00-\ud7af]")
 
 
 def latin_through_cjk(token: str) -> list[str]:
