@@ -93,3 +93,70 @@ def test_fold_of_a_string_equals_the_columnar_fold(text: str) -> None:
     from listlint.text.normalize import fold, fold_series
 
     assert fold(text) == fold_series(pl.Series([text], dtype=pl.Utf8))[0]
+
+
+def _clean_series_before(series, *, html_allowed: bool = True):  # type: ignore[no-untyped-def]
+    """clean_series as it was before its whitespace steps ran on subsets (reference)."""
+    import polars as pl
+
+    from listlint.text.normalize import _on_subset, strip_html
+
+    if html_allowed:
+        series = _on_subset(
+            series,
+            series.str.contains(r"[<&]"),
+            lambda s: pl.Series(
+                s.name, [strip_html(v) if v is not None else None for v in s.to_list()], pl.Utf8
+            ),
+        )
+    series = _on_subset(
+        series, series.str.contains(r"[^\x00-\x7f]"), lambda s: s.str.normalize("NFC")
+    )
+    out = series.str.replace_all(
+        r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2,}", " "
+    ).str.replace_all(r" {2,}", " ")
+    out = _on_subset(
+        out,
+        out.str.contains(r"[\n\r\u2028\u2029\u0085\v\f]"),
+        lambda s: s.str.replace_all(r"\s*[\n\r\u2028\u2029\u0085\v\f]+\s*", "\n"),
+    )
+    out = out.str.strip_chars()
+    return out.set(out == "", None) if (out == "").any() else out
+
+
+_PIECES = [*"ab é中<>&;", "\t", "  ", "\u00a0", "\u2003", "\u3000", "\n", "\r", "&nbsp;", "<br>"]
+_MESSY = st.lists(st.sampled_from([*_PIECES, "\u212a", "e\u0301"]), max_size=12).map("".join)
+
+
+@given(st.lists(st.one_of(st.none(), _MESSY), min_size=1, max_size=8), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_clean_series_is_unchanged_by_its_subset_steps(cells, html_allowed: bool) -> None:
+    import polars as pl
+
+    from listlint.text.normalize import clean_series
+
+    series = pl.Series("c", cells, dtype=pl.Utf8)
+    new = clean_series(series, html_allowed=html_allowed).to_list()
+    assert new == _clean_series_before(series, html_allowed=html_allowed).to_list()
+
+
+_PRICE = st.one_of(
+    st.none(),
+    st.from_regex(r"\A\d{1,18}(\.\d{1,18})?\Z"),
+    st.text(st.sampled_from(list("0123456789.,- $€£ABCDEFGHIJKLMNOPQRSTUVWXYZkr")), max_size=12),
+    st.sampled_from(["19.99", "0.5", "007", "1,234.50", "USD 15", "$5", "1.234,5", "9" * 16]),
+)
+
+
+@given(st.lists(_PRICE, min_size=1, max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_columnar_prices_equal_parse_price_per_cell(cells) -> None:
+    import polars as pl
+
+    from listlint.loader.normalize import _prices
+    from listlint.money import parse_price
+
+    amount, currency = _prices(pl.Series("price", cells, dtype=pl.Utf8))
+    assert list(zip(amount.to_list(), currency.to_list(), strict=True)) == [
+        parse_price(c) for c in cells
+    ]

@@ -234,13 +234,34 @@ def _fold_image_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def _map_unique(series: pl.Series, fn, dtype) -> pl.Series:  # type: ignore[no-untyped-def]
-    """Apply a Python parser once per distinct value (catalogues repeat values a lot)."""
-    uniq = series.drop_nulls().unique()
-    if uniq.len() == 0:
-        return pl.Series(series.name, [None] * series.len(), dtype=dtype)
-    mapped = pl.DataFrame({"k": uniq, "v": pl.Series([fn(v) for v in uniq.to_list()], dtype=dtype)})
-    return series.to_frame("k").join(mapped, on="k", how="left", maintain_order="left")["v"]
+#: a price polars may cast itself: parse_price reads these as float() does, no currency
+#: (at most 15 digits a side, so a cast can never overflow where parse_number refuses)
+PLAIN_PRICE = r"^[0-9]{1,15}(?:\.[0-9]{1,15})?$"
+
+
+def _prices(series: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """Amount and currency per price cell. Plain decimals ("19.99": nearly every cell of
+    most exports) are cast in polars; the rest go through :func:`parse_price`, once per
+    distinct value (a Python call per distinct price cost 0.31 s per 100k listings)."""
+    plain = series.str.contains(PLAIN_PRICE).fill_null(False)
+    rest = series.filter(~plain).drop_nulls().unique()
+    parsed = [parse_price(v) for v in rest.to_list()]
+    table = pl.DataFrame(
+        {
+            "k": rest,
+            "a": pl.Series([p[0] for p in parsed], dtype=pl.Float64),
+            "c": pl.Series([p[1] for p in parsed], dtype=pl.Utf8),
+        }
+    )
+    out = (
+        pl.DataFrame({"k": series, "plain": plain})
+        .join(table, on="k", how="left", maintain_order="left")
+        .select(
+            pl.when("plain").then(pl.col("k").cast(pl.Float64, strict=False)).otherwise("a"),
+            pl.when("plain").then(pl.lit(None, dtype=pl.Utf8)).otherwise("c"),
+        )
+    )
+    return out.to_series(0), out.to_series(1)
 
 
 def _parse_values(
@@ -248,8 +269,7 @@ def _parse_values(
 ) -> pl.DataFrame:
     new = []
     if "price" in frame.columns:
-        parsed = _map_unique(frame["price"], lambda v: parse_price(v)[0], pl.Float64)
-        cur = _map_unique(frame["price"], lambda v: parse_price(v)[1], pl.Utf8)
+        parsed, cur = _prices(frame["price"])
         new += [parsed.alias("price_amount"), cur.alias("price_currency")]
         sku_col = (
             pl.col("sku") if "sku" in frame.columns else pl.lit(None, dtype=pl.Utf8).alias("sku")
