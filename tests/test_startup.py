@@ -112,3 +112,15 @@ def test_in_process_command_leaves_the_collector_alone(tmp_path) -> None:
     """Called in someone else's process (tests, a merchant's script), nothing is frozen."""
     probe = _gc_probe(tmp_path, "main()")
     assert probe == {"enabled_at_first_settle": True, "enabled": True, "frozen": 0}
+
+
+def test_common_words_file_is_a_header_then_one_word_a_line() -> None:
+    """brands.index.common_words() reads the file as exactly that (no per-line filter)."""
+    from listlint.brands.index import common_words
+    from listlint.resources import wordlists_dir
+
+    lines = (wordlists_dir() / "brands" / "common_words.txt").read_text("utf-8").splitlines()
+    body = [w for w in lines if w and not w.startswith("#")]
+    assert lines == [w for w in lines if w.startswith("#")] + body  # header first
+    assert all(w.strip() == w and " " not in w for w in body)
+    assert common_words() == frozenset(body)

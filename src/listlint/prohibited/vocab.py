@@ -96,9 +96,10 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         entries: list[tuple[str, tuple[str, Any]]] = []
-        for term in self.terms:
-            for form in _term_forms(term):
-                entries.append((form, (TERM, term.id)))
+        #: every term's forms, computed once for the automaton and the prefilter regex
+        self._forms = [_term_forms(term) for term in self.terms]
+        for term, forms in zip(self.terms, self._forms, strict=True):
+            entries.extend((form, (TERM, term.id)) for form in forms)
         for b in self.benign:
             entries.extend((form, (BENIGN, b.id)) for form in _forms(b.text))
         self.matcher = PhraseMatcher(entries)
@@ -124,7 +125,12 @@ class Vocabulary:
         """Every folded form of every term outside the ``skip`` categories (what the
         prefilter must find)."""
         return sorted(
-            {form for t in self.terms if t.category not in skip for form in _term_forms(t)}
+            {
+                form
+                for t, forms in zip(self.terms, self._forms, strict=True)
+                if t.category not in skip
+                for form in forms
+            }
         )
 
 
