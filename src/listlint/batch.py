@@ -16,7 +16,7 @@ Frame columns:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -119,17 +119,3 @@ class Batch:
         if key not in self._cache:
             self._cache[key] = compute(self)
         return self._cache[key]
-
-    def iter_text(self, fields: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
-        """(position, field, clean text) for every non-blank text cell of ``fields``."""
-        for name in fields:
-            for i, value in enumerate(self.values(name)):
-                if value:
-                    yield i, name, value
-
-
-def empty_frame() -> pl.DataFrame:
-    return pl.DataFrame(
-        {ROW: [], REC: [], SHEET: [], GROUP: []},
-        schema={ROW: pl.Int64, REC: pl.Int64, SHEET: pl.Utf8, GROUP: pl.Utf8},
-    )

@@ -69,7 +69,3 @@ ATTR_PREFIX = "attr:"
 
 def attr_column(header: str) -> str:
     return ATTR_PREFIX + header
-
-
-def is_attr(column: str) -> bool:
-    return column.startswith(ATTR_PREFIX)

@@ -35,17 +35,6 @@ _DIMS_RE = (
 )
 
 
-def unit_factor(unit: str | None, kind: str) -> float | None:
-    """Factor of a unit name from a header or a unit column ('lbs', 'Kilograms')."""
-    if not unit:
-        return None
-    table = _MASS_WORDS if kind == "weight" else _LENGTH_WORDS
-    canon = table.get(unit.strip().lower().rstrip("."))
-    if canon is None:
-        return None
-    return MASS_TO_KG[canon] if kind == "weight" else LENGTH_TO_CM[canon]
-
-
 def _fallback(
     raw: pl.Series, fast: pl.Series, keys: pl.Series, fn: Callable[[str], float | None]
 ) -> pl.Series:
