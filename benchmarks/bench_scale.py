@@ -47,8 +47,12 @@ def write_parquet(n: int, path: Path, chunk: int = 250_000, seed: int = 0) -> Pa
     while written < n:
         size = min(chunk, n - written)
         df = generate(size, seed=seed + written)
+        part = written // chunk
         df = df.with_columns(  # SKUs unique across chunks, duplicates planted within
-            pl.concat_str([pl.col("sku"), pl.lit(f"-{written // chunk}")]).alias("sku")
+            pl.concat_str([pl.col("sku"), pl.lit(f"-{part}")]).alias("sku"),
+            # each chunk numbers its variant groups from 1: keep them apart across chunks,
+            # as generate.py's CSV writer does (else distinct products shared a group)
+            pl.col("item_group_id").str.replace("^G", f"G{part:03d}-"),
         )
         table = df.to_arrow()
         if writer is None:
