@@ -17,7 +17,7 @@ from functools import cache
 import polars as pl
 
 from listlint.resources import table, wordlist
-from listlint.text.lazyregex import LazyPattern, has_chars
+from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold, fold_series
 from listlint.units import _LENGTH_WORDS, _MASS_WORDS, _VOLUME_WORDS
@@ -33,14 +33,15 @@ _SEGMENT_RE = re.compile(
     r"de|del|para|con|en|em|com|pour|avec|mit|für|aus|per)\s"
 )
 #: CJK has no spaces between words: each character is matched as a word of its own
-_CJK_RE = LazyPattern(r"([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF))
+#: the same characters as a (polars) regex group
+_CJK_PATTERN = "([" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _CJK_RANGES) + "])"
 
 
 def _words(text: str) -> str:
     """Folded text with CJK characters spaced out ("纯棉t恤" -> "纯 棉 t 恤")."""
     folded = fold(text)
-    if not folded.isascii():  # as _CJK_RE.sub(r" \1 ") without its compile (lazyregex)
+    if not folded.isascii():  # as a re.sub of _CJK_PATTERN, without its compile (lazyregex)
         folded = "".join(f" {c} " if has_chars(c, _CJK_RANGES) else c for c in folded)
     return re.sub(r"\s+", " ", folded).strip()
 
@@ -397,13 +398,13 @@ def _words_series(series: pl.Series) -> pl.Series:
     """Columnar :func:`_words` (fold, then CJK characters spaced out, on the few rows
     that have any)."""
     folded = fold_series(series.cast(pl.Utf8))
-    cjk = folded.str.contains(_CJK_RE.pattern).fill_null(False)
+    cjk = folded.str.contains(_CJK_PATTERN).fill_null(False)
     if not cjk.any():
         return folded
     idx = cjk.arg_true()
     spaced = (
         folded.filter(cjk)
-        .str.replace_all(_CJK_RE.pattern, " $1 ")
+        .str.replace_all(_CJK_PATTERN, " $1 ")
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()
     )
