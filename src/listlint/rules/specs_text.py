@@ -17,7 +17,7 @@ from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
 from listlint.specs import textcheck as tc
 from listlint.specs.family import SpecsRule
-from listlint.text.normalize import fold
+from listlint.text.normalize import fold, non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -219,7 +219,7 @@ class AllCapsTitle(SpecsRule):
             rows = tc.rows_where(
                 batch,
                 "title",
-                lambda s: s.str.contains(tc.NON_ASCII) | s.str.contains("[A-Z]{2}"),
+                lambda s: non_ascii(s) | s.str.contains("[A-Z]{2}"),
                 distinct=True,
             )
         for i, title in zip(rows, tc.cells(batch, "title", list(rows))):

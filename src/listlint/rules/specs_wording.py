@@ -17,7 +17,7 @@ from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
 from listlint.specs import textcheck as tc
 from listlint.specs.family import SpecsRule, pack_applies
-from listlint.text.normalize import fold, strip_html
+from listlint.text.normalize import fold, non_ascii, strip_html
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -319,7 +319,7 @@ class TitleScript(SpecsRule):
         refused = [(p, s) for p in self.packs for s in p.specs.text.title_forbidden_scripts]
         if not refused:
             return
-        rows = tc.rows_where(batch, "title", lambda s: s.str.contains(tc.NON_ASCII))
+        rows = tc.rows_where(batch, "title", non_ascii)
         for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title or title.isascii():
                 continue

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.text.lazyregex import LazyPattern
-from listlint.text.normalize import fold
+from listlint.text.normalize import fold, non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -85,7 +85,6 @@ def cells(batch: Batch, field: str, rows: list[int]) -> list[object]:
     return f[field].gather(rows).to_list()
 
 
-NON_ASCII = r"[^\x00-\x7f]"
 _FEW_KEYS = 200
 
 
@@ -136,7 +135,7 @@ def may_repeat_words(titles: pl.Series, limit: int) -> pl.Series:
         )
     )
     repeats = tokens.list.len() - tokens.list.eval(pl.element().n_unique()).list.first()
-    return titles.str.contains(NON_ASCII) | (repeats >= limit)
+    return non_ascii(titles) | (repeats >= limit)
 
 
 def emoji(text: str) -> list[str]:

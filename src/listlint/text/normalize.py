@@ -30,7 +30,9 @@ _BLOCK_TAG_RE = re.compile(
     r"<\s*(?:br|/p|p|/li|li|/div|div|/h[1-6]|tr|/tr|ul|/ul|ol|/ol)\b[^>]{0,2000}>", re.IGNORECASE
 )
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: the non-ASCII spaces :func:`clean` turns into a plain space (as it does the tab)
+_WIDE_SPACES = "[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_WS_RE = re.compile(rf"(?:[ \t]|{_WIDE_SPACES})+")
 _NL_RE = re.compile(r"\s*[\n\r\u2028\u2029\u0085\v\f]+\s*")
 
 _HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][^>]{0,2000}>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
@@ -73,11 +75,6 @@ def fold(text: str) -> str:
     text = "".join(c for c in text if unicodedata.category(c)[0] != "M")
     text = _INVISIBLE_RE.sub("", text)
     return text.lower()
-
-
-_NON_ASCII = r"[^\x00-\x7f]"
-#: the non-ASCII spaces :func:`clean` turns into a plain space (with the tab)
-_WIDE_SPACES = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 
 
 def non_ascii(series: pl.Series) -> pl.Series:
