@@ -6,7 +6,7 @@ the planted g/kg mix-ups.
     python benchmarks/bench_measures.py /tmp/1m.csv            # parse + checks
     python benchmarks/bench_measures.py /tmp/1m.csv --full     # also the whole loader
 
-"parse" is the columnar weight/length parsing the loader runs (listlint.measures.columns);
+"parse" is the columnar weight/length parsing the loader runs (listlint.rules.measures.columns);
 "checks" is every measures rule over 50,000-listing batches, including the two-phase
 catalogue outliers, the engine's stamping of hits into findings and building the rule
 set (policy packs). Reading the CSV text is not counted (it is the loader's cost, shown
@@ -34,7 +34,7 @@ from listlint.batch import Batch
 from listlint.config import Config
 from listlint.engine import RuleSet, catalog_partials, check_batch, merge_partials
 from listlint.fields import GROUP, REC, ROW, SHEET
-from listlint.measures import columns
+from listlint.rules.measures import columns
 
 RAW = ["sku", "title", "category", "weight", "length", "width", "height", "item_group_id"]
 #: generate.py writes a planted g/kg mix-up as an integer number of kg ("180 kg");

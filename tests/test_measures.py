@@ -206,7 +206,7 @@ TITLES = [
 def test_columnar_typing_equals_single_listing_typing() -> None:
     import polars as pl
 
-    from listlint.measures.types import _row, type_index
+    from listlint.rules.measures.types import _row, type_index
 
     index = type_index()
     n = len(TITLES)

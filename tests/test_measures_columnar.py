@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint
-from listlint.measures import columns
-from listlint.measures.explain import weight_unit_error, weight_unit_error_frame
+from listlint.rules.measures import columns
+from listlint.rules.measures.explain import weight_unit_error, weight_unit_error_frame
 from listlint.units import MASS_TO_KG
 
 _UNITS = st.sampled_from([*MASS_TO_KG, "cm", None])
@@ -72,7 +72,7 @@ def test_weight_messages_quote_band_and_correction() -> None:
 
 
 def test_repeated_titles_are_typed_as_when_each_is_read() -> None:
-    from listlint.measures.types import type_index
+    from listlint.rules.measures.types import type_index
 
     from .test_measures import TITLES
 
@@ -133,7 +133,7 @@ def _outliers_unpruned(frame: pl.DataFrame, min_n: int, min_ratio: float, min_z:
     """Median/MAD over every group, as the definition reads (no group skipped)."""
     import math
 
-    from listlint.measures.outliers import MAD_FLOOR
+    from listlint.rules.measures.outliers import MAD_FLOOR
 
     found = []
     groups: dict = {}
@@ -165,7 +165,7 @@ def _outliers_unpruned(frame: pl.DataFrame, min_n: int, min_ratio: float, min_z:
     st.sampled_from([(3, 3.0, 3.5), (8, 50.0, 5.0), (2, 1.5, 1.0)]),
 )
 def test_outliers_skip_only_groups_that_cannot_have_one(rows: list, limits: tuple) -> None:
-    from listlint.measures.outliers import outliers
+    from listlint.rules.measures.outliers import outliers
 
     frame = pl.DataFrame(
         [(i, k, kg, skip) for i, (k, kg, skip) in enumerate(rows)],

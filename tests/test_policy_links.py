@@ -245,7 +245,7 @@ def test_baseline_message_inherited_by_a_marketplace_keeps_what_concerns_it() ->
 
 
 def test_concerning_drops_clauses_about_other_marketplaces_only() -> None:
-    from listlint.prohibited.verdict import concerning
+    from listlint.rules.prohibited.verdict import concerning
 
     text = (
         "TikTok Shop bans lottery tickets; other marketplaces restrict them. "

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from listlint import gtin as g
 from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
-from listlint.specs import textcheck as tc
-from listlint.specs.attributes import AttributeColumns
-from listlint.specs.gtincolumn import read_series
+from listlint.rules.specs import textcheck as tc
+from listlint.rules.specs.attributes import AttributeColumns
+from listlint.rules.specs.gtincolumn import read_series
 from listlint.taxonomy import _match_one, default_taxonomy, map_batch
 from listlint.text.normalize import non_ascii
 
@@ -231,7 +231,7 @@ variant_row = st.tuples(
 @given(st.lists(variant_row, min_size=1, max_size=14))
 def test_variant_merges_match_a_per_group_reference(rows: list[tuple]) -> None:
     from listlint.fields import GROUP
-    from listlint.specs.variants import duplicate_variants, missing_variant_values
+    from listlint.rules.specs.variants import duplicate_variants, missing_variant_values
 
     frame = _variant_partial(rows).rename({"_group": GROUP})
     dups, gaps = _reference_variants(rows)

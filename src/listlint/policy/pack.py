@@ -11,13 +11,13 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from listlint.policy.claims import ClaimsSection
-from listlint.policy.ip import IPSection
 from listlint.policy.links import LinkSettings
-from listlint.policy.measures import MeasuresSection
-from listlint.policy.prohibited import ProhibitedSection
-from listlint.policy.specs import SpecsSection
 from listlint.report import Severity
+from listlint.rules.claims.policy import ClaimsSection
+from listlint.rules.ip.policy import IPSection
+from listlint.rules.measures.policy import MeasuresSection
+from listlint.rules.prohibited.policy import ProhibitedSection
+from listlint.rules.specs.policy import SpecsSection
 
 
 class RuleSetting(BaseModel):

@@ -14,12 +14,12 @@ from listlint.errors import ConfigError
 from listlint.rules.base import GROUPS, Rule
 
 FAMILIES: tuple[str, ...] = (
-    "listlint.rules.data",
-    "listlint.rules.prohibited",
-    "listlint.rules.claims",
-    "listlint.rules.trademarks",
-    "listlint.rules.specs",
-    "listlint.rules.measures",
+    "listlint.rules.data.rules",
+    "listlint.rules.prohibited.rules",
+    "listlint.rules.claims.rules",
+    "listlint.rules.ip.rules",
+    "listlint.rules.specs.rules",
+    "listlint.rules.measures.rules",
 )
 
 ENTRY_POINT_GROUP = "listlint.rules"
