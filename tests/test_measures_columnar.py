@@ -8,9 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint
-from listlint.rules.measures import columns
 from listlint.rules.measures.explain import weight_unit_error, weight_unit_error_frame
-from listlint.units import MASS_TO_KG
+from listlint.units import MASS_TO_KG, columns
 
 _UNITS = st.sampled_from([*MASS_TO_KG, "cm", None])
 _KG = st.floats(min_value=1e-7, max_value=1e6, allow_nan=False)

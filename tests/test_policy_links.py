@@ -15,8 +15,8 @@ import yaml
 
 import listlint
 from listlint.errors import ConfigError
-from listlint.policy import load_pack
 from listlint.policy.links import LinkSettings, official_link, on_hosts
+from listlint.rules.packs import load_pack
 from listlint.rules.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,8 +1,8 @@
-"""A batch of listings as rules see it: one polars frame plus a shared text index.
+"""A batch of listings as rules see it: one polars frame plus its columns in the forms
+every family reads (Python lists, folded text), each made once per batch.
 
-Every rule family reads the same batch. Work that several rules need (folded text,
-tokens, the batch's unique vocabulary, a family's own analysis) is computed once per
-batch and cached here, so adding a rule never re-tokenises the catalogue.
+Analyses (a family's, or one several families share) do not live here but on the
+engine's per-batch :class:`~listlint.rules.context.BatchContext`.
 
 Frame columns:
 
@@ -16,16 +16,13 @@ Frame columns:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
 from listlint.text.normalize import fold_series
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -42,10 +39,8 @@ class Batch:
         return self.frame.height
 
     def release(self) -> None:
-        """Drop the cached analyses once the batch is checked. Some of them refer back
-        to the batch (a reference cycle), so without this they wait for the cyclic
-        garbage collector, which the engine runs rarely: a worker grew from ~0.5 to
-        ~1.1 GB over 1M listings (measured), now it stays flat."""
+        """Drop the cached columns once the batch is checked (the engine may still hold
+        the batch while the next one is read)."""
         self._cache.clear()
 
     # -- plain access -----------------------------------------------------------------
@@ -112,10 +107,3 @@ class Batch:
         if name.startswith(ATTR_PREFIX):
             return name[len(ATTR_PREFIX) :]
         return self.columns.get(name)
-
-    # -- shared analyses --------------------------------------------------------------
-    def cached(self, key: str, compute: Callable[[Batch], T]) -> T:
-        """Compute ``compute(self)`` once per batch; rule families share results by key."""
-        if key not in self._cache:
-            self._cache[key] = compute(self)
-        return self._cache[key]

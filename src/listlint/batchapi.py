@@ -201,9 +201,11 @@ def lint_catalog_part(
     findings = loader_findings(ruleset, catalog, rules)
     partials: dict[str, list[pl.DataFrame]] = {}
     for batch in catalog.batches(ruleset.config.batch_size):
-        findings.extend(check_batch(ruleset, batch, rules))
-        for code, frame in engine_partials(ruleset, batch, rules).items():
+        context = ruleset.context(batch)  # one analysis per family for both phases
+        findings.extend(check_batch(ruleset, batch, rules, context))
+        for code, frame in engine_partials(ruleset, batch, rules, context).items():
             partials.setdefault(code, []).append(frame)
+        context.release()
         batch.release()
     return findings, partials
 

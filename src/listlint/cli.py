@@ -462,7 +462,8 @@ def explain(code: str) -> None:
 @main.command("policies")
 def policies_cmd() -> None:
     """List the shipped marketplace policy packs."""
-    from listlint.policy import load_pack, shipped_packs
+    from listlint.policy import shipped_packs
+    from listlint.rules.packs import load_pack
 
     try:
         for name in shipped_packs():

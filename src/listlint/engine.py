@@ -12,7 +12,8 @@ import fnmatch
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -21,19 +22,26 @@ from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Config
 from listlint.errors import ConfigError
 from listlint.gcpolicy import settle
-from listlint.policy import PolicySet, load_policy_set
+from listlint.partials import PartialStore
+from listlint.policy import PolicySet
 from listlint.report import Finding, Report, Severity, Summary, make_finding
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
-from listlint.rules.registry import select_rules
+from listlint.rules.context import BatchContext
+from listlint.rules.family import Family, FamilyRule
+from listlint.rules.packs import load_policy_set
+from listlint.rules.registry import all_rules, select_rules
 
 
 @dataclass
 class RuleSet:
-    """Instantiated rules for one configuration (built once per process)."""
+    """Instantiated rules for one configuration (built once per process), with one
+    :class:`~listlint.rules.family.Family` per family among them: their resources are
+    built once for the rule set and shared by the family's rules."""
 
     rules: list[Rule]
     config: Config
     policies: PolicySet
+    families: list[Family[Any, Any]] = field(default_factory=list)
 
     @classmethod
     def build(cls, config: Config, policies: PolicySet | None = None) -> RuleSet:
@@ -47,15 +55,26 @@ class RuleSet:
         }
         explicit = set(config.select) | set(config.extend_select)
         rules = []
+        families: dict[type[Family[Any, Any]], Family[Any, Any]] = {}
         for rule_cls in classes:
             if rule_cls.code in disabled and rule_cls.code not in explicit:
                 continue
-            ctx = RuleContext(config, policies, dict(config.rules.get(rule_cls.code, {})))
-            rules.append(rule_cls(ctx))
+            family = None
+            if issubclass(rule_cls, FamilyRule):
+                kind = rule_cls.family_type
+                family = families.get(kind) or families.setdefault(kind, kind(config, policies))
+            options = dict(config.rules.get(rule_cls.code, {}))
+            rules.append(rule_cls(RuleContext(config, policies, options, family)))
         for code in config.severity:
-            if not any(r.code == code for r in rules) and not _known(code):
+            if not any(r.code == code for r in rules) and code not in all_rules():
                 raise ConfigError(f"--severity names an unknown rule code {code!r}")
-        return cls(rules, config, policies)
+        return cls(rules, config, policies, list(families.values()))
+
+    def context(self, batch: Batch) -> BatchContext:
+        """The context the families' analyses of ``batch`` hang off. Issue 16's product
+        analysis, once it exists, is computed here, once per batch, and handed to every
+        family through :attr:`BatchContext.product`."""
+        return BatchContext(batch)
 
     def severity_for(self, rule: Rule, hit: Hit) -> Severity:
         if rule.code in self.config.severity:
@@ -79,12 +98,6 @@ class RuleSet:
         if not ignored:
             return self.rules
         return [r for r in self.rules if not any(_selector_matches(r, s) for s in ignored)]
-
-
-def _known(code: str) -> bool:
-    from listlint.rules.registry import all_rules
-
-    return code in all_rules()
 
 
 def _selector_matches(rule: Rule, selector: str) -> bool:
@@ -162,25 +175,37 @@ class _Stamper:
         return self._column[name]
 
 
-def check_batch(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None) -> list[Finding]:
-    """Findings of every per-batch rule on one batch (stateless: any partition works)."""
+def check_batch(
+    ruleset: RuleSet,
+    batch: Batch,
+    rules: list[Rule] | None = None,
+    context: BatchContext | None = None,
+) -> list[Finding]:
+    """Findings of every per-batch rule on one batch (stateless: any partition works).
+    Pass the batch's ``context`` when :func:`catalog_partials` runs on it too, so the
+    families analyse it once."""
+    context = context if context is not None else ruleset.context(batch)
     out: list[Finding] = []
     stamp = _Stamper(ruleset, batch, batch.path)
     for rule in rules if rules is not None else ruleset.rules:
         if isinstance(rule, CatalogRule) or not rule.applies(batch):
             continue
-        out.extend(stamp(rule, hit) for hit in rule.check(batch))
+        out.extend(stamp(rule, hit) for hit in rule.hits(context))
     return out
 
 
 def catalog_partials(
-    ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None
+    ruleset: RuleSet,
+    batch: Batch,
+    rules: list[Rule] | None = None,
+    context: BatchContext | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Phase one of catalogue-level rules on one batch: ``{code: partial frame}``."""
+    context = context if context is not None else ruleset.context(batch)
     out: dict[str, pl.DataFrame] = {}
     for rule in rules if rules is not None else ruleset.rules:
         if isinstance(rule, CatalogRule) and rule.applies(batch):
-            part = rule.partial(batch)
+            part = rule.partial_of(context)
             if part is not None and part.height:
                 out[rule.code] = part
     return out
@@ -253,9 +278,12 @@ BatchResult = tuple[list[Finding], dict[str, pl.DataFrame]]
 def batch_result(ruleset: RuleSet, batch: Batch) -> BatchResult:
     """One batch's findings and catalogue-rule partials (the unit of parallel work)."""
     rules = ruleset.for_path(batch.path)
+    context = ruleset.context(batch)
     try:
-        return check_batch(ruleset, batch, rules), catalog_partials(ruleset, batch, rules)
+        found = check_batch(ruleset, batch, rules, context)
+        return found, catalog_partials(ruleset, batch, rules, context)
     finally:
+        context.release()
         batch.release()
 
 
@@ -271,8 +299,6 @@ def lint_catalog(
     """All findings for one catalogue. ``results`` are the per-batch results in batch
     order (default: computed here, serially; :mod:`listlint.parallel` passes results
     computed by worker processes)."""
-    from listlint.partials import PartialStore
-
     rules = ruleset.for_path(catalog.path)
     partials = PartialStore(
         keys={r.code: r.merge_key for r in rules if isinstance(r, CatalogRule) and r.merge_key}

@@ -95,7 +95,7 @@ class PartitionSpec:
         cls, config: Config, headers: list[str], path: str | None = None, buckets: int = 1
     ) -> PartitionSpec:
         from listlint.loader.columns import map_columns
-        from listlint.policy import load_policy_set
+        from listlint.rules.packs import load_policy_set
 
         map_columns(list(headers), config.columns or None)  # a bad --map fails on the driver
         policies = load_policy_set(config.policy)

@@ -5,10 +5,10 @@ Clothing > Shirts & Tops") or its numeric id ("1604") , Amazon browse paths ("To
 | Puzzles"), WooCommerce lists ("Clothing, Clothing > T-shirts"), Magento trees, a
 Swedish shop's "Herrkläder", a Chinese template's "服装 > T恤". Policy packs key their
 requirements by listlint's own paths (``Apparel > Clothing > Tops``), so each listing's
-text is mapped once per batch and shared by every rule family::
+text is mapped once per batch and shared by every rule family (the engine's batch
+context holds it: :attr:`listlint.rules.context.BatchContext.categories`)::
 
-    from listlint.taxonomy import batch_categories
-    matches = batch_categories(batch)       # == batch.cached("taxonomy", map_batch)
+    matches = map_batch(batch)
     matches[i].path                          # "Apparel > Clothing > Tops" or None
 
 Synonyms are data (``wordlists/specs/categories.tsv``, several languages). Matching runs
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 #: fields read for a listing's category, in order (the first that maps wins)
 CATEGORY_FIELDS = ("category", "product_type")
-CACHE_KEY = "taxonomy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +203,3 @@ def map_batch(batch: Batch, taxonomy: Taxonomy | None = None) -> CategoryColumn:
         for row in unique.drop("__k").iter_rows(named=True)
     ]
     return CategoryColumn(matches, codes)
-
-
-def batch_categories(batch: Batch) -> CategoryColumn:
-    """The batch's category matches, computed once and shared by every rule family."""
-    return batch.cached(CACHE_KEY, map_batch)

@@ -1,4 +1,4 @@
-"""The claims analysis of one batch, shared by every HC rule (``batch.cached("claims", ...)``).
+"""The claims analysis of one batch, shared by every HC rule (:mod:`listlint.rules.claims.family`).
 
 1. Gate (columnar, polars): one case-insensitive regex per column whose bulk is a
    whole-word alternation of the condition terms and claim phrases (Rust's regex runs a

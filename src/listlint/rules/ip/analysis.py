@@ -1,4 +1,4 @@
-"""Per-batch brand analysis shared by the ``ip`` rules (``batch.cached("trademarks", ...)``).
+"""Per-batch brand analysis shared by the ``ip`` rules (:mod:`listlint.rules.ip.family`).
 
 Shape (STYLE.md): counterfeit phrases and exact brand names are found with automata on
 the rows a polars ``contains_any`` prefilter selected; lookalike spellings are found by

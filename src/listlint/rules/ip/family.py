@@ -1,80 +1,110 @@
-"""Shared base of the ``ip`` rules (issue 5): the brand index, the per-batch analysis,
-links and quoting. The rules themselves live in :mod:`listlint.rules.ip.rules` and
-:mod:`listlint.rules.ip.brand_rules`.
+"""The ``ip`` family (lookalike brands, counterfeit wording, brand misuse): what its
+rules share, and how they quote and link.
+
+Resources (once per rule set): the brand index (shipped brands, the user's own from any
+ip rule's ``brands`` option and the packs' ``ip.brands``, minus ``authorized-brands``)
+and the counterfeit-signal matcher. Analysis (once per batch): brand mentions,
+lookalikes and signals per listing (:mod:`~listlint.rules.ip.analysis`). The rules live
+in :mod:`~listlint.rules.ip.rules` and :mod:`~listlint.rules.ip.brand_rules`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from listlint.rules.base import Rule
+from listlint.rules.family import Family, FamilyRule
+from listlint.rules.ip.analysis import Mention, RowEvidence, analyse
+from listlint.rules.ip.evidence import price_far_below
+from listlint.rules.ip.index import Brand, BrandIndex
+from listlint.rules.ip.policy import KEY, IPSection, ip_of
+from listlint.rules.ip.signals import SignalMatcher
+from listlint.text.normalize import fold
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
-    from listlint.rules.ip.analysis import Mention, RowEvidence
-    from listlint.rules.ip.index import Brand, BrandIndex
+    from listlint.gtin import GtinColumn
+    from listlint.rules.context import BatchContext
 
 COUNTERFEIT_POLICY = "https://support.google.com/merchants/answer/6149993"
 BRAND_MISUSE_POLICY = "https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051"
 #: category groups where replica wording alone is a counterfeit signal
 BRAND_PRONE = {"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"}
-#: brand index + signal matcher per (extra brands, authorised brands): built once per run
-_SHARED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[BrandIndex, object]] = {}
 
 
-class TrademarkRule(Rule):
-    group: ClassVar[str] = "ip"
-    fields: ClassVar[tuple[str, ...]] = ("title",)
+@dataclass(frozen=True)
+class Resources:
+    index: BrandIndex
+    signals: SignalMatcher
 
-    def _resources(self) -> tuple[BrandIndex, object]:
+
+@dataclass
+class IpAnalysis:
+    """The batch's brand evidence (row position -> evidence, rows with anything only),
+    and the batch context for facts other families share (the GTIN readings)."""
+
+    rows: dict[int, RowEvidence]
+    context: BatchContext
+
+    @property
+    def gtin(self) -> GtinColumn:
+        """The GTIN column as the specs rules read it (one reading per batch)."""
+        return self.context.gtin
+
+
+class IpFamily(Family[Resources, IpAnalysis]):
+    name: ClassVar[str] = "ip"
+    section = (KEY, IPSection)
+
+    def build(self) -> Resources:
         # the user's own brands may sit under any ip rule's options; they serve the family
         extra = tuple(
             dict.fromkeys(
                 [
                     *(
                         b
-                        for code, opts in sorted(self.ctx.config.rules.items())
+                        for code, opts in sorted(self.config.rules.items())
                         if code.startswith("TM")
                         for b in opts.get("brands", ())
                     ),
-                    *self.ctx.options.get("brands", ()),
-                    *(b for p in self.ctx.policies for b in p.ip.brands),
+                    *(b for p in self.packs for b in ip_of(p).brands),
                 ]
             )
         )
-        authorized = tuple(self.ctx.config.authorized_brands)
-        key = (extra, authorized)
-        if key not in _SHARED:  # one index for the four rules of a run
-            from listlint.rules.ip.index import BrandIndex
-            from listlint.rules.ip.signals import SignalMatcher
+        authorized = tuple(self.config.authorized_brands)
+        return Resources(BrandIndex(extra_brands=extra, authorized=authorized), SignalMatcher())
 
-            _SHARED[key] = (BrandIndex(extra_brands=extra, authorized=authorized), SignalMatcher())
-        return _SHARED[key]
+    def analyse(self, context: BatchContext) -> IpAnalysis:
+        res = self.resources
+        return IpAnalysis(analyse(context.batch, res.index, res.signals), context)
 
-    def evidence(self, batch: Batch) -> dict[int, RowEvidence]:
-        from listlint.rules.ip.analysis import analyse
 
-        index, signals = self._resources()
-        return batch.cached("trademarks", lambda b: analyse(b, index, signals))  # type: ignore[arg-type]
+class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
+    group: ClassVar[str] = "ip"
+    family_type: ClassVar[type[Family[Any, Any]]] = IpFamily
+    fields: ClassVar[tuple[str, ...]] = ("title",)
+
+    @property
+    def index(self) -> BrandIndex:
+        return self.family.resources.index
 
     def marketplaces(self) -> tuple[str, ...]:
-        return tuple(p.label for p in self.ctx.policies if p.marketplace)
+        return self.family.marketplaces()
 
     def policy_link(self) -> str | None:
         """The first selected marketplace's own IP page (a page inherited from another
         marketplace's pack is skipped, see :mod:`listlint.policy.links`), else the rule's."""
-        from listlint.policy.links import official_link
-
-        for p in self.ctx.policies:
-            return official_link(p, p.ip.policy_url, self.policy_url, COUNTERFEIT_POLICY)
-        return self.policy_url
+        if not self.family.packs:
+            return self.policy_url
+        return self.family.first_link(
+            lambda p: (ip_of(p).policy_url, self.policy_url, COUNTERFEIT_POLICY)
+        )
 
     def listing_groups(self, batch: Batch, i: int) -> set[str]:
-        index, _ = self._resources()
         text = " ".join(
             t for t in (folded_cell(batch, "category", i), batch.folded("title")[i]) if t
         )
-        return index.groups_of(text)
+        return self.index.groups_of(text)
 
     def brand_ok(self, m: Mention, batch: Batch, i: int, signals: bool) -> bool:
         """Is this mention a brand use at all (not an ordinary word or a vague alias)?"""
@@ -90,8 +120,6 @@ class TrademarkRule(Rule):
 
 def price_evidence(rule: TrademarkRule, batch: Batch, i: int, brand: Brand) -> str | None:
     """ "price 320 far below genuine Rolex" when the listing's price supports a copy."""
-    from listlint.rules.ip.evidence import price_far_below
-
     amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
     if amount is None or not price_far_below(
         brand, amount, currency, rule.listing_groups(batch, i)
@@ -112,8 +140,6 @@ def folded_cell(batch: Batch, name: str, i: int) -> str | None:
 def seller_text(batch: Batch, field: str, i: int, folded_match: str) -> str:
     """The seller's own spelling of a folded span ("أصلية", "Guccı", "ＧＵＣＣＩ"), found by
     folding the raw text one character at a time; the folded span when it is not there."""
-    from listlint.text.normalize import fold
-
     raw = cell(batch, field, i) or ""
     pos = raw.lower().find(folded_match)
     if pos >= 0 and len(raw.lower()) == len(raw):

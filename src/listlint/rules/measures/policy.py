@@ -17,10 +17,14 @@ product-type ranges. Example (policies/<pack>.yaml)::
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from listlint.report import Severity
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 
 class CarrierChoice(BaseModel):
@@ -91,3 +95,12 @@ class MeasuresSection(BaseModel):
     carriers: list[CarrierChoice] = Field(default_factory=list)
     #: product-type weight ranges added to or overriding wordlists/measures/product_types.tsv
     ranges: dict[str, WeightRange] = Field(default_factory=dict)
+
+
+#: the key of this section in a policy pack
+KEY = "measures"
+
+
+def measures_of(pack: PolicyPack) -> MeasuresSection:
+    """``pack``'s ``measures:`` section."""
+    return pack.section(KEY, MeasuresSection)

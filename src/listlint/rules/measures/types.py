@@ -20,9 +20,9 @@ from listlint.resources import table, wordlist
 from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold, fold_series
-from listlint.units import _LENGTH_WORDS, _MASS_WORDS, _VOLUME_WORDS
+from listlint.units import LENGTH_WORDS, MASS_WORDS, VOLUME_WORDS
 
-_UNIT_WORDS = frozenset(_MASS_WORDS) | frozenset(_LENGTH_WORDS) | _VOLUME_WORDS | {"fl", "oz"}
+_UNIT_WORDS = frozenset(MASS_WORDS) | frozenset(LENGTH_WORDS) | VOLUME_WORDS | {"fl", "oz"}
 
 #: where a title's first part (its head segment) ends: "T-Shirt - Black / M", "Mug, 350 ml"
 _HARD_CUT = r"\s+[-|–—/]\s+|[,;(\[{:]"

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from listlint.resources import table
+from listlint.rules.prohibited.policy import prohibited_of
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold
 
@@ -258,7 +259,7 @@ def pack_terms(packs: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
     """``(category, term, source)`` for every term a policy pack adds."""
     out = []
     for pack in packs:
-        for cid, verdict in pack.prohibited.categories.items():
+        for cid, verdict in prohibited_of(pack).categories.items():
             out.extend((cid, t, verdict.source) for t in verdict.terms)
     return tuple(sorted(set(out)))
 
@@ -270,7 +271,7 @@ def pack_patterns(packs: Iterable[Any]) -> list[CategoryPattern]:
     out: list[CategoryPattern] = []
     seen: set[tuple[str, str]] = set()
     for pack in packs:
-        for cid, verdict in pack.prohibited.categories.items():
+        for cid, verdict in prohibited_of(pack).categories.items():
             for i, pattern in enumerate(verdict.patterns):
                 where = f"policy pack {pack.name!r} key prohibited.categories.{cid}.patterns[{i}]"
                 compile_pattern(pattern, where)

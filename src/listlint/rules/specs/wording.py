@@ -16,7 +16,8 @@ import polars as pl
 from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
-from listlint.rules.specs.family import SpecsRule, pack_applies
+from listlint.rules.specs.family import SpecsAnalysis, SpecsRule, pack_applies
+from listlint.rules.specs.policy import specs_of
 from listlint.text.normalize import fold, non_ascii, strip_html
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class PromotionalText(SpecsRule):
             self._keys = tc.folded_keys([*(t for t, _ in terms), "%"])
         return self._phrases
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         matcher = self._matcher()
         titles = batch.values("title")
         rows = tc.rows_containing(batch, "title", self._keys)
@@ -148,7 +149,7 @@ class PlaceholderText(SpecsRule):
             self._keys = tc.folded_keys(_placeholders()[1])
         return self._phrases
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         cells, _ = _placeholders()
         for field in _CELL_FIELDS:
             if not batch.has(field):
@@ -208,7 +209,7 @@ class HtmlInTitle(SpecsRule):
     summary = "Title contains HTML tags or entities"
     fields = ("title",)
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         rows = tc.rows_where(batch, "title", lambda s: s.str.contains_any(["<", "&"]))
         for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title or ("<" not in title and "&" not in title):
@@ -250,8 +251,8 @@ class TitleSymbols(SpecsRule):
     fields = ("title",)
     policy_url = TITLE_POLICY
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        forbidden = [(p, set(p.specs.text.title_forbidden_chars)) for p in self.packs]
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        forbidden = [(p, set(specs_of(p).text.title_forbidden_chars)) for p in self.packs]
         brands = batch.values("brand")
         chars = sorted({c for _, cs in forbidden for c in cs})
 
@@ -315,8 +316,8 @@ class TitleScript(SpecsRule):
     fields = ("title",)
     policy_url = "https://partner.tiktokshop.com/docv2"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        refused = [(p, s) for p in self.packs for s in p.specs.text.title_forbidden_scripts]
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        refused = [(p, s) for p in self.packs for s in specs_of(p).text.title_forbidden_scripts]
         if not refused:
             return
         rows = tc.rows_where(batch, "title", non_ascii)

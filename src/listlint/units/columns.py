@@ -2,7 +2,7 @@
 
 Most cells are written one simple way ("0.25 kg", "250 g", "12.5"): a polars regex
 reads those for the whole column at once. The rest (decimal commas, "1 lb 4 oz",
-"重量58g", "14.7 x 11.1 x 10.2 inches") goes to :mod:`listlint.units`, once per
+"重量58g", "14.7 x 11.1 x 10.2 inches") goes to :mod:`listlint.units.parse`, once per
 distinct value, and is joined back. Both paths give the same numbers (a hypothesis
 test checks it).
 """
@@ -13,21 +13,13 @@ from collections.abc import Callable
 
 import polars as pl
 
-from listlint.units import (
-    _LENGTH_WORDS,
-    _MASS_WORDS,
-    LENGTH_TO_CM,
-    MASS_TO_KG,
-    Measure,
-    parse_dimensions,
-    parse_length,
-    parse_weight,
-)
+from listlint.units.parse import Measure, parse_dimensions, parse_length, parse_weight
+from listlint.units.words import LENGTH_TO_CM, LENGTH_WORDS, MASS_TO_KG, MASS_WORDS
 
 #: ASCII unit words -> factor to kg / cm, for the columnar path.
-_MASS_FACTOR = {w: MASS_TO_KG[u] for w, u in _MASS_WORDS.items() if w.isascii() and w.isalpha()}
+_MASS_FACTOR = {w: MASS_TO_KG[u] for w, u in MASS_WORDS.items() if w.isascii() and w.isalpha()}
 _LENGTH_FACTOR = {
-    w: LENGTH_TO_CM[u] for w, u in _LENGTH_WORDS.items() if w.isascii() and w.isalpha()
+    w: LENGTH_TO_CM[u] for w, u in LENGTH_WORDS.items() if w.isascii() and w.isalpha()
 }
 _NUM = r"\d+(?:\.\d+)?"
 _DIMS_RE = (
@@ -89,7 +81,7 @@ def written_mass_unit(raw: pl.Series) -> pl.Series:
     text = raw.str.strip_chars()
     number = text.str.strip_chars_end(_LETTERS)
     word = text.str.slice(number.str.len_chars()).str.strip_chars(" .").str.to_lowercase()
-    canon = {w: u for w, u in _MASS_WORDS.items() if w.isascii() and w.isalpha()}
+    canon = {w: u for w, u in MASS_WORDS.items() if w.isascii() and w.isalpha()}
     ok = number.str.contains(r"^\d+(?:\.\d+)?$").fill_null(False)
     return pl.DataFrame({"ok": ok, "u": word.replace_strict(canon, default=None)}).select(
         pl.when(pl.col("ok")).then(pl.col("u"))
@@ -101,7 +93,7 @@ def weight_kg(
 ) -> pl.Series:
     """kg for each weight cell; ``unit`` from the header ("Weight (lbs)"), or a unit
     column ("Weight Unit") applying to bare numbers row by row."""
-    table = (_MASS_FACTOR, _MASS_WORDS, MASS_TO_KG, parse_weight)
+    table = (_MASS_FACTOR, MASS_WORDS, MASS_TO_KG, parse_weight)
     return _quantity(raw, unit, unit_column, *table).alias("weight_kg")
 
 
@@ -110,7 +102,7 @@ def length_cm(
 ) -> pl.Series:
     """cm for each length cell (a bare number takes the header's unit, or the row's
     "Dimension Unit" cell)."""
-    table = (_LENGTH_FACTOR, _LENGTH_WORDS, LENGTH_TO_CM, parse_length)
+    table = (_LENGTH_FACTOR, LENGTH_WORDS, LENGTH_TO_CM, parse_length)
     return _quantity(raw, unit, unit_column, *table)
 
 
