@@ -81,7 +81,8 @@ def lint(
     >>> report = lint("catalog.csv", policy="tiktok-shop-us", select=["prohibited"])
     >>> report.summary.errors
     """
-    from listlint.engine import RuleSet, run
+    from listlint.engine import RuleSet
+    from listlint.runner import run
 
     cfg = make_config(config, policy=policy, select=select, ignore=ignore, **options)
     ruleset = RuleSet.build(cfg)

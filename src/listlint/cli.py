@@ -244,7 +244,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     )
     from listlint import formatters
     from listlint.api import load
-    from listlint.engine import RuleSet, run
+    from listlint.engine import RuleSet
+    from listlint.runner import run
 
     fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
     _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
@@ -268,7 +269,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     try:
         if opts["engine"] != "local" or opts["master"]:
             from listlint import gcpolicy
-            from listlint.partitions import lint_files
+            from listlint.distributed import lint_files
 
             gcpolicy.settle()  # a driver collects other engines' results: collect as usual
             report = lint_files(opts["engine"], files, config, opts["master"], harvested)

@@ -9,9 +9,7 @@ the rule's default.
 from __future__ import annotations
 
 import fnmatch
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +22,7 @@ from listlint.errors import ConfigError
 from listlint.gcpolicy import settle
 from listlint.partials import PartialStore
 from listlint.policy import PolicySet
-from listlint.report import Finding, Report, Severity, Summary, make_finding
+from listlint.report import Finding, Severity, make_finding
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
 from listlint.rules.context import BatchContext
 from listlint.rules.family import Family, FamilyRule
@@ -320,62 +318,3 @@ def lint_catalog(
     # passed on as they come: SP106 found 566,830 at 10M listings, 0.7 GB as a list
     for code, frames in partials.items():
         yield from iter_merged(ruleset, code, frames, catalog.path, catalog.columns, consume=True)
-
-
-#: garbage-collector thresholds while linting (Python's default is (700, 10, 10))
-GC_THRESHOLDS = (50_000, 10, 10)
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the collector less often while linting, then restore its thresholds.
-
-    Loading and checking allocate millions of lists, rows and findings, none of them in
-    reference cycles; at the default thresholds the collector re-scanned them all again
-    and again: ~10% of a 100k-listing run and a fifth of reading a 100k-row XLSX
-    (measured). Cycles are still collected, only less often."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], GC_THRESHOLDS[0]), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
-def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -> Report:
-    """Lint every catalogue into one report. ``spill=True`` (the CLI) keeps a huge
-    run's findings on disk: the report's ``findings`` is then a sorted, re-iterable
-    sequence read back from temporary files (see :mod:`listlint.spill`)."""
-    try:
-        with fewer_collections():
-            return _run(catalogs, ruleset, spill=spill)
-    finally:
-        settle()
-
-
-def _run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool) -> Report:
-    from listlint.parallel import Runner
-    from listlint.spill import FindingSpill
-
-    store = FindingSpill() if spill else FindingSpill(limit=2**62)
-    files = records = listings = 0
-    with Runner(ruleset) as runner:
-        for catalog in catalogs:
-            files += 1
-            store.add(runner.lint(catalog))
-            # counted after linting: a streamed catalogue knows its size only then
-            records += catalog.records
-            listings += catalog.listings_count
-    if not store.spilled:
-        return Report.build(store.memory, files=files, records=records, listings=listings)
-    counts = store.severities
-    summary = Summary(
-        files=files,
-        records=records,
-        listings=listings,
-        findings=store.count,
-        errors=counts[Severity.ERROR],
-        warnings=counts[Severity.WARNING],
-        info=counts[Severity.INFO],
-    )
-    return Report.model_construct(summary=summary, findings=store.findings())
