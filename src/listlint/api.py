@@ -8,7 +8,11 @@ from typing import Any
 
 from listlint.catalog import Catalog
 from listlint.config import Config, build_config
+from listlint.engine import RuleSet
+from listlint.loader import from_frame, from_records
+from listlint.loader import load as _load
 from listlint.report import Report
+from listlint.runner import run
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
@@ -41,7 +45,6 @@ def load(
     config: Config | None = None,
 ) -> Catalog:
     """Load a catalogue file into a :class:`Catalog` (columnar listings + loader notes)."""
-    from listlint.loader import load as _load
 
     cfg = config or Config()
     return _load(
@@ -50,7 +53,6 @@ def load(
 
 
 def to_catalogs(source: Any, cfg: Config) -> list[Catalog]:
-    from listlint.loader import from_frame, from_records
 
     if isinstance(source, Catalog):
         return [source]
@@ -81,8 +83,6 @@ def lint(
     >>> report = lint("catalog.csv", policy="tiktok-shop-us", select=["prohibited"])
     >>> report.summary.errors
     """
-    from listlint.engine import RuleSet
-    from listlint.runner import run
 
     cfg = make_config(config, policy=policy, select=select, ignore=ignore, **options)
     ruleset = RuleSet.build(cfg)

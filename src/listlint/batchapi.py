@@ -33,8 +33,14 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from listlint.api import make_config
 from listlint.config import Config
-from listlint.report import FINDING_FIELDS, Finding
+from listlint.engine import RuleSet, check_batch, loader_findings, merge_partials
+from listlint.engine import catalog_partials as engine_partials
+from listlint.errors import InputError
+from listlint.fields import REC, ROW
+from listlint.loader import from_frame
+from listlint.report import FINDING_FIELDS, Finding, Report
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -111,7 +117,6 @@ def frame_findings(frame: pl.DataFrame) -> list[Finding]:
 
 def merge_reports(reports: list[Report]) -> Report:
     """One report for several catalogues linted separately (one per file)."""
-    from listlint.report import Report
 
     return Report.build(
         [f for r in reports for f in r.findings],
@@ -143,7 +148,6 @@ def cached_ruleset(
     ``policies`` are packs already loaded elsewhere (a Spark driver ships them to its
     executors, which may not see the driver's files); ``key`` is their precomputed
     :func:`fingerprint`, so a worker does not re-hash the packs for every partition."""
-    from listlint.engine import RuleSet
 
     key = key or fingerprint(config, policies)
     if key not in _RULESETS:
@@ -163,8 +167,6 @@ def as_catalog(table: Any, config: Config, path: str | None = None, offset: int 
 
     Non-text columns are cast to text as the Parquet reader does, so a batch lints the
     same whether it came from a file or a DataFrame."""
-    from listlint.fields import REC, ROW
-    from listlint.loader import from_frame
 
     frame = table if isinstance(table, pl.DataFrame) else _to_polars(table)
     if any(dtype != pl.Utf8 for dtype in frame.dtypes):
@@ -178,7 +180,6 @@ def as_catalog(table: Any, config: Config, path: str | None = None, offset: int 
 
 
 def _to_polars(table: Any) -> pl.DataFrame:
-    from listlint.errors import InputError
 
     try:
         if type(table).__module__.startswith("pandas"):
@@ -194,8 +195,6 @@ def lint_catalog_part(
 ) -> tuple[list[Finding], dict[str, list[pl.DataFrame]]]:
     """Phase one on a loaded part: stateless findings (loader issues included) and
     catalogue-rule partials, batch by batch as the local engine does."""
-    from listlint.engine import catalog_partials as engine_partials
-    from listlint.engine import check_batch, loader_findings
 
     rules = ruleset.for_path(catalog.path)
     findings = loader_findings(ruleset, catalog, rules)
@@ -219,7 +218,6 @@ def lint_batch(
     number of rows before this batch in its catalogue (rows are numbered as in a file
     with a header row: the batch's first row is ``offset + 2``). Catalogue-level rules
     are not run here: use :func:`catalog_partials` and :func:`merge_catalog_partials`."""
-    from listlint.api import make_config
 
     cfg = config or make_config()
     catalog = as_catalog(table, cfg, path, offset)
@@ -232,7 +230,6 @@ def catalog_partials(
 ) -> dict[str, pl.DataFrame]:
     """Phase one of the catalogue-level rules on one batch: ``{code: partial frame}``
     (``offset`` as for :func:`lint_batch`)."""
-    from listlint.api import make_config
 
     cfg = config or make_config()
     catalog = as_catalog(table, cfg, path, offset)
@@ -250,8 +247,6 @@ def merge_catalog_partials(
     """Phase two: every batch's partials at once -> the catalogue-level findings.
 
     ``columns`` (canonical field -> header) names the column in findings."""
-    from listlint.api import make_config
-    from listlint.engine import merge_partials
 
     cfg = config or make_config()
     by_code: dict[str, list[pl.DataFrame]] = {}

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from listlint.batchapi import FINDINGS_SCHEMA
+from listlint.batchapi import FINDINGS_SCHEMA, merge_reports
+from listlint.errors import ConfigError
 from listlint.partitions import (
     FINDING,
     ID_COL,
@@ -178,15 +179,11 @@ def lint_parquet(
     the local threaded scheduler, or on the ``dask.distributed`` one at ``scheduler``."""
     import dask.dataframe as dd
 
-    from listlint.batchapi import merge_reports
-
     client = None
     if scheduler:
         try:
             from distributed import Client
         except ImportError as exc:
-            from listlint.errors import ConfigError
-
             raise ConfigError("--master for Dask needs dask.distributed installed") from exc
         client = Client(scheduler)
     try:

@@ -31,17 +31,25 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from listlint.api import make_config
 from listlint.batchapi import (
     BUILDS,
     FINDINGS_SCHEMA,
     as_catalog,
     cached_ruleset,
     fingerprint,
+    frame_findings,
     lint_catalog_part,
     worker_id,
 )
 from listlint.config import Config
+from listlint.engine import merge_partials
 from listlint.fields import REC, ROW
+from listlint.loader.columns import map_columns
+from listlint.partials import buckets_of
+from listlint.report import Report
+from listlint.rules.packs import load_policy_set
+from listlint.text.normalize import clean_series
 
 if TYPE_CHECKING:
     from listlint.catalog import Catalog
@@ -91,8 +99,6 @@ class PartitionSpec:
     def build(
         cls, config: Config, headers: list[str], path: str | None = None, buckets: int = 1
     ) -> PartitionSpec:
-        from listlint.loader.columns import map_columns
-        from listlint.rules.packs import load_policy_set
 
         map_columns(list(headers), config.columns or None)  # a bad --map fails on the driver
         policies = load_policy_set(config.policy)
@@ -105,7 +111,6 @@ class PartitionSpec:
 
     @cached_property
     def _cmap(self) -> Any:
-        from listlint.loader.columns import map_columns
 
         return map_columns(list(self.headers), self.config.columns or None)
 
@@ -169,7 +174,6 @@ def add_index(
 ) -> pl.DataFrame:
     """``frame`` plus its catalogue-wide numbering and, for catalogues with variants,
     the group key the engine repartitions on (null keys spread by position)."""
-    from listlint.text.normalize import clean_series
 
     data = _text(frame)
     nonblank = _nonblank(data).cast(pl.Int64)
@@ -291,7 +295,6 @@ def _buckets(
 ) -> list[tuple[int, pl.DataFrame]]:
     if not key or spec.buckets == 1:
         return [(0, frame)]
-    from listlint.partials import buckets_of
 
     dest = buckets_of(frame, key, spec.buckets)
     return [
@@ -309,7 +312,6 @@ def _ipc(frame: pl.DataFrame) -> bytes:
 def merge_part(wire: pl.DataFrame, spec: PartitionSpec) -> pl.DataFrame:
     """Phase two on one shuffled partition: merge each (rule, bucket) group of partials;
     findings and statistics pass through."""
-    from listlint.engine import merge_partials
 
     keep = wire.filter(pl.col("__kind") != PARTIAL)
     parts = wire.filter(pl.col("__kind") == PARTIAL)
@@ -330,8 +332,6 @@ def wire_findings(wire: pl.DataFrame) -> pl.DataFrame:
 
 def wire_report(wire: pl.DataFrame) -> Report:
     """The Report of one catalogue from its merged wire frame (findings + statistics)."""
-    from listlint.batchapi import frame_findings
-    from listlint.report import Report
 
     stats = wire_stats(wire)
     return Report.build(
@@ -344,7 +344,6 @@ def wire_report(wire: pl.DataFrame) -> Report:
 
 def engine_config(config: Config | None = None, **overrides: Any) -> Config:
     """The config of an engine call: ``config`` plus keyword overrides (no file lookup)."""
-    from listlint.api import make_config
 
     return make_config(config, **overrides)
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from listlint.batchapi import FINDINGS_SCHEMA, arrow_schema
+from listlint.batchapi import FINDINGS_SCHEMA, arrow_schema, merge_reports
 from listlint.partitions import (
     FINDING,
     ID_COL,
@@ -273,7 +273,6 @@ def lint_parquet(
     paths: Sequence[str], config: Config | None = None, *, master: str = "local[2]"
 ) -> Report:
     """Lint Parquet files (or folders of them) on Spark, one catalogue per path."""
-    from listlint.batchapi import merge_reports
 
     spark = session(master)
     return merge_reports([lint_to_report(spark.read.parquet(p), config, path=p) for p in paths])

@@ -33,6 +33,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+import polars as pl
+
+from listlint.resources import table
+from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -73,7 +77,6 @@ class Taxonomy:
     """Synonym matchers over folded category text (build once, reuse)."""
 
     def __init__(self, rows: Iterable[dict[str, str]]) -> None:
-        from listlint.text.matcher import PhraseMatcher
 
         by_kind: dict[str, list[tuple[str, tuple[str, str]]]] = {}
         self.google_ids: dict[str, str] = {}
@@ -146,7 +149,6 @@ class Taxonomy:
 @cache
 def default_taxonomy() -> Taxonomy:
     """The shipped synonyms (``wordlists/specs/categories.tsv``)."""
-    from listlint.resources import table
 
     return Taxonomy(table("specs/categories"))
 
@@ -183,7 +185,6 @@ def _match_one(tax: Taxonomy, cells: Iterable[tuple[str, str | None, bool]]) -> 
 def map_batch(batch: Batch, taxonomy: Taxonomy | None = None) -> CategoryColumn:
     """One :class:`CategoryMatch` per listing of the batch (see module docstring),
     decided once per distinct combination of category cells and joined back."""
-    import polars as pl
 
     tax = taxonomy or default_taxonomy()
     f = batch.frame

@@ -24,7 +24,8 @@ from functools import cache
 import polars as pl
 
 from listlint.rules.claims.category import product_group
-from listlint.rules.claims.grammar import Claim
+from listlint.rules.claims.grammar import Claim, Grammar
+from listlint.rules.claims.pipeline import claim_matchers
 from listlint.rules.claims.textmap import MappedText, matching_form, sentences
 from listlint.rules.claims.vocab import Vocabulary, vocabulary
 from listlint.text.matcher import PhraseMatcher
@@ -170,9 +171,6 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
             work.extend((i, name, text, mapped, a, b) for a, b in spans)
     if not work:
         return []
-
-    from listlint.rules.claims.grammar import Grammar
-    from listlint.rules.claims.pipeline import claim_matchers
 
     cm = claim_matchers()
     grammar = Grammar(cm, voc)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from listlint.report import Severity
+from listlint.resources import table
 
 if TYPE_CHECKING:
     from listlint.policy.pack import PolicyPack
@@ -40,7 +41,6 @@ class CarrierChoice(BaseModel):
     @field_validator("name")
     @classmethod
     def _known(cls, name: str) -> str:
-        from listlint.resources import table
 
         known = [r["carrier"] for r in table("measures/carrier_limits")]
         if name not in known:

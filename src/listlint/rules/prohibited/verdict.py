@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from listlint.policy.links import official_link, see_also
 from listlint.report import Severity
 from listlint.rules.prohibited.evidence import THRESHOLD, CategoryEvidence, TermHit
 from listlint.rules.prohibited.policy import CategoryVerdict, Status, prohibited_of
@@ -44,7 +45,6 @@ class MarketVerdict:
     def approval_url(self) -> str | None:
         """Where to apply, on this marketplace's own site (an inherited page of another
         marketplace is skipped, see :mod:`listlint.policy.links`)."""
-        from listlint.policy.links import official_link
 
         section = prohibited_of(self.pack)
         return official_link(self.pack, self.verdict.approval_url, section.approval_url)
@@ -233,7 +233,6 @@ def suggestion(r: Resolved) -> str:
 
 def _link(v: MarketVerdict) -> str | None:
     """This marketplace's own page for the category (see :mod:`listlint.policy.links`)."""
-    from listlint.policy.links import official_link
 
     section = prohibited_of(v.pack)
     return official_link(v.pack, v.verdict.policy_url, v.verdict.source, section.policy_url)
@@ -246,7 +245,6 @@ def policy_link(r: Resolved) -> str:
 
 def other_links(r: Resolved) -> str:
     """The other marketplaces' own pages as ' See also: ...' ('' when one page serves)."""
-    from listlint.policy.links import see_also
 
     verdicts = (*r.prohibited, *r.restricted)
     return see_also(((v.pack.label, _link(v)) for v in verdicts[1:]), policy_link(r))

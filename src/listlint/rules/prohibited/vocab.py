@@ -25,6 +25,7 @@ from listlint.resources import table
 from listlint.rules.prohibited.policy import prohibited_of
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold
+from listlint.text.saferegex import compile_pattern
 
 #: payload kinds in the shared automaton
 TERM, BENIGN = "t", "b"
@@ -266,7 +267,6 @@ def pack_terms(packs: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
 
 def pack_patterns(packs: Iterable[Any]) -> list[CategoryPattern]:
     """Every RE2 pattern the packs declare, validated now (a bad one is a config error)."""
-    from listlint.text.saferegex import compile_pattern
 
     out: list[CategoryPattern] = []
     seen: set[tuple[str, str]] = set()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 import polars as pl
 
 from listlint.report import Severity
+from listlint.resources import wordlist
 from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
 from listlint.rules.specs.family import SpecsAnalysis, SpecsRule
@@ -250,7 +251,6 @@ def _sentence_case(title: str) -> str:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    from listlint.resources import wordlist
 
     return frozenset(fold(w) for w in wordlist("specs/title_stopwords"))
 

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.report import Severity
+from listlint.resources import table
 from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
 from listlint.rules.specs.family import SpecsAnalysis, SpecsRule, pack_applies
 from listlint.rules.specs.policy import specs_of
+from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold, non_ascii, strip_html
 
 if TYPE_CHECKING:
@@ -29,7 +31,6 @@ TITLE_POLICY = "https://sellercentral.amazon.com/gp/help/external/YTR6SYGFA5E3EQ
 
 @cache
 def _promo_table() -> tuple[dict[str, str], ...]:
-    from listlint.resources import table
 
     return table("specs/promotional")
 
@@ -60,8 +61,6 @@ class PromotionalText(SpecsRule):
 
     def _matcher(self) -> PhraseMatcher:
         if not hasattr(self, "_phrases"):
-            from listlint.text.matcher import PhraseMatcher
-
             terms = []
             for row in _promo_table():
                 names = {n.strip() for n in row.get("packs", "").split(",") if n.strip()}
@@ -103,7 +102,6 @@ class PromotionalText(SpecsRule):
 
 @cache
 def _placeholders() -> tuple[frozenset[str], tuple[str, ...]]:
-    from listlint.resources import table
 
     rows = table("specs/placeholders")
     cells = frozenset(fold(r["term"]) for r in rows if r["scope"] == "cell")
@@ -143,8 +141,6 @@ class PlaceholderText(SpecsRule):
 
     def _matcher(self) -> PhraseMatcher:
         if not hasattr(self, "_phrases"):
-            from listlint.text.matcher import PhraseMatcher
-
             self._phrases = PhraseMatcher((t, t) for t in _placeholders()[1])
             self._keys = tc.folded_keys(_placeholders()[1])
         return self._phrases
