@@ -16,7 +16,7 @@ from listlint.gtin import read_series
 from listlint.rules.specs import textcheck as tc
 from listlint.rules.specs.attributes import AttributeColumns
 from listlint.taxonomy import _match_one, default_taxonomy, map_batch
-from listlint.text.normalize import non_ascii
+from listlint.text.steps import non_ascii
 
 #: whitespace Python strips that regex engines may not (\x1c-\x1f), and Unicode spaces
 _SPACES = [" ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\x1f", "\u2009", "\x85"]

@@ -4,7 +4,7 @@
    whole-word alternation of the condition terms and claim phrases (Rust's regex runs a
    literal alternation as Aho-Corasick), plus words that look obfuscated (leet inside a
    word, spaced-out letters), a strong predicate before a hyphen-split word ("prevents
-   sei-zures") and weight-loss amounts. Non-ASCII rows are folded first. Measured on 1M
+   sei-zures") and weight-loss amounts. It reads the batch's folded column (folded once for every family). Measured on 1M
    rows, this is cheaper than running the Python automaton on every row.
 2. Prefilter (per gated row): the text in matching form (:mod:`listlint.rules.claims.textmap`),
    one :class:`~listlint.text.matcher.PhraseMatcher` (Aho-Corasick) pass with word
@@ -23,13 +23,13 @@ from functools import cache
 
 import polars as pl
 
+from listlint.batch import Batch
 from listlint.rules.claims.category import product_group
 from listlint.rules.claims.grammar import Claim, Grammar
 from listlint.rules.claims.pipeline import claim_matchers
 from listlint.rules.claims.textmap import MappedText, matching_form, sentences
 from listlint.rules.claims.vocab import Vocabulary, vocabulary
 from listlint.text.matcher import PhraseMatcher
-from listlint.text.normalize import fold, fold_series
 
 #: fields scanned for claims (titles, descriptions, bullet points)
 CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
@@ -111,15 +111,13 @@ def _prefilter() -> _Prefilter:
     )
 
 
-def gated_rows(column: pl.Series) -> list[int]:
+def gated_rows(folded: pl.Series) -> list[int]:
     """Positions of rows that may hold a claim: one regex pass in polars (Rust; literal
     alternations run as Aho-Corasick with word-boundary checks), no Python per row.
-    Rows with non-ASCII text are folded first (full-width letters, zero-width joiners)."""
+    ``folded`` is the column in matching form (the batch's, folded once for every
+    family), so full-width letters and zero-width joiners hide nothing."""
     pre = _prefilter()
-    text = column.fill_null("")
-    wide = text.str.len_bytes() != text.str.len_chars()
-    if wide.any():
-        text = text.scatter(wide.arg_true(), fold_series(text.filter(wide)))
+    text = folded.fill_null("")
     mask = text.str.contains(pre.gate)
     rest = ~mask & text.str.contains(pre.gate_weak)
     if rest.any():
@@ -144,12 +142,11 @@ def _candidates(text: str) -> tuple[MappedText, list[tuple[int, int]]]:
     return mapped, spans
 
 
-def _group(batch_values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> str:
-    def folded(name: str) -> str | None:
-        value = batch_values[name].get(i)
-        return fold(value) if value else None
+def _group(folded: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> str:
+    def cell(name: str) -> str | None:
+        return folded[name].get(i) or None
 
-    return product_group(folded("category"), folded("product_type"), folded("title"), voc)
+    return product_group(cell("category"), cell("product_type"), cell("title"), voc)
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -157,15 +154,16 @@ def _quote(text: str, start: int, end: int) -> str:
     return quote if len(quote) <= QUOTE_MAX else quote[: QUOTE_MAX - 1].rstrip() + "…"
 
 
-def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimHit]:
-    """Every claim in ``frame`` (a batch frame), in row order."""
+def analyse(batch: Batch, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimHit]:
+    """Every claim in the batch, in row order."""
     voc = vocabulary()
+    frame = batch.frame
     work: list[tuple[int, str, str, MappedText, int, int]] = []
     for name in fields:
         if name not in frame.columns or frame[name].dtype != pl.Utf8:
             continue
         column = frame[name]
-        for i in gated_rows(column):
+        for i in gated_rows(batch.folded_series(name)):
             text = column[i]
             mapped, spans = _candidates(text)
             work.extend((i, name, text, mapped, a, b) for a, b in spans)
@@ -176,7 +174,7 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
     grammar = Grammar(cm, voc)
     rows = sorted({w[0] for w in work})
     values = {  # only the candidate rows: the whole column is not needed in Python
-        n: dict(zip(rows, frame[n].gather(rows).to_list(), strict=True))
+        n: dict(zip(rows, batch.folded_series(n).gather(rows).to_list(), strict=True))
         if n in frame.columns
         else {}
         for n in ("category", "product_type", "title")

@@ -35,7 +35,7 @@ class ClaimsFamily(Family[None, list[ClaimHit]]):
     section = (KEY, ClaimsSection)
 
     def analyse(self, context: BatchContext) -> list[ClaimHit]:
-        return analyse(context.batch.frame)
+        return analyse(context.batch)
 
 
 class ClaimsRule(FamilyRule[ClaimsFamily, list[ClaimHit]]):

@@ -19,7 +19,7 @@ from listlint.rules.ip.evidence import price_far_below
 from listlint.rules.ip.index import Brand, BrandIndex
 from listlint.rules.ip.policy import KEY, IPSection, ip_of
 from listlint.rules.ip.signals import SignalMatcher
-from listlint.text.normalize import fold
+from listlint.text.spans import seller_span
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -138,17 +138,9 @@ def folded_cell(batch: Batch, name: str, i: int) -> str | None:
 
 
 def seller_text(batch: Batch, field: str, i: int, folded_match: str) -> str:
-    """The seller's own spelling of a folded span ("أصلية", "Guccı", "ＧＵＣＣＩ"), found by
-    folding the raw text one character at a time; the folded span when it is not there."""
+    """The seller's own spelling of a folded span ("أصلية", "Guccı", "ＧＵＣＣＩ"), through
+    the shared span map (:func:`listlint.text.spans.seller_span`); the folded span when
+    the cell does not hold it."""
     raw = cell(batch, field, i) or ""
-    pos = raw.lower().find(folded_match)
-    if pos >= 0 and len(raw.lower()) == len(raw):
-        return raw[pos : pos + len(folded_match)]
-    owner: list[int] = []  # folded position -> raw position
-    for k, ch in enumerate(raw):
-        owner.extend([k] * len(fold(ch)))
-    folded = "".join(fold(ch) for ch in raw)
-    pos = folded.find(folded_match)
-    if pos < 0 or not folded_match:
-        return folded_match
-    return raw[owner[pos] : owner[pos + len(folded_match) - 1] + 1]
+    span = seller_span(raw, folded_match)
+    return raw[span[0] : span[1]] if span else folded_match

@@ -114,8 +114,7 @@ class ProhibitedRule(FamilyRule[ProhibitedFamily, Verdicts]):
                 )
 
 
-#: letters (or their leet and lookalike stand-ins) may be split by separators or
-#: invisible characters in a disguised spelling
+#: what may split the letters of a disguised spelling: separators, invisible characters
 _GAP = r"[\s.\-_*·•\u200b-\u200f\u2060\ufeff\u00ad\u180e]*"
 
 
@@ -124,9 +123,14 @@ def seller_quote(batch: Batch, i: int, hit: TermHit) -> str:
     raw = batch.values(hit.field)[i] or ""
     folded = hit.text[hit.start : hit.end]
     if not hit.disguised:
+        # not the shared span map (listlint.text.spans) yet: that quotes an accented
+        # spelling as written ("bóng"), where this quotes the folded term ("bong"), and
+        # findings are kept identical through the refactor (issue 17)
         pos = raw.lower().find(folded)
         if pos >= 0:
             return raw[pos : pos + len(folded)]
+    # a disguised spelling folds to other letters ("kr@tom"): found by its letters, or
+    # their leet and lookalike stand-ins, split by separators or invisible characters
     parts = []
     for c in hit.term.text if hit.disguised else folded:
         alts = [c, *lookalikes_of(c)] if hit.disguised else [c]

@@ -19,7 +19,8 @@ from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
 from listlint.rules.specs.family import SpecsAnalysis, SpecsRule
 from listlint.rules.specs.policy import specs_of
-from listlint.text.normalize import fold, non_ascii
+from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.text.lazyregex import LazyPattern
-from listlint.text.normalize import fold, non_ascii
+from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch

@@ -20,7 +20,8 @@ from listlint.rules.specs import textcheck as tc
 from listlint.rules.specs.family import SpecsAnalysis, SpecsRule, pack_applies
 from listlint.rules.specs.policy import specs_of
 from listlint.text.matcher import PhraseMatcher
-from listlint.text.normalize import fold, non_ascii, strip_html
+from listlint.text.normalize import fold, strip_html
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
