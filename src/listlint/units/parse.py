@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from listlint.units import simple
 from listlint.units.words import (
     LENGTH_TO_CM,
     LENGTH_WORDS,
@@ -185,6 +186,9 @@ def parse_weight(text: str | None, default_unit: str | None = None) -> Measure |
     if text is None:
         return None
     raw = str(text)
+    found = simple.read(raw, simple.MASS_UNITS, MASS_TO_KG, default_unit)
+    if found is not None:  # "0.25 kg", "250g", "12.5": as the columnar reader reads them
+        return Measure(found[0], found[1], raw)
     try:
         s = _normalise(raw)
     except Exception:  # pragma: no cover - normalisation of odd code points
@@ -273,6 +277,9 @@ def parse_length(text: str | None, default_unit: str | None = None) -> Measure |
     if text is None:
         return None
     raw = str(text)
+    found = simple.read(raw, simple.LENGTH_UNITS, LENGTH_TO_CM, default_unit)
+    if found is not None:  # "30 cm", "12.5": as the columnar reader reads them
+        return Measure(found[0], found[1], raw)
     try:
         s = _normalise(raw)
     except Exception:  # pragma: no cover
