@@ -77,25 +77,36 @@ class Taxonomy:
     """Synonym matchers over folded category text (build once, reuse)."""
 
     def __init__(self, rows: Iterable[dict[str, str]]) -> None:
+        """From synonym rows (``path``, ``match`` kind, ``|``-separated ``terms``)."""
+        self._build(
+            (term.strip(), row["path"].strip(), row["match"].strip())
+            for row in rows
+            for term in row["terms"].split("|")
+        )
 
+    @classmethod
+    def of_words(cls, pairs: Iterable[tuple[str, str]]) -> Taxonomy:
+        """Whole-word synonyms ``(term, path)`` only: a policy pack's ``category_map``."""
+        tax = cls.__new__(cls)
+        tax._build((term, path.strip(), "word") for term, path in pairs)
+        return tax
+
+    def _build(self, entries: Iterable[tuple[str, str, str]]) -> None:
         by_kind: dict[str, list[tuple[str, tuple[str, str]]]] = {}
         self.google_ids: dict[str, str] = {}
         self.paths: set[str] = set()
-        for row in rows:
-            path, kind = row["path"].strip(), row["match"].strip()
+        for term, path, kind in entries:
             self.paths.add(path)
-            for term in row["terms"].split("|"):
-                term = term.strip()
-                if not term:
-                    continue
-                if kind == "google-id":
-                    self.google_ids[term] = path
-                else:
-                    by_kind.setdefault(kind, []).append((term, (path, kind)))
-        self._word: PhraseMatcher = PhraseMatcher(
+            if not term:
+                continue
+            if kind == "google-id":
+                self.google_ids[term] = path
+            else:
+                by_kind.setdefault(kind, []).append((term, (path, kind)))
+        self._word: PhraseMatcher[tuple[str, str]] = PhraseMatcher(
             by_kind.get("word", []) + by_kind.get("child", [])
         )
-        self._loose: PhraseMatcher = PhraseMatcher(
+        self._loose: PhraseMatcher[tuple[str, str]] = PhraseMatcher(
             by_kind.get("compound", []) + by_kind.get("substring", []), word_boundaries=False
         )
         self._memo: dict[tuple[str, bool], tuple[str, str] | None] = {}

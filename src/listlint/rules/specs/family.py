@@ -23,9 +23,7 @@ from listlint.rules.family import Family, FamilyCatalogRule, FamilyRule
 from listlint.rules.specs.attributes import AttributeColumns, pack_synonyms, suggestion_for
 from listlint.rules.specs.policy import KEY, SpecsSection, specs_of
 from listlint.rules.specs.variants import parent_mask, variant_partial
-from listlint.taxonomy import CategoryColumn, CategoryMatch
-from listlint.text.matcher import PhraseMatcher
-from listlint.text.normalize import fold
+from listlint.taxonomy import CategoryColumn, CategoryMatch, Taxonomy
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -36,21 +34,29 @@ if TYPE_CHECKING:
 SPEC_POLICY = "https://support.google.com/merchants/answer/7052112"
 
 
-class SpecsFamily(Family[None, "SpecsAnalysis"]):
+class SpecsFamily(Family["Taxonomy | None", "SpecsAnalysis"]):
     name: ClassVar[str] = "specs"
     section = (KEY, SpecsSection)
 
+    def build(self) -> Taxonomy | None:
+        """The packs' own category words (``specs.category_map``), if any."""
+        pairs = [(k, v) for p in self.packs for k, v in specs_of(p).category_map.items()]
+        return Taxonomy.of_words(pairs) if pairs else None
+
     def analyse(self, context: BatchContext) -> SpecsAnalysis:
-        return SpecsAnalysis(context, self.packs)
+        return SpecsAnalysis(context, self.packs, self.resources)
 
 
 class SpecsAnalysis:
     """One batch as the specs rules see it; every part is computed on first use."""
 
-    def __init__(self, context: BatchContext, packs: list[PolicyPack]) -> None:
+    def __init__(
+        self, context: BatchContext, packs: list[PolicyPack], category_map: Taxonomy | None
+    ) -> None:
         self.context = context
         self.batch = context.batch
         self.packs = packs
+        self.category_map = category_map
         self._distinct: dict[str, pl.Series] = {}
 
     @cached_property
@@ -62,8 +68,9 @@ class SpecsAnalysis:
     def categories(self) -> CategoryColumn:
         """The shared category mapping, with the packs' own ``category_map`` applied."""
         shared = self.context.categories
-        pairs = [(k, v) for p in self.packs for k, v in specs_of(p).category_map.items()]
-        return _apply_category_map(shared, pairs) if pairs else shared
+        if self.category_map is None:
+            return shared
+        return _apply_category_map(shared, self.category_map)
 
     @cached_property
     def parent_mask(self) -> pl.Series:
@@ -227,15 +234,14 @@ def located_rows(
     )
 
 
-def _apply_category_map(shared: CategoryColumn, pairs: list[tuple[str, str]]) -> CategoryColumn:
-    """The pack's own category words, applied once per distinct category match."""
-    matcher: PhraseMatcher[str] = PhraseMatcher(pairs)
+def _apply_category_map(shared: CategoryColumn, words: Taxonomy) -> CategoryColumn:
+    """The packs' own category words, applied once per distinct category match (the
+    taxonomy's own matching: the most specific path wins, then the later in the text)."""
     memo: dict[str, CategoryMatch | None] = {}
     unique = []
     for m in shared.unique:
         if m.text and m.text not in memo:
-            hits = matcher.longest(fold(m.text))
-            best = max(hits, key=lambda h: (h.payload.count(" > "), h.start), default=None)
-            memo[m.text] = CategoryMatch(best.payload, m.field, m.text, best.term) if best else None
+            hit = words.map_text(m.text)
+            memo[m.text] = CategoryMatch(hit[0], m.field, m.text, hit[1]) if hit else None
         unique.append((memo.get(m.text) if m.text else None) or m)
     return CategoryColumn(unique, shared.codes)
