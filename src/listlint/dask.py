@@ -50,7 +50,7 @@ __all__ = ["lint_dataframe", "lint_parquet"]
 
 
 def _polars(pdf: pd.DataFrame) -> pl.DataFrame:
-    return pl.from_pandas(pdf) if pdf.shape[1] else pl.DataFrame(height=len(pdf))  # type: ignore[call-arg]
+    return pl.from_pandas(pdf) if pdf.shape[1] else pl.DataFrame(height=len(pdf))
 
 
 def _pandas(frame: pl.DataFrame) -> pd.DataFrame:
@@ -75,8 +75,11 @@ def _counts(pdf: pd.DataFrame) -> pd.DataFrame:
 
 
 def _index(
-    pdf: pd.DataFrame, spec: PartitionSpec, offsets: list[tuple[int, int]], partition_info=None
-) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    pdf: pd.DataFrame,
+    spec: PartitionSpec,
+    offsets: list[tuple[int, int]],
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
     row, rec = offsets[partition_info["number"]] if partition_info else (0, 0)
     frame = add_index(_polars(pdf), spec, row, rec)
     out = pdf.copy()

@@ -78,7 +78,7 @@ def _require(module: str, extra: str) -> None:
 def file_suppressions(path: str, config: Config) -> Any:
     """Directives in a Parquet file's ``listlint`` column, read on the driver: only that
     column and the SKU column, only the rows that have a directive."""
-    headers = pl.read_parquet_schema(path).names()
+    headers = list(pl.read_parquet_schema(path))
     cmap = map_columns(headers, config.columns or None)
     if "listlint" not in cmap.fields:
         return suppress.Suppressions()

@@ -68,8 +68,7 @@ def read_series(series: pl.Series) -> GtinColumn:
             dict(enumerate(readings)),
         )
     # lazy, so the sub-expressions the checks share are computed once
-    kind = series.to_frame("c").lazy().select(plain_code_expr(pl.col("c"))).collect()
-    kind = kind.to_series()
+    kind = series.to_frame("c").lazy().select(plain_code_expr(pl.col("c"))).collect().to_series()
     clean = (kind == "").fill_null(False)
     odd: dict[int, g.GtinReading | None] = {}
     # plain codes with a restricted or coupon prefix: read as read_gtin reads them
@@ -179,4 +178,4 @@ def _prefix_expr(code: pl.Expr, key: pl.Expr, eight: pl.Expr) -> pl.Expr:
         size = eight if for_eight else ~eight
         chain = chain.when(size & subject.str.contains("^(?:" + "|".join(prefixes) + ")"))
         chain = chain.then(pl.lit(name))
-    return chain.otherwise(pl.lit(""))  # type: ignore[no-any-return]
+    return chain.otherwise(pl.lit(""))

@@ -105,7 +105,10 @@ class Rule:
         may override it to link the page of the marketplace the hit names."""
         return self.policy_url
 
-    def check(self, batch: Batch) -> Iterable[Hit]:  # pragma: no cover - abstract
+    # ``check(self, batch)`` for a plain rule (a plugin's), ``check(self, batch, analysis)``
+    # for a family's rule (:class:`listlint.rules.family.FamilyRule`): declared loosely
+    # here so that both kinds override it; the engine calls it through :meth:`hits`
+    def check(self, *args: Any, **kwargs: Any) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def hits(self, context: BatchContext) -> Iterable[Hit]:
@@ -127,7 +130,7 @@ class CatalogRule(Rule):
     #: merge the groups in parallel. Empty: one merge sees every partial.
     merge_key: ClassVar[tuple[str, ...]] = ()
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, *args: Any, **kwargs: Any) -> Iterator[Hit]:
         return iter(())
 
     def hits(self, context: BatchContext) -> Iterable[Hit]:
@@ -137,7 +140,8 @@ class CatalogRule(Rule):
         """How the engine asks for the partial of one batch."""
         return self.partial(context.batch)
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:  # pragma: no cover - abstract
+    # ``partial(self, batch)``, or ``partial(self, batch, analysis)`` for a family's rule
+    def partial(self, *args: Any, **kwargs: Any) -> pl.DataFrame | None:  # pragma: no cover
         raise NotImplementedError
 
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:  # pragma: no cover - abstract

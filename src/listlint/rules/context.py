@@ -51,7 +51,7 @@ class BatchContext:
         # identity, and the context holds them, so a key is never reused while it lives)
         if family not in self._analyses:
             self._analyses[family] = family.analyse(self)
-        return self._analyses[family]  # type: ignore[no-any-return]
+        return self._analyses[family]
 
     def release(self) -> None:
         """Drop every analysis once the batch is checked: some refer back to the context

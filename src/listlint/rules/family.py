@@ -29,7 +29,7 @@ through :meth:`~listlint.rules.base.Rule.hits`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
@@ -127,7 +127,7 @@ class FamilyRule(Rule, Generic[F, A]):
     def hits(self, context: BatchContext) -> Iterable[Hit]:
         return self.check(context.batch, context.analysis(self.family))
 
-    def check(self, batch: Batch, analysis: A) -> Iterable[Hit]:  # type: ignore[override]  # pragma: no cover - abstract
+    def check(self, batch: Batch, analysis: A) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -137,13 +137,13 @@ class FamilyCatalogRule(FamilyRule[F, A], CatalogRule):
     def hits(self, context: BatchContext) -> Iterable[Hit]:
         return iter(())
 
-    def check(self, batch: Batch, analysis: A) -> Iterable[Hit]:  # type: ignore[override]
+    def check(self, batch: Batch, analysis: A) -> Iterator[Hit]:
         return iter(())
 
     def partial_of(self, context: BatchContext) -> pl.DataFrame | None:
         return self.partial(context.batch, context.analysis(self.family))
 
-    def partial(self, batch: Batch, analysis: A) -> pl.DataFrame | None:  # type: ignore[override]  # pragma: no cover - abstract
+    def partial(self, batch: Batch, analysis: A) -> pl.DataFrame | None:  # pragma: no cover
         raise NotImplementedError
 
 

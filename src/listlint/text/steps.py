@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import polars as pl
 
@@ -213,7 +214,7 @@ def run_series(steps: tuple[Step, ...], series: pl.Series) -> pl.Series:
             # consecutive steps for the same cells run on one subset, written back once
             mask = _mask(only, series)
             before = series
-            series = on_subset(series, mask, lambda s, fns=fns: _chain(fns, s), owned=owned)
+            series = on_subset(series, mask, partial(_chain, fns), owned=owned)
             if series is before:
                 continue  # no cell needed the steps: still the caller's Series
         owned = True  # a step's output, or the copy written into, is this run's own

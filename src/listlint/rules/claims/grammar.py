@@ -178,10 +178,10 @@ class Grammar:
         found_claims = list(by_anchor.values())
         yield from found_claims
         for ph in s.phrases:
-            claim = self._phrase_claim(s, ph)
+            said = self._phrase_claim(s, ph)
             # "kills bacteria", "removes wrinkles", "anti-cancer": the condition claim says it
-            if claim and not any(c.start < claim.end and claim.start < c.end for c in found_claims):
-                yield claim
+            if said and not any(c.start < said.end and said.start < c.end for c in found_claims):
+                yield said
         for p in s.preds:
             if p.kind == "weight_amount" and not self.clause.negated(s.doc, p.start, s.lo):
                 span = s.doc[p.start : p.end]

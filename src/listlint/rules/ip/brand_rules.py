@@ -24,6 +24,7 @@ from listlint.rules.ip.family import (
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
+    from listlint.rules.ip.analysis import RowEvidence
     from listlint.rules.ip.index import Brand
 
 
@@ -156,8 +157,11 @@ class UnverifiedBrandClaim(TrademarkRule):
         evidence = analysis.rows
         if batch.has("brand"):
             column = batch.frame.get_column("brand")
-            claimed = {v: index.claimed_brand(v) for v in column.unique().drop_nulls().to_list()}
-            claimed = {v: b for v, b in claimed.items() if b is not None}
+            claimed = {
+                v: b
+                for v in column.unique().drop_nulls().to_list()
+                if (b := index.claimed_brand(v)) is not None
+            }
             if not claimed:
                 return
             idx = column.is_in(list(claimed)).fill_null(False).arg_true()
@@ -226,6 +230,6 @@ def _brand_suggestion(brand: str, has_brand: bool, cheap: bool) -> str:
     return out
 
 
-def _reported(ev) -> bool:  # type: ignore[no-untyped-def]
+def _reported(ev: RowEvidence | None) -> bool:
     """TM101/TM102 report rows with a disguised brand or counterfeit wording."""
     return ev is not None and bool(ev.signals or any(m.disguise for m in ev.mentions))

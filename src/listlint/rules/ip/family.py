@@ -128,7 +128,7 @@ def price_evidence(rule: TrademarkRule, batch: Batch, i: int, brand: Brand) -> s
     return f"price {cell(batch, 'price', i)} far below genuine {brand.name}"
 
 
-def cell(batch: Batch, name: str, i: int):  # type: ignore[no-untyped-def]
+def cell(batch: Batch, name: str, i: int) -> Any:
     """One value of a column: the rules read a few rows, never the whole column."""
     return batch.frame.get_column(name)[i] if name in batch.frame.columns else None
 

@@ -10,6 +10,7 @@ the value is implausible.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ import polars as pl
 from listlint.units import (
     LENGTH_TO_CM,
     MASS_TO_KG,
+    Measure,
     parse_dimensions,
     parse_length,
     parse_number,
@@ -68,7 +70,12 @@ class UnitError:
         )
 
 
-def _read_unit(value: float, raw: str | None, table: dict[str, float], parse) -> str | None:  # type: ignore[no-untyped-def]
+def _read_unit(
+    value: float,
+    raw: str | None,
+    table: dict[str, float],
+    parse: Callable[[str], Measure | None],
+) -> str | None:
     """The unit ``raw`` was read in: written in the text, or implied by the header
     (the ratio of the canonical value to the bare number)."""
     if raw is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 import polars as pl
 
@@ -112,8 +113,8 @@ class TypeIndex:
             words.setdefault(name, [name])
         self.types = types
         terms: list[tuple[str, str]] = []
-        for name, kws in words.items():
-            for kw in kws:
+        for name, keywords in words.items():
+            for kw in keywords:
                 terms += [(form, name) for form in inflections(_words(kw))]
         terms += [
             (form, _NOT_TYPE) for p in wordlist("measures/not_types") for form in inflections(p)
@@ -123,7 +124,7 @@ class TypeIndex:
         mods = {fold(r["word"]): r["effect"] for r in table("measures/modifiers")}
         self._cancel = frozenset(w for w, e in mods.items() if e == "cancel")
         self._smaller = frozenset(w for w, e in mods.items() if e == "smaller")
-        self._heads: dict[str, _Head | bool | None] = {}
+        self._heads: dict[str, _Head | Literal[False] | None] = {}
 
     def classify(
         self,
@@ -145,12 +146,12 @@ class TypeIndex:
                 if found is not None:
                     return found or None
         if category:
-            found = self._finish(self.head(_leaf(_words(category))), "", "category")
-            if found:
-                return found
+            leaf = self._finish(self.head(_leaf(_words(category))), "", "category")
+            if isinstance(leaf, TypeMatch):
+                return leaf
         return None
 
-    def head(self, text: str) -> _Head | bool | None:
+    def head(self, text: str) -> _Head | Literal[False] | None:
         """The type named by the head noun of a title's head segment (cached): None when
         it names none, False when it names one that does not apply (a toy sofa, a
         dog's sweater, an ambiguous word such as "tablets")."""
@@ -168,7 +169,7 @@ class TypeIndex:
             or token in _UNIT_WORDS
         )
 
-    def _head(self, text: str) -> _Head | bool | None:
+    def _head(self, text: str) -> _Head | Literal[False] | None:
         cut = _SEGMENT_RE.search(text)
         first_cut = cut.start() if cut else len(text)
         best = None
@@ -193,13 +194,13 @@ class TypeIndex:
         effect = self._effect({*before, *re.findall(r"\bfor (\w+(?:'s)?)", text)})
         if effect == "cancel":
             return False
-        rest = text[: best.start] + " " + text[best.end :]
+        around = text[: best.start] + " " + text[best.end :]
         return _Head(
             self.types[payloads.pop()],
             text[best.start : best.end],
             effect == "smaller",
             _pack_count(text),
-            bool(_OPEN_RE.search(rest)),
+            bool(_OPEN_RE.search(around)),
         )
 
     def _effect(self, words: set[str]) -> str | None:
@@ -207,7 +208,9 @@ class TypeIndex:
             return "cancel"
         return "smaller" if words & self._smaller else None
 
-    def _finish(self, head: _Head | bool | None, tail: str, field: str) -> TypeMatch | bool | None:
+    def _finish(
+        self, head: _Head | Literal[False] | None, tail: str, field: str
+    ) -> TypeMatch | Literal[False] | None:
         """A head's type with the rest of the title applied (pack size, "- for Dogs")."""
         if not isinstance(head, _Head):
             return head

@@ -231,11 +231,11 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
     contexts: dict[str, tuple[str, ...]] = {}
     special: dict[str, list[str]] = {}
     for row in table("prohibited/contexts"):
-        words = _split(row.get("words", ""))
+        listed = _split(row.get("words", ""))
         if row["name"].startswith("@"):
-            special[row["name"]] = words
+            special[row["name"]] = listed
         else:
-            contexts[row["name"]] = tuple(words)
+            contexts[row["name"]] = tuple(listed)
     rows = table("prohibited/accessories")
     accessories = {row["category"]: frozenset(_split(row.get("nouns", ""))) for row in rows}
     heads = {row["category"]: tuple(_split(row.get("heads", ""))) for row in rows}
@@ -258,7 +258,7 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
 
 def pack_terms(packs: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
     """``(category, term, source)`` for every term a policy pack adds."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for pack in packs:
         for cid, verdict in prohibited_of(pack).categories.items():
             out.extend((cid, t, verdict.source) for t in verdict.terms)

@@ -80,8 +80,7 @@ class AttributeColumns:
         return pair[1]
 
     def _names(self, attr: str) -> set[str]:
-
-        generic = profiles()["generic"].fields.get(attr, [])
+        generic = profiles()["generic"].fields.get(attr, ())
         return {header_key(n) for n in [attr, *self.synonyms.get(attr, []), *generic]}
 
     def _option_pair(self, attr: str) -> tuple[str, str] | None:

@@ -166,7 +166,7 @@ class _SpecsShared:
     @staticmethod
     def severity_of(packs: list[PolicyPack]) -> Severity | None:
         """The strictest ``missing_severity`` among the packs that ask for something."""
-        levels = [specs_of(p).missing_severity for p in packs if specs_of(p).missing_severity]
+        levels = [s for p in packs if (s := specs_of(p).missing_severity) is not None]
         return max(levels, key=lambda s: s.rank) if levels else None
 
     @staticmethod

@@ -137,11 +137,8 @@ class BulletLimits(SpecsRule):
     policy_url = TITLE_POLICY
 
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        counts = [(p, specs_of(p).text.bullets_max_count) for p in self.packs]
-        counts = [(p, n) for p, n in counts if n]
-        lengths = [
-            (p, specs_of(p).text.bullet_max) for p in self.packs if specs_of(p).text.bullet_max
-        ]
+        counts = [(p, n) for p in self.packs if (n := specs_of(p).text.bullets_max_count)]
+        lengths = [(p, n) for p in self.packs if (n := specs_of(p).text.bullet_max)]
         # more bullets than n needs n line breaks; a bullet over n characters, a longer text
         fewest = min((n for _, n in counts), default=None)
         shortest = min((n for _, n in lengths), default=None)
@@ -214,12 +211,10 @@ class AllCapsTitle(SpecsRule):
     fields = ("title",)
 
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        limits = [
-            (p, specs_of(p).text.caps_ratio) for p in self.packs if specs_of(p).text.caps_ratio
-        ]
+        limits = [(p, r) for p in self.packs if (r := specs_of(p).text.caps_ratio)]
         if not limits:
             return
-        rows = range(len(batch))
+        rows: list[int] | range = range(len(batch))
         if all(r > 0 for _, r in limits):
             # in ASCII text a capitalised word of 4+ characters (one apostrophe at most)
             # has two capitals in a row; other scripts are left to Python
@@ -284,9 +279,7 @@ class RepeatedWord(SpecsRule):
 
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         limits: list[tuple[PolicyPack, int]] = [
-            (p, specs_of(p).text.max_word_repeats)
-            for p in self.packs
-            if specs_of(p).text.max_word_repeats
+            (p, n) for p in self.packs if (n := specs_of(p).text.max_word_repeats)
         ]
         if not limits:
             return

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -81,7 +81,7 @@ def rows_where(
     return test(s).fill_null(False).arg_true().to_list()
 
 
-def cells(batch: Batch, field: str, rows: list[int]) -> list[object]:
+def cells(batch: Batch, field: str, rows: list[int]) -> list[Any]:
     """``batch.values(field)[i]`` for the positions ``rows`` only."""
     f = batch.frame
     if field not in f.columns:

@@ -272,8 +272,8 @@ class TitleSymbols(SpecsRule):
                 )
                 continue
             brand = brands[i] or ""
-            for p, chars in forbidden:
-                bad = [c for c in title if c in chars and c not in brand]
+            for p, refused in forbidden:
+                bad = [c for c in title if c in refused and c not in brand]
                 if bad:
                     yield Hit(
                         message=f"the title contains {''.join(dict.fromkeys(bad))!r}, which "
