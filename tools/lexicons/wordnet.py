@@ -98,6 +98,18 @@ class WordNet:
                     lexnames.add(self.synsets[sid].lexname if sid in self.synsets else "?")
         return sorted(lexnames)
 
+    def under(self, term: str, lemmas: set[str]) -> bool:
+        """Whether some noun sense of ``term`` has an ancestor (or is a synset) one of whose
+        members is in ``lemmas``: "folic acid" is under "vitamin", "zinc" under
+        "metallic element"."""
+        for sid in self.senses.get(term.lower(), ()):
+            if not sid.endswith("-n"):
+                continue
+            for anc in self.ancestors(sid):
+                if anc in self.synsets and lemmas & {m.lower() for m in self.synsets[anc].members}:
+                    return True
+        return False
+
     def root_kind(self, term: str) -> str:
         """Medical root of the first medical sense of ``term`` ("" if none)."""
         return next((self.medical[s] for s in self.senses.get(term.lower(), ()) if s in self.medical), "")
