@@ -166,6 +166,12 @@ def variants(term: str, wn: wordnet.WordNet) -> set[str]:
     return {v for v in out if v != term}
 
 
+def _rank(code: str) -> tuple[int, int]:
+    """Prefer the most general code, and outside pregnancy, perinatal and congenital
+    chapters, which repeat names ("thrombosis") in their narrow context."""
+    return (code[0] in "OPQ", len(code))
+
+
 def icd_rows(common: dict[str, int], wn: wordnet.WordNet) -> dict[str, Row]:
     best: dict[str, Row] = {}
     for name in icd10cm.names(icd10cm.WHEEL.read(icd10cm.MEMBER)):
@@ -178,7 +184,7 @@ def icd_rows(common: dict[str, int], wn: wordnet.WordNet) -> dict[str, Row]:
         row = Row(term, kind, icd10cm.topic_of(name.code), name.code,
                   "icd10cm-2026", ambiguity(term, wn, common, abbrev, kind))
         old = best.get(key)
-        if old is None or len(name.code) < len(old.code):  # the most general code
+        if old is None or _rank(name.code) < _rank(old.code):
             best[key] = row
     return best
 
@@ -187,11 +193,14 @@ def wordnet_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordN
     """Members of medical synsets; topic and kind from the first member or ancestor
     already known from ICD, else from the medical root."""
     added = 0
+    roots = set(wordnet.root_ids(wn))
     for sid in sorted(wn.medical):
         syn = wn.synsets[sid]
         root_kind = wn.medical[sid]
         known, direct = None, False
         for depth, anc in enumerate(wn.ancestors(sid)):
+            if anc in roots:
+                continue  # "attack", "disease" name every condition: no topic from them
             members = [m.lower() for m in wn.synsets[anc].members] if anc in wn.synsets else []
             forms = [f for m in members for f in (m, m + "s", m + "es")]
             known = next((rows[f] for f in forms if f in rows and rows[f].source != "oewn"), None)

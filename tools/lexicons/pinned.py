@@ -79,7 +79,7 @@ class GitFile:
         return f"https://github.com/{self.repo}/blob/{self.commit}/{self.path}"
 
     def read(self, mirrors: Path = DEFAULT_MIRRORS) -> bytes:
-        git_dir = mirrors / self.repo.replace("/", "+") / "repo"
+        git_dir = mirror_dir(self.repo, mirrors)
         if not git_dir.is_dir():
             raise SourceError(f"{git_dir}: no mirror of github:{self.repo} (fetch it first)")
         cmd = ["git", f"--git-dir={git_dir}", "show", f"{self.commit}:{self.path}"]
@@ -88,6 +88,12 @@ class GitFile:
             msg = done.stderr.decode(errors="replace").strip().splitlines()[-1:]
             raise SourceError(f"github:{self.repo}@{self.commit[:10]}:{self.path}: {msg}")
         return done.stdout
+
+
+def mirror_dir(repo: str, mirrors: Path = DEFAULT_MIRRORS) -> Path:
+    """Git directory of the mirror of ``repo`` (fetch leaves a bare one, or a clone)."""
+    base = mirrors / repo.replace("/", "+") / "repo"
+    return base / ".git" if (base / ".git").is_dir() else base
 
 
 def clean_term(text: str) -> str:

@@ -50,6 +50,10 @@ MEDICAL_ROOTS = {
     ("attack", "a sudden occurrence of an uncontrollable condition"): "disease",
 }
 
+#: subtrees below a medical root that are not human or pet health: a listing about
+#: "chestnut blight" or a "mosaic" is not making a health claim
+NON_MEDICAL = {("plant disease", "")}
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -151,10 +155,10 @@ def load(mirrors: Path = DEFAULT_MIRRORS) -> WordNet:
     return wn
 
 
-def root_ids(wn: WordNet) -> dict[str, str]:
-    """Synset id -> kind for the MEDICAL_ROOTS that exist in this WordNet."""
+def root_ids(wn: WordNet, table: dict[tuple[str, str], str] | None = None) -> dict[str, str]:
+    """Synset id -> kind for the MEDICAL_ROOTS (or another table) that exist in this WordNet."""
     found: dict[str, str] = {}
-    for (lemma, definition), kind in MEDICAL_ROOTS.items():
+    for (lemma, definition), kind in (table or MEDICAL_ROOTS).items():
         for sid in wn.senses.get(lemma, ()):
             syn = wn.synsets.get(sid)
             if syn and syn.lexname.startswith("noun") and syn.definition.startswith(definition):
@@ -164,10 +168,13 @@ def root_ids(wn: WordNet) -> dict[str, str]:
 
 def _mark_medical(wn: WordNet) -> None:
     roots = root_ids(wn)
+    excluded = set(root_ids(wn, {k: "" for k in NON_MEDICAL}))
     for sid in wn.synsets:
         if not sid.endswith("-n"):
             continue
         for anc in wn.ancestors(sid):
+            if anc in excluded:
+                break
             if anc in roots:
                 wn.medical[sid] = roots[anc]
                 break
