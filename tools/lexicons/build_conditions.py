@@ -112,18 +112,55 @@ class Row:
 
 
 def keep(
-    term: str, common: dict[str, int], wn: wordnet.WordNet, injury_chapter: bool, icd: bool = False
+    term: str,
+    common: dict[str, int],
+    wn: wordnet.WordNet,
+    injury_chapter: bool,
+    icd: bool = False,
+    cut: bool = False,
 ) -> bool:
     low = term.lower()
     if len(low) < 3 or low in GENERIC or GENERIC_PREFIX.match(low) or SIDE.search(low):
         return False
     if injury_chapter and len(low.split()) > 2:
         return False  # "laceration of ..." site lists: the 1-2 word heads are kept
+    if " " not in low and _adjective_only(low, wn):
+        return False  # "rectal" left from "Rectal fistula, ...": not a name
+    if icd and cut and " " not in low and low in common and common[low] < 20000:
+        return wn.is_medical_word(low) or bool(MEDICAL_SUFFIX.search(low))
     if not icd and " " not in low and low in common and common[low] < 20000:
         # an everyday word that WordNet does not know in a medical sense is not a
         # condition name here ("sedative", "strain" of a plant, "sterility" of a tool...)
         return wn.is_medical_word(low) or bool(MEDICAL_SUFFIX.search(low))
     return True
+
+
+#: the most frequent English words (ranks in common_words.txt) for the rare-sense test
+EVERYDAY = 10000
+
+
+def _first_sense_medical(word: str, wn: wordnet.WordNet) -> bool:
+    """WordNet lists a word's senses most frequent first: is the first noun sense medical?"""
+    senses = wn.cased.get(word) or wn.senses.get(word, ())  # "cancer", not "Cancer" the sign
+    nouns = [s for s in senses if s.endswith("-n")]
+    return bool(nouns) and nouns[0] in wn.medical
+
+
+def _names_condition(term: str, title: str, wn: wordnet.WordNet) -> bool:
+    """An inclusion term names a condition when one of its words is a medical word or
+    shares a stem with the code's title: "Reflux esophagitis" under a GERD code, "Piles"
+    under hemorrhoids stay; "Atlas" under a vertebra fracture or "Cocaine" under a
+    poisoning code (a site or a substance, meaningful only under their title) do not."""
+    words = re.findall(r"[a-z][a-z'-]+", term.lower())
+    if any(wn.is_medical_word(w) or MEDICAL_SUFFIX.search(w) for w in words):
+        return True
+    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", title.lower())}
+    return any(w[:5] in stems for w in words if len(w) >= 4)
+
+
+def _adjective_only(word: str, wn: wordnet.WordNet) -> bool:
+    senses = wn.senses.get(word, ())
+    return bool(senses) and all(s.endswith(("-a", "-s")) for s in senses)
 
 
 def ambiguity(
@@ -141,7 +178,23 @@ def ambiguity(
     others = wn.other_senses(low)
     if kind == "pathogen":  # WordNet files microbes under noun.animal: that is their sense
         others = [o for o in others if o != "noun.animal"]
-    return "other-senses:" + ",".join(others) if others else ""
+    if not others:
+        return ""
+    if rare_sense(low, wn, common):
+        return "rare-sense:" + ",".join(others)
+    return "other-senses:" + ",".join(others)
+
+
+def rare_sense(word: str, wn: wordnet.WordNet, common: dict[str, int]) -> bool:
+    """Whether the medical reading of a one-word term is the rare one: its first (most
+    frequent) noun sense is not medical ("fit", "touch", "cold" the temperature), or it is
+    an everyday verb or adjective too ("burn", "cough")."""
+    if " " in word:
+        return False
+    if not _first_sense_medical(word, wn):
+        return True
+    other_pos = any(not s.endswith("-n") for s in wn.senses.get(word, ()))
+    return other_pos and common.get(word, EVERYDAY) < EVERYDAY
 
 
 def variants(term: str, wn: wordnet.WordNet) -> set[str]:
@@ -178,7 +231,9 @@ def icd_rows(common: dict[str, int], wn: wordnet.WordNet) -> dict[str, Row]:
         abbrev = name.origin == "abbreviation"
         term = name.term if abbrev else name.term.lower()
         key = term.lower()
-        if not abbrev and not keep(term, common, wn, name.code[0] in "ST", icd=True):
+        if not abbrev and not keep(term, common, wn, name.code[0] in "ST", icd=True, cut=name.cut):
+            continue
+        if name.origin == "inclusion" and not _names_condition(term, name.title, wn):
             continue
         kind = icd10cm.kind_of(name.code)
         row = Row(term, kind, icd10cm.topic_of(name.code), name.code,
@@ -220,6 +275,10 @@ def wordnet_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordN
             term = member if abbrev else member.lower()
             if term.lower() in rows or (not abbrev and not keep(term, common, wn, False)):
                 continue
+            if (not abbrev and " " not in term and not _first_sense_medical(term, wn)
+                    and (term != syn.members[0].lower() or common.get(term, EVERYDAY) < 3000)
+                    and common.get(term, EVERYDAY) < EVERYDAY):
+                continue  # "mouse" (a black eye), "fit", "touch": everyday words, rare senses
             if root_kind == "pathogen":
                 kind, topic = "pathogen", "germs"
             elif known is not None:
@@ -300,10 +359,12 @@ HEADER = [
     "  code       ICD-10-CM code (no dot), HPO id, or oewn:<synset> where no ICD code applies",
     "  source     id above",
     "  ambiguous  empty = the name means the condition; 'other-senses:<WordNet files>' = the word",
-    "             also has other senses (cancer: noun.person = the star sign; stroke: noun.act;",
-    "             cold: adj.all) so a rule should want health context (a predicate, a health",
-    "             product) before calling it a disease; 'abbreviation' = a short or everyday",
-    "             abbreviation (MI, RA, AIDS) that needs the same",
+    "             also has other senses (cancer: noun.person = the star sign; shingles:",
+    "             noun.artifact) so a rule should want health context (a predicate, a health",
+    "             product) before calling it a disease; 'rare-sense:<files>' = the everyday",
+    "             reading is the common one (cold, stroke, burn, strain, fit): only an explicit",
+    "             disease frame should count; 'abbreviation' = a short or everyday abbreviation",
+    "             (MI, RA, AIDS) that needs health context too",
 ]
 
 

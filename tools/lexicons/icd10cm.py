@@ -142,9 +142,30 @@ def kind_of(code: str) -> str:
     return "disease"
 
 
+def bracket_synonyms(text: str) -> list[str]:
+    """ICD's bracketed synonyms that are words, not codes: "[common cold]"."""
+    return [b for b in re.findall(r"\[([a-z][a-z' -]{3,40})\]", text) if " " in b]
+
+
 def abbreviations(text: str) -> list[str]:
     """All-capital abbreviations ICD gives in brackets or parentheses: "[HIV]", "(TIA)"."""
     return [a for a in _ABBREV.findall(text) if a not in ("NOS", "NEC")]
+
+
+_QUALIFIER = re.compile(r"^\s*(?:unspecified|nos|nec|not otherwise specified|not elsewhere classified|"
+                        r"so stated|initial encounter|sequela)\b", re.I)
+
+
+def was_cut(text: str) -> bool:
+    """Whether clean() removes a clause or a comma part that is more than a qualifier:
+    "Female with 47,XXX karyotype" -> "female" is a cut, "Gout, unspecified" -> "gout" is not.
+    A one-word name left by a cut needs to be a medical word to stay."""
+    bare = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", text)
+    head, comma, rest = bare.partition(",")
+    if comma and not _QUALIFIER.match(rest):
+        return True
+    clause = _CLAUSE.search(_LEADING.sub("", head.strip()))
+    return bool(clause) and not re.match(r"\s+(?:nos|nec|not elsewhere)\b", clause.group(0), re.I)
 
 
 def clean(text: str) -> str | None:
@@ -171,7 +192,9 @@ def clean(text: str) -> str | None:
 class Name:
     term: str
     code: str
-    origin: str  # "title" or "inclusion"
+    origin: str  # "title", "inclusion" or "abbreviation"
+    cut: bool = False  # see was_cut()
+    title: str = ""  # the code's own title, for an inclusion term
 
 
 def _walk(diag: ET.Element) -> Iterator[ET.Element]:
@@ -190,12 +213,18 @@ def names(xml_bytes: bytes) -> Iterator[Name]:
                     code = diag.findtext("name", "").replace(".", "")
                     if not code or code[0] in SKIP_CHAPTERS:
                         continue
-                    texts = [("title", diag.findtext("desc", ""))]
+                    title = diag.findtext("desc", "")
+                    texts = [("title", title)]
                     for note in diag.findall("inclusionTerm/note"):
                         texts.append(("inclusion", note.text or ""))
                     for origin, text in texts:
                         for abbr in abbreviations(text):
                             yield Name(abbr, code, "abbreviation")
+                        if re.fullmatch(r"[A-Z]{2,6}", text.strip()):
+                            yield Name(text.strip(), code, "abbreviation")  # "IST" alone
+                            continue
+                        for synonym in bracket_synonyms(text):
+                            yield Name(synonym, code, "inclusion", False, title)
                         term = clean(text)
                         if term:
-                            yield Name(term, code, origin)
+                            yield Name(term, code, origin, was_cut(text), title)

@@ -71,6 +71,9 @@ class WordNet:
     synsets: dict[str, Synset] = field(default_factory=dict)
     #: lower-cased lemma -> synset ids of all its senses, all parts of speech
     senses: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: lemma exactly as written (lower-case "cancer" apart from "Cancer" the sign) -> senses,
+    #: most frequent first
+    cased: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     #: synset id -> medical root kind ("disease", "symptom", "pathogen", "injury")
     medical: dict[str, str] = field(default_factory=dict)
     #: synset id -> id of the nearest ancestor (or itself) that names a topic
@@ -151,6 +154,7 @@ def load(mirrors: Path = DEFAULT_MIRRORS) -> WordNet:
             for body in by_pos.values():
                 for sense in body.get("sense", []):
                     wn.senses[str(lemma).lower()].append(sense["synset"])
+                    wn.cased[str(lemma)].append(sense["synset"])
     _mark_medical(wn)
     return wn
 
@@ -186,7 +190,7 @@ def load_cached(mirrors: Path = DEFAULT_MIRRORS, cache: Path | None = None) -> W
 
     from pinned import DEFAULT_CACHE
 
-    path = (cache or DEFAULT_CACHE) / f"oewn-{COMMIT[:12]}.pickle"
+    path = (cache or DEFAULT_CACHE) / f"oewn-{COMMIT[:12]}-v2.pickle"
     if path.exists():
         wn = pickle.loads(path.read_bytes())
     else:
