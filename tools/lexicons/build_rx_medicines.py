@@ -150,22 +150,36 @@ NUTRIENT_ROOTS = {
     "chemical element", "oil", "amino acid", "dietary supplement", "beverage", "sugar",
     "carbohydrate", "fatty acid", "salt", "gas", "alcohol", "fiber", "protein",
 }
-#: WordNet files of a medicine's own senses: a drug is an artifact, a chemical a substance
-DRUG_FILES = ("noun.artifact", "noun.substance")
 #: everyday words: the most frequent of wordlists/brands/common_words.txt
 EVERYDAY = 5000
+#: a WordNet artifact below one of these is a medicine ("Xanax"), not a thing ("metro")
+DRUG_ROOTS = {"drug", "medicine", "medication", "medicament", "agent", "contraceptive"}
+DRUG_DEFINITION = re.compile(
+    r"\b(?:drug|trade names?|medicine|medication|used to treat|used in the treatment|"
+    r"hormone|antibiotic|glycoside|alkaloid)\b", re.I)
+
+
+def _drug_sense(sid: str, wn: wordnet.WordNet) -> bool:
+    syn = wn.synsets.get(sid)
+    if syn is None or syn.lexname == "noun.substance":
+        return syn is not None
+    if syn.lexname != "noun.artifact":
+        return False
+    if DRUG_DEFINITION.search(syn.definition):
+        return True
+    return any(DRUG_ROOTS & {m.lower() for m in wn.synsets[a].members}
+               for a in wn.ancestors(sid) if a in wn.synsets)
 
 
 def ambiguity(term: str, common: dict[str, int], wn: wordnet.WordNet) -> str:
-    """'common-word' when the name is also an everyday word or phrase ("Focus",
-    "Plan B", "Alli"): a rule needs medicine context before calling it a drug. A name is
-    everyday when WordNet knows it in a sense that is not a drug or chemical, or when
-    all its words are among the most frequent English words."""
+    """'common-word' when the name is also an everyday word or phrase ("Metro", "Plan B",
+    "Flavored"): a rule needs medicine context before calling it a drug. A name is everyday
+    when WordNet knows it in a sense that is not a drug or chemical, or when all its words
+    are among the most frequent English words."""
     words = term.split()
     if all(common.get(w, EVERYDAY) < EVERYDAY for w in words):
         return "common-word"
-    senses = [wn.synsets[s] for s in wn.senses.get(term, ()) if s in wn.synsets]
-    if any(s.lexname not in DRUG_FILES for s in senses):
+    if any(not _drug_sense(s, wn) for s in wn.senses.get(term, ())):
         return "common-word"
     return ""
 
@@ -188,7 +202,10 @@ def build(mirrors: Path) -> list[Entry]:
             continue  # "vitamin d" (ergocalciferol 50,000 IU) is sold freely at lower doses
         out[name] = Entry(name, "brand", st, "US", "drugsatfda", ings)
         first = name.split()[0]
-        everyday = ambiguity(first, common, wn) != ""
+        known_drug = any(_drug_sense(s, wn) for s in wn.senses.get(first, ()))
+        everyday = ambiguity(first, common, wn) != "" or (
+            common.get(first, 10**9) < 20000 and not known_drug  # "flavored colestid"
+        )
         if " " in name and len(first) >= 5 and not everyday and first not in generics:
             # "advil liqui-gels" is sold as "advil": the first word is the brand
             old = out.get(first)
