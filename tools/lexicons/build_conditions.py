@@ -235,6 +235,8 @@ def icd_rows(common: dict[str, int], wn: wordnet.WordNet) -> dict[str, Row]:
             continue
         if name.origin == "inclusion" and not _names_condition(term, name.title, wn):
             continue
+        if abbrev and name.title and not _names_condition(name.title, "", wn):
+            continue  # "[EEG]" after "electroencephalogram": a test, not a condition
         kind = icd10cm.kind_of(name.code)
         row = Row(term, kind, icd10cm.topic_of(name.code), name.code,
                   "icd10cm-2026", ambiguity(term, wn, common, abbrev, kind))

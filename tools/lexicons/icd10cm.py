@@ -147,9 +147,18 @@ def bracket_synonyms(text: str) -> list[str]:
     return [b for b in re.findall(r"\[([a-z][a-z' -]{3,40})\]", text) if " " in b]
 
 
-def abbreviations(text: str) -> list[str]:
-    """All-capital abbreviations ICD gives in brackets or parentheses: "[HIV]", "(TIA)"."""
-    return [a for a in _ABBREV.findall(text) if a not in ("NOS", "NEC")]
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """Abbreviations ICD gives in brackets or parentheses ("[HIV]", "(TIA)", "[E. coli]"),
+    each with the words it abbreviates (up to five words before it), so that a test or a
+    measure ("electroencephalogram [EEG]", "body mass index [BMI]") can be told from a
+    condition ("systemic lupus erythematosus [SLE]")."""
+    out = []
+    for m in _ABBREV.finditer(text):
+        if m.group(1) in ("NOS", "NEC"):
+            continue
+        before = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", text[: m.start()])
+        out.append((m.group(1), " ".join(before.split()[-5:])))
+    return out
 
 
 _QUALIFIER = re.compile(r"^\s*(?:unspecified|nos|nec|not otherwise specified|not elsewhere classified|"
@@ -218,8 +227,8 @@ def names(xml_bytes: bytes) -> Iterator[Name]:
                     for note in diag.findall("inclusionTerm/note"):
                         texts.append(("inclusion", note.text or ""))
                     for origin, text in texts:
-                        for abbr in abbreviations(text):
-                            yield Name(abbr, code, "abbreviation")
+                        for abbr, expansion in abbreviations(text):
+                            yield Name(abbr, code, "abbreviation", False, expansion)
                         if re.fullmatch(r"[A-Z]{2,6}", text.strip()):
                             yield Name(text.strip(), code, "abbreviation")  # "IST" alone
                             continue
