@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import hpo  # noqa: E402
-import icd10cm  # noqa: E402
-import wordnet  # noqa: E402
-from pinned import DEFAULT_MIRRORS, WORDLISTS, common_words, write_tsv  # noqa: E402
+import hpo
+import icd10cm
+import wordnet
+from pinned import DEFAULT_MIRRORS, WORDLISTS, common_words, write_tsv
 
 OUT = WORDLISTS / "claims" / "conditions_lexicon.tsv"
 COLUMNS = ("term", "kind", "topic", "code", "source", "ambiguous")
@@ -34,12 +34,41 @@ COLUMNS = ("term", "kind", "topic", "code", "source", "ambiguous")
 #: a name that is only a class of conditions, not one: "disease" alone is a claim only
 #: with a predicate (conditions.tsv kind "generic" already covers these words)
 GENERIC = {
-    "abnormality", "anomaly", "complication", "complications", "condition", "conditions",
-    "congenital anomaly", "deformity", "disease", "diseases", "disorder", "disorders",
-    "illness", "infection", "infections", "injury", "lesion", "lesions", "malformation",
-    "malignant neoplasm", "benign neoplasm", "neoplasm", "symptom", "symptoms", "syndrome",
-    "toxic effect", "ill health", "pathological state", "pathologic process", "attack",
-    "physical condition", "sequelae", "late effect", "malady", "sickness",
+    "abnormality",
+    "anomaly",
+    "complication",
+    "complications",
+    "condition",
+    "conditions",
+    "congenital anomaly",
+    "deformity",
+    "disease",
+    "diseases",
+    "disorder",
+    "disorders",
+    "illness",
+    "infection",
+    "infections",
+    "injury",
+    "lesion",
+    "lesions",
+    "malformation",
+    "malignant neoplasm",
+    "benign neoplasm",
+    "neoplasm",
+    "symptom",
+    "symptoms",
+    "syndrome",
+    "toxic effect",
+    "ill health",
+    "pathological state",
+    "pathologic process",
+    "attack",
+    "physical condition",
+    "sequelae",
+    "late effect",
+    "malady",
+    "sickness",
 }
 #: names that begin like this describe a circumstance or a group, not a condition
 GENERIC_PREFIX = re.compile(
@@ -208,13 +237,14 @@ def variants(term: str, wn: wordnet.WordNet) -> set[str]:
     last = words[-1]
     for pattern, repl in LATIN_PLURALS:
         if re.search(pattern, last) and len(last) > 5 and MEDICAL_SUFFIX.search(last):
-            out.add(" ".join(words[:-1] + [re.sub(pattern, repl, last)]))
+            out.add(" ".join([*words[:-1], re.sub(pattern, repl, last)]))
             break
     if last.endswith("s") and not last.endswith(("ss", "us", "is")):
-        single = last[:-2] if last.endswith("ies") is False and last.endswith("es") else last[:-1]
-        for cand in (last[:-1], single):
+        # "warts" -> "wart", "abscesses" -> "abscess", "allergies" -> "allergy"
+        candidates = (last[:-1], last[:-2], last[:-3] + "y" if last.endswith("ies") else last[:-1])
+        for cand in candidates:
             if wn.is_medical_word(cand):  # "hemorrhoids" -> "hemorrhoid", not "testes" -> "test"
-                out.add(" ".join(words[:-1] + [cand]))
+                out.add(" ".join([*words[:-1], cand]))
                 break
     return {v for v in out if v != term}
 
@@ -238,8 +268,14 @@ def icd_rows(common: dict[str, int], wn: wordnet.WordNet) -> dict[str, Row]:
         if abbrev and name.title and not _names_condition(name.title, "", wn):
             continue  # "[EEG]" after "electroencephalogram": a test, not a condition
         kind = icd10cm.kind_of(name.code)
-        row = Row(term, kind, icd10cm.topic_of(name.code), name.code,
-                  "icd10cm-2026", ambiguity(term, wn, common, abbrev, kind))
+        row = Row(
+            term,
+            kind,
+            icd10cm.topic_of(name.code),
+            name.code,
+            "icd10cm-2026",
+            ambiguity(term, wn, common, abbrev, kind),
+        )
         old = best.get(key)
         if old is None or _rank(name.code) < _rank(old.code):
             best[key] = row
@@ -277,21 +313,28 @@ def wordnet_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordN
             term = member if abbrev else member.lower()
             if term.lower() in rows or (not abbrev and not keep(term, common, wn, False)):
                 continue
-            if (not abbrev and " " not in term and not _first_sense_medical(term, wn)
-                    and (term != syn.members[0].lower() or common.get(term, EVERYDAY) < 3000)
-                    and common.get(term, EVERYDAY) < EVERYDAY):
+            if (
+                not abbrev
+                and " " not in term
+                and not _first_sense_medical(term, wn)
+                and (term != syn.members[0].lower() or common.get(term, EVERYDAY) < 3000)
+                and common.get(term, EVERYDAY) < EVERYDAY
+            ):
                 continue  # "mouse" (a black eye), "fit", "touch": everyday words, rare senses
             if root_kind == "pathogen":
                 kind, topic = "pathogen", "germs"
             elif known is not None:
-                kind = known.kind if direct else ("symptom" if root_kind == "symptom" else "disease")
+                kind = (
+                    known.kind if direct else ("symptom" if root_kind == "symptom" else "disease")
+                )
                 topic = known.topic
             else:
                 kind = "symptom" if root_kind == "symptom" else "disease"
                 topic = "pain" if root_kind == "symptom" and "pain" in term else "general"
             code = known.code if direct else f"oewn:{sid}"
-            rows[term.lower()] = Row(term, kind, topic, code, "oewn",
-                                     ambiguity(term, wn, common, abbrev, kind))
+            rows[term.lower()] = Row(
+                term, kind, topic, code, "oewn", ambiguity(term, wn, common, abbrev, kind)
+            )
             added += 1
     return added
 
@@ -306,8 +349,14 @@ def hpo_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordNet) 
         if name.origin == "abbreviation":
             if not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", text) or text.lower() in rows:
                 continue
-            rows[text.lower()] = Row(text, "symptom", name.topic, name.hid, "hpo-2025-01-16",
-                                     ambiguity(text, wn, common, True))
+            rows[text.lower()] = Row(
+                text,
+                "symptom",
+                name.topic,
+                name.hid,
+                "hpo-2025-01-16",
+                ambiguity(text, wn, common, True),
+            )
             added += 1
             continue
         term = text.lower()
@@ -316,12 +365,14 @@ def hpo_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordNet) 
             continue
         head = term.split()[-1]
         singular = head[:-1] if head.endswith("s") else head
-        if not (wn.is_medical_word(head) or wn.is_medical_word(singular)
-                or MEDICAL_SUFFIX.search(head)):
+        if not (
+            wn.is_medical_word(head) or wn.is_medical_word(singular) or MEDICAL_SUFFIX.search(head)
+        ):
             continue
         kind = "disease" if "disease" in (wn.root_kind(head), wn.root_kind(singular)) else "symptom"
-        rows[term] = Row(term, kind, name.topic, name.hid, "hpo-2025-01-16",
-                         ambiguity(term, wn, common, False))
+        rows[term] = Row(
+            term, kind, name.topic, name.hid, "hpo-2025-01-16", ambiguity(term, wn, common, False)
+        )
         added += 1
     return added
 
@@ -337,8 +388,14 @@ def build(mirrors: Path) -> list[Row]:
             continue
         for form in variants(row.term, wn):
             if form.lower() not in rows:
-                rows[form.lower()] = Row(form, row.kind, row.topic, row.code, row.source,
-                                         ambiguity(form, wn, common, False, row.kind))
+                rows[form.lower()] = Row(
+                    form,
+                    row.kind,
+                    row.topic,
+                    row.code,
+                    row.source,
+                    ambiguity(form, wn, common, False, row.kind),
+                )
     return sorted(rows.values(), key=lambda r: (r.topic, r.kind, r.term.lower()))
 
 
@@ -376,9 +433,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     rows = build(args.mirrors)
-    n = write_tsv(args.out, HEADER, COLUMNS,
-                  ((r.term, r.kind, r.topic, r.code, r.source, r.ambiguous) for r in rows),
-                  "tools/lexicons/build_conditions.py")
+    n = write_tsv(
+        args.out,
+        HEADER,
+        COLUMNS,
+        ((r.term, r.kind, r.topic, r.code, r.source, r.ambiguous) for r in rows),
+        "tools/lexicons/build_conditions.py",
+    )
     print(f"{args.out}: {n} rows")
     for label, counter in (
         ("kind", Counter(r.kind for r in rows)),

@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import build_conditions  # noqa: E402
-import icd10_i18n  # noqa: E402
-import icd10cm  # noqa: E402
-import wordnet  # noqa: E402
-from pinned import DEFAULT_MIRRORS, WORDLISTS, GitFile, mirror_dir, write_tsv  # noqa: E402
+import build_conditions
+import icd10_i18n
+import icd10cm
+import wordnet
+from pinned import DEFAULT_MIRRORS, WORDLISTS, GitFile, mirror_dir, write_tsv
 
 LANGS = ("es", "pt", "de", "fr", "id")
 OMW_REPO = "omwn/omw-data"
@@ -41,14 +41,22 @@ CILI_REPO = "globalwordnet/cili"
 CILI_COMMIT = "dfc99e15e11e5b20e143f29386220d7b69805628"  # 2024-06-11
 #: language -> [(commit, path, licence)] of OMW tab files
 OMW_FILES = {
-    "es": [(OMW_SPA_COMMIT, "wns/mcr/wn-data-spa.tab", "MCR, CC BY 3.0"),
-           (OMW_COMMIT, "wns/wikt/wn-wikt-spa.tab", "Wiktionary, CC BY-SA 3.0")],
-    "pt": [(OMW_COMMIT, "wns/por/wn-data-por.tab", "OpenWN-PT, CC BY-SA"),
-           (OMW_COMMIT, "wns/wikt/wn-wikt-por.tab", "Wiktionary, CC BY-SA 3.0")],
-    "fr": [(OMW_COMMIT, "wns/fra/wn-data-fra.tab", "WOLF, CeCILL-C"),
-           (OMW_COMMIT, "wns/wikt/wn-wikt-fra.tab", "Wiktionary, CC BY-SA 3.0")],
-    "id": [(OMW_COMMIT, "wns/msa/wn-data-ind.tab", "Wordnet Bahasa, MIT"),
-           (OMW_COMMIT, "wns/wikt/wn-wikt-ind.tab", "Wiktionary, CC BY-SA 3.0")],
+    "es": [
+        (OMW_SPA_COMMIT, "wns/mcr/wn-data-spa.tab", "MCR, CC BY 3.0"),
+        (OMW_COMMIT, "wns/wikt/wn-wikt-spa.tab", "Wiktionary, CC BY-SA 3.0"),
+    ],
+    "pt": [
+        (OMW_COMMIT, "wns/por/wn-data-por.tab", "OpenWN-PT, CC BY-SA"),
+        (OMW_COMMIT, "wns/wikt/wn-wikt-por.tab", "Wiktionary, CC BY-SA 3.0"),
+    ],
+    "fr": [
+        (OMW_COMMIT, "wns/fra/wn-data-fra.tab", "WOLF, CeCILL-C"),
+        (OMW_COMMIT, "wns/wikt/wn-wikt-fra.tab", "Wiktionary, CC BY-SA 3.0"),
+    ],
+    "id": [
+        (OMW_COMMIT, "wns/msa/wn-data-ind.tab", "Wordnet Bahasa, MIT"),
+        (OMW_COMMIT, "wns/wikt/wn-wikt-ind.tab", "Wiktionary, CC BY-SA 3.0"),
+    ],
     "de": [(OMW_COMMIT, "wns/wikt/wn-wikt-deu.tab", "Wiktionary, CC BY-SA 3.0")],
 }
 
@@ -115,8 +123,9 @@ def build_lang(
                 continue
             old = rows.get(term)
             if old is None or build_conditions._rank(code) < build_conditions._rank(old.code):
-                rows[term] = build_conditions.Row(term, icd10cm.kind_of(code), icd10cm.topic_of(code),
-                                                  code, f"icd10-{lang}")
+                rows[term] = build_conditions.Row(
+                    term, icd10cm.kind_of(code), icd10cm.topic_of(code), code, f"icd10-{lang}"
+                )
     roots = set(wordnet.root_ids(wn))
     by_sid: dict[str, build_conditions.Row] = {}
     for row in english.values():
@@ -137,7 +146,9 @@ def build_lang(
         rows[lemma] = build_conditions.Row(lemma, ref.kind, ref.topic, code, f"omw-{lang}")
     for row in rows.values():
         sids = {to_oewn[o] for o in senses.get(row.term, ()) if o in to_oewn}
-        other = sorted({wn.synsets[s].lexname for s in sids if s not in wn.medical and s in wn.synsets})
+        other = sorted(
+            {wn.synsets[s].lexname for s in sids if s not in wn.medical and s in wn.synsets}
+        )
         if row.kind == "pathogen":
             other = [o for o in other if o != "noun.animal"]
         row.ambiguous = "other-senses:" + ",".join(other) if other else ""
@@ -146,8 +157,10 @@ def build_lang(
 
 def header(lang: str) -> list[str]:
     omw = "; ".join(f"{path} ({lic})" for _, path, lic in OMW_FILES[lang])
-    lines = [f"Disease and condition names in '{lang}' for the claims family, generated from public sources.",
-             "Sources (column `source`):"]
+    lines = [
+        f"Disease and condition names in '{lang}' for the claims family, generated from public sources.",
+        "Sources (column `source`):",
+    ]
     if lang in icd10_i18n.SOURCES:
         lines.append(f"  icd10-{lang}: {icd10_i18n.SOURCES[lang]}")
     lines += [
@@ -175,13 +188,19 @@ def main(argv: list[str] | None = None) -> int:
     for lang in args.lang or LANGS:
         rows = build_lang(lang, args.mirrors, wn, english, to_oewn)
         out = WORDLISTS / "claims" / f"conditions_{lang}.tsv"
-        n = write_tsv(out, header(lang), build_conditions.COLUMNS,
-                      ((r.term, r.kind, r.topic, r.code, r.source, r.ambiguous) for r in rows),
-                      "tools/lexicons/build_conditions_i18n.py")
+        n = write_tsv(
+            out,
+            header(lang),
+            build_conditions.COLUMNS,
+            ((r.term, r.kind, r.topic, r.code, r.source, r.ambiguous) for r in rows),
+            "tools/lexicons/build_conditions_i18n.py",
+        )
         print(f"{out}: {n} rows")
-        for label, counter in (("kind", Counter(r.kind for r in rows)),
-                               ("source", Counter(r.source for r in rows)),
-                               ("ambiguous", Counter(r.ambiguous.split(":")[0] or "-" for r in rows))):
+        for label, counter in (
+            ("kind", Counter(r.kind for r in rows)),
+            ("source", Counter(r.source for r in rows)),
+            ("ambiguous", Counter(r.ambiguous.split(":")[0] or "-" for r in rows)),
+        ):
             print(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common()))
     return 0
 

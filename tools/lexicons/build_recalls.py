@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pinned import DEFAULT_MIRRORS, WORDLISTS, GitFile, write_tsv  # noqa: E402
+from pinned import DEFAULT_MIRRORS, WORDLISTS, GitFile, write_tsv
 
 OUT = WORDLISTS / "prohibited" / "recalls.tsv"
 COLUMNS = ("product", "model", "brand", "recall_date", "hazard", "agency", "url", "recall_id")
@@ -46,8 +46,12 @@ EU_COMMIT = "42f2ca7ac30e4f5788d636f85bca6fc3d4cd83ab"  # 2025-01-18
 EU_PATH = "src/resources/db/seed.sql"
 
 #: a model/item number: letters and digits with at least one digit ("DLS-K03", "B08XYZ1234")
-MODEL_TOKEN = re.compile(r"\b(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z]|\d{4,})[A-Z0-9][A-Z0-9./-]{2,}\b")
-MODEL_CUE = re.compile(r"\b(?:model|item|style|sku|part|catalog|product)\s*(?:numbers?|nos?\.?|#|codes?)?s?", re.I)
+MODEL_TOKEN = re.compile(
+    r"\b(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z]|\d{4,})[A-Z0-9][A-Z0-9./-]{2,}\b"
+)
+MODEL_CUE = re.compile(
+    r"\b(?:model|item|style|sku|part|catalog|product)\s*(?:numbers?|nos?\.?|#|codes?)?s?", re.I
+)
 HEADING_HAZARD = re.compile(r"\bDue to (.+?)(?:;|$)", re.I)
 NOT_MODEL = re.compile(
     r"^(?:\d{1,3}|\d+(?:MM|CM|IN|OZ|LB|V|W|MAH|ML|G|KG|FT|PCS?)|[12][0-9]{3}(?:-[12][0-9]{3})?|.{21,})$"
@@ -93,7 +97,11 @@ def brand_in(product: str, companies: str) -> str:
     brand: list[str] = []
     for word in words[:3]:
         bare = re.sub(r"[^\w'&-]", "", word).lower()
-        if len(bare) > 1 and re.search(r"[a-z]", bare) and re.search(rf"\b{re.escape(bare)}\b", low):
+        if (
+            len(bare) > 1
+            and re.search(r"[a-z]", bare)
+            and re.search(rf"\b{re.escape(bare)}\b", low)
+        ):
             brand.append(word.replace("®", "").replace("™", ""))
         else:
             break
@@ -150,16 +158,18 @@ def food(mirrors: Path) -> list[Recall]:
     for item in data:
         product = _text(item.get("product_description")) or _text(item.get("title"))
         when = (item.get("company_announce_dttm") or item.get("notification_dttm") or "")[:10]
-        out.append(Recall(
-            product,
-            "",
-            _text(item.get("brand_name")),
-            when,
-            _text(item.get("recall_reason")),
-            item.get("agency") or "FDA",
-            _text(item.get("recall_url")),
-            _text(item.get("notice_id_number") or item.get("uid")),
-        ))
+        out.append(
+            Recall(
+                product,
+                "",
+                _text(item.get("brand_name")),
+                when,
+                _text(item.get("recall_reason")),
+                item.get("agency") or "FDA",
+                _text(item.get("recall_url")),
+                _text(item.get("notice_id_number") or item.get("uid")),
+            )
+        )
     return out
 
 
@@ -175,30 +185,34 @@ def safety_gate(mirrors: Path) -> list[Recall]:
         alert = row.get("alert_number", "")
         year = re.search(r"/(\d{2})$", alert)
         published = re.match(r"\d{4}-\d{2}-\d{2}", row.get("published_on", ""))
-        product = " ".join(x for x in (row.get("product_name"), row.get("product_description")) if x)
+        product = " ".join(
+            x for x in (row.get("product_name"), row.get("product_description")) if x
+        )
         models = [x for x in (row.get("model_type_number"), row.get("barcode")) if x]
-        out.append(Recall(
-            product,
-            "|".join(models),
-            row.get("brand", ""),
-            published.group(0) if published else (f"20{year.group(1)}" if year else ""),
-            row.get("risk_type", ""),
-            "EU Safety Gate",
-            "https://ec.europa.eu/safety-gate-alerts/screen/search",
-            alert,
-        ))
+        out.append(
+            Recall(
+                product,
+                "|".join(models),
+                row.get("brand", ""),
+                published.group(0) if published else (f"20{year.group(1)}" if year else ""),
+                row.get("risk_type", ""),
+                "EU Safety Gate",
+                "https://ec.europa.eu/safety-gate-alerts/screen/search",
+                alert,
+            )
+        )
     return out
 
 
 HEADER = [
     "Recalled products for the prohibited family (sale of recalled items), by product name and model.",
     "Sources (column `agency`):",
-    f"  CPSC: US Consumer Product Safety Commission recall exports (cpsc.gov/Recalls, public domain),",
+    "  CPSC: US Consumer Product Safety Commission recall exports (cpsc.gov/Recalls, public domain),",
     f"    recalls dated 2023-12-01..2026-04-01, as committed at github:{CPSC_REPO}@{CPSC_COMMIT}",
     f"    ({CPSC_DIR}*.csv); url is the CPSC recall list: search it for recall_id",
-    f"  FDA, USDA: food safety recalls (FDA recalls page feed, USDA FSIS recall API; public domain),",
+    "  FDA, USDA: food safety recalls (FDA recalls page feed, USDA FSIS recall API; public domain),",
     f"    as compiled at github:{FOOD_REPO}@{FOOD_COMMIT} ({FOOD_PATH})",
-    f"  EU Safety Gate: RAPEX alerts (European Commission; reuse allowed with attribution), a",
+    "  EU Safety Gate: RAPEX alerts (European Commission; reuse allowed with attribution), a",
     f"    sample of 2019-2024 alerts imported at github:{EU_REPO}@{EU_COMMIT} ({EU_PATH});",
     "    motor vehicles left out; recall_date is the alert's year",
     "Columns:",
@@ -226,12 +240,20 @@ def main(argv: list[str] | None = None) -> int:
         args.out,
         HEADER,
         COLUMNS,
-        ((r.product, r.model, r.brand, r.recall_date, r.hazard, r.agency, r.url, r.recall_id) for r in rows),
+        (
+            (r.product, r.model, r.brand, r.recall_date, r.hazard, r.agency, r.url, r.recall_id)
+            for r in rows
+        ),
         "tools/lexicons/build_recalls.py",
     )
     print(f"{args.out}: {n} rows")
     print("  agency:", dict(Counter(r.agency for r in rows)))
-    print("  with model:", sum(1 for r in rows if r.model), " with brand:", sum(1 for r in rows if r.brand))
+    print(
+        "  with model:",
+        sum(1 for r in rows if r.model),
+        " with brand:",
+        sum(1 for r in rows if r.brand),
+    )
     years = Counter(r.recall_date[:4] for r in rows)
     print("  years:", dict(sorted(years.items())))
     return 0

@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import wordnet  # noqa: E402
-from pinned import DEFAULT_MIRRORS, WORDLISTS, GitFile, Wheel, common_words, write_tsv  # noqa: E402
+import wordnet
+from pinned import DEFAULT_MIRRORS, WORDLISTS, GitFile, Wheel, common_words, write_tsv
 
 OUT = WORDLISTS / "prohibited" / "rx_medicines.tsv"
 COLUMNS = ("term", "kind", "status", "country", "source", "ingredient", "routes", "ambiguous")
@@ -146,9 +146,25 @@ def looks_generic(variant: str, canonical: str) -> bool:
 #: a substance below one of these in WordNet is a food, nutrient or element that shops sell
 #: freely (zinc, fish oil, folic acid, table salt), whatever Drugs@FDA lists it as
 NUTRIENT_ROOTS = {
-    "vitamin", "nutriment", "food", "foodstuff", "mineral", "metallic element",
-    "chemical element", "oil", "amino acid", "dietary supplement", "beverage", "sugar",
-    "carbohydrate", "fatty acid", "salt", "gas", "alcohol", "fiber", "protein",
+    "vitamin",
+    "nutriment",
+    "food",
+    "foodstuff",
+    "mineral",
+    "metallic element",
+    "chemical element",
+    "oil",
+    "amino acid",
+    "dietary supplement",
+    "beverage",
+    "sugar",
+    "carbohydrate",
+    "fatty acid",
+    "salt",
+    "gas",
+    "alcohol",
+    "fiber",
+    "protein",
 }
 #: everyday words: the most frequent of wordlists/brands/common_words.txt
 EVERYDAY = 5000
@@ -156,7 +172,9 @@ EVERYDAY = 5000
 DRUG_ROOTS = {"drug", "medicine", "medication", "medicament", "agent", "contraceptive"}
 DRUG_DEFINITION = re.compile(
     r"\b(?:drug|trade names?|medicine|medication|used to treat|used in the treatment|"
-    r"hormone|antibiotic|glycoside|alkaloid)\b", re.I)
+    r"hormone|antibiotic|glycoside|alkaloid)\b",
+    re.I,
+)
 
 
 def _drug_sense(sid: str, wn: wordnet.WordNet) -> bool:
@@ -167,8 +185,11 @@ def _drug_sense(sid: str, wn: wordnet.WordNet) -> bool:
         return False
     if DRUG_DEFINITION.search(syn.definition):
         return True
-    return any(DRUG_ROOTS & {m.lower() for m in wn.synsets[a].members}
-               for a in wn.ancestors(sid) if a in wn.synsets)
+    return any(
+        DRUG_ROOTS & {m.lower() for m in wn.synsets[a].members}
+        for a in wn.ancestors(sid)
+        if a in wn.synsets
+    )
 
 
 def ambiguity(term: str, common: dict[str, int], wn: wordnet.WordNet) -> str:
@@ -219,7 +240,9 @@ def build(mirrors: Path) -> list[Entry]:
             continue
         if len(variant.split()) > 3:
             continue
-        hits = [(c, generics[base_ingredient(c)]) for c in canonicals if base_ingredient(c) in generics]
+        hits = [
+            (c, generics[base_ingredient(c)]) for c in canonicals if base_ingredient(c) in generics
+        ]
         if len(hits) != 1:
             continue  # unknown to Drugs@FDA, or ambiguous between two substances
         canonical, st = hits[0]
@@ -240,8 +263,8 @@ def build(mirrors: Path) -> list[Entry]:
 HEADER = [
     "Medicine names for the prohibited family: prescription-only (rx) vs over-the-counter (otc).",
     "Sources (column `source`):",
-    f"  drugsatfda: Drugs@FDA data files (Products.txt, MarketingStatus.txt; FDA, public domain),",
-    f"    https://www.fda.gov/drugs/drug-approvals-and-databases/drugsfda-data-files, snapshot as",
+    "  drugsatfda: Drugs@FDA data files (Products.txt, MarketingStatus.txt; FDA, public domain),",
+    "    https://www.fda.gov/drugs/drug-approvals-and-databases/drugsfda-data-files, snapshot as",
     f"    committed at github:{FDA_REPO}@{FDA_COMMIT} (2023-04-03)",
     f"  drugbank-ner: PyPI {NER.name}=={NER.version} (MIT; wheel sha256 {NER.sha256}),",
     "    file drug_ner_dictionary.pkl.bz2: DrugBank open vocabulary (CC0), MeSH, NHS, Wikipedia",

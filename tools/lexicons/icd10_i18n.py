@@ -42,58 +42,143 @@ def _rx(pattern: str) -> re.Pattern[str]:
 RULES = {
     "pt": Rules(
         _rx(r"^(?:outr[oa]s?|demais|certas?|alguns|algumas)\s+"),
-        _rx(r"\s+(?:devid[oa]s?\s+a|devid[oa]s?|causad[oa]s?\s+por|com|sem|em\s+doenças\s+classificadas|"
+        _rx(
+            r"\s+(?:devid[oa]s?\s+a|devid[oa]s?|causad[oa]s?\s+por|com|sem|em\s+doenças\s+classificadas|"
             r"não\s+classificad[oa]s?|classificad[oa]s?\s+em\s+outra|associad[oa]s?\s+a|"
-            r"durante|após|na\s+gravidez|em\s+outras\s+doenças)\b.*$"),
+            r"durante|após|na\s+gravidez|em\s+outras\s+doenças)\b.*$"
+        ),
         _rx(r"[\s,;:.]*(?:não\s+especificad[oa]s?|ne|ncop|sem\s+outra\s+especificação)?[\s,;:.]*$"),
         _rx(r"\b(?:e|ou|e/ou)\b|/|;"),
-        frozenset({"doença", "doenças", "transtorno", "transtornos", "afecção", "afecções", "síndrome",
-                   "infecção", "infecções", "lesão", "lesões", "neoplasia", "neoplasias",
-                   "neoplasia maligna", "neoplasias malignas", "malformação", "complicações"}),
-        _rx(r"^(?:doenças?|transtornos?|afecç(?:ão|ões)|complicaç(?:ão|ões)|sequelas?|"
+        frozenset(
+            {
+                "doença",
+                "doenças",
+                "transtorno",
+                "transtornos",
+                "afecção",
+                "afecções",
+                "síndrome",
+                "infecção",
+                "infecções",
+                "lesão",
+                "lesões",
+                "neoplasia",
+                "neoplasias",
+                "neoplasia maligna",
+                "neoplasias malignas",
+                "malformação",
+                "complicações",
+            }
+        ),
+        _rx(
+            r"^(?:doenças?|transtornos?|afecç(?:ão|ões)|complicaç(?:ão|ões)|sequelas?|"
             r"traumatismos?|intoxicaç(?:ão|ões)|efeitos?|exame|contato|história|anormalidades?|"
-            r"achados?|ausência|presença|pessoas?|supervisão|problemas?|lesões?)\b"),
+            r"achados?|ausência|presença|pessoas?|supervisão|problemas?|lesões?)\b"
+        ),
     ),
     "es": Rules(
         _rx(r"^(?:otr[oa]s?|ciert[oa]s?|alguna?s?)\s+"),
-        _rx(r"\s+(?:debid[oa]s?\s+a|debid[oa]s?|causad[oa]s?\s+por|con|sin|en\s+enfermedades\s+clasificadas|"
+        _rx(
+            r"\s+(?:debid[oa]s?\s+a|debid[oa]s?|causad[oa]s?\s+por|con|sin|en\s+enfermedades\s+clasificadas|"
             r"no\s+clasificad[oa]s?|clasificad[oa]s?\s+en\s+otra|asociad[oa]s?\s+a|"
-            r"durante|consecutiv[oa]s?\s+a|en\s+el\s+embarazo|en\s+otras\s+enfermedades)\b.*$"),
+            r"durante|consecutiv[oa]s?\s+a|en\s+el\s+embarazo|en\s+otras\s+enfermedades)\b.*$"
+        ),
         _rx(r"[\s,;:.]*(?:no\s+especificad[oa]s?|sin\s+otra\s+especificación|ne)?[\s,;:.]*$"),
         _rx(r"\b(?:y|o|e|u|y/o)\b|/|;"),
-        frozenset({"enfermedad", "enfermedades", "trastorno", "trastornos", "afección", "afecciones",
-                   "síndrome", "infección", "infecciones", "lesión", "lesiones", "tumor",
-                   "tumor maligno", "tumores malignos", "malformación", "complicaciones"}),
-        _rx(r"^(?:enfermedad(?:es)?|trastornos?|afecci(?:ón|ones)|complicaci(?:ón|ones)|secuelas?|"
+        frozenset(
+            {
+                "enfermedad",
+                "enfermedades",
+                "trastorno",
+                "trastornos",
+                "afección",
+                "afecciones",
+                "síndrome",
+                "infección",
+                "infecciones",
+                "lesión",
+                "lesiones",
+                "tumor",
+                "tumor maligno",
+                "tumores malignos",
+                "malformación",
+                "complicaciones",
+            }
+        ),
+        _rx(
+            r"^(?:enfermedad(?:es)?|trastornos?|afecci(?:ón|ones)|complicaci(?:ón|ones)|secuelas?|"
             r"traumatismos?|envenenamientos?|intoxicaci(?:ón|ones)|efectos?|examen|contacto|"
             r"historia|anormalidad(?:es)?|hallazgos?|ausencia|presencia|personas?|supervisión|"
-            r"problemas?|lesi(?:ón|ones))\b"),
+            r"problemas?|lesi(?:ón|ones))\b"
+        ),
     ),
     "de": Rules(
-        _rx(r"^(?:sonstige[rsn]?|andere[rsn]?|bestimmte[rsn]?|(?:nicht\s+)?näher\s+bezeichnete[rsn]?)\s+"),
-        _rx(r"(?::|\s+(?:durch|mit|ohne|bei\s+anderenorts|bei\s+sonstigen|anderenorts|infolge|nach|während|"
-            r"in\s+der\s+schwangerschaft)\b).*$"),
+        _rx(
+            r"^(?:sonstige[rsn]?|andere[rsn]?|bestimmte[rsn]?|(?:nicht\s+)?näher\s+bezeichnete[rsn]?)\s+"
+        ),
+        _rx(
+            r"(?::|\s+(?:durch|mit|ohne|bei\s+anderenorts|bei\s+sonstigen|anderenorts|infolge|nach|während|"
+            r"in\s+der\s+schwangerschaft)\b).*$"
+        ),
         _rx(r"[\s,;:.]*(?:nicht\s+näher\s+bezeichnet|n\.n\.bez\.|o\.n\.a\.|a\.n\.k\.)?[\s,;:.]*$"),
         _rx(r"\b(?:und|oder|bzw)\b|/|;"),
-        frozenset({"krankheit", "krankheiten", "störung", "störungen", "syndrom", "infektion", "affektionen",
-                   "infektionen", "verletzung", "verletzungen", "bösartige neubildung",
-                   "neubildung", "neubildungen", "fehlbildung", "fehlbildungen", "komplikationen"}),
-        _rx(r"^(?:krankheit(?:en)?|störung(?:en)?|komplikation(?:en)?|folgen|verletzung(?:en)?|"
+        frozenset(
+            {
+                "krankheit",
+                "krankheiten",
+                "störung",
+                "störungen",
+                "syndrom",
+                "infektion",
+                "affektionen",
+                "infektionen",
+                "verletzung",
+                "verletzungen",
+                "bösartige neubildung",
+                "neubildung",
+                "neubildungen",
+                "fehlbildung",
+                "fehlbildungen",
+                "komplikationen",
+            }
+        ),
+        _rx(
+            r"^(?:krankheit(?:en)?|störung(?:en)?|komplikation(?:en)?|folgen|verletzung(?:en)?|"
             r"vergiftung(?:en)?|schädigung|untersuchung|kontakt|anamnese|abnorme?|befunde?|"
-            r"fehlen|vorhandensein|personen|überwachung|probleme?|zustand)\b"),
+            r"fehlen|vorhandensein|personen|überwachung|probleme?|zustand)\b"
+        ),
     ),
     "id": Rules(
         _rx(r"^(?:lain|beberapa|tertentu)\s+"),
-        _rx(r"\s+(?:disebabkan|karena|akibat|dengan|tanpa|pada\s+penyakit\s+yang|yang\s+diklasifikasikan|"
-            r"tidak\s+diklasifikasikan|dalam\s+kehamilan|selama|setelah)\b.*$"),
-        _rx(r"[\s,;:.]*(?:lainnya|lain|yang\s+tidak\s+spesifik|tidak\s+spesifik|yang\s+tidak\s+ditentukan|"
-            r"tidak\s+ditentukan|ytt)?[\s,;:.]*$"),
+        _rx(
+            r"\s+(?:disebabkan|karena|akibat|dengan|tanpa|pada\s+penyakit\s+yang|yang\s+diklasifikasikan|"
+            r"tidak\s+diklasifikasikan|dalam\s+kehamilan|selama|setelah)\b.*$"
+        ),
+        _rx(
+            r"[\s,;:.]*(?:lainnya|lain|yang\s+tidak\s+spesifik|tidak\s+spesifik|yang\s+tidak\s+ditentukan|"
+            r"tidak\s+ditentukan|ytt)?[\s,;:.]*$"
+        ),
         _rx(r"\b(?:dan|atau)\b|/|;"),
-        frozenset({"penyakit", "gangguan", "kelainan", "sindrom", "infeksi", "cedera", "luka",
-                   "neoplasma", "neoplasma ganas", "komplikasi", "kondisi"}),
-        _rx(r"^(?:penyakit\s+(?:pada|dari|lain)|gangguan\s+(?:pada|dari|lain)|komplikasi|gejala|"
+        frozenset(
+            {
+                "penyakit",
+                "gangguan",
+                "kelainan",
+                "sindrom",
+                "infeksi",
+                "cedera",
+                "luka",
+                "neoplasma",
+                "neoplasma ganas",
+                "komplikasi",
+                "kondisi",
+            }
+        ),
+        _rx(
+            r"^(?:penyakit\s+(?:pada|dari|lain)|gangguan\s+(?:pada|dari|lain)|komplikasi|gejala|"
             r"cedera|keracunan|efek|pemeriksaan|kontak|riwayat|temuan|kelainan|kondisi|penghuni|"
-            r"pengawasan|masalah|konseling|tindak)\b"),
+            r"pengawasan|masalah|konseling|tindak)\b"
+        ),
     ),
 }
 
@@ -144,8 +229,10 @@ SOURCES = {
 
 def titles(lang: str, mirrors: Path = DEFAULT_MIRRORS) -> Iterator[Title]:
     if lang == "pt":
-        for name, fields in (("CID-10-CATEGORIAS.CSV", ("LETRA", "NÚMERO", None)),
-                             ("CID-10-SUBCATEGORIAS.CSV", ("LETRA", "CATEGORIA", "SUBCATEGORIA"))):
+        for name, fields in (
+            ("CID-10-CATEGORIAS.CSV", ("LETRA", "NÚMERO", None)),
+            ("CID-10-SUBCATEGORIAS.CSV", ("LETRA", "CATEGORIA", "SUBCATEGORIA")),
+        ):
             raw = GitFile(PT_REPO, PT_COMMIT, name).read(mirrors).decode("latin-1")
             for row in csv.DictReader(io.StringIO(raw), delimiter=";"):
                 letter, num, sub = (row.get(f) if f else "" for f in fields)

@@ -161,8 +161,11 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_QUALIFIER = re.compile(r"^\s*(?:unspecified|nos|nec|not otherwise specified|not elsewhere classified|"
-                        r"so stated|initial encounter|sequela)\b", re.I)
+_QUALIFIER = re.compile(
+    r"^\s*(?:unspecified|nos|nec|not otherwise specified|not elsewhere classified|"
+    r"so stated|initial encounter|sequela)\b",
+    re.I,
+)
 
 
 def was_cut(text: str) -> bool:

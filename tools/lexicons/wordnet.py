@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-
 from pinned import DEFAULT_MIRRORS, GitFile
 
 REPO = "globalwordnet/english-wordnet"
@@ -119,7 +118,9 @@ class WordNet:
 
     def root_kind(self, term: str) -> str:
         """Medical root of the first medical sense of ``term`` ("" if none)."""
-        return next((self.medical[s] for s in self.senses.get(term.lower(), ()) if s in self.medical), "")
+        return next(
+            (self.medical[s] for s in self.senses.get(term.lower(), ()) if s in self.medical), ""
+        )
 
     def is_medical_word(self, term: str) -> bool:
         return any(sid in self.medical for sid in self.senses.get(term.lower(), ()))
