@@ -241,9 +241,16 @@ def variants(term: str, wn: wordnet.WordNet) -> set[str]:
             break
     if last.endswith("s") and not last.endswith(("ss", "us", "is")):
         # "warts" -> "wart", "abscesses" -> "abscess", "allergies" -> "allergy"
-        candidates = (last[:-1], last[:-2], last[:-3] + "y" if last.endswith("ies") else last[:-1])
-        for cand in candidates:
-            if wn.is_medical_word(cand):  # "hemorrhoids" -> "hemorrhoid", not "testes" -> "test"
+        candidates = [last[:-1]]
+        if last.endswith(("sses", "xes", "ches", "shes", "zes")):
+            candidates.append(last[:-2])
+        if last.endswith("ies"):
+            candidates.append(last[:-3] + "y")
+        for cand in (c for c in candidates if len(c) >= 3):
+            # a lower-case WordNet lemma, so "legs" -> "le" (LE, lupus) does not count
+            if any(
+                sid in wn.medical for sid in wn.cased.get(cand, ())
+            ):  # "hemorrhoids" -> "hemorrhoid", not "testes" -> "test"
                 out.add(" ".join([*words[:-1], cand]))
                 break
     return {v for v in out if v != term}
