@@ -187,6 +187,16 @@ def _names_condition(term: str, title: str, wn: wordnet.WordNet) -> bool:
     return any(w[:5] in stems for w in words if len(w) >= 4)
 
 
+def everyday_abbreviation(
+    abbr: str, common: dict[str, int], wn: wordnet.WordNet | None = None
+) -> bool:
+    """A short abbreviation (three letters or fewer) that is also a frequent word of
+    English text ("ALL", "MEN", "PIN", "ED", "AMD"): matching is case-insensitive, so it
+    would fire on ordinary text and on brand names."""
+    low = abbr.lower()
+    return len(low) <= 3 and common.get(low, 10**9) < 20000
+
+
 def _adjective_only(word: str, wn: wordnet.WordNet) -> bool:
     senses = wn.senses.get(word, ())
     return bool(senses) and all(s.endswith(("-a", "-s")) for s in senses)
@@ -274,6 +284,8 @@ def icd_rows(common: dict[str, int], wn: wordnet.WordNet) -> dict[str, Row]:
             continue
         if abbrev and name.title and not _names_condition(name.title, "", wn):
             continue  # "[EEG]" after "electroencephalogram": a test, not a condition
+        if abbrev and everyday_abbreviation(term, common):
+            continue
         kind = icd10cm.kind_of(name.code)
         row = Row(
             term,
@@ -318,6 +330,8 @@ def wordnet_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordN
         for member in syn.members:
             abbrev = member.isupper() and len(member) <= 6
             term = member if abbrev else member.lower()
+            if abbrev and everyday_abbreviation(term, common):
+                continue
             if term.lower() in rows or (not abbrev and not keep(term, common, wn, False)):
                 continue
             if (
@@ -355,6 +369,8 @@ def hpo_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordNet) 
         text = re.sub(r"\s+", " ", name.term).strip()
         if name.origin == "abbreviation":
             if not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", text) or text.lower() in rows:
+                continue
+            if everyday_abbreviation(text, common):
                 continue
             rows[text.lower()] = Row(
                 text,

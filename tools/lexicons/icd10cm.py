@@ -74,7 +74,12 @@ TOPICS: tuple[tuple[str, str, str], ...] = (
     ("N40", "N53", "men"),
     ("N60", "N98", "women"),
     ("N00", "N99", "urinary"),
+    ("O10", "O16", "heart"),  # hypertension in pregnancy
+    ("O24", "O24", "blood_sugar"),
+    ("O98", "O98", "infection"),  # maternal infectious diseases: the names are the infections
+    ("O99", "O99", "general"),
     ("O00", "O9A", "women"),
+    ("P35", "P39", "infection"),
     ("P00", "Q99", "general"),
     ("R00", "R03", "heart"),
     ("R04", "R09", "respiratory"),
