@@ -82,9 +82,26 @@ def _table(name: str, mirrors: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+#: what salt stripping may leave that is not a medicine's name: a cation ("ammonium
+#: lactate" -> "ammonium") or a radical ("dimethyl fumarate" -> "dimethyl")
+NOT_A_BASE = re.compile(
+    r"^(?:ammonium|ferric|ferrous|cupric|cuprous|aluminum|aluminium|sodium|potassium|calcium|"
+    r"magnesium|zinc|stannous|silver|bismuth|\w+yl)$"
+)
+
+
 def base_ingredient(text: str) -> str:
     name = re.sub(r"\s+", " ", text.lower()).strip()
-    return SALTS.sub("", name).strip()
+    base = SALTS.sub("", name).strip()
+    return name if NOT_A_BASE.match(base) else base
+
+
+def nutrient(term: str, wn: wordnet.WordNet) -> bool:
+    """A food, nutrient or element by WordNet, trying the singular and the name without a
+    stereo prefix: "amino acids" -> "amino acid", "l-glutamine" -> "glutamine"."""
+    forms = {term, re.sub(r"^[dl]-", "", term)}
+    forms |= {f[:-1] for f in forms if f.endswith("s") and not f.endswith("ss")}
+    return any(wn.under(f, NUTRIENT_ROOTS) for f in forms)
 
 
 def status_of(statuses: set[str]) -> str | None:
@@ -103,6 +120,7 @@ def fda(
     for row in _table("MarketingStatus.txt", mirrors):
         status[(row["ApplNo"], row["ProductNo"])].add(STATUS.get(row["MarketingStatusID"], ""))
     generic: dict[str, set[str]] = defaultdict(set)
+    alone: set[str] = set()  # ingredients some product has as its only active ingredient
     brand: dict[str, set[str]] = defaultdict(set)
     brand_ingredients: dict[str, set[str]] = defaultdict(set)
     routes: dict[str, set[str]] = defaultdict(set)
@@ -110,6 +128,8 @@ def fda(
         marks = status.get((row["ApplNo"], row["ProductNo"]), set())
         ingredients = [base_ingredient(i) for i in row["ActiveIngredient"].split(";") if i.strip()]
         route = row["Form"].partition(";")[2].strip().lower()
+        if len(ingredients) == 1:
+            alone.add(ingredients[0])
         for ing in ingredients:
             generic[ing] |= marks
             if marks & {"rx", "otc"} and route:
@@ -122,7 +142,9 @@ def fda(
         brand_ingredients[name].update(ingredients)
         if marks & {"rx", "otc"} and route:
             routes[name].add(route)
-    generics = {g: s for g, m in generic.items() if (s := status_of(m))}
+    # an ingredient only ever combined with others is an adjunct of the medicine (amino
+    # acids and water of an infusion, a sunscreen's titanium dioxide), not what is sold
+    generics = {g: s for g, m in generic.items() if g in alone and (s := status_of(m))}
     brands = {
         b: (s, "+".join(sorted(brand_ingredients[b])))
         for b, m in brand.items()
@@ -210,19 +232,21 @@ def build(mirrors: Path) -> list[Entry]:
     wn = wordnet.load_cached(mirrors)
     generics, brands, routes = fda(mirrors)
     out: dict[str, Entry] = {}
-    nutrients = {g for g in generics if wn.under(g, NUTRIENT_ROOTS)}
+    nutrients = {g for g in generics if nutrient(g, wn)}
     for name, st in generics.items():
         if name in nutrients:
             continue
         if not NOT_A_NAME.search(name) and len(name) >= 4:
             out[name] = Entry(name, "generic", st, "US", "drugsatfda", name)
     for name, (st, ings) in brands.items():
-        if NOT_A_NAME.search(name) or len(name) < 4 or name in out:
-            continue
-        if wn.under(name, NUTRIENT_ROOTS) or all(i in nutrients for i in ings.split("+")):
+        if NOT_A_NAME.search(name) or len(name) < 5 or name in out:
+            continue  # four letters or fewer ("tham", "alli") collide with words and codes
+        if nutrient(name, wn) or all(i in nutrients for i in ings.split("+")):
             continue  # "vitamin d" (ergocalciferol 50,000 IU) is sold freely at lower doses
         out[name] = Entry(name, "brand", st, "US", "drugsatfda", ings)
         first = name.split()[0]
+        if not first.isalpha():
+            continue  # "women's rogaine": a possessive or a code is not the brand
         known_drug = any(_drug_sense(s, wn) for s in wn.senses.get(first, ()))
         everyday = ambiguity(first, common, wn) != "" or (
             common.get(first, 10**9) < 20000 and not known_drug  # "flavored colestid"
@@ -236,7 +260,7 @@ def build(mirrors: Path) -> list[Entry]:
     flags = ner["drug_variant_to_variant_data"]
     for variant, canonicals in ner["drug_variant_to_canonical"].items():
         variant = re.sub(r"\s+", " ", variant.lower()).strip()
-        if variant in out or len(variant) < 4 or NOT_A_NAME.search(variant):
+        if variant in out or len(variant) < 5 or NOT_A_NAME.search(variant):
             continue
         if len(variant.split()) > 3:
             continue
@@ -246,7 +270,7 @@ def build(mirrors: Path) -> list[Entry]:
         if len(hits) != 1:
             continue  # unknown to Drugs@FDA, or ambiguous between two substances
         canonical, st = hits[0]
-        if base_ingredient(canonical) in nutrients or wn.under(variant, NUTRIENT_ROOTS):
+        if base_ingredient(canonical) in nutrients or nutrient(variant, wn):
             continue
         is_brand = flags.get(variant, {}).get("is_brand")
         if is_brand is None:
@@ -275,7 +299,9 @@ HEADER = [
     "  when it is not an everyday word; names of products all discontinued are left out;",
     "  substances WordNet files under vitamin, food, mineral, element, oil, salt, gas, alcohol",
     "  (folic acid, zinc, fish oil, potassium chloride, nitrous oxide) are left out: shops sell them",
-    "  freely, so a listing naming one is not a prescription medicine.",
+    "  freely, so a listing naming one is not a prescription medicine; an ingredient never sold",
+    "  alone (only in combinations: infusion amino acids, a sunscreen's titanium dioxide) is left",
+    "  out; names of four letters or fewer are left out (they collide with words and codes).",
     "Columns:",
     "  term        lower-case name, matched on word boundaries",
     "  kind        generic (substance, INN, spelling variant) | brand (trade name)",
