@@ -338,10 +338,11 @@ def wordnet_rows(rows: dict[str, Row], common: dict[str, int], wn: wordnet.WordN
                 not abbrev
                 and " " not in term
                 and not _first_sense_medical(term, wn)
-                and (term != syn.members[0].lower() or common.get(term, EVERYDAY) < 3000)
                 and common.get(term, EVERYDAY) < EVERYDAY
             ):
-                continue  # "mouse" (a black eye), "fit", "touch": everyday words, rare senses
+                # "mouse" (a black eye), "passion", "spot", "cold": everyday words whose
+                # medical sense is not their first; ICD names such as "stroke" stay, marked
+                continue
             if root_kind == "pathogen":
                 kind, topic = "pathogen", "germs"
             elif known is not None:
