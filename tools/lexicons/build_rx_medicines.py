@@ -245,8 +245,8 @@ def build(mirrors: Path) -> list[Entry]:
             continue  # "vitamin d" (ergocalciferol 50,000 IU) is sold freely at lower doses
         out[name] = Entry(name, "brand", st, "US", "drugsatfda", ings)
         first = name.split()[0]
-        if not first.isalpha():
-            continue  # "women's rogaine": a possessive or a code is not the brand
+        if not first.isalpha() or nutrient(first, wn):
+            continue  # "women's rogaine", "calcium disodium versenate": not the brand
         known_drug = any(_drug_sense(s, wn) for s in wn.senses.get(first, ()))
         everyday = ambiguity(first, common, wn) != "" or (
             common.get(first, 10**9) < 20000 and not known_drug  # "flavored colestid"
