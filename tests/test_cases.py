@@ -11,6 +11,7 @@ Case file format::
         expect: [PR101]          # codes that must fire; [] = must not fire (a trap)
         match: kratom            # optional: a finding's `match` must contain this text
         marketplaces: [TikTok Shop US]   # optional: must be named by the finding
+        severity: warning        # optional: the findings among ``rules`` must have this severity
 
 A case passes when the set of codes (among ``rules``) found equals ``expect``.
 """
@@ -55,6 +56,9 @@ def test_case(spec: dict, case: dict) -> None:
         assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), (
             messages
         )
+    if case.get("severity"):
+        severities = {f.severity.value for f in report.findings if f.rule in codes}
+        assert severities == {case["severity"]}, messages
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)
