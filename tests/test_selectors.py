@@ -14,6 +14,7 @@ from listlint.cli import main
 from listlint.config import Config
 from listlint.errors import ConfigError
 from listlint.selectors import UnknownSelector, by_code, parse
+from listlint.suppress import parse_cell
 
 COUNTERFEIT = "Nlke Air Max 1:1 Replica shoes"
 
@@ -108,6 +109,29 @@ def test_severity_typo_names_file_and_key(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "listlint.toml").write_text('[severity]\nclaimz = "info"\n')
     code, _, err = _cli(tmp_path, "c.csv")
     assert code == 2 and "listlint.toml" in err and "severity.claimz" in err
+
+
+def test_suppression_column_takes_groups_and_reports_unknown(tmp_path: Path) -> None:
+    src = tmp_path / "c.csv"
+    src.write_text(
+        "sku,title,listlint\n"
+        f"A,{COUNTERFEIT},ignore ip: genuine stock\n"
+        f"B,{COUNTERFEIT},ignore TMX: typo\n"
+    )
+    _code, doc, err = _cli(tmp_path, str(src))
+    assert {f["sku"] for f in doc["findings"] if f["group"] == "ip"} == {"B"}
+    assert "unknown rule selector 'TMX'" in err and f"{src}:3" in err
+    found, problems = parse_cell("ignore duplicate-sku, HC1: ok")
+    assert found == [(("DUPLICATE-SKU", "HC1"), "ok")] and not problems
+
+
+def test_ignore_file_selector_typo_is_a_config_error(tmp_path: Path) -> None:
+    src = tmp_path / "c.csv"
+    src.write_text("sku,title\nA,mug\n")
+    ign = tmp_path / "ignore.yaml"
+    ign.write_text("- sku: A\n  rule: HC105\n  reason: ok\n- sku: B\n  rule: TMX\n  reason: x\n")
+    code, _, err = _cli(tmp_path, str(src), "--ignore-file", str(ign))
+    assert code == 2 and str(ign) in err and "entry 2" in err and "'TMX'" in err
 
 
 # -- typed rule options -----------------------------------------------------------------

@@ -161,11 +161,14 @@ def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] |
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from listlint.userfiles import CONFIG_LIMIT, read_text
+
+    text = read_text(path, "config file", CONFIG_LIMIT)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from exc
+        # TOML itself refuses a key written twice ("Cannot overwrite a value")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from None
     if path.name == "listlint.toml" and "tool" in data and "listlint" in data["tool"]:
         data = data["tool"]["listlint"]
     return data
