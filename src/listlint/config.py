@@ -253,6 +253,8 @@ FLAGS = {
     "columns": "--map",
     "sheet": "--sheet",
     "jobs": "--jobs",
+    "ignore_file": "--ignore-file",
+    "baseline": "--baseline",
 }
 
 

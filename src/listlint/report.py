@@ -180,6 +180,10 @@ class Report(BaseModel):
     version: int = REPORT_VERSION
     summary: Summary = Field(default_factory=Summary)
     findings: list[Finding] = Field(default_factory=list)
+    #: the level at or above which a finding fails the run (not in the JSON contract)
+    fail_on: Severity = Field(default=Severity.ERROR, exclude=True)
+    #: suppressions without a reason or naming no rule, and ones that matched nothing
+    notices: list[str] = Field(default_factory=list, exclude=True)
 
     @classmethod
     def build(cls, findings: list[Finding], *, files: int, records: int, listings: int) -> Report:
