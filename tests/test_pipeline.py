@@ -32,7 +32,16 @@ def cli_run(case: tuple[Path, Path, Path]) -> tuple[list[listlint.Finding], list
     csv, ignore, base = case
     r = CliRunner().invoke(
         main,
-        [str(csv), "--isolated", "-f", "json", "--ignore-file", str(ignore), "--baseline", str(base)],
+        [
+            str(csv),
+            "--isolated",
+            "-f",
+            "json",
+            "--ignore-file",
+            str(ignore),
+            "--baseline",
+            str(base),
+        ],
     )
     assert r.exit_code in (0, 1), r.output
     findings = [listlint.Finding(**f) for f in json.loads(r.stdout)["findings"]]
@@ -108,8 +117,17 @@ def test_write_baseline_records_everything_not_yet_baselined(case, tmp_path: Pat
     csv, ignore, base = case
     out = tmp_path / "new.json"
     r = CliRunner().invoke(
-        main, [str(csv), "--isolated", "--ignore-file", str(ignore), "--baseline", str(base),
-               "--write-baseline", str(out)],
+        main,
+        [
+            str(csv),
+            "--isolated",
+            "--ignore-file",
+            str(ignore),
+            "--baseline",
+            str(base),
+            "--write-baseline",
+            str(out),
+        ],
     )
     assert r.exit_code == 0, r.output
     entries = json.loads(out.read_text())["entries"]

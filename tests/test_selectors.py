@@ -138,9 +138,12 @@ def test_ignore_file_selector_typo_is_a_config_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "table, message",
     [
-        ('[rules.PR101]\nx = 1\n', "key `rules.PR101.x`: unknown option (PR101 takes no options)"),
+        ("[rules.PR101]\nx = 1\n", "key `rules.PR101.x`: unknown option (PR101 takes no options)"),
         ('[rules.TM101]\nbrandz = ["Zorvex"]\n', "key `rules.TM101.brandz`: unknown option"),
-        ('[rules.TM101]\nbrands = "Zorvex"\n', "key `rules.TM101.brands`: Input should be a valid list"),
+        (
+            '[rules.TM101]\nbrands = "Zorvex"\n',
+            "key `rules.TM101.brands`: Input should be a valid list",
+        ),
         ('[rules.TM999]\nbrands = ["Zorvex"]\n', "key `rules.TM999`: unknown rule 'TM999'"),
     ],
 )
