@@ -192,6 +192,8 @@ def as_catalog(table: Any, config: Config, path: str | None = None, offset: int 
 def _to_polars(table: Any) -> pl.DataFrame:
     from listlint.errors import InputError
 
+    if isinstance(table, pl.LazyFrame):  # one batch: collect it (streaming engine)
+        return table.collect(engine="streaming")
     try:
         if type(table).__module__.startswith("pandas"):
             return pl.from_pandas(table)
