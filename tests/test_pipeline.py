@@ -145,3 +145,18 @@ def test_idle_runs_are_untouched(case) -> None:
     report = Report()
     finished = Acceptance().start().finish(report)
     assert finished is report and finished.notices == []
+
+
+def test_a_spilled_report_is_filtered_on_disk_too(case, cli_run, monkeypatch) -> None:
+    """A huge run keeps its findings on disk (listlint.spill); the filter reads them back
+    and spills what stays, with the same result as in memory."""
+    from listlint import spill
+    from listlint.engine import RuleSet, run
+
+    csv, ignore, base = case
+    cfg = make_config(ignore_file=str(ignore), baseline=str(base))
+    monkeypatch.setattr(spill, "MEMORY_FINDINGS", 2)
+    report = run([listlint.load(csv, config=cfg)], RuleSet.build(cfg), spill=True)
+    assert isinstance(report.findings, spill.SpilledFindings)
+    assert A.keys(report.findings) == A.keys(cli_run[0])
+    assert report.summary.findings == len(cli_run[0]) and report.notices == cli_run[1]

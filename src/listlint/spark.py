@@ -199,30 +199,33 @@ def _wire(
                 row, rec = _advance(chunk, row, rec)
                 yield from _arrow(lint_part(frame, spec), wire_arrow)
 
-    def merge(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        frames = [pl.from_arrow(b) for b in batches if b.num_rows]
-        if frames:
-            wire = pl.concat(frames, how="vertical_relaxed")  # type: ignore[arg-type]
-            yield from _arrow(merge_part(wire, shipped.value), wire_arrow)
+    def whole_partition(step: Any) -> Any:
+        """A ``mapInArrow`` function running ``step(wire, spec)`` on a whole partition."""
+
+        def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+            frames = [pl.from_arrow(b) for b in batches if b.num_rows]
+            if frames:
+                wire = pl.concat(frames, how="vertical_relaxed")  # type: ignore[arg-type]
+                yield from _arrow(step(wire, shipped.value), wire_arrow)
+
+        return run
 
     linted = source.mapInArrow(lint, wire_ddl)
+    merge = whole_partition(merge_part)
     merged = linted.repartition(spec.buckets, F.col("__dest")).mapInArrow(merge, wire_ddl)
     if not (accept and spec.accepts):
         return merged
     from listlint.wire_accept import accept_part, route_part
 
+    # routing is per row: a partition's batches need not be joined first
     def route(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             if batch.num_rows:
-                yield from _arrow(route_part(pl.from_arrow(batch), shipped.value), wire_arrow)  # type: ignore[arg-type]
-
-    def finish(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        frames = [pl.from_arrow(b) for b in batches if b.num_rows]
-        if frames:
-            wire = pl.concat(frames, how="vertical_relaxed")  # type: ignore[arg-type]
-            yield from _arrow(accept_part(wire, shipped.value), wire_arrow)
+                frame = pl.from_arrow(batch)
+                yield from _arrow(route_part(frame, shipped.value), wire_arrow)  # type: ignore[arg-type]
 
     routed = merged.mapInArrow(route, wire_ddl)
+    finish = whole_partition(accept_part)
     return routed.repartition(spec.buckets, F.col("__dest")).mapInArrow(finish, wire_ddl)
 
 
