@@ -151,11 +151,13 @@ def names_of(leaf: str) -> list[tuple[str, str, bool]]:
     leaf = re.sub(r"\([^)]*\)", " ", leaf)
     parts = [" ".join(fold(p).split()) for p in _JOIN.split(leaf)]
     parts = [p for p in parts if p and len(p.split()) <= _MAX_WORDS]
-    longer = any(" " in p for p in parts)
+    # only a pair shares words ("Salt & Pepper Shakers"); a list keeps each name whole
+    # ("Posters, Prints, & Visual Artwork")
+    pair = len(parts) == 2 and any(" " in p for p in parts)
     out = []
     for name in parts:
         head = _PREP.split(f" {name} ", maxsplit=1)[0].strip() if " " in name else name
-        out.append((name, head or name, longer and " " not in name))
+        out.append((name, head or name, pair and " " not in name))
     return out
 
 
@@ -174,23 +176,54 @@ def _singular_phrase(phrase: str) -> str:
 Row = tuple[str, str, str, str, bool, bool, str]  # term, lang, type, group, carrier, form, origin
 
 
+def common_english(limit: int = 3000) -> frozenset[str]:
+    """The most frequent English words (wordlists/brands/common_words.txt, from spaCy's
+    lexeme table): a form of another language that spells one of these ("thé" folds to
+    "the", Spanish "set") would match English text, so it is left out."""
+    words = []
+    for line in (
+        (WORDLISTS / "brands" / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    ):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line)
+    return frozenset(words[:limit])
+
+
+def usable(form: str, lang: str, common: frozenset[str]) -> bool:
+    """Long enough to be a noun sellers write, and not an English word in disguise."""
+    if is_cjk(form):
+        return len(form) >= 2
+    if len(form) < 3:
+        return False
+    return lang == "en" or form not in common
+
+
+def is_cjk(text: str) -> bool:
+    return re.search("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]", text) is not None
+
+
 def taxonomy_rows(
     locales: dict[str, dict[int, list[str]]], en: dict[int, list[str]], groups: dict
 ) -> list[Row]:
+    whole: dict[tuple[str, str], set[tuple[str, str, bool, str]]] = defaultdict(set)
     exact: dict[tuple[str, str], set[tuple[str, str, bool, str]]] = defaultdict(set)
     bare: dict[tuple[str, str], set[tuple[str, str, bool, str]]] = defaultdict(set)
     for lang, tax in locales.items():
         for gid, path in tax.items():
-            if gid not in en or gid not in groups:
+            # a top-level category ("Food, Beverages & Tobacco") is a department, not a type
+            if gid not in en or gid not in groups or len(path) < 2:
                 continue
             group, carrier = groups[gid]
             type_name = english_type(en[gid])
             origin = f"google-{gid}"
-            for name, head, shared in names_of(path[-1]):
+            names = names_of(path[-1])
+            for name, head, shared in names:
+                # a leaf that is this one name ("Plates") outweighs a part of a longer
+                # leaf ("Baseball & Softball Bases & Plates")
+                target = whole if len(names) == 1 else (bare if shared else exact)
                 for form in singulars(name, lang):
-                    (bare if shared else exact)[(form, lang)].add(
-                        (type_name, group, carrier, origin)
-                    )
+                    target[(form, lang)].add((type_name, group, carrier, origin))
                 if head != name:
                     for form in singulars(head, lang):
                         bare[(form, lang)].add((type_name, group, carrier, origin))
@@ -200,10 +233,14 @@ def taxonomy_rows(
                     if len(noun) > 2:
                         for form in singulars(noun, lang):
                             bare[(form, lang)].add((fold(noun), group, carrier, origin))
+    common = common_english()
     rows: list[Row] = []
-    for key in sorted(set(exact) | set(bare)):
-        found = exact.get(key) or bare[key]
-        rows.append(_merge(key, found))
+    for key in sorted(set(whole) | set(exact) | set(bare)):
+        # a one-word part that may share the words of its neighbours ("Hot & Cold
+        # Therapies") is kept only when it is not an everyday English word
+        named = key in whole or key in exact
+        if usable(*key, common) and (named or key[0] not in common):
+            rows.append(_merge(key, whole.get(key) or exact.get(key) or bare[key]))
     return rows
 
 
@@ -244,7 +281,7 @@ def plural_forms(term: str) -> list[str]:
     return [" ".join([*words[:-1], f]) for f in sorted(forms)]
 
 
-def measures_rows(out: Path) -> list[Row]:
+def measures_rows(out: Path, english: frozenset[str] = frozenset()) -> list[Row]:
     mapping = {r["type"]: r for r in read_tsv(out / "measures_types.tsv")}
     rows: list[Row] = []
     for row in read_tsv(WORDLISTS / "measures" / "product_types.tsv"):
@@ -256,8 +293,9 @@ def measures_rows(out: Path) -> list[Row]:
             if kw:
                 # the type's own name when the keyword shares a word with it ("oxford shirt"
                 # is a shirt), else the keyword ("nail polish" is not a "lipstick")
-                name = row["type"].split(" (")[0].split(" / ")[0]
-                if not set(re.split(r"[\s-]+", name)) & set(re.split(r"[\s-]+", kw)):
+                name = re.sub(r"\s+\d.*$", "", row["type"].split(" (")[0].split(" / ")[0])
+                shared = set(re.split(r"[\s-]+", name)) & set(re.split(r"[\s-]+", kw))
+                if not shared and kw in english:
                     name = _singular_phrase(kw)
                 rows.append((kw, "*", name, m["group"], m["carrier"] == "yes", False, "measures"))
     return rows
@@ -304,11 +342,14 @@ def resolve_forms(layers: tuple[list[Row], ...]) -> dict[str, tuple]:
     term. Within a layer, a form named in several languages keeps the group its rows
     agree on (the exact term before a plural guess of another)."""
     by_form: dict[str, tuple[int, list[Row]]] = {}
+    all_langs: dict[str, set[str]] = defaultdict(set)
     for level, layer in enumerate(layers):
         for row in layer:
             term, lang = row[0], row[1]
             variants = plural_forms(term) if lang in {"*", "en"} and term.isascii() else [term]
             for form in variants:
+                if lang != "*":
+                    all_langs[form].add(lang)
                 old = by_form.get(form)
                 if old is None or old[0] < level:
                     by_form[form] = (level, [row])
@@ -324,8 +365,10 @@ def resolve_forms(layers: tuple[list[Row], ...]) -> dict[str, tuple]:
         groups = {r[3] for r in pick if r[3]}
         group = groups.pop() if len(groups) == 1 else ""
         best = next((r for r in pick if r[3] == group), pick[0])
-        langs = sorted({r[1] for r in found})
-        head_first = all(lang in HEAD_FIRST for lang in langs)
+        # a hand-listed "camiseta" (lang *) is head-first because the taxonomy's Spanish
+        # and Portuguese rows name it; "t-shirt" is not, English and German name it too
+        langs = sorted(all_langs.get(form) or {r[1] for r in found})
+        head_first = bool(langs) and all(lang in HEAD_FIRST for lang in langs)
         carrier = best[4] if group else any(r[4] for r in pick)
         form_flag = any(r[5] for r in pick)
         out[form] = (form, best[2], group, carrier, form_flag, head_first, ",".join(langs), best[6])
@@ -354,7 +397,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     en = locales["en"]
     groups = groups_by_id(en, args.out)
-    layers = (taxonomy_rows(locales, en, groups), measures_rows(args.out), extra_rows(args.out))
+    tax_rows = taxonomy_rows(locales, en, groups)
+    english = frozenset(r[0] for r in tax_rows if r[1] == "en")
+    layers = (tax_rows, measures_rows(args.out, english), extra_rows(args.out))
     forms = resolve_forms(layers)
     pinned = ", ".join(
         f"{r['name']} ({r['origin']})" for r in sources if r["name"].startswith("tax")

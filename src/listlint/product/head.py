@@ -44,43 +44,111 @@ class Head:
 
 def segment_end(folded: str, lex: Lexicon, matches: list[Match[TypeEntry]] | None = None) -> int:
     """End of the head segment of a folded title. A complement word inside a type noun
-    does not cut it ("eau de parfum", "chef's knife with sheath")."""
+    does not cut it ("eau de parfum"); a measure after a type noun does ("Tin Sign 8x12
+    Retro Garage Decor", "Coffee Mug 11oz Ceramic": what follows is a description)."""
     m = _HARD_CUT_RE.search(folded)
     end = m.start() if m else len(folded)
     lead = len(folded) - len(folded.lstrip())
     if matches is None:
         matches = lex.type_matches(folded[:end])
+    covered = _Coverage(matches)
     for cue in lex.cues("cut", folded[:end]):
         if cue.start <= lead:  # "For Honor T-Shirt": a title may open with the word
             continue
-        if any(t.start < cue.start and cue.end <= t.end for t in matches):
+        if covered.inside(cue.start, cue.end):
             continue
-        return min(end, cue.start)
+        end = min(end, cue.start)
+        break
+    if matches and matches[0].end < end:
+        q = _MEASURE_RE.search(folded, matches[0].end, end)
+        if q is not None:
+            end = q.start()
     return end
 
 
-def choose_head(matches: list[Match[TypeEntry]], text: str, seg_end: int) -> Head:
-    """The head among the type nouns of a segment (see module docstring). A noun after a
-    number counts what is sold ("5000 puffs", "50 rounds", "60 capsules"): it is the head
-    only when no other noun is there."""
+def choose_head(matches: list[Match[TypeEntry]], text: str, seg_end: int, lex: Lexicon) -> Head:
+    """The head among the type nouns of a segment (see module docstring).
+
+    * a noun after a number counts what is sold ("5000 puffs", "50 rounds"): the head only
+      when no other noun is there;
+    * head-first: the first noun, when it opens the segment and either every language
+      that has it puts heads first ("kaos", "funda") or the title is written in one ("de",
+      "para", "avec", "untuk" outside a type noun: "T-shirt homme imprimé feuille de ...");
+    * else the rightmost, except that a food or material noun after another kind of
+      product is its flavour or material ("Dog Treats Chicken Jerky", "Mug Ceramic"), and
+      a packaging noun ("set", "kit") gives way to the product it packs ("Hookah Complete
+      Set", "Dinner Plates Set of 4") unless an activity says what it is for ("Gun
+      Cleaning Kit")."""
     inside = [m for m in matches if m.end <= seg_end]
     counted = [m for m in inside if not _after_number(text, m.start)]
     inside = counted or inside
     if not inside:
         return Head(None, seg_end, seg_end, seg_end)
     first = inside[0]
-    words_before = len(text[: first.start].split())
-    if first.payload.head_first and words_before <= 1:
+    before_first = len(text[: first.start].split())
+    if len(inside) > 1 and (
+        (first.payload.head_first and before_first == 0)
+        or (before_first <= 1 and _head_first_text(text, matches, lex))
+    ):
         best = first
     else:
         best = max(inside, key=lambda m: (m.end, m.end - m.start))
-        if best.payload.origin == GENERIC:  # "Dinner Plates Set of 4": plates, a set of them
-            before = [
-                m for m in inside if m.end <= best.start and not text[m.end : best.start].strip()
-            ]
-            if before:
+        if best.payload.group in _DESCRIPTOR_GROUPS:
+            earlier = [
+                m for m in inside if m.end <= best.start and m.payload.group
+                and m.payload.group not in _DESCRIPTOR_GROUPS
+            ]  # fmt: skip
+            if earlier:
+                best = earlier[-1]
+        if best.payload.origin == GENERIC:
+            before = [m for m in inside if m.end <= best.start and m.payload.origin != GENERIC]
+            words = text[: best.start].split()
+            adjacent = before and not text[before[-1].end : best.start].strip()
+            if adjacent or (
+                before and words and words[-1] not in lex.cue_words.get("activity", ())
+            ):
                 best = before[-1]
     return Head(best.payload, best.start, best.end, seg_end, text[best.start : best.end])
+
+
+#: groups whose nouns, after another product noun, say its flavour or material
+_DESCRIPTOR_GROUPS = frozenset({"food_drink", "craft"})
+#: a quantity or size: "500mg", "11 oz", "8x12", "2 lb", "30 pcs"
+_MEASURE_RE = re.compile(
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?(?:x\s?\d+(?:[.,]\d+)?|mg|mcg|g|kg|ml|cl|l|oz|fl\.? ?oz|lbs?|"
+    r"in|inch|inches|cm|mm|ft|w|v|mah|gb|tb|pcs|pc|ct|pk|count|pairs?|pieces?|stk|stück|butir|"
+    r"x)(?!\w)|\d+\s?\"(?!\w)"
+)
+
+
+def _head_first_text(text: str, matches: list[Match[TypeEntry]], lex: Lexicon) -> bool:
+    """Does the title use a complement word of a head-first language ("de", "para",
+    "pour", "untuk", "cho") outside its type nouns?"""
+    from listlint.product.lexicon import HEAD_FIRST
+
+    window = text[:240]
+    covered = _Coverage([t for t in matches if t.start < 240])
+    return any(
+        cue.payload in HEAD_FIRST and not covered.inside(cue.start, cue.end)
+        for cue in lex.cues("cut", window)
+    )
+
+
+class _Coverage:
+    """Is a span inside a type match that starts before it? Queries in increasing start order are
+    answered with one forward sweep (linear overall)."""
+
+    def __init__(self, matches: list[Match[TypeEntry]]) -> None:
+        self._spans = sorted((m.start, m.end) for m in matches)
+        self._i = 0
+        self._reach = -1
+
+    def inside(self, start: int, end: int) -> bool:
+        spans = self._spans
+        while self._i < len(spans) and spans[self._i][0] < start:
+            self._reach = max(self._reach, spans[self._i][1])
+            self._i += 1
+        return end <= self._reach
 
 
 def _after_number(text: str, start: int) -> bool:
@@ -93,7 +161,7 @@ def title_head(folded: str, lex: Lexicon) -> Head:
     cut = _HARD_CUT_RE.search(folded)
     matches = lex.type_matches(folded[: cut.start() if cut else len(folded)])
     end = segment_end(folded, lex, matches)
-    return choose_head(matches, folded, end)
+    return choose_head(matches, folded, end, lex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +184,7 @@ def category_type(folded: str, lex: Lexicon) -> CategoryType | None:
     segments = [s for s in _PATH_SPLIT.split(text) if s.strip()]
     for i in range(len(segments) - 1, -1, -1):
         seg = segments[i]
-        head = choose_head(lex.type_matches(seg), seg, len(seg))
+        head = choose_head(lex.type_matches(seg), seg, len(seg), lex)
         if head.entry is not None and head.entry.group:
             return CategoryType(head.entry, seg, i == len(segments) - 1)
     return None

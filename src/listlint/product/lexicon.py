@@ -75,8 +75,16 @@ class Lexicon:
                 if w:
                     cues.setdefault(r["kind"], []).append((w, r["lang"]))
         self.cue_words = {k: frozenset(w for w, _ in v) for k, v in cues.items()}
-        self._cues: dict[str, PhraseMatcher[str]] = {
-            k: PhraseMatcher(v, word_boundaries=not all(is_cjk(w) for w, _ in v))
+        #: cue words of head-first languages, per kind ("blanco hueso": colour first)
+        self.cue_words_head_first = {
+            k: frozenset(w for w, lang in v if lang in HEAD_FIRST) for k, v in cues.items()
+        }
+        # CJK cue words match anywhere (no spaces around them), the others as words
+        self._cues: dict[str, tuple[PhraseMatcher[str], PhraseMatcher[str]]] = {
+            k: (
+                PhraseMatcher([(w, lang) for w, lang in v if not is_cjk(w)]),
+                PhraseMatcher([(w, lang) for w, lang in v if is_cjk(w)], word_boundaries=False),
+            )
             for k, v in cues.items()
         }
         self.google_ids = {
@@ -94,27 +102,24 @@ class Lexicon:
     def type_matches(self, folded: str) -> list[Match[TypeEntry]]:
         """Type nouns in ``folded``, those inside a longer one dropped ("glue gun" hides
         "gun"), in text order."""
-        found = self._words.longest(folded)
+        found = list(self._words.iter(folded))
         if not folded.isascii() and len(self._cjk):
-            found += self._cjk.longest(folded)
-            found.sort(key=lambda m: (m.start, -m.end))
-            found = [
-                m
-                for m in found
-                if not any(
-                    o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-                    for o in found
-                )
-            ]
-        return found
+            found += self._cjk.iter(folded)
+        return _outermost(found)
 
     def entry(self, term: str) -> TypeEntry | None:
         """The type a folded term names on its own, if any."""
         return self.types.get(" ".join(term.split()))
 
     def cues(self, kind: str, folded: str) -> list[Match[str]]:
-        matcher = self._cues.get(kind)
-        return list(matcher.iter(folded)) if matcher is not None else []
+        """Cue words of ``kind`` in ``folded``, in text order (payload: the language)."""
+        pair = self._cues.get(kind)
+        if pair is None:
+            return []
+        found = list(pair[0].iter(folded))
+        if len(pair[1]) and not folded.isascii():
+            found = sorted(found + list(pair[1].iter(folded)), key=lambda m: (m.start, m.end))
+        return found
 
     def carrier_of(self, entry: TypeEntry | None) -> bool:
         return bool(entry and entry.carrier)
@@ -122,6 +127,22 @@ class Lexicon:
     def label(self, group: str) -> str:
         g = self.groups.get(group)
         return g.label if g else group
+
+
+def _outermost(found: list[Match[TypeEntry]]) -> list[Match[TypeEntry]]:
+    """Matches not inside a longer one, in text order: one sort and one sweep (the
+    pairwise check of PhraseMatcher.longest is quadratic on texts full of type nouns)."""
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[Match[TypeEntry]] = []
+    reach = -1
+    for m in found:
+        if m.end <= reach and out and (out[-1].start < m.start or out[-1].end > m.end):
+            continue  # inside an earlier, longer match
+        if out and (m.start, m.end) == (out[-1].start, out[-1].end):
+            continue  # the same span again (another payload of one term)
+        out.append(m)
+        reach = max(reach, m.end)
+    return out
 
 
 def _entries(rows: tuple[dict[str, str], ...]) -> dict[str, TypeEntry]:

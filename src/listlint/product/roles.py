@@ -190,18 +190,26 @@ class RoleJudge:
         nxt = _words_after(window, e, 2)
         prev = _words_before(window, s, 3)
         colours = lex.cue_words.get("colour", frozenset())
-        if nxt and nxt[0] in colours:
+        after_colours = colours - lex.cue_words_head_first.get("colour", frozenset())
+        # "bone white", "smoke grey" (English, German); "blanco hueso", "gris humo"
+        if nxt and nxt[0] in after_colours:
             return Role.ATTRIBUTE, f"'{term} {nxt[0]}' names a colour"
+        if prev and prev[-1] in lex.cue_words_head_first.get("colour", ()) and _touching(window, s):
+            return Role.ATTRIBUTE, f"'{prev[-1]} {term}' names a colour"
         if nxt and (nxt[0] in lex.cue_words.get("attr_after", ()) or " ".join(nxt) in
                     lex.cue_words.get("attr_after", ())):  # fmt: skip
             return Role.ATTRIBUTE, f"'{term} {nxt[0]}' names a colour, finish, scent or flavour"
         colour_named = any(m.start == s and m.end == e for m in lex.colours.iter(window))
-        if colour_named and prev and prev[-1] in colours:
+        named = lex.colour_words
+        if colour_named and prev and (prev[-1] in colours or prev[-1] in named):
             return Role.ATTRIBUTE, f"'{prev[-1]} {term}' names a colour"
-        clause = window[_clause_start(window, s) : s]
-        for cue in lex.cues("attr_label", clause):
-            gap = clause[cue.end :]
-            if gap.lstrip()[:1] in (":", "=", "-") and len(_WORD.findall(gap)) <= 3:
+        if colour_named and nxt and nxt[0] in named:
+            return Role.ATTRIBUTE, f"'{term} {nxt[0]}' names a colour"
+        # "Colour: Opium Red", "Scent - Cannabis Flower": a label, a colon or dash, the term
+        line = window[max(window.rfind("\n", 0, s), window.rfind(".", 0, s)) + 1 : s]
+        for cue in lex.cues("attr_label", line):
+            gap = line[cue.end :]
+            if gap.lstrip()[:1] in (":", "=", "-", "–") and len(_WORD.findall(gap)) <= 3:
                 return Role.ATTRIBUTE, f"'{term}' is given as the item's {cue.term}"
         return None
 
@@ -238,21 +246,30 @@ class RoleJudge:
             if start <= head.start and head.end <= end:
                 return Role.PRODUCT, f"'{term}' is the product: the head noun of the {field}"
             if head.start <= start and end <= head.end:
-                if own and own.group and own.group == h.group:
+                # "treats" in "dog treats", "knife" in "kitchen knife": a kind of it;
+                # "gun" in "glue gun" is not (another group)
+                last = end == head.end and own is not None and not own.group
+                if last or (own and own.group and own.group == h.group):
                     return Role.PRODUCT, f"'{term}' is part of the product name '{head.term}'"
                 return Role.MODIFIER, f"'{term}' is part of '{head.term}' ({what}), not the item"
+            if own and (own.type == h.type or (own.group and own.group == h.group)):
+                return Role.PRODUCT, f"'{term}' names the same kind of product as '{head.term}'"
+            inner = self._inside_type(text, start, end, own)
+            if inner:
+                return inner
+            found = self._cued(text, start, end, term, compat_only=True)
+            if found:
+                return found
+            if h.carrier:
+                return Role.DEPICTION, f"'{term}' describes the design of {what}"
             found = self._cued(text, start, end, term)
             if found:
                 return found
             if head.term in self.lex.cue_words.get("generic", ()) and start < head.start:
                 return self._in_generic(text, start, head, term)
-            if h.carrier:
-                return Role.DEPICTION, f"'{term}' describes the design of {what}"
             if h.form:
                 return Role.INGREDIENT, f"'{term}' is what the {head.term} contain"
-            if own and own.group and own.group == h.group:
-                return Role.PRODUCT, f"'{term}' names the same kind of product as '{head.term}'"
-            if self._scented(h):
+            if self._scented(h, head.term):
                 return Role.ATTRIBUTE, f"'{term}' names the scent or flavour of {what}"
             if end <= head.seg_end and start < head.start:
                 if self._name_like(start, end, head):
@@ -319,7 +336,9 @@ class RoleJudge:
         return None
 
     # -- cues ------------------------------------------------------------------------------
-    def _cued(self, text: str, start: int, end: int, term: str) -> tuple[Role, str] | None:
+    def _cued(
+        self, text: str, start: int, end: int, term: str, compat_only: bool = False
+    ) -> tuple[Role, str] | None:
         """Compatibility, depiction and ingredient cues right around the term."""
         lex = self.lex
         lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
@@ -333,6 +352,8 @@ class RoleJudge:
                 return Role.COMPATIBILITY, f"'{term}' names what the item is for ('{cue.term}')"
         if nxt and nxt[0] in lex.cue_words.get("compat_after", ()):
             return Role.COMPATIBILITY, f"'{term}' names what the item is for ('{nxt[0]}')"
+        if compat_only:
+            return None
         depict = lex.cue_words.get("depict", frozenset())
         hit = next((w for w in nxt[:2] if w in depict), None)
         if hit:
@@ -358,10 +379,24 @@ class RoleJudge:
                 return m
         return None
 
-    def _scented(self, entry: TypeEntry) -> bool:
-        return entry.type in self.lex.cue_words.get("scented", ()) or any(
-            w in self.lex.cue_words.get("scented", ()) for w in entry.type.split(" / ")
-        )
+    def _scented(self, entry: TypeEntry, term: str) -> bool:
+        scented = self.lex.cue_words.get("scented", frozenset())
+        return entry.type in scented or term in scented
+
+    def _inside_type(
+        self, text: str, start: int, end: int, own: TypeEntry | None
+    ) -> tuple[Role, str] | None:
+        """A term inside a longer type noun other than the head ("bullet" in "bullet
+        journal notebook") is part of that name."""
+        lo = max(0, start - WINDOW)
+        for m in self.lex.type_matches(text[lo : min(len(text), end + WINDOW)]):
+            s, e = m.start + lo, m.end + lo
+            if s <= start and end <= e and e - s > end - start:
+                if own and own.group and own.group == m.payload.group:
+                    return None
+                term, name = text[start:end], text[s:e]
+                return Role.MODIFIER, f"'{term}' is part of '{name}' ({_a(m.payload.type)})"
+        return None
 
     def _name_like(self, start: int, end: int, head: Head) -> bool:
         """Written as a name: capitalised (or in capitals) before a lower-case head noun
@@ -415,6 +450,11 @@ def _a(type_name: str) -> str:
     if name.endswith("s") and not name.endswith("ss"):
         return name
     return ("an " if name[:1] in "aeiou" else "a ") + name
+
+
+def _touching(window: str, pos: int) -> bool:
+    """Only spaces between the previous word and ``pos``."""
+    return not window[max(0, pos - 2) : pos].strip(" ")
 
 
 def _clause_start(window: str, pos: int) -> int:
