@@ -82,13 +82,23 @@ def choose_head(matches: list[Match[TypeEntry]], text: str, seg_end: int, lex: L
     inside = [m for m in matches if m.end <= seg_end]
     counted = [m for m in inside if not _after_number(text, m.start)]
     inside = counted or inside
+    # a device name after another noun is what the item fits ("Case iPhone 15", "Ốp lưng
+    # iPhone 14", "Funda Galaxy S23"), not the item
+    devices = lex.cue_words.get("device", frozenset())
+    if len(inside) > 1:
+        inside = [inside[0]] + [m for m in inside[1:] if m.term not in devices]
     if not inside:
         return Head(None, seg_end, seg_end, seg_end)
     first = inside[0]
     before_first = len(text[: first.start].split())
+    # a head-first noun opening the title leads ("Kaos Pria Motif ...", "Ốp lưng iPhone
+    # 14"), unless the title is plain ASCII and an English noun follows ("Sable T-Shirt":
+    # a brand that spells a French noun)
+    own_language = first.payload.head_first and before_first == 0
+    if own_language and text[:seg_end].isascii():
+        own_language = all(m.payload.head_first for m in inside[1:])
     if len(inside) > 1 and (
-        (first.payload.head_first and before_first == 0)
-        or (before_first <= 1 and _head_first_text(text, matches, lex))
+        own_language or (before_first <= 1 and _head_first_text(text, matches, lex))
     ):
         best = first
     else:

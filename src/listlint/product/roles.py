@@ -187,8 +187,9 @@ class RoleJudge:
         for m in lex.colours.iter(window):
             if m.start <= s and e <= m.end and m.end - m.start > e - s:
                 return Role.ATTRIBUTE, f"'{m.term}' is a colour name"
-        nxt = _words_after(window, e, 2)
-        prev = _words_before(window, s, 3)
+        # neighbours within the clause: "Serum - Grey" is a variant, not "serum grey"
+        nxt = _words_after(window[: _clause_end(window, e)], e, 2)
+        prev = _words_before(window[_clause_start(window, s) :], s - _clause_start(window, s), 3)
         colours = lex.cue_words.get("colour", frozenset())
         after_colours = colours - lex.cue_words_head_first.get("colour", frozenset())
         # "bone white", "smoke grey" (English, German); "blanco hueso", "gris humo"
