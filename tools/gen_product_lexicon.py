@@ -239,7 +239,10 @@ def taxonomy_rows(
         # a one-word part that may share the words of its neighbours ("Hot & Cold
         # Therapies") is kept only when it is not an everyday English word
         named = key in whole or key in exact
-        if usable(*key, common) and (named or key[0] not in common):
+        # a bare head noun needs two categories behind it: "paraphernalia" only ends
+        # "Autographed Sports Paraphernalia", which says nothing about the word alone
+        backed = named or len({o for *_, o in bare[key]}) >= 2
+        if usable(*key, common) and backed and (named or key[0] not in common):
             rows.append(_merge(key, whole.get(key) or exact.get(key) or bare[key]))
     return rows
 

@@ -80,7 +80,11 @@ class ProductAnalysis:
             title = self._text("title", row) or ""
             start, end = r["head_start"] or 0, r["head_end"] or 0
             head = Head(h_entry, start, end, r["seg_end"] or 0, title[start:end])
-        return ListingProduct(entry, r["product_field"], r["product_term"], head)
+        category = self._entries[r["c_entry"]] if r["c_entry"] is not None else None
+        declared = self._entries[r["p_entry"]] if r["p_entry"] is not None else None
+        return ListingProduct(
+            entry, r["product_field"], r["product_term"], head, category, declared
+        )
 
     def role(self, row: int, field: str, start: int, end: int) -> TermRole:
         """The role of the folded text at ``start:end`` of ``field`` in listing ``row``."""
@@ -234,6 +238,8 @@ def analyse_columns(
         pl.col("_c").struct.field("f").alias("product_field"),
         pl.col("_c").struct.field("t").alias("product_term"),
         "t_entry",
+        "p_entry",
+        "c_entry",
         "head_start",
         "head_end",
         pl.when(pl.col("seg").is_not_null()).then(pl.col("seg_end")).alias("seg_end"),

@@ -57,6 +57,8 @@ def segment_end(folded: str, lex: Lexicon, matches: list[Match[TypeEntry]] | Non
             continue
         if covered.inside(cue.start, cue.end):
             continue
+        if len(cue.term) <= 2 and not any(t.end <= cue.start for t in matches[:1]):
+            continue  # a short word ("da", "de", "en") cuts only after a head: "Maeng Da Kratom"
         end = min(end, cue.start)
         break
     if matches and matches[0].end < end:
@@ -95,7 +97,8 @@ def choose_head(matches: list[Match[TypeEntry]], text: str, seg_end: int, lex: L
     # 14"), unless the title is plain ASCII and an English noun follows ("Sable T-Shirt":
     # a brand that spells a French noun)
     own_language = first.payload.head_first and before_first == 0
-    if own_language and text[:seg_end].isascii():
+    weak = first.payload.origin.startswith("google") and " " not in first.term
+    if own_language and weak and text[:seg_end].isascii():
         own_language = all(m.payload.head_first for m in inside[1:])
     if len(inside) > 1 and (
         own_language or (before_first <= 1 and _head_first_text(text, matches, lex))

@@ -84,6 +84,14 @@ class ListingProduct:
     field: str | None
     term: str | None
     head: Head | None
+    #: what the category and product-type fields name on their own (None: nothing)
+    category: TypeEntry | None = None
+    product_type: TypeEntry | None = None
+
+    @property
+    def declared_groups(self) -> frozenset[str]:
+        """Groups the category or product-type field names."""
+        return frozenset(e.group for e in (self.category, self.product_type) if e and e.group)
 
     @property
     def type(self) -> str | None:
@@ -102,6 +110,18 @@ class ListingProduct:
         return bool(self.entry and self.entry.form)
 
 
+#: words that end a compound: a noun after them is not modified by the term
+_FUNCTION_WORDS = frozenset(
+    "a an the in on of to for with and or from by at into is are was our your its this that".split()
+)
+#: groups of things consumed: a word before their head noun is what they contain
+CONSUMABLE = frozenset(
+    {"food_drink", "alcohol", "supplement", "medicine", "pet_food", "vape_tobacco"}
+)
+#: words a brand column adds to a name ("Grenade Ltd")
+_COMPANY_WORDS = frozenset(
+    {"inc", "ltd", "llc", "co", "gmbh", "corp", "company", "the", "&", "sa", "srl"}
+)
 #: columns that hold search tags or keywords
 TAG_FIELDS = frozenset({"tags", "keywords", "search_terms"})
 #: columns that hold a colour, material, scent or option value
@@ -133,8 +153,9 @@ class RoleJudge:
             return TermRole(role, reason, field, term, start, end)
 
         found = self._by_field(field, term) or self._tagged(text, start, end)
-        if found is None:
-            found = self._brand(term) or self._attribute(text, start, end, term)
+        if found is None and field not in ("category", "product_type"):
+            found = self._declared(term) or self._brand(term, field, start, end)
+            found = found or self._attribute(text, start, end, term)
         if found is None:
             if field == "category":
                 found = self._in_category(text, start, end, term)
@@ -173,9 +194,31 @@ class RoleJudge:
                 return Role.TAG, f"'{term}' is in a comma-separated keyword list"
         return None
 
-    def _brand(self, term: str) -> tuple[Role, str] | None:
+    def _declared(self, term: str) -> tuple[Role, str] | None:
+        """The category or product type names the term's own kind of product, and the
+        title's head noun names another ("Vodka Mix-Dose" filed under beer and spirits,
+        where "Dose" reads as a box): the category settles it, the term is the product."""
+        own = self.lex.entry(term)
+        declared = self.product.declared_groups
+        head = self.product.head
+        if head and head.entry and (not head.entry.group or head.entry.group in declared):
+            return None  # the title's head agrees with the category, or cannot disagree
+        if own and own.group and own.group in declared:
+            label = self.lex.label(own.group)
+            return Role.PRODUCT, f"'{term}' is the product: the category says {label} too"
+        return None
+
+    def _brand(self, term: str, field: str, start: int, end: int) -> tuple[Role, str] | None:
+        head = self.product.head
+        if field == "title" and head and head.entry and start <= head.start and head.end <= end:
+            return None  # the head noun itself: "1836 Kratom" sells kratom
+        if head is None or head.entry is None:
+            return None  # nothing else is named: the term may well be the product ("Elf Bar")
         brand = self.texts.get("brand")
-        if brand and _contains_words(_WORD.findall(brand), _WORD.findall(term)):
+        # the brand is the term ("Grenade" bar, "AXE" spray); a brand named after what it
+        # sells ("Golden Kratom", "1836 Kratom") says nothing about the word
+        brand_words = [w for w in _WORD.findall(brand or "") if w not in _COMPANY_WORDS]
+        if brand_words and _contains_words(_WORD.findall(term), brand_words):
             return Role.BRAND, f"'{term}' is the brand ('{brand}' in the brand column)"
         return None
 
@@ -193,7 +236,7 @@ class RoleJudge:
         colours = lex.cue_words.get("colour", frozenset())
         after_colours = colours - lex.cue_words_head_first.get("colour", frozenset())
         # "bone white", "smoke grey" (English, German); "blanco hueso", "gris humo"
-        if nxt and nxt[0] in after_colours:
+        if nxt and nxt[0] in after_colours and self._noun_follows(window, e, nxt[0]):
             return Role.ATTRIBUTE, f"'{term} {nxt[0]}' names a colour"
         if prev and prev[-1] in lex.cue_words_head_first.get("colour", ()) and _touching(window, s):
             return Role.ATTRIBUTE, f"'{prev[-1]} {term}' names a colour"
@@ -270,6 +313,8 @@ class RoleJudge:
                 return self._in_generic(text, start, head, term)
             if h.form:
                 return Role.INGREDIENT, f"'{term}' is what the {head.term} contain"
+            if h.group in CONSUMABLE and end <= head.seg_end and start < head.start:
+                return Role.INGREDIENT, f"'{term}' is in {what} (what it is made of)"
             if self._scented(h, head.term):
                 return Role.ATTRIBUTE, f"'{term}' names the scent or flavour of {what}"
             if end <= head.seg_end and start < head.start:
@@ -349,6 +394,8 @@ class RoleJudge:
         after = window[e : _clause_end(window, e)]
         nxt = _words_after(after, 0, 3)
         for cue in reversed(lex.cues("compat", clause)):
+            if " " not in cue.term and not _WORD.search(clause[: cue.start]):
+                continue  # a bare preposition opens no clause: "Pour the kratom", "For sale"
             if _close(clause[cue.end :]):
                 return Role.COMPATIBILITY, f"'{term}' names what the item is for ('{cue.term}')"
         if nxt and nxt[0] in lex.cue_words.get("compat_after", ()):
@@ -376,9 +423,20 @@ class RoleJudge:
         window = window[: _clause_end(window, 0)]
         limit = sum(len(w) + 1 for w in window.split()[:3])
         for m in self.lex.type_matches(window[:limit]):
+            between = _WORD.findall(window[: m.start])
+            if any(w in _FUNCTION_WORDS for w in between):
+                return None  # "CBD in a glass bottle": the bottle holds it, no compound
             if m.payload.group or m.payload.carrier or m.payload.form:
                 return m
         return None
+
+    def _noun_follows(self, window: str, end: int, colour: str) -> bool:
+        """Does a type noun follow "<term> <colour>" in its clause ("Bone White Dinner
+        Plates", "Smoke Grey Hoodie")? "Kratom Red" alone names a strain, not a colour."""
+        rest = window[end : _clause_end(window, end)]
+        at = rest.find(colour)
+        after = rest[at + len(colour) :] if at >= 0 else ""
+        return bool(self.lex.type_matches(after[:WINDOW]))
 
     def _scented(self, entry: TypeEntry, term: str) -> bool:
         scented = self.lex.cue_words.get("scented", frozenset())
