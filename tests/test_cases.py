@@ -11,6 +11,7 @@ Case file format::
         expect: [PR101]          # codes that must fire; [] = must not fire (a trap)
         match: kratom            # optional: a finding's `match` must contain this text
         marketplaces: [TikTok Shop US]   # optional: must be named by the finding
+        severity: warning        # optional: the findings among ``rules`` must have this severity
 
 A case passes when the set of codes (among ``rules``) found equals ``expect``.
 """
@@ -31,6 +32,8 @@ def _load() -> list:
     params = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "rules" not in spec:
+            continue  # not a rule case file (product_*.yaml: tests/test_product.py)
         ids = set()
         for case in spec["cases"]:
             assert case["id"] not in ids, f"duplicate case id {case['id']} in {path.name}"
@@ -55,6 +58,9 @@ def test_case(spec: dict, case: dict) -> None:
         assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), (
             messages
         )
+    if case.get("severity"):
+        severities = {f.severity.value for f in report.findings if f.rule in codes}
+        assert severities == {case["severity"]}, messages
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)
