@@ -82,7 +82,10 @@ def lint(
     >>> report.summary.errors
     """
     from listlint.engine import RuleSet, run
+    from listlint.reportmeta import describe
 
     cfg = make_config(config, policy=policy, select=select, ignore=ignore, **options)
     ruleset = RuleSet.build(cfg)
-    return run(to_catalogs(source, cfg), ruleset)
+    catalogs = to_catalogs(source, cfg)
+    # rule metadata and column layouts ride along for formatters (SARIF, xlsx)
+    return describe(run(catalogs, ruleset), ruleset, catalogs)

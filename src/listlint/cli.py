@@ -40,8 +40,16 @@ def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
     return out
 
 
+def _t(value: object) -> str:
+    """Text for stderr: one line, and no terminal escapes (a sheet name, SKU or ignore
+    file entry can carry ESC ]0;... that retitles or rewrites the user's terminal)."""
+    from listlint.formatters.safe import clean_text
+
+    return " ".join(clean_text(value).split())
+
+
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"listlint: error: {' '.join(str(message).split())}", err=True)
+    click.echo(f"listlint: error: {_t(message)}", err=True)
     sys.exit(code)
 
 
@@ -249,17 +257,20 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
     _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
     write = formatters.get(fmt)
+    _check_targets(opts["output"], opts["write_baseline"])
     ruleset = RuleSet.build(config)
     from listlint import suppress
     from listlint.progress import Progress
 
     harvested: list[suppress.Suppressions] = []
+    seen: list[Any] = []
     progress = Progress.for_files(files, opts["progress"])
 
     def catalogs() -> Any:
         for p in files:
             progress.start(p)
             catalog = load(p, config=config)
+            seen.append(catalog)
             yield catalog
             # after linting: a streamed catalogue has read its `listlint` cells by now
             harvested.append(suppress.from_catalog(catalog))
@@ -277,12 +288,15 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     finally:
         progress.close()
     report = _post_process(report, config, opts, harvested)
+    from listlint.reportmeta import describe
+
+    report = describe(report, ruleset, seen)
     if opts["write_baseline"] is not None:
         from listlint import baseline
 
         n = baseline.dump(report.findings, opts["write_baseline"])
         click.echo(
-            f"listlint: wrote baseline of {n} finding(s) to {opts['write_baseline']}", err=True
+            f"listlint: wrote baseline of {n} finding(s) to {_t(opts['write_baseline'])}", err=True
         )
         return 0
     color = opts["color"]
@@ -292,15 +306,34 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         color=bool(color) and fmt == "text",
         output=str(opts["output"]) if opts["output"] else None,
         inputs=[str(p) for p in files],
+        limits=config.limits,
     )
     if opts["quiet"] and fmt == "text":
-        from listlint.report import Report
-
-        report_to_show = Report(summary=report.summary, findings=[])
+        report_to_show = report.model_copy(update={"findings": []})
     else:
         report_to_show = report
     _emit(write, report_to_show, options, fmt)
+    if opts["output"] is not None:
+        click.echo(f"listlint: wrote {_t(opts['output'])}: {_counts(report)}", err=True)
     return report.exit_code(config.fail_on)
+
+
+def _counts(report: Any) -> str:
+    s = report.summary
+    return (
+        f"{s.files} file(s), {s.listings} listing(s): "
+        f"{s.errors} error(s), {s.warnings} warning(s), {s.info} info"
+    )
+
+
+def _check_targets(*targets: Path | None) -> None:
+    """Before linting: an output folder that is missing or read-only is a usage
+    error now, not an "internal error" after the whole run."""
+    from listlint.output import check_target
+
+    for target in targets:
+        if target is not None:
+            check_target(target)
 
 
 def _post_process(report: Any, config: Any, opts: dict[str, Any], harvested: list[Any]) -> Any:
@@ -318,10 +351,11 @@ def _post_process(report: Any, config: Any, opts: dict[str, Any], harvested: lis
     if rules.items:
         findings, _dropped = rules.apply(findings)
     for problem in rules.problems:
-        click.echo(f"listlint: notice: {problem}", err=True)
+        click.echo(f"listlint: notice: {_t(problem)}", err=True)
     for s in rules.unused():
         click.echo(
-            f"listlint: notice: unused suppression {','.join(s.codes)} ({s.source}): nothing matched",
+            f"listlint: notice: unused suppression {_t(','.join(s.codes))} ({_t(s.source)}): "
+            "nothing matched",
             err=True,
         )
     base = (

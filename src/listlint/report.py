@@ -172,14 +172,47 @@ class Summary(BaseModel):
     info: int = 0
 
 
+class RuleInfo(BaseModel):
+    """What a formatter may say about a rule (SARIF rule descriptors): carried in the
+    Report so formatters never consult the rule registry."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    name: str
+    group: str
+    severity: Severity
+    summary: str
+    help: str = ""
+    policy_url: str | None = None
+
+
+class SourceLayout(BaseModel):
+    """Where one table's columns sit in its file: ``columns[0]`` (a header as findings
+    name it) is sheet column ``first_column`` (1-based). Formats that point at cells
+    (the annotated xlsx copy) read this instead of re-reading the header rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str | None
+    sheet: str | None = None
+    first_column: int = 1
+    columns: tuple[str, ...] = ()
+
+
 class Report(BaseModel):
-    """The result of a run: counts plus findings sorted by path, row, field, code."""
+    """The result of a run: counts plus findings sorted by path, row, field, code.
+
+    ``rules`` (rule metadata by code) and ``sources`` (column layouts) are for
+    formatters; neither is part of the JSON contract (``to_dict``)."""
 
     model_config = ConfigDict(extra="forbid")
 
     version: int = REPORT_VERSION
     summary: Summary = Field(default_factory=Summary)
     findings: list[Finding] = Field(default_factory=list)
+    rules: dict[str, RuleInfo] = Field(default_factory=dict)
+    sources: list[SourceLayout] = Field(default_factory=list)
 
     @classmethod
     def build(cls, findings: list[Finding], *, files: int, records: int, listings: int) -> Report:
