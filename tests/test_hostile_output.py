@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from tests import hostile_files as hf
-from tests.test_hostile import MAX_RSS_KB, _RUNNER
+from tests.test_hostile import _RUNNER, MAX_RSS_KB
 
 MAX_SECONDS = 30
 
