@@ -2,12 +2,14 @@
 
 ``listlint FILE...`` is short for ``listlint check FILE...``. Exit codes: 0 nothing at
 or above ``--fail-on``, 1 findings at or above it, 2 usage/config/unusable input, 143 the
-run was stopped by SIGTERM (128 + 15, what a shell reports for a process killed by
-it, so supervisors see the same code as before; temporary files are removed first).
+run was stopped by SIGTERM and 130 by Ctrl-C (128 + the signal's number, what a shell
+reports for a process killed by it; worker processes are stopped and temporary files
+removed first).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -53,8 +55,10 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
-#: exit code of a run stopped by SIGTERM (see the module docstring)
+#: exit code of a run stopped by SIGTERM or by Ctrl-C (SIGINT): 128 + the signal's
+#: number, as a shell reports a process killed by it
 EXIT_TERMINATED = 143
+EXIT_INTERRUPTED = 130
 
 
 class Terminated(BaseException):
@@ -198,17 +202,20 @@ def entry() -> None:
 def check(files: tuple[Path, ...], **opts: Any) -> None:
     """Lint catalogue FILES and report findings."""
     from listlint import gcpolicy
+    from listlint.runtemp import run_folder
 
     gcpolicy.defer()  # until the first batch is linted: see listlint.gcpolicy
     previous = _on_sigterm()
+    stopped: tuple[str, int] | None = None
     try:
-        code = _check(files, opts)
+        with run_folder():
+            code = _check(files, opts)
     except ListlintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
-        _fail("interrupted")
+        stopped = ("interrupted (SIGINT): the run was stopped", EXIT_INTERRUPTED)
     except Terminated:
-        _fail("terminated (SIGTERM): the run was stopped", EXIT_TERMINATED)
+        stopped = ("terminated (SIGTERM): the run was stopped", EXIT_TERMINATED)
     except BrokenPipeError:
         # output piped into `head` and closed early: not an error of ours
         sys.stderr.close()
@@ -225,7 +232,27 @@ def check(files: tuple[Path, ...], **opts: Any) -> None:
             import signal
 
             signal.signal(signal.SIGTERM, previous)
+    if stopped is not None:
+        _stop(*stopped)
     sys.exit(code)
+
+
+def _stop(message: str, code: int) -> None:
+    """A stopped run: the workers are killed and the temporary folder is gone by now
+    (unwinding did both); exit at once, since interpreter exit would join helper
+    threads of the process pool that may be blocked on the killed workers."""
+    click.echo(f"listlint: error: {message}", err=True)
+    with contextlib.suppress(Exception):
+        from multiprocessing import util
+
+        # what interpreter exit would do for the pool's queues and locks (release the
+        # semaphores, so the resource tracker has no "leaked" warning to print), minus
+        # the finalisers below priority 0: those join threads
+        util._run_finalizers(0)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
