@@ -28,8 +28,21 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            _did_you_mean(args[0], list(self.commands))
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _did_you_mean(word: str, commands: list[str]) -> None:
+    """``listlint expalin PR101`` is a mistyped command, not a missing file: a word that
+    names no file, has no extension or folder in it and is close to a command."""
+    import difflib
+
+    if word.startswith("-") or "." in word or os.sep in word or os.path.exists(word):
+        return
+    close = difflib.get_close_matches(word.lower(), commands, n=1, cutoff=0.6)
+    if close:
+        _fail(f"unknown command {word!r}; did you mean {close[0]!r}? (see listlint --help)")
 
 
 def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
@@ -105,7 +118,7 @@ def entry() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option(
     "--policy",
     "-p",
@@ -199,8 +212,17 @@ def entry() -> None:
     is_flag=True,
     help="Print the resolved configuration (with where each value came from) and exit.",
 )
+@click.option(
+    "--skip-non-catalogues",
+    is_flag=True,
+    help="Skip named files whose content is not a product catalogue (the pre-commit hook "
+    "does this; files found in a folder always are).",
+)
 def check(files: tuple[Path, ...], **opts: Any) -> None:
-    """Lint catalogue FILES and report findings."""
+    """Lint catalogue FILES and report findings.
+
+    A FILE may be a folder (its catalogue files, recursively, chosen by content) or -
+    (standard input, format sniffed from the bytes)."""
     from listlint import gcpolicy
     from listlint.runtemp import run_folder
 
@@ -260,6 +282,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
 
     if not files and not opts["show_config"]:
         raise ConfigError("no input files given (try: listlint catalog.csv)")
+    _refuse_option_like(files)
     overrides: dict[str, Any] = {
         "policy": _split(opts["policy"]),
         "select": _split(opts["select"]),
@@ -278,12 +301,16 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         overrides, config_path=opts["config_path"], isolated=opts["isolated"]
     )
     from listlint import formatters
-    from listlint.api import load
     from listlint.engine import RuleSet, run
 
     fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
-    _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
     write = formatters.get(fmt)
+    shown = _inputs(files, opts["skip_non_catalogues"], config)
+    if not shown:
+        click.echo("listlint: no catalogue files to check", err=True)
+        return 0
+    files = tuple(shown)
+    _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
     _check_targets(opts["output"], opts["write_baseline"])
     ruleset = RuleSet.build(config)
     from listlint import suppress
@@ -296,7 +323,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     def catalogs() -> Any:
         for p in files:
             progress.start(p)
-            catalog = load(p, config=config)
+            catalog = _load(p, shown[p], config)
             seen.append(catalog)
             yield catalog
             # after linting: a streamed catalogue has read its `listlint` cells by now
@@ -332,7 +359,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     options = formatters.FormatOptions(
         color=bool(color) and fmt == "text",
         output=str(opts["output"]) if opts["output"] else None,
-        inputs=[str(p) for p in files],
+        inputs=[shown[p] for p in files],
+        files={shown[p]: str(p) for p in files},
         limits=config.limits,
     )
     if opts["quiet"] and fmt == "text":
@@ -343,6 +371,64 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     if opts["output"] is not None:
         click.echo(f"listlint: wrote {_t(opts['output'])}: {_counts(report)}", err=True)
     return report.exit_code(config.fail_on)
+
+
+def _refuse_option_like(files: tuple[Path, ...]) -> None:
+    """A file named ``--write-baseline=x.json`` committed to a repository became an
+    option of the pre-commit hook (and a pass). The hook ends its options with ``--``;
+    a name starting with '-' that still arrives is refused rather than guessed at, and a
+    hook run without ``--`` is refused too (user ``args`` replace the hook's own)."""
+    for f in files:
+        name = str(f)
+        if name.startswith("-") and name != "-":
+            raise ConfigError(
+                f"refusing the file name {name!r}: it starts with '-' and reads as an option; "
+                f"rename it, or give it as ./{name}"
+            )
+    if os.environ.get("PRE_COMMIT") == "1" and "--" not in sys.argv[1:]:
+        raise ConfigError(
+            "in a pre-commit hook, end `args` with '--' (for example "
+            "args: [--policy, amazon-us, --]) so that no file name can be read as an option"
+        )
+
+
+def _inputs(files: tuple[Path, ...], only_catalogues: bool, config: Any) -> dict[Path, str]:
+    """The files to lint, each with the name the report shows: folders expanded to
+    their catalogue files, ``-`` spooled to a temporary file shown as <stdin>, and
+    files that are no catalogue left out when asked (pre-commit, folders)."""
+    from listlint import discover
+
+    shown: dict[Path, str] = {}
+    for path, named in discover.expand(files):
+        if str(path) == "-":
+            shown[discover.spool_stdin(config.limits.max_file_size)] = discover.STDIN
+        elif named and not only_catalogues:
+            shown[path] = str(path)
+        elif discover.is_catalogue(path):
+            shown[path] = str(path)
+        elif named:
+            click.echo(f"listlint: skipped {_t(path)}: not a product catalogue", err=True)
+    return shown
+
+
+def _load(path: Path, name: str, config: Any) -> Any:
+    """Load one input; standard input's catalogue and errors are named <stdin>."""
+    from listlint.api import load
+
+    if name == str(path):
+        return load(path, config=config)
+    import dataclasses
+
+    try:
+        catalog = load(path, config=config)
+    except ListlintError as exc:
+        exc.path = name
+        raise
+    catalog.path = name
+    spec = getattr(catalog, "spec", None)  # a streamed file names its batches itself
+    if spec is not None:
+        catalog.spec = dataclasses.replace(spec, path=name)
+    return catalog
 
 
 def _counts(report: Any) -> str:
