@@ -357,6 +357,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     if color is None:
         color = opts["output"] is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = formatters.FormatOptions(
+        width=_text_width(opts["output"]) if fmt == "text" else None,
         color=bool(color) and fmt == "text",
         output=str(opts["output"]) if opts["output"] else None,
         inputs=[shown[p] for p in files],
@@ -429,6 +430,16 @@ def _load(path: Path, name: str, config: Any) -> Any:
     if spec is not None:
         catalog.spec = dataclasses.replace(spec, path=name)
     return catalog
+
+
+def _text_width(output: Path | None) -> int | None:
+    """The text report wraps to the terminal's width when printed on one; piped,
+    saved or in a CI log it keeps one finding per line (grep-able; log viewers wrap)."""
+    if output is not None or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def _counts(report: Any) -> str:
