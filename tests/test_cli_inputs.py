@@ -204,3 +204,62 @@ def test_readme_rev_tag_exists() -> None:
     assert found.returncode == 0, (
         f"create the release tag: git tag -a {tag} -m 'listlint {__version__}'"
     )
+
+
+ESC_TITLE = "\x1b]0;PWNED\x07"
+
+
+def test_terminal_escapes_never_reach_stderr(tmp_path: Path) -> None:
+    """Sheet names and ignore-file values are echoed in errors and notices: raw ESC/BEL
+    there retitled (or rewrote) the user's terminal (issue 21 L3)."""
+    from tests.hostile_files import inline_row, sheet, xlsx_with
+
+    book = tmp_path / "esc.xlsx"
+    book.write_bytes(
+        xlsx_with(
+            {
+                "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                '<sheet name="P&#27;]0;PWNED&#7;" sheetId="1" r:id="rId1"/></sheets></workbook>',
+                "xl/worksheets/sheet1.xml": sheet(inline_row(1, ["sku", "title"])),
+            }
+        )
+    )
+    r = CliRunner().invoke(main, [str(book), "--isolated", "--sheet", "nope"])
+    assert r.exit_code == 2 and "no sheet named" in r.stderr, r.stderr
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr
+    src = tmp_path / "c.csv"
+    src.write_text(BAD)
+    ignore = tmp_path / "ignore.yaml"
+    ignore.write_text('- sku: A\n  rule: "\\e]0;PWNED\\aPR999"\n  reason: x\n', encoding="utf-8")
+    r = CliRunner().invoke(main, [str(src), "--isolated", "-q", "--ignore-file", str(ignore)])
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr, repr(r.stderr)
+
+
+def test_progress_bar_shows_no_escapes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import io
+
+    from listlint.progress import Progress
+
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    bar = Progress({"x": 1}, True)
+    bar.start(Path(f"cat{ESC_TITLE}.csv"))
+    assert "PWNED" in err.getvalue() and "\x07" not in err.getvalue()
+    assert "\x1b]" not in err.getvalue()
+
+
+def test_an_unexpected_error_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21 L1: whatever goes wrong, the one line says which file it was about."""
+    src = tmp_path / "c.csv"
+    src.write_text(BAD)
+
+    def broken(*args: object, **kw: object) -> None:
+        raise ValueError("Exceeds the limit (4300 digits)")
+
+    monkeypatch.setattr("listlint.api.load", broken)
+    r = CliRunner().invoke(main, [str(src), "--isolated"])
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"listlint: error: {src}: internal error"), r.stderr

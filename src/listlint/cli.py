@@ -68,6 +68,9 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+#: the file a run was reading or writing last: an unexpected error names it
+_WORKING_ON: list[str] = []
+
 #: exit code of a run stopped by SIGTERM or by Ctrl-C (SIGINT): 128 + the signal's
 #: number, as a shell reports a process killed by it
 EXIT_TERMINATED = 143
@@ -146,7 +149,12 @@ def entry() -> None:
     help="Exit 1 when a finding is at or above this level [default: error].",
 )
 @click.option(
-    "--format", "-f", "fmt", default=None, help="Output format: text, json (and more, see README)."
+    "--format",
+    "-f",
+    "fmt",
+    default=None,
+    help="Output format: text, json, csv, sarif, github, junit, html, or xlsx (an annotated "
+    "copy of the input; needs --output).",
 )
 @click.option(
     "--output",
@@ -229,6 +237,7 @@ def check(files: tuple[Path, ...], **opts: Any) -> None:
     gcpolicy.defer()  # until the first batch is linted: see listlint.gcpolicy
     previous = _on_sigterm()
     stopped: tuple[str, int] | None = None
+    _WORKING_ON.clear()
     try:
         with run_folder():
             code = _check(files, opts)
@@ -247,7 +256,10 @@ def check(files: tuple[Path, ...], **opts: Any) -> None:
     except Exception as exc:  # never a traceback for a user
         if os.environ.get("LISTLINT_DEBUG"):
             raise
-        _fail(f"internal error ({type(exc).__name__}: {exc}); set LISTLINT_DEBUG=1 for details")
+        where = f"{_WORKING_ON[-1]}: " if _WORKING_ON else ""
+        _fail(
+            f"{where}internal error ({type(exc).__name__}: {exc}); set LISTLINT_DEBUG=1 for details"
+        )
     finally:
         gcpolicy.settle()  # no-op once a batch was linted; here for runs that stopped early
         if previous is not None:
@@ -323,6 +335,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     def catalogs() -> Any:
         for p in files:
             progress.start(p)
+            _WORKING_ON.append(shown[p])
             catalog = _load(p, shown[p], config)
             seen.append(catalog)
             yield catalog
@@ -368,6 +381,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         report_to_show = report.model_copy(update={"findings": []})
     else:
         report_to_show = report
+    if opts["output"] is not None:
+        _WORKING_ON.append(str(opts["output"]))
     _emit(write, report_to_show, options, fmt)
     if opts["output"] is not None:
         click.echo(f"listlint: wrote {_t(opts['output'])}: {_counts(report)}", err=True)
