@@ -14,18 +14,23 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 #: terminal, a browser or Excel show the text after it reversed, so a quote could read
 #: differently from what the file holds. Shown as a visible ``<U+202E>`` instead.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}")
 #: A spreadsheet reads a cell starting with one of these as a formula (or DDE command).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: Excel's hard limit for one cell.
 MAX_CELL = 32767
+#: text that :func:`cell` changes (besides shortening): a formula start, a control or a
+#: bidirectional character
+NEEDS_CELL = re.compile(f"^[=+\\-@\t\r\n]|{_CONTROL.pattern}|{_BIDI.pattern}")
 
 
 def clean_text(value: object, limit: int | None = None) -> str:
     """Text with control characters removed (tab/newline kept), bidirectional overrides
     made visible, and optionally shortened."""
     text = "" if value is None else str(value)
-    text = _CONTROL.sub("", text)
-    text = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    if _UNSAFE.search(text) is not None:  # rarely: one scan for most cells, not two subs
+        text = _CONTROL.sub("", text)
+        text = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
