@@ -120,3 +120,16 @@ def test_lines_wrap_to_the_width_under_their_indent() -> None:
         ln.strip().startswith("https://example.com/pppp") or "policy: https://" in ln for ln in body
     )
     assert len(_render([long]).splitlines()) < len(lines)  # no width: no wrapping
+
+
+def test_no_marketplace_without_a_pack(tmp_path) -> None:
+    """The baseline names only marketplaces listlint has a pack for (issue 22): Etsy
+    bans kratom too, but `--policy etsy` does not exist to check it."""
+    src = tmp_path / "c.csv"
+    src.write_text("sku,title\nK1,Kratom capsules\n", encoding="utf-8")
+    r = CliRunner().invoke(main, [str(src), "--isolated", "-f", "json"])
+    import json
+
+    (finding,) = json.loads(r.stdout)["findings"]
+    assert "Etsy" not in finding["message"] + finding["suggestion"]
+    assert "Etsy" not in finding["marketplaces"] and "Amazon" in finding["marketplaces"]
