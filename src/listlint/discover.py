@@ -48,7 +48,9 @@ def walk(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(EXTENSIONS):
-                yield Path(root) / name
+                path = Path(root) / name
+                if path.is_file():  # never a FIFO or a link to /dev/zero: reading blocks
+                    yield path
 
 
 def is_catalogue(path: Path) -> bool:
@@ -56,6 +58,8 @@ def is_catalogue(path: Path) -> bool:
     from listlint.loader.detect import SNIFF_BYTES, sniff_format
 
     try:
+        if not path.is_file():  # a FIFO or device would block or never end
+            return False
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)
         kind = sniff_format(path, head)
