@@ -210,21 +210,16 @@ def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable
         raise InputError(
             "no sheet has a header row that looks like a product catalogue", path=str(path)
         )
-    for name in [n for n in names if n in own]:
+    reasons = [
+        (n, "it is listlint's own report in an annotated copy (listlint -o checked.xlsx)")
+        for n in names
+        if n in own
+    ] + [(n, "it has no catalogue header row (instructions or notes?)") for n in skipped]
+    for name, why in reasons:
         tables[0].issues.append(
             LoadIssue(
                 kind="skipped-sheet",
-                message=f"sheet {name!r} was not checked: it is listlint's own report in an "
-                "annotated copy (listlint -o checked.xlsx). Use --sheet to check it anyway",
-                sheet=name,
-            )
-        )
-    for name in skipped:
-        tables[0].issues.append(
-            LoadIssue(
-                kind="skipped-sheet",
-                message=f"sheet {name!r} was not checked: it has no catalogue header row "
-                "(instructions or notes?). Use --sheet to check it anyway",
+                message=f"sheet {name!r} was not checked: {why}. Use --sheet to check it anyway",
                 sheet=name,
             )
         )
