@@ -305,6 +305,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         "columns": _pairs(opts["mappings"], "--map") or None,
         "sheet": opts["sheet"],
         "jobs": opts["jobs"],
+        "ignore_file": _str(opts["ignore_file"]),
+        "baseline": _str(opts["baseline_path"]),
     }
     if opts["show_config"]:
         _show_config(overrides, opts["config_path"], opts["isolated"], "text")
@@ -312,6 +314,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     config, _source = build_config(
         overrides, config_path=opts["config_path"], isolated=opts["isolated"]
     )
+    if opts["write_baseline"] is not None:  # record every finding, not only new ones
+        config = config.model_copy(update={"baseline": None})
     from listlint import formatters
     from listlint.engine import RuleSet, run
 
@@ -325,10 +329,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
     _check_targets(opts["output"], opts["write_baseline"])
     ruleset = RuleSet.build(config)
-    from listlint import suppress
     from listlint.progress import Progress
 
-    harvested: list[suppress.Suppressions] = []
     seen: list[Any] = []
     progress = Progress.for_files(files, opts["progress"])
 
@@ -339,8 +341,6 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
             catalog = _load(p, shown[p], config)
             seen.append(catalog)
             yield catalog
-            # after linting: a streamed catalogue has read its `listlint` cells by now
-            harvested.append(suppress.from_catalog(catalog))
             progress.advance(p)
 
     try:
@@ -349,12 +349,13 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
             from listlint.partitions import lint_files
 
             gcpolicy.settle()  # a driver collects other engines' results: collect as usual
-            report = lint_files(opts["engine"], files, config, opts["master"], harvested)
+            report = lint_files(opts["engine"], files, config, opts["master"])
         else:
             report = run(catalogs(), ruleset, spill=True)
     finally:
         progress.close()
-    report = _post_process(report, config, opts, harvested)
+    for notice in report.notices:
+        click.echo(f"listlint: notice: {_t(notice)}", err=True)
     from listlint.reportmeta import describe
 
     report = describe(report, ruleset, seen)
@@ -475,39 +476,6 @@ def _check_targets(*targets: Path | None) -> None:
             check_target(target)
 
 
-def _post_process(report: Any, config: Any, opts: dict[str, Any], harvested: list[Any]) -> Any:
-    """Suppressions (catalogue column + ignore file), then the baseline. Kept out of the
-    engine: they change which findings are shown, never what the rules found."""
-    from listlint import baseline, suppress
-    from listlint.report import Report
-
-    ignore_file = opts["ignore_file"] or config.ignore_file
-    parts = list(harvested)
-    if ignore_file:
-        parts.append(suppress.from_file(ignore_file))
-    rules = suppress.merge(*parts)
-    findings = report.findings
-    if rules.items:
-        findings, _dropped = rules.apply(findings)
-    for problem in rules.problems:
-        click.echo(f"listlint: notice: {_t(problem)}", err=True)
-    for s in rules.unused():
-        click.echo(
-            f"listlint: notice: unused suppression {_t(','.join(s.codes))} ({_t(s.source)}): "
-            "nothing matched",
-            err=True,
-        )
-    base = (
-        None if opts["write_baseline"] is not None else (opts["baseline_path"] or config.baseline)
-    )
-    if base:
-        findings = baseline.filter_new(findings, baseline.load(base))
-    if findings is report.findings:
-        return report
-    s = report.summary
-    return Report.build(findings, files=s.files, records=s.records, listings=s.listings)
-
-
 def _emit(write: Any, report: Any, options: Any, fmt: str) -> None:
     from listlint import formatters
     from listlint.output import atomic_text_writer
@@ -554,6 +522,10 @@ def _format_from_output(output: Path | None) -> str | None:
             f"({', '.join(sorted(formatters.available()))})"
         )
     return formatters.EXTENSIONS[ext]
+
+
+def _str(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:

@@ -139,7 +139,7 @@ class StreamingCatalog(Catalog):
         self.columns = cmap.column_names()
         self.records = 0
         self.issues: list[LoadIssue] = []
-        self.format = "csv"
+        self.format = "tsv" if delimiter == "\t" else "csv"
         self.profile = cmap.profile
         self.sheets = []
         self.layouts = [Layout(None, 1, tuple(headers))]
