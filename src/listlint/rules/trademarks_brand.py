@@ -17,8 +17,8 @@ from listlint.rules.trademark_base import (
     TrademarkRule,
     cell,
     price_evidence,
-    selling_price,
     seller_text,
+    selling_price,
 )
 
 if TYPE_CHECKING:
