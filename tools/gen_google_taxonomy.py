@@ -65,15 +65,28 @@ def read_taxonomy(path: Path) -> dict[str, list[str]]:
     return out
 
 
+def _repair(text: str) -> str:
+    """Undo mojibake in the newest copy ("BoutonniГЁre": UTF-8 read as cp1251)."""
+    if text.isascii():
+        return text
+    try:
+        fixed = text.encode("cp1251").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+    return fixed
+
+
 def build(src: Path, sources: list[dict[str, str]]) -> list[tuple[str, str, str, str]]:
     newest = read_taxonomy(src / NEWEST)
     others = [read_taxonomy(src / r["name"]) for r in sources if r["name"] != NEWEST]
-    by_path = {tuple(p): gid for gid, p in newest.items()}
+    by_path = {
+        tuple(p): gid for gid, p in newest.items()
+    }  # (mojibake is per name, paths stay consistent)
     parent: dict[str, str] = {}
     name: dict[str, str] = {}
     names: dict[str, dict[str, None]] = {}
     for gid, segs in newest.items():
-        name[gid] = segs[-1]
+        name[gid] = _repair(segs[-1])
         parent[gid] = by_path.get(tuple(segs[:-1]), "") if len(segs) > 1 else ""
         names[gid] = {}
     for tax in others:
@@ -83,8 +96,8 @@ def build(src: Path, sources: list[dict[str, str]]) -> list[tuple[str, str, str,
                 name[gid] = segs[-1]
                 parent[gid] = local.get(tuple(segs[:-1]), "") if len(segs) > 1 else ""
                 names[gid] = {}
-            if segs[-1] != name[gid]:
-                names[gid][segs[-1]] = None
+            if _repair(segs[-1]) != name[gid]:
+                names[gid][_repair(segs[-1])] = None
     rows = []
     for gid in sorted(name, key=int):
         alt = "|".join(n.replace("|", "/") for n in names[gid])

@@ -17,7 +17,7 @@ from functools import cache
 import polars as pl
 
 from listlint.batch import Batch
-from listlint.fields import GROUP
+from listlint.fields import ATTR_PREFIX, GROUP
 from listlint.resources import table, wordlist
 
 
@@ -29,6 +29,15 @@ def off_sale_values() -> tuple[str, ...]:
 @cache
 def parent_values() -> tuple[str, ...]:
     return tuple(w.lower() for w in wordlist("pricing/parent_rows"))
+
+
+@cache
+def parent_columns() -> frozenset[str]:
+    return frozenset(wordlist("pricing/parent_columns"))
+
+
+def _header_key(column: str) -> str:
+    return " ".join(column[len(ATTR_PREFIX) :].lower().replace("_", " ").split())
 
 
 def _folded(col: str) -> pl.Expr:
@@ -63,11 +72,32 @@ def parent_row(batch: Batch) -> pl.Series:
                 parts = _folded(col).str.split(",").list.eval(pl.element().str.strip_chars())
                 hit = parts.list.eval(pl.element().is_in(list(parent_values()))).list.any()
                 out = out | hit.fill_null(False)
+        for col in f.columns:
+            if col.startswith(ATTR_PREFIX) and _header_key(col) in parent_columns():
+                out = out | pl.col(col).is_not_null()
         return f.select(out.alias("parent_row")).to_series()
 
     return batch.cached("lifecycle:parent_row", compute)
 
 
+def stray_row(batch: Batch) -> pl.Series:
+    """True for rows with neither a title, a SKU nor a price: image or note rows an
+    export left unattached to a product (a Shopify import whose image rows lost their
+    handle). They are no listing to judge on price or images."""
+
+    def compute(b: Batch) -> pl.Series:
+        f = b.frame
+        present = [pl.col(c).is_not_null() for c in ("title", "sku", "price") if c in f.columns]
+        if not present:
+            return pl.Series("stray", [False] * f.height, dtype=pl.Boolean)
+        return f.select((~pl.any_horizontal(present)).alias("stray")).to_series()
+
+    return batch.cached("lifecycle:stray_row", compute)
+
+
 def on_sale(batch: Batch) -> pl.Series:
-    """True for listings a buyer can see and buy as they are (not off sale, not a parent)."""
-    return batch.cached("lifecycle:on_sale", lambda b: ~(off_sale(b) | parent_row(b)))
+    """True for listings a buyer can see and buy as they are (not off sale, not a
+    parent, not a stray row)."""
+    return batch.cached(
+        "lifecycle:on_sale", lambda b: ~(off_sale(b) | parent_row(b) | stray_row(b))
+    )

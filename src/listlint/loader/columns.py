@@ -230,8 +230,4 @@ def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> 
                     unit = normalised[i][1] or prof.units.get(k) or generic.units.get(k)
                     if unit and fname not in cmap.units:
                         cmap.units[fname] = unit
-    # a file whose only price column is a sale price (an ERP's "sale_price" beside its net
-    # and invoice prices) sells at that price: it is the price, not a discount on one
-    if "sale_price" in cmap.fields and "price" not in cmap.fields:
-        cmap.fields["price"] = cmap.fields.pop("sale_price")
     return cmap

@@ -70,6 +70,21 @@ class ProductAnalysis:
     def __len__(self) -> int:
         return self.frame.height
 
+    def heads(self) -> pl.DataFrame:
+        """Per listing, the title's head noun: ``head_start``, ``head_end`` (offsets in
+        the folded title), ``seg_end`` (end of its head segment) and ``head_first``
+        (the noun comes from a head-first language); null where the title names none."""
+        first = pl.Series([e.head_first for e in self._entries], dtype=pl.Boolean)
+        ids = pl.Series(range(len(first)), dtype=pl.UInt32)
+        return self._ids.select(
+            pl.col("head_start"),
+            pl.col("head_end"),
+            pl.col("seg_end"),
+            pl.col("t_entry")
+            .replace_strict(ids, first, default=None, return_dtype=pl.Boolean)
+            .alias("head_first"),
+        )
+
     def field_groups(self) -> pl.DataFrame:
         """Per listing, the group each field names on its own: ``title_group`` (the
         title's head noun), ``type_group`` (the product-type column), ``category_group``

@@ -106,11 +106,17 @@ class CategoryAnalysis:
                 if entry and entry.group:
                     out.add(entry.group)
                 continue
+            # a seller's own category is read only as a path ("Food > Snacks"): a lone
+            # "PRE-WORKOUT" or "Gifts" is a shop section, not a statement of product type
+            if len([s for s in re.split(r"\s*(?:>|/|»)\s*", part) if s.strip()]) < 2:
+                continue
             found = category_type(fold(part), lex)
             if found and found.leaf and lex.entry(found.segment) is not None:
                 if not re.search(r"[&/,]| and | y | et | und ", found.segment):
                     out.add(found.entry.group)
-        return out
+        # a carrier category (clothing, jewellery, prints, toys, media) takes any design:
+        # "Anchor" or "HD style motorcycle" earrings name their motif, not their type
+        return {g for g in out if not lex.groups.get(g) or not lex.groups[g].carrier}
 
     @cached_property
     def title_groups(self) -> pl.Series:

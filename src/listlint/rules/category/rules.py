@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import polars as pl
 
 from listlint.batch import Batch
+from listlint.product import product_analysis
+from listlint.product.confidence import confident_heads
 from listlint.product.lexicon import lexicon
 from listlint.report import Severity
 from listlint.rules.base import Hit
@@ -115,14 +117,23 @@ class CategoryMismatch(CategoryRule):
         link = self.link()
         cats = batch.frame["category"]
         titles = batch.frame["title"]
+        folded = batch.folded_series("title")
+        trusted = confident_heads(product_analysis(batch), folded)
         for i, t, cs in cand.iter_rows():
+            if not trusted[i]:
+                continue
             if any(frozenset((t, c)) in compatible for c in cs):
+                continue
+            # a title that names anything of the category's kind is not a mismatch: its
+            # head noun was the wrong pick ("HABITAT T-shirt", "ブラック" read as "rack")
+            named = {m.payload.group for m in lex.type_matches(folded[i] or "")}
+            if named & set(cs) or any(frozenset((g, c)) in compatible for g in named for c in cs):
                 continue
             value = cats[i]
             shown = " or ".join(lex.label(c) for c in cs)
             yield Hit(
                 message=f"the category {value!r} is for {shown}, but the title "
-                f"({titles[i]!r}) names a {lex.label(t)}",
+                f"({titles[i]!r}) names {lex.label(t)}",
                 index=i,
                 field="category",
                 match=value,

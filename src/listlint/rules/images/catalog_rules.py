@@ -4,11 +4,13 @@ correct): listings without any image, and one image on unrelated products."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import polars as pl
 
 from listlint.batch import Batch
 from listlint.fields import GROUP, REC, ROW, SHEET
+from listlint.lifecycle import parent_row
 from listlint.report import Severity
 from listlint.rules.base import Hit
 from listlint.rules.images.family import ImagesAnalysis, ImagesCatalogRule
@@ -66,9 +68,22 @@ class MissingImage(ImagesCatalogRule):
         missing = frame.filter(~pl.col("has") & pl.col("live"))
         if not missing.height:
             return None
-        # groups with an image: one row each is enough to clear their image-less rows
-        having = frame.filter(pl.col("has") & pl.col("key").is_in(missing["key"].implode()))
-        having = having.unique("key").select("key", "has")
+        # groups with an image: one row each clears its group's image-less rows; a parent
+        # row with an image also clears the variants that name it as their group by its
+        # SKU or id (WooCommerce variations of parent "id:1132" show the parent's image)
+        grouped = f.select(pl.col(GROUP).is_not_null() if GROUP in f.columns else pl.lit(False))
+        having = frame.filter(pl.col("has") & grouped.to_series()).select("key", "has")
+        parents = parent_row(batch) & (analysis.counts > 0)
+        if parents.any():
+            for col in ("sku", "attr:ID", "attr:id"):
+                if col in f.columns:
+                    keys = f.select(
+                        pl.concat_str([pl.col(SHEET).fill_null(""), pl.col(col)], separator="\x1f")
+                        .hash()
+                        .alias("key")
+                    ).filter(parents & f[col].is_not_null())
+                    having = pl.concat([having, keys.with_columns(pl.lit(True).alias("has"))])
+        having = having.unique("key")
         ids = _ids(batch, missing["i"].cast(pl.Int64))
         out = pl.concat([ids, missing.select("key", "has")], how="horizontal")
         return pl.concat([out, having], how="diagonal_relaxed")
@@ -122,6 +137,8 @@ class SharedImage(ImagesCatalogRule):
     fields = ("images", "title")
     #: titles at least this similar (rapidfuzz token-set ratio) name the same product
     same_title = 60
+    #: an image on more products than this is reported once, as a shop-wide image
+    mass = 10
 
     def partial_batch(self, batch: Batch, analysis: ImagesAnalysis) -> pl.DataFrame | None:
         rows = analysis.links.filter((pl.col("pos") == 0) & pl.col("web") & ~pl.col("placeholder"))
@@ -144,6 +161,21 @@ class SharedImage(ImagesCatalogRule):
             how="horizontal",
         )
 
+    def _unrelated(self, grp: pl.DataFrame, first: dict, fuzz: Any) -> list[dict]:
+        """Listings of ``grp`` (one link) after the first that are another product: in
+        another variant group and with a title unlike the first's."""
+        out = []
+        seen = {first["g"]}
+        for r in grp.slice(1).iter_rows(named=True):
+            if r["g"] in seen:
+                continue
+            seen.add(r["g"])
+            if not r["t"] or not first["t"]:
+                continue  # a listing without a title cannot be told apart from the first
+            if fuzz.token_set_ratio(r["t"], first["t"]) < self.same_title:
+                out.append(r)
+        return out
+
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         from rapidfuzz import fuzz
 
@@ -151,13 +183,25 @@ class SharedImage(ImagesCatalogRule):
         link = self.link()
         for _, grp in shared.group_by("url_key", maintain_order=True):
             first = grp.row(0, named=True)
-            seen_groups = {first["g"]}
-            for r in grp.slice(1).iter_rows(named=True):
-                if r["g"] in seen_groups:
-                    continue
-                seen_groups.add(r["g"])
-                if fuzz.token_set_ratio(r["t"] or "", first["t"] or "") >= self.same_title:
-                    continue
+            unrelated = self._unrelated(grp, first, fuzz)
+            if len(unrelated) > self.mass:
+                # a logo, banner or stock photo on a whole shop: one finding, not thousands
+                r = unrelated[0]
+                yield Hit(
+                    message=f"main image {r['url']!r} is the main image of "
+                    f"{len(unrelated) + 1} unrelated products (first at row {first[ROW]}); it "
+                    "looks like a logo, banner or stock photo, not a photo of each product",
+                    field="images",
+                    match=r["url"][:300],
+                    rec=r[REC],
+                    row=r[ROW],
+                    sheet=r[SHEET],
+                    sku=r["sku"],
+                    suggestion="give each product a photo of itself as its main image",
+                    policy=link,
+                )
+                continue
+            for r in unrelated:
                 yield Hit(
                     message=f"main image {r['url']!r} is also the main image of row "
                     f"{first[ROW]} ({first['t']!r}), an unrelated product",

@@ -14,6 +14,7 @@ import polars as pl
 from listlint.batch import Batch
 from listlint.fields import GROUP, REC, ROW, SHEET
 from listlint.product import product_analysis
+from listlint.product.confidence import confident_heads
 from listlint.report import Severity
 from listlint.resources import table
 from listlint.rules.base import Hit
@@ -324,12 +325,17 @@ class _PriceOutlier(PricingCatalogRule):
             .unique("key", keep="first", maintain_order=True)
         )
         found = found.join(typical, on="key", how="left", suffix="_g")
-        q_ratio = (pl.col("qty") / pl.col("q_med")).log10().abs()
-        p_ratio = pl.col("ratio").log10().abs()
-        sized = pl.col("qty").is_not_null() & (
-            (pl.col("dim") != pl.col("dim_g")).fill_null(True)
-            | (q_ratio >= p_ratio - math.log10(min_ratio) / 2)
-        )
+        # sizes explain the price: another dimension than the siblings', a price that is
+        # ordinary per unit (a "Single" at 9.95 beside "10-Pack"s at 98.99), or no
+        # quantity where the siblings name one (cannot be compared)
+        per_unit = (pl.col("ratio").log10() - (pl.col("qty") / pl.col("q_med")).log10()).abs()
+        sized = (
+            pl.col("qty").is_not_null()
+            & (
+                (pl.col("dim") != pl.col("dim_g")).fill_null(True)
+                | (per_unit < math.log10(min_ratio))
+            )
+        ) | (pl.col("qty").is_null() & pl.col("q_med").is_not_null())
         return found.filter(~sized.fill_null(False))
 
 
@@ -399,8 +405,11 @@ class TypePriceOutlier(_PriceOutlier):
     def group_key(self, batch: Batch) -> pl.Series | None:
         if "title" not in batch.frame.columns:
             return None
-        pa = product_analysis(batch).frame
-        # the type the title names; a type read from a category alone is too coarse
-        return pa.select(
+        pa = product_analysis(batch)
+        # the type the title names, where the title's head noun is trusted (a type read
+        # from a category alone is too coarse; a CJK title's head too uncertain)
+        types = pa.frame.select(
             pl.when(pl.col("product_field") == "title").then(pl.col("product_type"))
         ).to_series()
+        keep = confident_heads(pa, batch.folded_series("title"))
+        return types.set(~keep, None)

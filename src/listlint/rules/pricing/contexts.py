@@ -18,7 +18,7 @@ from listlint.batch import Batch
 from listlint.resources import table
 from listlint.text.normalize import fold
 
-KINDS = ("free", "digital", "pack", "deposit", "giftcard")
+KINDS = ("free", "digital", "pack", "deposit", "giftcard", "fee")
 #: the fields read for context words (a description's "makes a great gift" is not one)
 FIELDS = ("title", "product_type", "size", "category")
 #: counts that make a listing a multi-unit pack: "12 pcs", "6-pack", "24 count" ("2x3 m"

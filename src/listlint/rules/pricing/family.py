@@ -59,7 +59,7 @@ class PricingAnalysis:
 
         return f.select(
             pl.int_range(pl.len(), dtype=pl.Int64).alias("i"),
-            amount("price_amount").alias("price"),
+            _thousands(f, "price", amount("price_amount")).alias("price"),
             amount("sale_price_amount").alias("sale"),
             amount("compare_at_amount").alias("compare"),
         ).with_columns(
@@ -71,6 +71,29 @@ class PricingAnalysis:
     def contexts(self) -> pl.DataFrame:
         """One boolean column per context kind (free, digital, pack, deposit, giftcard)."""
         return contexts(self.batch)
+
+
+#: "1.235.000": dots grouping thousands, as Vietnamese, Indonesian and German shops write
+_DOT_GROUPS = r"^\d{1,3}(?:\.\d{3})+$"
+
+
+def _thousands(f: pl.DataFrame, raw: str, amount: pl.Expr) -> pl.Expr:
+    """The amount with dot-grouped thousands read as such when the column shows the
+    convention: a file with "1.235.000" means 134,400 by "134.400", which a reader of
+    one cell alone takes for 134.4 (and a 10,000 times cheaper listing)."""
+    if raw not in f.columns:
+        return amount
+    col = f[raw].str.strip_chars()
+    many = col.str.contains(r"^\d{1,3}(?:\.\d{3}){2,}$").any()
+    decimals = col.str.contains(r"\.\d{1,2}$|\.\d{4,}$").any()
+    if not many or decimals:
+        return amount
+    grouped = pl.col(raw).str.strip_chars()
+    return (
+        pl.when(grouped.str.contains(_DOT_GROUPS))
+        .then(grouped.str.replace_all(".", "", literal=True).cast(pl.Float64, strict=False))
+        .otherwise(amount)
+    )
 
 
 class PricingFamily(Family[Settings, PricingAnalysis]):

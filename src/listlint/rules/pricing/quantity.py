@@ -60,7 +60,9 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 _UNIT_ALT = "|".join(sorted((u.replace(" ", r"\s?") for u in UNITS), key=len, reverse=True))
 #: "500 ml", "1,5 l", "2x" is not a quantity; "pack of 6" is
-_QTY = rf"(?:^|[^\w.,])(\d+(?:[.,]\d+)?)\s?({_UNIT_ALT})(?:$|[^\w])"
+_QTY = rf"(?:^|[^\w.,])(\d+(?:[.,]\d+)?)[\s-]?({_UNIT_ALT})(?:$|[^\w])"
+#: a variant sold as one unit beside packs ("Single Disposable" beside "10-Pack")
+_SINGLE = r"(?:^|[^\w])(?:single|individual|1 unit|one unit)(?:$|[^\w])"
 _PACK_OF = r"(?:pack|set|box|case|lot) of (\d+)"
 
 
@@ -81,6 +83,7 @@ def quantities(batch: Batch) -> pl.DataFrame:
         found = t.select(
             pl.col("t").str.extract_groups(_QTY).alias("m"),
             pl.col("t").str.extract(_PACK_OF, 1).alias("pack"),
+            pl.col("t").str.contains(_SINGLE).alias("single"),
         ).unnest("m")
         found = found.rename({found.columns[0]: "num", found.columns[1]: "unit"})
         units = list(UNITS)
@@ -91,11 +94,16 @@ def quantities(batch: Batch) -> pl.DataFrame:
         return found.select(
             pl.when(num.is_not_null())
             .then(num * factor.cast(pl.Float64))
-            .otherwise(pl.col("pack").cast(pl.Float64, strict=False))
+            .otherwise(
+                pl.coalesce(
+                    pl.col("pack").cast(pl.Float64, strict=False),
+                    pl.when(pl.col("single")).then(pl.lit(1.0)),
+                )
+            )
             .alias("qty"),
             pl.when(num.is_not_null())
             .then(dim)
-            .when(pl.col("pack").is_not_null())
+            .when(pl.col("pack").is_not_null() | pl.col("single"))
             .then(pl.lit("count"))
             .alias("dim"),
         )
