@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from listlint.policy.links import official_link
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
 
 if TYPE_CHECKING:
@@ -58,6 +57,9 @@ class Family(Generic[R, A]):
         return tuple(p.label for p in self.policies if p.marketplace)
 
     def link(self, pack: PolicyPack, *candidates: str | None) -> str | None:
+        # imported here: the pre-contract pack schema imports the families' sections
+        from listlint.policy.links import official_link
+
         return official_link(pack, *candidates)
 
     def links(

@@ -93,7 +93,10 @@ class CategoryAnalysis:
     def _groups(self, value: str) -> set[str]:
         lex = lexicon()
         out: set[str] = set()
-        parts = [value] if self.google_column else [p for p in _MULTI.split(value) if p]
+        # one path, or several categories in one cell (WooCommerce "A, B > C"): a whole
+        # value Google knows is one path even with commas ("Food, Beverages & Tobacco")
+        whole = self.tax.resolve(value).gid is not None and not value.strip().isdigit()
+        parts = [value] if self.google_column or whole else [p for p in _MULTI.split(value) if p]
         for part in parts:
             if part.strip().isdigit():
                 entry = lex.google_ids.get(part.strip()) if self.google_column else None
@@ -114,9 +117,7 @@ class CategoryAnalysis:
             if found and found.leaf and lex.entry(found.segment) is not None:
                 if not re.search(r"[&/,]| and | y | et | und ", found.segment):
                     out.add(found.entry.group)
-        # a carrier category (clothing, jewellery, prints, toys, media) takes any design:
-        # "Anchor" or "HD style motorcycle" earrings name their motif, not their type
-        return {g for g in out if not lex.groups.get(g) or not lex.groups[g].carrier}
+        return out
 
     @cached_property
     def title_groups(self) -> pl.Series:

@@ -118,9 +118,12 @@ class CategoryMismatch(CategoryRule):
         cats = batch.frame["category"]
         titles = batch.frame["title"]
         folded = batch.folded_series("title")
-        trusted = confident_heads(product_analysis(batch), folded)
-        for i, t, cs in cand.iter_rows():
-            if not trusted[i]:
+        trusted = confident_heads(product_analysis(batch), folded, cand["i"].cast(pl.Int64))
+        for (i, t, groups), sure in zip(cand.iter_rows(), trusted, strict=True):
+            # a carrier category (clothing, jewellery, prints, toys, media) takes any
+            # design: "Anchor" or "HD style motorcycle" earrings name their motif
+            cs = [g for g in groups if not (lex.groups.get(g) and lex.groups[g].carrier)]
+            if not sure or not cs:
                 continue
             if any(frozenset((t, c)) in compatible for c in cs):
                 continue

@@ -18,7 +18,7 @@ from listlint.product.confidence import confident_heads
 from listlint.report import Severity
 from listlint.resources import table
 from listlint.rules.base import Hit
-from listlint.rules.pricing.contexts import KINDS
+from listlint.rules.pricing.contexts import KINDS, contexts_of
 from listlint.rules.pricing.family import PricingAnalysis, PricingCatalogRule, money
 from listlint.rules.pricing.quantity import quantities
 from listlint.rules.pricing.robust import outliers
@@ -70,9 +70,7 @@ class PlaceholderPrice(PricingCatalogRule):
 
     def partial_batch(self, batch: Batch, analysis: PricingAnalysis) -> pl.DataFrame | None:
         f = batch.frame
-        a = analysis.frame.with_columns(
-            analysis.contexts.select(pl.any_horizontal("free", "giftcard")).to_series().alias("ok")
-        ).filter(pl.col("live") & (pl.col("price") > 0))
+        a = analysis.frame.filter(pl.col("live") & (pl.col("price") > 0))
         if not a.height:
             return None
         bins = (
@@ -83,11 +81,12 @@ class PlaceholderPrice(PricingCatalogRule):
             .len("n")
         )
         table_ = placeholder_table()
-        cands = (
-            a.with_columns(pl.col("price").round(2).alias("amount"))
-            .join(table_, on="amount", how="inner")
-            .filter(~pl.col("ok"))
+        cands = a.with_columns(pl.col("price").round(3).alias("amount")).join(
+            table_, on="amount", how="inner"
         )
+        if cands.height:  # a free sample at 0.01 or a gift card is not a placeholder
+            given = contexts_of(batch, cands["i"], "free", "giftcard")
+            cands = cands.filter(~given)
         parts = [bins.with_columns(pl.lit("bin").alias("kind"))]
         if cands.height:
             idx = cands["i"]
@@ -271,9 +270,14 @@ class _PriceOutlier(PricingCatalogRule):
             return None
         f = batch.frame
         q = quantities(batch)
+        # explained prices are not reported: contexts (packs, samples...) and placeholder
+        # values, which are PC103's
+        placeholder = pl.col("price").round(3).is_in(placeholder_table()["amount"].implode())
         a = analysis.frame.with_columns(
             key.alias("g"),
-            analysis.contexts.select(pl.any_horizontal(*KINDS)).to_series().alias("skip"),
+            (analysis.contexts.select(pl.any_horizontal(*KINDS)).to_series() | placeholder).alias(
+                "skip"
+            ),
             q["qty"],
             q["dim"],
         ).filter(pl.col("live") & (pl.col("price") > 0) & pl.col("g").is_not_null())

@@ -66,46 +66,73 @@ _SINGLE = r"(?:^|[^\w])(?:single|individual|1 unit|one unit)(?:$|[^\w])"
 _PACK_OF = r"(?:pack|set|box|case|lot) of (\d+)"
 
 
+def read_amounts(texts: pl.Series) -> pl.DataFrame:
+    """``qty`` and ``dim`` of each folded text (null where it names no amount)."""
+    t = pl.DataFrame({"t": texts})
+    found = t.select(
+        pl.col("t").str.extract_groups(_QTY).alias("m"),
+        pl.col("t").str.extract(_PACK_OF, 1).alias("pack"),
+        pl.col("t").str.contains(_SINGLE).fill_null(False).alias("single"),
+    ).unnest("m")
+    found = found.rename({found.columns[0]: "num", found.columns[1]: "unit"})
+    units = list(UNITS)
+    unit = pl.col("unit").str.replace_all(r"\s", " ")
+    dim = unit.replace_strict(units, [UNITS[u][0] for u in units], default=None)
+    factor = unit.replace_strict(units, [UNITS[u][1] for u in units], default=None)
+    num = pl.col("num").str.replace(",", ".").cast(pl.Float64, strict=False)
+    return found.select(
+        pl.when(num.is_not_null())
+        .then(num * factor.cast(pl.Float64))
+        .otherwise(
+            pl.coalesce(
+                pl.col("pack").cast(pl.Float64, strict=False),
+                pl.when(pl.col("single")).then(pl.lit(1.0)),
+            )
+        )
+        .alias("qty"),
+        pl.when(num.is_not_null())
+        .then(dim)
+        .when(pl.col("pack").is_not_null() | pl.col("single"))
+        .then(pl.lit("count"))
+        .alias("dim"),
+    )
+
+
+def _per_distinct(col: pl.Series) -> pl.DataFrame:
+    """:func:`read_amounts` of each distinct text of ``col`` that could name an amount,
+    joined back to every row (a catalogue repeats titles across variants and sizes)."""
+    uniq = col.drop_nulls().unique()
+    uniq = uniq.filter(uniq.str.contains(r"\d|single|individual"))
+    table = pl.concat([pl.DataFrame({"t": uniq}), read_amounts(uniq)], how="horizontal")
+    return (
+        pl.DataFrame({"t": col})
+        .join(table, on="t", how="left", maintain_order="left")
+        .select("qty", "dim")
+    )
+
+
 def quantities(batch: Batch) -> pl.DataFrame:
     """``qty`` (in the base unit) and ``dim`` (volume, mass, count, length) per listing,
-    null where neither the size nor the title names an amount (cached)."""
+    from its size, else its title; null where neither names an amount (cached)."""
 
     def compute(b: Batch) -> pl.DataFrame:
-        texts = [b.folded_series(f) for f in ("size", "title") if f in b.frame.columns]
-        if not texts:
+        parts = [
+            _per_distinct(b.folded_series(f)) for f in ("size", "title") if f in b.frame.columns
+        ]
+        if not parts:
             return pl.DataFrame(
                 {"qty": [None] * len(b), "dim": [None] * len(b)},
                 schema={"qty": pl.Float64, "dim": pl.Utf8},
             )
-        t = pl.DataFrame({f"t{j}": s for j, s in enumerate(texts)}).select(
-            pl.concat_str(pl.all(), separator=" | ", ignore_nulls=True).alias("t")
-        )
-        found = t.select(
-            pl.col("t").str.extract_groups(_QTY).alias("m"),
-            pl.col("t").str.extract(_PACK_OF, 1).alias("pack"),
-            pl.col("t").str.contains(_SINGLE).alias("single"),
-        ).unnest("m")
-        found = found.rename({found.columns[0]: "num", found.columns[1]: "unit"})
-        units = list(UNITS)
-        unit = pl.col("unit").str.replace_all(r"\s", " ")
-        dim = unit.replace_strict(units, [UNITS[u][0] for u in units], default=None)
-        factor = unit.replace_strict(units, [UNITS[u][1] for u in units], default=None)
-        num = pl.col("num").str.replace(",", ".").cast(pl.Float64, strict=False)
-        return found.select(
-            pl.when(num.is_not_null())
-            .then(num * factor.cast(pl.Float64))
-            .otherwise(
-                pl.coalesce(
-                    pl.col("pack").cast(pl.Float64, strict=False),
-                    pl.when(pl.col("single")).then(pl.lit(1.0)),
-                )
-            )
-            .alias("qty"),
-            pl.when(num.is_not_null())
-            .then(dim)
-            .when(pl.col("pack").is_not_null() | pl.col("single"))
-            .then(pl.lit("count"))
-            .alias("dim"),
+        if len(parts) == 1:
+            return parts[0]
+        size, title = parts
+        from_size = size["qty"].is_not_null()
+        return pl.DataFrame(
+            {
+                "qty": size["qty"].zip_with(from_size, title["qty"]),
+                "dim": size["dim"].zip_with(from_size, title["dim"]),
+            }
         )
 
     return batch.cached("pricing:quantities", compute)

@@ -11,6 +11,7 @@ import polars as pl
 from listlint.batch import Batch
 from listlint.report import Severity
 from listlint.rules.base import Hit
+from listlint.rules.pricing.contexts import contexts_of
 from listlint.rules.pricing.dates import period, reversed_dates
 from listlint.rules.pricing.family import PricingAnalysis, PricingRule, money
 
@@ -87,7 +88,7 @@ class NonPositivePrice(PricingRule):
         rows = a.filter(bad)
         if not rows.height:
             return
-        free = analysis.contexts["free"].gather(rows["i"])
+        free = contexts_of(batch, rows["i"], "free")
         link = self.link()
         for (i, price), given in zip(rows.select("i", "price").iter_rows(), free, strict=True):
             if given:
