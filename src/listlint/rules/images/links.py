@@ -54,7 +54,7 @@ def links(batch: Batch) -> pl.DataFrame:
             .filter(pl.col("images").is_not_null())
             .with_columns(
                 pl.col("images")
-                .str.replace_all(r"[\s,;|]+((?:https?:)?//)", "\n$1")
+                .str.replace_all(r"[\s,;|'\"\[\]]+((?:https?:)?//)", "\n$1")
                 .str.replace_all(r"[;|]", "\n")
                 .str.split("\n")
                 .alias("url")
