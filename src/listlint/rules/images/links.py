@@ -42,8 +42,8 @@ def placeholder_patterns() -> tuple[str, str]:
 
 def links(batch: Batch) -> pl.DataFrame:
     """``i`` (listing), ``pos`` (0: the main image), ``url`` and its classification:
-    ``scheme``, ``web`` (absolute http/https link), ``ext``, ``spaces``, ``ascii``,
-    ``placeholder`` (cached)."""
+    ``scheme``, ``web`` (absolute http/https link), ``ext``, ``spaces``, ``placeholder``
+    (cached)."""
 
     def compute(b: Batch) -> pl.DataFrame:
         f = b.frame
@@ -52,33 +52,66 @@ def links(batch: Batch) -> pl.DataFrame:
         cells = (
             f.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("i"), pl.col("images"))
             .filter(pl.col("images").is_not_null())
-            .with_columns(
+            .select(
+                "i",
                 pl.col("images")
                 .str.replace_all(r"[\s,;|'\"\[\]]+((?:https?:)?//)", "\n$1")
                 .str.replace_all(r"[;|]", "\n")
                 .str.split("\n")
-                .alias("url")
+                .list.eval(pl.element().str.strip_chars(" \t\r'\"[](),"))
+                .list.eval(pl.element().filter(pl.element().str.len_bytes() > 0))
+                .alias("url"),
             )
-            .select("i", "url")
-            .explode("url")
-            .with_columns(pl.col("url").str.strip_chars(" \t\r'\"[](),"))
-            .filter(pl.col("url").str.len_chars() > 0)
-            .with_columns(pl.int_range(pl.len(), dtype=pl.Int64).over("i").alias("pos"))
+            # positions within the cell, exploded with the links (0: the main image)
+            .with_columns(pl.int_ranges(0, pl.col("url").list.len(), dtype=pl.Int64).alias("pos"))
+            .explode("url", "pos")
+            .filter(pl.col("url").is_not_null())
         )
         return classify(cells.select("i", "pos", "url"))
 
     return batch.cached("images:links", compute)
 
 
+def _path_end(low: pl.Expr) -> pl.Expr:
+    """The last 7 characters of a link's path (query string and fragment cut)."""
+    cut = pl.min_horizontal(
+        low.str.find("?", literal=True), low.str.find("#", literal=True)
+    ).fill_null(low.str.len_chars())
+    return low.str.slice(0, cut).str.tail(7)
+
+
+@cache
+def placeholder_terms() -> list[str]:
+    return [r["term"] for r in table("images/placeholders")]
+
+
 def classify(frame: pl.DataFrame) -> pl.DataFrame:
     words, hosts = placeholder_patterns()
     low = pl.col("url").str.to_lowercase()
-    path = low.str.replace(r"[?#].*$", "")
-    return frame.with_columns(
-        low.str.extract(r"^([a-z][a-z0-9+.\-]*):", 1).alias("scheme"),
-        low.str.contains(r"^https?://[^/\s?#]+").alias("web"),
-        path.str.extract(r"[^/]\.([a-z0-9]{2,5})$", 1).alias("ext"),
-        pl.col("url").str.contains(r"\s").alias("spaces"),
-        pl.col("url").str.contains(r"^[\x00-\x7f]*$").alias("ascii"),
-        (low.str.contains(words) | low.str.contains(hosts)).alias("placeholder"),
+    out = frame.with_columns(low.alias("__low")).with_columns(
+        pl.col("__low").str.contains(r"^https?://[^/\s?#]+").alias("web"),
+        # the extension the link's path ends in: before any query string or fragment
+        # (cut with literal finds; the regex reads only the path's last 7 characters)
+        _path_end(pl.col("__low")).str.extract(r"[^/]\.([a-z0-9]{2,5})$", 1).alias("ext"),
+        (
+            pl.col("url").str.contains(" ", literal=True)
+            | pl.col("url").str.contains("\t", literal=True)
+        ).alias("spaces"),
+        # placeholder words are rare: a substring scan first, the word regexes after
+        pl.col("__low").str.contains_any(placeholder_terms()).alias("__maybe"),
+    )
+    maybe = out["__maybe"].fill_null(False)
+    placeholder = pl.Series("placeholder", [False] * out.height, dtype=pl.Boolean)
+    if maybe.any():
+        idx = maybe.arg_true()
+        sub = out["__low"].gather(idx)
+        placeholder = placeholder.scatter(idx, sub.str.contains(words) | sub.str.contains(hosts))
+    # the scheme matters only for links that are not web addresses (few)
+    scheme = (
+        pl.when(~pl.col("web"))
+        .then(pl.col("__low").str.extract(r"^([a-z][a-z0-9+.\-]*):", 1))
+        .otherwise(pl.col("__low").str.slice(0, pl.col("__low").str.find(":", literal=True)))
+    )
+    return (
+        out.with_columns(scheme.alias("scheme")).drop("__low", "__maybe").with_columns(placeholder)
     )

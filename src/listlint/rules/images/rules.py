@@ -52,7 +52,7 @@ class InvalidImageUrl(ImagesRule):
             return
         bad_shape = ~pl.col("web") | pl.col("spaces")
         if ascii_packs:
-            bad_shape = bad_shape | ~pl.col("ascii")
+            bad_shape = bad_shape | pl.col("url").str.contains(r"[^\x00-\x7f]")
         bad = rows.filter(bad_shape)
         if not bad.height:
             return
