@@ -24,33 +24,16 @@ Deterministic: the same sources give byte-identical files.
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 from pathlib import Path
+
+# the pinned-source helpers of the product lexicon generator (this folder is on sys.path
+# when a script here runs)
+from gen_product_lexicon import check_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "wordlists" / "category"
 #: the newest taxonomy: its names are the ``name`` column and its tree wins
 NEWEST = "taxonomy-with-ids.en-US.txt"
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-
-
-def check_sources(src: Path, out: Path) -> list[dict[str, str]]:
-    rows = read_tsv(out / "sources.tsv")
-    for row in rows:
-        path = src / row["name"]
-        if not path.is_file():
-            raise SystemExit(f"{path}: missing (see sources.tsv for its origin)")
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest != row["sha256"]:
-            raise SystemExit(f"{path}: sha256 {digest} differs from sources.tsv")
-    return rows
 
 
 def read_taxonomy(path: Path) -> dict[str, list[str]]:

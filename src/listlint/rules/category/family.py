@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import polars as pl
 
 from listlint.batch import Batch
-from listlint.product import product_analysis
+from listlint.product import ProductAnalysis
+from listlint.product.analysis import analyse_columns
+from listlint.product.confidence import confident_heads
 from listlint.product.head import category_type
 from listlint.product.lexicon import lexicon
 from listlint.resources import table
@@ -119,18 +121,30 @@ class CategoryAnalysis:
                     out.add(found.entry.group)
         return out
 
-    @cached_property
-    def title_groups(self) -> pl.Series:
-        """Per listing, the group the title's head noun names when no product-type
-        column names another (null: not known confidently)."""
-        g = product_analysis(self.batch).field_groups()
-        return g.select(
+    def titles(self, rows: pl.Series) -> tuple[pl.Series, pl.Series]:
+        """For the listings at ``rows`` (positions): the group the title's head noun names
+        when no product-type column names another (null: not known confidently), and
+        whether that head noun is trusted (:mod:`listlint.product.confidence`).
+
+        The product analysis is made for these listings only: the rule's candidates
+        (categories that name a product group) are often few, and the analysis costs
+        about 20 microseconds per distinct title."""
+        b = self.batch
+        folded = {f: b.folded_series(f).gather(rows) for f in ("title", "product_type", "category")}
+        frame, entries = analyse_columns(
+            folded["title"], folded["product_type"], folded["category"]
+        )
+        # only the columnar part is read here (groups, heads); roles are never asked
+        pa = ProductAnalysis(frame, entries, lambda f, i: None, lambda f, i: None, lexicon())
+        groups = pa.field_groups().select(
             pl.when(
                 pl.col("type_group").is_null() | (pl.col("type_group") == pl.col("title_group"))
             )
             .then(pl.col("title_group"))
             .alias("title_group")
-        ).to_series()
+        )
+        trusted = confident_heads(pa, folded["title"])
+        return groups.to_series(), trusted
 
 
 class CategoryFamily(Family[Settings, CategoryAnalysis]):

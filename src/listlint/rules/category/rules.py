@@ -8,8 +8,6 @@ from collections.abc import Iterator
 import polars as pl
 
 from listlint.batch import Batch
-from listlint.product import product_analysis
-from listlint.product.confidence import confident_heads
 from listlint.product.lexicon import lexicon
 from listlint.report import Severity
 from listlint.rules.base import Hit
@@ -102,29 +100,28 @@ class CategoryMismatch(CategoryRule):
         return self.cfg.mismatch and batch.has("category") and batch.has("title")
 
     def check_batch(self, batch: Batch, analysis: CategoryAnalysis) -> Iterator[Hit]:
-        frame = pl.DataFrame(
-            {"t": analysis.title_groups, "c": analysis.category_groups}
-        ).with_row_index("i")
-        cand = frame.filter(
-            pl.col("t").is_not_null()
-            & (pl.col("c").list.len() > 0)
-            & ~pl.col("c").list.contains(pl.col("t"))
+        lex = lexicon()
+        # a carrier category (clothing, jewellery, prints, toys, media) takes any design:
+        # "Anchor" or "HD style motorcycle" earrings name their motif, not their type
+        carriers = [g for g, grp in lex.groups.items() if grp.carrier]
+        frame = pl.DataFrame({"all": analysis.category_groups}).with_row_index("i")
+        frame = frame.with_columns(
+            pl.col("all").list.eval(pl.element().filter(~pl.element().is_in(carriers))).alias("c")
+        ).filter(pl.col("c").list.len() > 0)
+        if not frame.height:
+            return
+        groups, trusted = analysis.titles(frame["i"].cast(pl.Int64))
+        cand = frame.with_columns(groups.alias("t"), trusted.alias("sure")).filter(
+            pl.col("sure") & pl.col("t").is_not_null() & ~pl.col("all").list.contains(pl.col("t"))
         )
         if not cand.height:
             return
         compatible = self.cfg.compatible
-        lex = lexicon()
         link = self.link()
         cats = batch.frame["category"]
         titles = batch.frame["title"]
         folded = batch.folded_series("title")
-        trusted = confident_heads(product_analysis(batch), folded, cand["i"].cast(pl.Int64))
-        for (i, t, groups), sure in zip(cand.iter_rows(), trusted, strict=True):
-            # a carrier category (clothing, jewellery, prints, toys, media) takes any
-            # design: "Anchor" or "HD style motorcycle" earrings name their motif
-            cs = [g for g in groups if not (lex.groups.get(g) and lex.groups[g].carrier)]
-            if not sure or not cs:
-                continue
+        for i, t, cs in cand.select("i", "t", "c").iter_rows():
             if any(frozenset((t, c)) in compatible for c in cs):
                 continue
             # a title that names anything of the category's kind is not a mismatch: its

@@ -13,7 +13,7 @@ from listlint.fields import GROUP, REC, ROW, SHEET
 from listlint.lifecycle import parent_row
 from listlint.report import Severity
 from listlint.rules.base import Hit
-from listlint.rules.images.family import ImagesAnalysis, ImagesCatalogRule
+from listlint.rules.images.family import ImagesAnalysis, ImagesCatalogRule, at
 
 
 def _ids(batch: Batch, idx: pl.Series) -> pl.DataFrame:
@@ -103,10 +103,7 @@ class MissingImage(ImagesCatalogRule):
                 message=f"listing has no image{also}; marketplaces do not show listings "
                 "without a main image",
                 field="images",
-                rec=r[REC],
-                row=r[ROW],
-                sheet=r[SHEET],
-                sku=r["sku"],
+                **at(r),
                 suggestion="add a photo of the product as its main image",
                 policy=link,
             )
@@ -193,10 +190,7 @@ class SharedImage(ImagesCatalogRule):
                     "looks like a logo, banner or stock photo, not a photo of each product",
                     field="images",
                     match=r["url"][:300],
-                    rec=r[REC],
-                    row=r[ROW],
-                    sheet=r[SHEET],
-                    sku=r["sku"],
+                    **at(r),
                     suggestion="give each product a photo of itself as its main image",
                     policy=link,
                 )
@@ -207,10 +201,7 @@ class SharedImage(ImagesCatalogRule):
                     f"{first[ROW]} ({first['t']!r}), an unrelated product",
                     field="images",
                     match=r["url"][:300],
-                    rec=r[REC],
-                    row=r[ROW],
-                    sheet=r[SHEET],
-                    sku=r["sku"],
+                    **at(r),
                     suggestion="give each product a photo of itself as its main image",
                     policy=link,
                 )

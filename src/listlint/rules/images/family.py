@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import polars as pl
 
 from listlint.batch import Batch
+from listlint.fields import REC, ROW, SHEET
 from listlint.lifecycle import on_sale
 from listlint.rules.family_shim import Family, FamilyCatalogRule, FamilyRule
 from listlint.rules.images.links import links
@@ -126,6 +127,11 @@ class ImagesCatalogRule(_ImagesShared, FamilyCatalogRule[ImagesFamily, ImagesAna
     family_type: ClassVar[type[Family[Any, Any]]] = ImagesFamily
     fields: ClassVar[tuple[str, ...]] = ("images",)
     policy_url = DOCS
+
+
+def at(r: dict[str, Any]) -> dict[str, Any]:
+    """Where a catalogue-level hit is: the record, row, sheet and SKU of partial row ``r``."""
+    return {"rec": r[REC], "row": r[ROW], "sheet": r[SHEET], "sku": r["sku"]}
 
 
 def per_listing(rows: pl.DataFrame) -> pl.DataFrame:
