@@ -17,11 +17,11 @@ from listlint.product import product_analysis
 from listlint.product.confidence import confident_heads
 from listlint.report import Severity
 from listlint.resources import table
+from listlint.robust import outliers
 from listlint.rules.base import Hit
 from listlint.rules.pricing.contexts import KINDS, contexts_of
 from listlint.rules.pricing.family import PricingAnalysis, PricingCatalogRule, money
 from listlint.rules.pricing.quantity import quantities
-from listlint.rules.pricing.robust import outliers
 
 #: histogram bins per decade of price (the file's median is read from them: 2% steps)
 BINS_PER_DECADE = 50

@@ -1,11 +1,13 @@
-"""Robust outliers of a positive value within groups, columnar (median and MAD on logs).
+"""Robust outliers of a positive value within groups, columnar (median and MAD on logs):
+weights within a variant group or category (measures, MS401/MS402), prices within a
+variant group or product type (pricing, PC401/PC402).
 
 A listing is an outlier when its value is at least ``min_ratio`` times off its group's
 median *and* its robust z-score |log x - median| / (1.4826 MAD) is at least ``min_z``.
 Logs make "10x dearer" and "10x cheaper" symmetric; the MAD (median absolute deviation)
 ignores the outliers themselves, unlike a standard deviation; a floor on it keeps a group
-of identical prices from turning a 12% dearer sibling into an outlier. The same method as
-the weight outliers of the measures family (MS401/MS402), on another value column.
+of near-identical values (all 0.18 kg, all 19.99) from turning a 12% different sibling
+into an outlier.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import math
 
 import polars as pl
 
-#: log10 MAD floor: prices within ~12% of each other count as identical
+#: log10 MAD floor: values within ~12% of each other count as identical
 MAD_FLOOR = 0.05
 
 
