@@ -34,7 +34,17 @@ if TYPE_CHECKING:
     from listlint.config import Config
     from listlint.policy import PolicySet
 
-GROUPS = ("prohibited", "claims", "ip", "specs", "measures", "data")
+GROUPS = (
+    "prohibited",
+    "claims",
+    "ip",
+    "specs",
+    "measures",
+    "data",
+    "pricing",
+    "category",
+    "images",
+)
 
 
 @dataclass(slots=True)

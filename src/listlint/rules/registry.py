@@ -20,6 +20,9 @@ FAMILIES: tuple[str, ...] = (
     "listlint.rules.trademarks",
     "listlint.rules.specs",
     "listlint.rules.measures",
+    "listlint.rules.pricing",
+    "listlint.rules.category",
+    "listlint.rules.images",
 )
 
 ENTRY_POINT_GROUP = "listlint.rules"

@@ -104,12 +104,22 @@ def price_evidence(rule: TrademarkRule, batch: Batch, i: int, brand: Brand) -> s
     """ "price 320 far below genuine Rolex" when the listing's price supports a copy."""
     from listlint.brands.evidence import price_far_below
 
-    amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+    amount, currency, raw = selling_price(batch, i)
     if amount is None or not price_far_below(
         brand, amount, currency, rule.listing_groups(batch, i)
     ):
         return None
-    return f"price {cell(batch, 'price', i)} far below genuine {brand.name}"
+    return f"price {raw} far below genuine {brand.name}"
+
+
+def selling_price(batch: Batch, i: int) -> tuple[float | None, str | None, object]:
+    """(amount, currency, seller's text) of the price a buyer pays today: the sale price
+    when the listing has one below its price (a copy is judged on what it sells for)."""
+    amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+    sale = cell(batch, "sale_price_amount", i)
+    if sale is not None and sale > 0 and (amount is None or sale < amount):
+        return sale, cell(batch, "sale_price_currency", i) or currency, cell(batch, "sale_price", i)
+    return amount, currency, cell(batch, "price", i)
 
 
 def cell(batch: Batch, name: str, i: int):  # type: ignore[no-untyped-def]
