@@ -304,9 +304,9 @@ def _parse_values(
 
 
 def _measure_columns(frame: pl.DataFrame, cmap: ColumnMap) -> list[pl.Series]:
-    """weight_kg, length_cm, width_cm, height_cm (columnar; see listlint.measures.columns)."""
+    """weight_kg, length_cm, width_cm, height_cm (columnar; see listlint.units.columns)."""
     from listlint.loader.columns import UNIT_WORDS
-    from listlint.measures import columns as mc
+    from listlint.units import columns as mc
 
     out: list[pl.Series] = []
     unit_w = cmap.units.get("weight")
