@@ -33,7 +33,7 @@ LOWER = (
 )
 UPPER = ("listlint.rules", "listlint.engine", "listlint.formatters", "listlint.cli")
 #: modules of ``listlint.rules`` that are the family contract, not a family
-RULES_CORE = {"base", "family", "context", "registry", "packs"}
+RULES_CORE = {"base", "family", "context", "registry", "packs", "selectors"}
 
 
 def _modules(root: Path = SRC) -> dict[str, Path]:

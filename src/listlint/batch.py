@@ -1,8 +1,12 @@
 """A batch of listings as rules see it: one polars frame plus its columns in the forms
 every family reads (Python lists, folded text), each made once per batch.
 
-Analyses (a family's, or one several families share) do not live here but on the
-engine's per-batch :class:`~listlint.rules.context.BatchContext`.
+A family's analysis does not live here but on the engine's per-batch
+:class:`~listlint.rules.context.BatchContext`. What lives here is derived from the
+listings alone, whatever rules run: columns in other forms, and a few shared readings
+keyed by name through :meth:`Batch.cached` (the product analysis of
+:mod:`listlint.product`, which listings are drafts or parent rows in
+:mod:`listlint.lifecycle`, the pricing family's price contexts).
 
 Frame columns:
 
@@ -16,13 +20,16 @@ Frame columns:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
 from listlint.text.normalize import fold_series
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,8 +46,9 @@ class Batch:
         return self.frame.height
 
     def release(self) -> None:
-        """Drop the cached columns once the batch is checked (the engine may still hold
-        the batch while the next one is read)."""
+        """Drop the cached columns and readings once the batch is checked (the engine
+        may still hold the batch while the next one is read; some readings refer back
+        to the batch, a cycle the engine's rare collections would leave)."""
         self._cache.clear()
 
     # -- plain access -----------------------------------------------------------------
@@ -107,3 +115,11 @@ class Batch:
         if name.startswith(ATTR_PREFIX):
             return name[len(ATTR_PREFIX) :]
         return self.columns.get(name)
+
+    # -- shared readings --------------------------------------------------------------
+    def cached(self, key: str, compute: Callable[[Batch], T]) -> T:
+        """``compute(self)`` once per batch, by key: readings of the listings that do not
+        depend on the rules or packs of the run (several families read them)."""
+        if key not in self._cache:
+            self._cache[key] = compute(self)
+        return self._cache[key]

@@ -12,18 +12,10 @@ import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import polars as pl
-
-from listlint import suppress
-from listlint.catalog import Catalog
 from listlint.config import Config
 from listlint.errors import ConfigError, InputError
-from listlint.fields import ROW, SHEET
-from listlint.loader.columns import map_columns
 from listlint.report import Report
-from listlint.text.normalize import clean_series
 
 
 def lint_files(
@@ -31,11 +23,10 @@ def lint_files(
     paths: Sequence[str | Path],
     config: Config,
     master: str | None = None,
-    harvested: list[Any] | None = None,
 ) -> Report:
     """The CLI's ``--engine spark|dask``: lint Parquet files on a cluster, one catalogue
-    per file (Spark in local mode unless ``master`` names a cluster). Suppressions
-    written in the files' ``listlint`` column are appended to ``harvested``."""
+    per file (Spark in local mode unless ``master`` names a cluster), finished on the
+    driver as a local run is (suppressions, baseline: :func:`listlint.partitions.finish_wires`)."""
     if engine == "local":
         raise ConfigError("--master needs --engine spark or --engine dask")
     for path in paths:
@@ -51,8 +42,6 @@ def lint_files(
                 path=str(path),
             )
     names = [str(p) for p in paths]
-    if harvested is not None:
-        harvested.extend(file_suppressions(name, config) for name in names)
     if engine == "spark":
         _require("pyspark", "spark")
         if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
@@ -73,31 +62,3 @@ def _require(module: str, extra: str) -> None:
         raise ConfigError(
             f"--engine {extra} needs {module.split('.')[0]}: pip install 'listlint[{extra}]'"
         ) from exc
-
-
-def file_suppressions(path: str, config: Config) -> Any:
-    """Directives in a Parquet file's ``listlint`` column, read on the driver: only that
-    column and the SKU column, only the rows that have a directive."""
-    headers = list(pl.read_parquet_schema(path))
-    cmap = map_columns(headers, config.columns or None)
-    if "listlint" not in cmap.fields:
-        return suppress.Suppressions()
-    cell = pl.coalesce([pl.col(headers[i]).cast(pl.Utf8) for i in cmap.fields["listlint"]])
-    sku_cols = [pl.col(headers[i]).cast(pl.Utf8) for i in cmap.fields.get("sku", [])]
-    sku = pl.coalesce(sku_cols) if sku_cols else pl.lit(None, dtype=pl.Utf8)
-    rows = (
-        pl.scan_parquet(path)
-        .select(cell.alias("listlint"), sku.alias("sku"))
-        .with_row_index("pos")
-        .filter(pl.col("listlint").str.strip_chars() != "")
-        .collect()
-    )
-    frame = pl.DataFrame(
-        {
-            "listlint": rows["listlint"],
-            ROW: (rows["pos"].cast(pl.Int64) + 2),
-            SHEET: pl.Series([None] * rows.height, dtype=pl.Utf8),
-            "sku": clean_series(rows["sku"], html_allowed=False),
-        }
-    )
-    return suppress.from_catalog(Catalog(path=path, frame=frame))

@@ -18,16 +18,16 @@ import polars as pl
 from listlint.batch import Batch
 from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Config
-from listlint.errors import ConfigError
 from listlint.gcpolicy import settle
 from listlint.partials import PartialStore
 from listlint.policy import PolicySet
 from listlint.report import Finding, Severity, make_finding
+from listlint.rules import selectors
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
 from listlint.rules.context import BatchContext
 from listlint.rules.family import Family, FamilyRule
 from listlint.rules.packs import load_policy_set
-from listlint.rules.registry import all_rules, select_rules
+from listlint.rules.registry import select_rules
 
 
 @dataclass
@@ -40,6 +40,8 @@ class RuleSet:
     config: Config
     policies: PolicySet
     families: list[Family[Any, Any]] = field(default_factory=list)
+    #: the config's ``severity`` selectors resolved to codes (most specific selector wins)
+    severities: dict[str, Severity] = field(default_factory=dict)
 
     @classmethod
     def build(cls, config: Config, policies: PolicySet | None = None) -> RuleSet:
@@ -63,10 +65,8 @@ class RuleSet:
                 family = families.get(kind) or families.setdefault(kind, kind(config, policies))
             options = dict(config.rules.get(rule_cls.code, {}))
             rules.append(rule_cls(RuleContext(config, policies, options, family)))
-        for code in config.severity:
-            if not any(r.code == code for r in rules) and code not in all_rules():
-                raise ConfigError(f"--severity names an unknown rule code {code!r}")
-        return cls(rules, config, policies, list(families.values()))
+        severities = selectors.by_code(config.severity, rules)
+        return cls(rules, config, policies, list(families.values()), severities)
 
     def context(self, batch: Batch) -> BatchContext:
         """The context the families' analyses of ``batch`` hang off. Issue 16's product
@@ -75,8 +75,8 @@ class RuleSet:
         return BatchContext(batch)
 
     def severity_for(self, rule: Rule, hit: Hit) -> Severity:
-        if rule.code in self.config.severity:
-            return self.config.severity[rule.code]
+        if rule.code in self.severities:
+            return self.severities[rule.code]
         if hit.severity is not None:
             return hit.severity
         for pack in self.policies:
@@ -90,21 +90,12 @@ class RuleSet:
         if not path or not self.config.per_file_ignores:
             return self.rules
         ignored: list[str] = []
-        for pattern, selectors in self.config.per_file_ignores.items():
+        for pattern, names in self.config.per_file_ignores.items():
             if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.split("/")[-1], pattern):
-                ignored.extend(selectors)
+                ignored.extend(names)
         if not ignored:
             return self.rules
-        return [r for r in self.rules if not any(_selector_matches(r, s) for s in ignored)]
-
-
-def _selector_matches(rule: Rule, selector: str) -> bool:
-    s = selector.strip()
-    return (
-        s.upper() in ("ALL", rule.code)
-        or (s.isalnum() and rule.code.startswith(s.upper()))
-        or s.lower() in (rule.group, rule.name)
-    )
+        return [r for r in self.rules if not selectors.any_matches(ignored, r)]
 
 
 class _Stamper:
@@ -140,7 +131,7 @@ class _Stamper:
         if column is None and hit.field is not None:
             column = self._column_of(hit.field)
         severity = hit.severity
-        if severity is None or rule.code in self.ruleset.config.severity:
+        if severity is None or rule.code in self.ruleset.severities:
             severity = self._severity.get(rule.code)
             if severity is None:
                 severity = self._severity[rule.code] = self.ruleset.severity_for(rule, hit)

@@ -12,6 +12,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from listlint.acceptance import Acceptance
 from listlint.catalog import Catalog
 from listlint.engine import RuleSet
 from listlint.gcpolicy import GC_THRESHOLDS, settle
@@ -39,10 +40,14 @@ def fewer_collections() -> Iterator[None]:
 def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -> Report:
     """Lint every catalogue into one report. ``spill=True`` (the CLI) keeps a huge
     run's findings on disk: the report's ``findings`` is then a sorted, re-iterable
-    sequence read back from temporary files (see :mod:`listlint.spill`)."""
+    sequence read back from temporary files (see :mod:`listlint.spill`).
+
+    Findings accepted on purpose or by the baseline are left out here, for every
+    front end alike (see :mod:`listlint.acceptance`)."""
+    accepting = Acceptance.for_config(ruleset.config).start()
     try:
         with fewer_collections():
-            return _run(catalogs, ruleset, spill=spill)
+            return accepting.finish(_run(accepting.watch(catalogs), ruleset, spill=spill))
     finally:
         settle()
 

@@ -12,11 +12,11 @@ Three kinds of analysis hang off a context:
 * **Shared across families** (:attr:`BatchContext.categories`, :attr:`BatchContext.gtin`):
   facts several families read (the listing's mapped category; the GTIN column read
   once), computed on first use.
-* **The product analysis** (:attr:`BatchContext.product`), the place issue 16 fills: what
+* **The product analysis** (:attr:`BatchContext.product`, :mod:`listlint.product`): what
   each listing sells and the role each risky word plays in it ("knife" as the product
-  or as an accessory's purpose). Computed once per batch, before any family, by
-  whatever sets :attr:`BatchContext.product`; families read it in ``analyse``. Today it
-  is ``None`` and no family reads it.
+  or as an accessory's purpose). Computed on first use, once per batch, whichever family
+  asks first; families read it in ``analyse`` (it costs ~20 us per distinct title, so
+  families that need only a few listings' roles ask for those: ``product.role(i, ...)``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import polars as pl
 
 from listlint.gtin import GtinColumn, read_series
+from listlint.product import ProductAnalysis, product_analysis
 from listlint.taxonomy import CategoryColumn, map_batch
 
 if TYPE_CHECKING:
@@ -39,10 +40,8 @@ A = TypeVar("A")
 class BatchContext:
     """One batch and the analyses made of it (see the module docstring)."""
 
-    def __init__(self, batch: Batch, product: Any = None) -> None:
+    def __init__(self, batch: Batch) -> None:
         self.batch = batch
-        #: issue 16's per-batch product analysis (None until something computes it)
-        self.product = product
         self._analyses: dict[Family[Any, Any], Any] = {}
 
     def analysis(self, family: Family[Any, A]) -> A:
@@ -59,6 +58,12 @@ class BatchContext:
         self._analyses.clear()
         self.__dict__.pop("categories", None)
         self.__dict__.pop("gtin", None)
+
+    @property
+    def product(self) -> ProductAnalysis:
+        """What each listing sells, and the role of a word in it (:mod:`listlint.product`),
+        made once per batch (kept on the batch: it depends on the listings only)."""
+        return product_analysis(self.batch)
 
     @cached_property
     def categories(self) -> CategoryColumn:

@@ -29,6 +29,9 @@ FAMILIES: tuple[str, ...] = (
     "listlint.rules.ip",
     "listlint.rules.specs",
     "listlint.rules.measures",
+    "listlint.rules.pricing",
+    "listlint.rules.category",
+    "listlint.rules.images",
 )
 
 ENTRY_POINT_GROUP = "listlint.rules"
@@ -114,9 +117,9 @@ def _entry_point_rules() -> list[tuple[type[Rule], str]]:
 def select_rules(
     select: list[str], ignore: list[str], extend_select: list[str] | None = None
 ) -> list[type[Rule]]:
-    """Resolve selectors (see :mod:`listlint.selectors`) to rule classes. Empty
+    """Resolve selectors (see :mod:`listlint.rules.selectors`) to rule classes. Empty
     ``select`` means the default-enabled rules."""
-    from listlint.selectors import UnknownSelector, any_matches, parse_all
+    from listlint.rules.selectors import UnknownSelector, any_matches, parse_all
 
     rules = all_rules()
     try:

@@ -20,6 +20,7 @@ from listlint.rules.ip.family import (
     cell,
     price_evidence,
     seller_text,
+    selling_price,
 )
 
 if TYPE_CHECKING:
@@ -186,8 +187,8 @@ class UnverifiedBrandClaim(TrademarkRule):
         readings = analysis.gtin if batch.has("gtin") else None
         has_brand = batch.has("brand")
         for i, brand, field in claims:
-            gtin, price = cell(batch, "gtin", i), cell(batch, "price", i)
-            amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+            gtin = cell(batch, "gtin", i)
+            amount, currency, price = selling_price(batch, i)
             found: list[tuple[str, str, str]] = []  # (field, seller's value, what is wrong)
             problem = gtin_problem(readings[i]) if readings else None
             # a placeholder barcode on a phone charger is a data problem (the specs rules);

@@ -84,9 +84,10 @@ def analyse(batch: Batch, cfg: Settings) -> pl.DataFrame:
         (pl.sum_horizontal(dims) - pl.max_horizontal(dims) - pl.min_horizontal(dims)).alias("d2"),
         pl.min_horizontal(dims).alias("d3"),
         known.alias("dims_n"),
-        _text(f, "title").alias("_title"),
-        _text(f, "product_type").alias("_ptype"),
-        _text(f, "category").alias("_cat"),
+        # the batch's folded text (folded once for every family)
+        batch.folded_series("title").alias("_title"),
+        batch.folded_series("product_type").alias("_ptype"),
+        batch.folded_series("category").alias("_cat"),
         _text(f, GROUP).alias("_handle"),
         _ships(f).alias("ships"),
         (_text(f, "weight").is_not_null() | _text(f, "dimensions").is_not_null()).alias("_raw"),
@@ -131,7 +132,9 @@ def _with_types(frame: pl.DataFrame, index: TypeIndex) -> pl.DataFrame:
     """Product types for listings with a weight or dimensions (the others need none)."""
     wanted = frame.select(pl.col("_raw") | (pl.col("dims_n") > 0)).to_series()
     part = frame.filter(wanted)
-    types = index.classify_frame(part["_title"], part["_ptype"], part["_cat"], part["_handle"])
+    types = index.classify_frame(
+        part["_title"], part["_ptype"], part["_cat"], part["_handle"], folded=True
+    )
     if part.height == frame.height:
         return pl.concat([frame, types], how="horizontal")
     idx = wanted.arg_true()

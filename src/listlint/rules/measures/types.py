@@ -165,18 +165,21 @@ class TypeIndex:
         product_type: pl.Series,
         category: pl.Series,
         handle: pl.Series,
+        *,
+        folded: bool = False,
     ) -> pl.DataFrame:
         """Each listing's type: the one named by the title, else the product type, else
         the variant group's handle (a slug of the product title: "example-t-shirt"),
         else the category leaf. Each distinct head segment is classified once in Python
         and joined back; pack sizes, "for dogs" and set words in the rest of the text are
-        read with polars (:meth:`_words_frame`, the same for every field). Returns the
-        columns of :data:`TYPE_SCHEMA`."""
+        read with polars (:meth:`_words_frame`, the same for every field). ``folded``:
+        title, product type and category are already in matching form (a batch's folded
+        columns). Returns the columns of :data:`TYPE_SCHEMA`."""
         title = title.cast(pl.Utf8)
         distinct = title.unique()
         if distinct.len() * 2 <= title.len():
             # variants repeat their product's title: read each distinct title once
-            by_title = self._title_frame(distinct).with_columns(distinct.alias("_title"))
+            by_title = self._title_frame(distinct, folded).with_columns(distinct.alias("_title"))
             found = (
                 title.alias("_title")
                 .to_frame()
@@ -184,16 +187,16 @@ class TypeIndex:
                 .drop("_title")
             )
         else:
-            found = self._title_frame(title)
+            found = self._title_frame(title, folded)
         out = found.drop("status")
         # no type word in the title: the product type, handle or category may name one
         untold = found["status"].is_null()
         if untold.any():
-            out = self._fallback(out, untold, product_type, category, handle)
+            out = self._fallback(out, untold, product_type, category, handle, folded)
         return out
 
-    def _title_frame(self, title: pl.Series) -> pl.DataFrame:
-        return self._words_frame(_words_series(title), "title")
+    def _title_frame(self, title: pl.Series, folded: bool) -> pl.DataFrame:
+        return self._words_frame(_words_series(title, folded=folded), "title")
 
     def _words_frame(self, words: pl.Series, field: str, *, whole: bool = False) -> pl.DataFrame:
         """The columns of :data:`TYPE_SCHEMA` named by each text (``words``: its
@@ -282,6 +285,7 @@ class TypeIndex:
         product_type: pl.Series,
         category: pl.Series,
         handle: pl.Series,
+        folded: bool,
     ) -> pl.DataFrame:
         """Product type, handle, category for listings whose title named no type: the
         first of them that names one decides (a type that does not apply, "blocked",
@@ -298,11 +302,13 @@ class TypeIndex:
         )
         decided = pl.Series([False] * uniq.height, dtype=pl.Boolean)
         for field, text in (("product_type", uniq["p"]), ("handle", slug)):
-            named = self._words_frame(_words_series(text), field)
+            named = self._words_frame(
+                _words_series(text, folded=folded and field != "handle"), field
+            )
             take = ~decided & named["status"].is_not_null()
             found = _where(take, named, found)
             decided = decided | take
-        leaf = _words_series(uniq["c"]).str.replace(_LEAF_PREFIX, "")
+        leaf = _words_series(uniq["c"], folded=folded).str.replace(_LEAF_PREFIX, "")
         named = self._words_frame(leaf, "category", whole=True)
         found = _where(~decided & named["type"].is_not_null(), named, found)
         table = pl.concat([uniq, found], how="horizontal")
@@ -352,22 +358,24 @@ TYPE_SCHEMA = {
 _LEAF_PREFIX = r"(?s)^.*(?:>|/|\||»|›)\s*"
 
 
-def _words_series(series: pl.Series) -> pl.Series:
-    """The form type words are matched in: folded, and on the few rows with CJK
-    characters (written without spaces) each of them spaced out as a word of its own
-    ("纯棉t恤" -> "纯 棉 t 恤")."""
-    folded = fold_series(series.cast(pl.Utf8))
-    cjk = folded.str.contains(_CJK_PATTERN).fill_null(False)
+def _words_series(series: pl.Series, *, folded: bool = False) -> pl.Series:
+    """The form type words are matched in: folded (unless ``folded`` says it is), and on
+    the few rows with CJK characters (written without spaces) each of them spaced out
+    as a word of its own ("纯棉t恤" -> "纯 棉 t 恤")."""
+    text = series.cast(pl.Utf8)
+    # a copy to write into when already folded (the caller's column stays as it is)
+    words = text.clone() if folded else fold_series(text)
+    cjk = words.str.contains(_CJK_PATTERN).fill_null(False)
     if not cjk.any():
-        return folded
+        return words
     idx = cjk.arg_true()
     spaced = (
-        folded.filter(cjk)
+        words.filter(cjk)
         .str.replace_all(_CJK_PATTERN, " $1 ")
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()
     )
-    return folded.scatter(idx, spaced)
+    return words.scatter(idx, spaced)
 
 
 def _pack_count(text: str) -> int | None:
