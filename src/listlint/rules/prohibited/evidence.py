@@ -24,8 +24,8 @@ import polars as pl
 
 from listlint.fields import ATTR_PREFIX
 from listlint.rules.prohibited.accents import accent_ok
-from listlint.rules.prohibited.roles import judged
 from listlint.rules.prohibited.prefilter import FIELD_WEIGHTS, candidate_rows, scanned_fields
+from listlint.rules.prohibited.roles import judged
 from listlint.rules.prohibited.vocab import BENIGN, TERM, Term, Vocabulary
 from listlint.rules.prohibited.wording import (
     TITLE_CUT,
@@ -247,7 +247,9 @@ class RowAnalyser:
         with_patterns = [v for v in values if patterned is None or v[0] in patterned]
         for hit in self._pattern_hits(with_patterns, brand_words, media, contexts):
             if self._role(hit, role_of):
-                out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(hit)
+                out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(
+                    hit
+                )
         return out
 
     def _role(self, hit: TermHit, role_of: RoleOf | None) -> bool:
@@ -461,11 +463,7 @@ def analyse(
             for name, weight in fields
             if (v := folded[name][k]) and not (name.startswith(ATTR_PREFIX) and _is_link(v))
         ]
-        raw = {
-            name: r
-            for name in raws
-            if (r := raws[name][k]) and not r.isascii()
-        }
+        raw = {name: r for name in raws if (r := raws[name][k]) and not r.isascii()}
         role_of = None
         if analysis is not None:
             role_of = _roles(analysis, i)
@@ -484,7 +482,9 @@ def analyse(
             ):
                 if hit is None or _covered(evidence, hit):
                     continue
-                evidence.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(hit)
+                evidence.setdefault(
+                    hit.term.category, CategoryEvidence(hit.term.category)
+                ).hits.append(hit)
         if evidence:
             out[i] = evidence
     return out

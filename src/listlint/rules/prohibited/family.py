@@ -18,7 +18,6 @@ import polars as pl
 
 from listlint.product import ProductAnalysis, analyse_batch
 from listlint.rules.base import Hit
-from listlint.text.spans import seller_span
 from listlint.rules.family import Family, FamilyRule
 from listlint.rules.prohibited.evidence import analyse
 from listlint.rules.prohibited.policy import KEY, ProhibitedSection
@@ -40,6 +39,7 @@ from listlint.rules.prohibited.vocab import (
     vocabulary,
 )
 from listlint.rules.prohibited.wording import lookalikes_of
+from listlint.text.spans import seller_span
 
 if TYPE_CHECKING:
     from listlint.batch import Batch

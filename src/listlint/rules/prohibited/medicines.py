@@ -41,9 +41,21 @@ NOT_MEDICINE_GROUPS = {
     "cosmetic": frozenset({"oral", "injection", "prescription"}),
     **{
         g: frozenset({"injection", "prescription"})
-        for g in ("supplement", "food_drink", "pet_food", "apparel", "jewelry_accessory",
-                  "print_decor", "toy_game", "media", "kitchen", "home", "garden", "craft",
-                  "office")  # fmt: skip
+        for g in (
+            "supplement",
+            "food_drink",
+            "pet_food",
+            "apparel",
+            "jewelry_accessory",
+            "print_decor",
+            "toy_game",
+            "media",
+            "kitchen",
+            "home",
+            "garden",
+            "craft",
+            "office",
+        )
     },
 }
 #: a strength: "500mg", "0,5 mg/ml", "100 UI", "1%", "20 mcg", "1g"
@@ -136,7 +148,11 @@ class MedicineIndex:
                 continue
             category = "prescription_drugs" if med.status == "rx" else "otc_medicines"
             why = f"'{fields[name][s:e]}' is {'a prescription' if med.status == 'rx' else 'an over-the-counter'} medicine ({med.base})"
-            if category == "prescription_drugs" and med.topical_only and not _oral_or_injected(self.forms, shown):
+            if (
+                category == "prescription_drugs"
+                and med.topical_only
+                and not _oral_or_injected(self.forms, shown)
+            ):
                 category = "otc_medicines"
                 why += ", sold for the skin: restricted (OTC monograph strengths exist)"
             found = MedicineFinding(med, name, s, e, category, tuple(dict.fromkeys(shown))[:3], why)
@@ -165,7 +181,10 @@ def load_index() -> MedicineIndex:
     for row in table("prohibited/rx_spellings"):
         name = fold(row["term"]).strip()
         routes = frozenset(r.strip() for r in row.get("routes", "").split("+") if r.strip())
-        meds.setdefault((name, row["status"]), Medicine(name, "spelling", row["status"], row["base"], routes, False))
+        meds.setdefault(
+            (name, row["status"]),
+            Medicine(name, "spelling", row["status"], row["base"], routes, False),
+        )
     # a name both rx and otc (different products) is otc: restricted, never banned outright
     by_name: dict[str, Medicine] = {}
     for (name, status), med in meds.items():

@@ -88,12 +88,10 @@ class ProductEvidence:
         found = self.medicines.judge(fields, group)
         if found is None:
             return None
-        med = found.medicine
         term = Term(-1, fields[found.field][found.start : found.end], found.category, False,
                     None, "sourced", "wordlists/prohibited/rx_medicines.tsv")  # fmt: skip
         shown = ", ".join(f"'{p}'" for p in found.presentation)
         note = f"{found.reason}; presented as a medicine: {shown}"
-        del med
         return TermHit(term, found.field, found.start, found.end, fields[found.field],
                        PRIMARY_WEIGHT, role="product", reason=found.reason, note=note)  # fmt: skip
 

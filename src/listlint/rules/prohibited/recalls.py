@@ -53,7 +53,9 @@ class Recall:
     models: tuple[str, ...]
 
     def cite(self) -> str:
-        ident = f"{self.agency} recall {self.recall_id}" if self.recall_id else f"{self.agency} alert"
+        ident = (
+            f"{self.agency} recall {self.recall_id}" if self.recall_id else f"{self.agency} alert"
+        )
         when = f" of {self.date}" if self.date else ""
         return f"{ident}{when} ({self.hazard or 'safety'}): {self.url}"
 
@@ -115,11 +117,13 @@ class RecallIndex:
     def match(self, fields: dict[str, str], gtin: str | None = None) -> RecallMatch | None:
         """The recall ``fields`` (folded text per field) sell, if any."""
         title_words = {
-            w for f in ("title", "brand", "product_type") for w in _WORD.findall(fields.get(f) or "")
+            w
+            for f in ("title", "brand", "product_type")
+            for w in _WORD.findall(fields.get(f) or "")
         }
         if gtin:
             g = re.sub(r"\D", "", gtin)
-            for i, r in enumerate(self.recalls):
+            for r in self.recalls:
                 if g and _BARCODE.match(g) and g in r.models:
                     return RecallMatch(r, "gtin", 0, 0, "barcode")
         for name, text in fields.items():
@@ -163,7 +167,11 @@ def load_index() -> RecallIndex:
             continue
         product = _repair(row["product"])
         brand = _repair(row.get("brand", ""))
-        content = [w for w in _WORD.findall(fold(product)) if w.isalpha() and len(w) >= 3 and w not in _STOP]
+        content = [
+            w
+            for w in _WORD.findall(fold(product))
+            if w.isalpha() and len(w) >= 3 and w not in _STOP
+        ]
         if fold(brand).strip() not in _NO_BRAND:
             names = [w for w in _WORD.findall(fold(brand)) if len(w) >= 2]
         else:  # CPSC names the seller in capitals at the start: "MPINOI Adult Portable Bed Rails"
@@ -188,7 +196,22 @@ def load_index() -> RecallIndex:
     return RecallIndex(recalls)
 
 
-_STOP = frozenset({"and", "the", "with", "for", "from", "sold", "due", "kids", "children", "adult", "adults", "new"})
+_STOP = frozenset(
+    {
+        "and",
+        "the",
+        "with",
+        "for",
+        "from",
+        "sold",
+        "due",
+        "kids",
+        "children",
+        "adult",
+        "adults",
+        "new",
+    }
+)
 
 
 @lru_cache(maxsize=1)

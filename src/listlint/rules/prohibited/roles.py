@@ -72,9 +72,15 @@ class Judged:
     reason: str
 
 
-def _out(found: TermRole, keep: bool, depiction: bool = False, role: Role | None = None) -> Judged:
+def _out(
+    found: TermRole,
+    keep: bool,
+    depiction: bool = False,
+    role: Role | None = None,
+    reason: str | None = None,
+) -> Judged:
     role = role or found.role
-    return Judged(keep, depiction, found.role is Role.TAG, role.value, found.reason)
+    return Judged(keep, depiction, found.role is Role.TAG, role.value, reason or found.reason)
 
 
 def _inside_name(found: TermRole, product: ListingProduct) -> bool:
@@ -87,6 +93,18 @@ def _inside_name(found: TermRole, product: ListingProduct) -> bool:
         and found.end <= head.end
         and head.end - head.start > found.end - found.start
     )
+
+
+def _vague_head(found: TermRole, product: ListingProduct) -> bool:
+    """Is the head noun the term would modify a word of no one kind of product (its
+    lexicon group is empty: "electric" names water heaters and coffee pots alike) while
+    the term is itself a product type of a group ("hedge trimmer")? Then the term, not
+    the vague head, says what is sold."""
+    head = product.head
+    if found.field != "title" or head is None or head.entry is None or head.entry.group:
+        return False
+    own = lexicon().entry(found.term)
+    return own is not None and bool(own.group)
 
 
 #: the product groups a category's own products fall in: an ordinary word naming a shade
@@ -107,9 +125,7 @@ def _bracketed(text: str, start: int, end: int) -> bool:
     """Is the span inside parentheses or brackets (a title's variant list)?"""
     before = text[:start]
     opened = max(before.rfind("("), before.rfind("["))
-    return opened > max(before.rfind(")"), before.rfind("]")) and any(
-        c in text[end:] for c in ")]"
-    )
+    return opened > max(before.rfind(")"), before.rfind("]")) and any(c in text[end:] for c in ")]")
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -138,7 +154,12 @@ def judged(
         return _out(found, False)
     if category in INGESTIBLE and product.group in NOT_INGESTED:
         return _out(found, False)  # a cosmetic's ingredient list is no supplement
-    if weak and role is not Role.TAG and found.field == "title" and quoted(text, found.start, found.end):
+    if (
+        weak
+        and role is not Role.TAG
+        and found.field == "title"
+        and quoted(text, found.start, found.end)
+    ):
         return _out(found, True, depiction=True, role=Role.DEPICTION)  # a quoted name or slogan
     if weak and found.field == "title" and _bracketed(text, found.start, found.end):
         return _out(found, False, role=Role.ATTRIBUTE)  # "(Copper, ..., Ivory Matte)": a variant
@@ -159,6 +180,10 @@ def judged(
         from_column = found.field == "brand" or "brand column" in found.reason
         name_like = weak and (from_column or ordinary(found.term))
         return _out(found, brand_term or not name_like)
+    if role is Role.MODIFIER and _vague_head(found, product):
+        head = product.head.term if product.head else ""
+        why = f"'{found.term}' is the product: '{head}' names no one kind of product"
+        return _out(found, True, role=Role.PRODUCT, reason=why)  # "Hedge Trimmer Electric"
     if role is Role.MODIFIER:
         trusted = weak or found.field == "category" or _inside_name(found, product)
         return _out(found, not trusted, role=None if trusted else Role.PRODUCT)

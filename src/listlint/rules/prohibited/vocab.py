@@ -227,7 +227,9 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
         if key[1] and key not in seen:
             seen[key] = len(terms)
             spelling = text.strip().lower()
-            terms.append(Term(len(terms), key[1], category, False, None, "sourced", source, spelling))
+            terms.append(
+                Term(len(terms), key[1], category, False, None, "sourced", source, spelling)
+            )
 
     benign: list[BenignPhrase] = []
     by_trigger: dict[tuple[str, ...], list[int]] = {}
