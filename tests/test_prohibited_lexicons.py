@@ -95,3 +95,14 @@ def test_recall_by_name_only_when_the_recall_lists_no_models(recalls) -> None:  
     # Frigidaire recalled some gas ranges by model: a Frigidaire range without one is not recalled
     assert recalls.match({"title": fold("Frigidaire Gas Range 30 inch, stainless")}) is None
     assert recalls.match({"title": fold("Kids 12V Ride-On Truck with remote")}) is None
+
+
+def test_a_noun_after_the_pack_count_is_no_other_product(medicines) -> None:  # type: ignore[no-untyped-def]
+    # the product analysis reads the Brazilian maker "Globo" as a balloon (a print/decor
+    # product); a pack count between the name and that noun closes the medicine's name
+    title = fold("Azitromicina c3 Globo")
+    found = medicines.judge({"title": title}, "print_decor", title.index("globo"))
+    assert found is not None and found.category == "prescription_drugs"
+    # with the pack count after the noun, the noun is what is sold (a printed balloon)
+    title = fold("Azitromicina Globo c3")
+    assert medicines.judge({"title": title}, "print_decor", title.index("globo")) is None

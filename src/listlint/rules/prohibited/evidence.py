@@ -476,7 +476,7 @@ def analyse(
             by_field = {name: v for name, _, v in values}
             product = analysis.product(i)
             for hit in (
-                products.medicine(by_field, product.group) if i in extra else None,
+                products.medicine(by_field, product) if i in extra else None,
                 products.recall(by_field, gtins[k] if gtins else None) if i in extra else None,
                 products.group(product, by_field),
             ):

@@ -125,10 +125,13 @@ class MedicineIndex:
         lo, hi = max(0, start - 40), min(len(text), end + 40)
         return self.presentation(text[lo:hi])
 
-    def judge(self, fields: dict[str, str], group: str | None) -> MedicineFinding | None:
+    def judge(
+        self, fields: dict[str, str], group: str | None, head_start: int | None = None
+    ) -> MedicineFinding | None:
         """The medicine ``fields`` (folded text per field) sell, if any. ``group`` is the
-        product group the product analysis gave the listing (None when unknown)."""
-        forced = NOT_MEDICINE_GROUPS.get(group or "")
+        product group the product analysis gave the listing (None when unknown), from the
+        title's head noun at ``head_start`` (None: not from the title)."""
+        listing_forced = NOT_MEDICINE_GROUPS.get(group or "")
         hits = [
             (name, s, e, med)
             for name, text in fields.items()
@@ -140,6 +143,9 @@ class MedicineIndex:
         everywhere = [w for text in fields.values() for w in self.presentation(text)]
         best: MedicineFinding | None = None
         for name, s, e, med in hits:
+            forced = listing_forced
+            if name == "title" and _after_pack(fields[name], e, head_start):
+                forced = None  # "Azitromicina c3 Globo": the maker after the pack, no balloon
             near = self.near(fields[name], s, e)
             shown = near if med.ambiguous else (near or everywhere)
             if forced is not None:  # another product: only a medicine's own presentation
@@ -159,6 +165,13 @@ class MedicineIndex:
             if best is None or _rank(found) > _rank(best):
                 best = found
         return best
+
+
+def _after_pack(text: str, end: int, head_start: int | None) -> bool:
+    """Does a pack count ("c3", "c/30", "x 20") stand between a medicine name ending at
+    ``end`` and the title's head noun? The pack closes the medicine's name, so the noun
+    after it is a maker or a note, not what is sold."""
+    return head_start is not None and head_start >= end and bool(PACK.search(text, end, head_start))
 
 
 def _oral_or_injected(forms: dict[str, str], shown: Iterable[str]) -> bool:
