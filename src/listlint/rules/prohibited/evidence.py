@@ -119,6 +119,8 @@ class _Text:
     disguised: bool
     terms: list[tuple[int, int, Term]]
     benign: list[tuple[int, int, int]]
+    #: terms found in the folded text that the seller's accents rule out
+    accented: set[int] = field(default_factory=set)
 
 
 def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
@@ -162,7 +164,8 @@ class RowAnalyser:
         plain = out[0].terms
         deob = deobfuscate(latin_lookalikes(text)) if disguised else text
         if deob != text:
-            seen = {t.id for _, _, t in plain}
+            # a term the seller's accents ruled out ("bằng" is no "bang") is not a disguise
+            seen = {t.id for _, _, t in plain} | out[0].accented
             extra = self._match(field_name, weight, deob, True)
             extra.terms = [m for m in extra.terms if m[2].id not in seen and len(m[2].text) >= 4]
             if extra.terms:
@@ -178,6 +181,7 @@ class RowAnalyser:
             if kind == TERM:
                 term = self.vocab.terms[ref]
                 if raw and not accent_ok(raw, text, m.start, m.end, term.spelling or term.text):
+                    item.accented.add(term.id)
                     continue  # "bông" (cotton) is not the term "bong"
                 item.terms.append((m.start, m.end, term))
             elif kind == BENIGN:
@@ -476,7 +480,7 @@ def analyse(
             by_field = {name: v for name, _, v in values}
             product = analysis.product(i)
             for hit in (
-                products.medicine(by_field, product) if i in extra else None,
+                products.medicine(by_field, product, raw) if i in extra else None,
                 products.recall(by_field, gtins[k] if gtins else None) if i in extra else None,
                 products.group(product, by_field),
             ):

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from listlint.resources import table
+from listlint.rules.prohibited.accents import accent_ok
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
 
@@ -58,6 +59,13 @@ NOT_MEDICINE_GROUPS = {
         )
     },
 }
+#: routes of injected medicines (rx_medicines.tsv's route words)
+INJECTED_ROUTES = frozenset({"injection", "subcutaneous", "parenteral", "infiltration"})
+#: the dose-form kinds a route can be checked against
+ROUTE_KINDS = frozenset({"oral", "injection", "topical"})
+#: an ingredient or active-substance cell is short; a longer attribute cell is prose (an
+#: export's description column under another language's name)
+ATTR_CELL = 120
 #: a strength: "500mg", "0,5 mg/ml", "100 UI", "1%", "20 mcg", "1g"
 STRENGTH = re.compile(
     r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|g|ml|iu|ui|u|%|mg/ml|mg/g|unidades|units)(?!\w)"
@@ -120,23 +128,49 @@ class MedicineIndex:
         found += [m.group(0) for m in PACK.finditer(text)]
         return found
 
+    def _fits(self, med: Medicine, shown: str) -> bool:
+        """Can ``shown`` present ``med``? A dose form of a route the medicine is never
+        given by is another product's form (tranexamic acid, an oral and injected drug,
+        in a "cleanser"); a bare size in g or ml is a pack size, not a dose; a percentage
+        is the strength of a skin product, so only of a medicine used on the skin."""
+        kind = self.forms.get(shown)
+        routes = {_route_kind(p.strip()) for r in med.routes for p in r.split(",")}
+        if kind in ROUTE_KINDS:
+            # judged only when every route is of a known kind (inhaled, rectal: no verdict)
+            return not routes or not routes <= ROUTE_KINDS or kind in routes
+        if kind is None and STRENGTH.fullmatch(shown):
+            unit = shown.rstrip().lstrip("0123456789.,").strip()
+            if unit in ("g", "ml"):
+                return False
+            if unit == "%":
+                return not routes or "topical" in routes
+        return True
+
     def near(self, text: str, start: int, end: int) -> list[str]:
         """Presentation right around a name (the same clause, a few words away)."""
         lo, hi = max(0, start - 40), min(len(text), end + 40)
         return self.presentation(text[lo:hi])
 
     def judge(
-        self, fields: dict[str, str], group: str | None, head_start: int | None = None
+        self,
+        fields: dict[str, str],
+        group: str | None,
+        head_start: int | None = None,
+        raw: dict[str, str] | None = None,
     ) -> MedicineFinding | None:
         """The medicine ``fields`` (folded text per field) sell, if any. ``group`` is the
         product group the product analysis gave the listing (None when unknown), from the
-        title's head noun at ``head_start`` (None: not from the title)."""
+        title's head noun at ``head_start`` (None: not from the title); ``raw``: the seller's
+        text of fields written with accents (a short name must keep them: "triển" is no
+        "trien")."""
         listing_forced = NOT_MEDICINE_GROUPS.get(group or "")
+        raw = raw or {}
         hits = [
             (name, s, e, med)
             for name, text in fields.items()
-            if name in NAME_FIELDS or name.startswith("attr:")
+            if name in NAME_FIELDS or (name.startswith("attr:") and len(text) <= ATTR_CELL)
             for s, e, med in self.find(text)
+            if accent_ok(raw.get(name), text, s, e, med.name)
         ]
         if not hits:
             return None
@@ -147,7 +181,9 @@ class MedicineIndex:
             if name == "title" and _after_pack(fields[name], e, head_start):
                 forced = None  # "Azitromicina c3 Globo": the maker after the pack, no balloon
             near = self.near(fields[name], s, e)
-            shown = near if med.ambiguous else (near or everywhere)
+            # a brand name is often another thing's name too (a band's "LUMINAL" on a patch)
+            close = med.ambiguous or med.kind == "brand"
+            shown = [w for w in (near if close else (near or everywhere)) if self._fits(med, w)]
             if forced is not None:  # another product: only a medicine's own presentation
                 shown = [w for w in shown if self.forms.get(w) in forced]
             if not shown:
@@ -165,6 +201,17 @@ class MedicineIndex:
             if best is None or _rank(found) > _rank(best):
                 best = found
         return best
+
+
+def _route_kind(route: str) -> str:
+    """The dose-form kind of rx_presentation.tsv a route of rx_medicines.tsv is given in."""
+    if route in TOPICAL_ROUTES:
+        return "topical"
+    if route.startswith(("oral", "sublingual", "buccal")):
+        return "oral"
+    if route in INJECTED_ROUTES or route.startswith(("intra", "iv")):
+        return "injection"
+    return route
 
 
 def _after_pack(text: str, end: int, head_start: int | None) -> bool:

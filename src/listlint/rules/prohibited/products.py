@@ -82,11 +82,13 @@ class ProductEvidence:
             rows.update(mask.arg_true().to_list())
         return rows
 
-    def medicine(self, fields: dict[str, str], product: ListingProduct) -> TermHit | None:
+    def medicine(
+        self, fields: dict[str, str], product: ListingProduct, raw: dict[str, str]
+    ) -> TermHit | None:
         from listlint.rules.prohibited.evidence import TermHit
 
         head = product.head if product.field == "title" else None
-        found = self.medicines.judge(fields, product.group, head.start if head else None)
+        found = self.medicines.judge(fields, product.group, head.start if head else None, raw)
         if found is None:
             return None
         term = Term(-1, fields[found.field][found.start : found.end], found.category, False,
