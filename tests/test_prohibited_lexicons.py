@@ -106,3 +106,10 @@ def test_a_noun_after_the_pack_count_is_no_other_product(medicines) -> None:  # 
     # with the pack count after the noun, the noun is what is sold (a printed balloon)
     title = fold("Azitromicina Globo c3")
     assert medicines.judge({"title": title}, "print_decor", title.index("globo")) is None
+
+
+def test_a_medicine_name_before_a_purpose_word_is_what_a_supplement_is_for(medicines) -> None:  # type: ignore[no-untyped-def]
+    assert medicines.judge({"title": fold("Testosterone Booster 120 Tablets")}, None) is None
+    assert medicines.judge({"title": fold("Estrogen Balance 60 capsules")}, None) is None
+    found = medicines.judge({"title": fold("Testosterone Cypionate 200mg/ml 10ml vial")}, None)
+    assert found is not None and found.category == "prescription_drugs"

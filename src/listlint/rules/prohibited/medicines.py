@@ -61,6 +61,7 @@ NOT_MEDICINE_GROUPS = {
 }
 #: routes of injected medicines (rx_medicines.tsv's route words)
 INJECTED_ROUTES = frozenset({"injection", "subcutaneous", "parenteral", "infiltration"})
+_NEXT_WORD = re.compile(r"[\s\-]+([^\W\d_]+)")
 #: the dose-form kinds a route can be checked against
 ROUTE_KINDS = frozenset({"oral", "injection", "topical"})
 #: an ingredient or active-substance cell is short; a longer attribute cell is prose (an
@@ -107,6 +108,8 @@ class MedicineFinding:
 class MedicineIndex:
     medicines: list[Medicine]
     forms: dict[str, str]  # folded presentation word -> kind
+    #: words that make a medicine name a supplement's purpose ("testosterone booster")
+    purposes: frozenset[str] = frozenset()
     matcher: PhraseMatcher[int] = field(init=False, repr=False)
     form_matcher: PhraseMatcher[str] = field(init=False, repr=False)
 
@@ -127,6 +130,12 @@ class MedicineIndex:
         found += [m.group(0) for m in STRENGTH.finditer(text)]
         found += [m.group(0) for m in PACK.finditer(text)]
         return found
+
+    def _purpose(self, text: str, end: int) -> bool:
+        """Is the name at ``end`` followed by a purpose word ("Testosterone Booster",
+        "Estrogen Balance")? Then it is what another product is for, not the product."""
+        word = _NEXT_WORD.match(text, end)
+        return word is not None and word.group(1) in self.purposes
 
     def _fits(self, med: Medicine, shown: str) -> bool:
         """Can ``shown`` present ``med``? A dose form of a route the medicine is never
@@ -170,7 +179,7 @@ class MedicineIndex:
             for name, text in fields.items()
             if name in NAME_FIELDS or (name.startswith("attr:") and len(text) <= ATTR_CELL)
             for s, e, med in self.find(text)
-            if accent_ok(raw.get(name), text, s, e, med.name)
+            if accent_ok(raw.get(name), text, s, e, med.name) and not self._purpose(text, e)
         ]
         if not hits:
             return None
@@ -251,9 +260,12 @@ def load_index() -> MedicineIndex:
         if name not in by_name or status == "otc":
             by_name[name] = med
     forms: dict[str, str] = {}
+    purposes: set[str] = set()
     for row in table("prohibited/rx_presentation"):
         for w in row["words"].split("|"):
             w = fold(w).strip()
-            if w:
+            if w and row["kind"] == "purpose":
+                purposes.add(w)
+            elif w:
                 forms.setdefault(w, row["kind"])
-    return MedicineIndex(list(by_name.values()), forms)
+    return MedicineIndex(list(by_name.values()), forms, frozenset(purposes))
