@@ -82,6 +82,8 @@ class TermHit:
     reason: str = ""
     #: what else the finding must say: a medicine's presentation, a recall's notice
     note: str = ""
+    #: in an attribute column of a row without a title: nothing says this is what is sold
+    untitled: bool = False
 
 
 @dataclass
@@ -489,9 +491,17 @@ def analyse(
                 evidence.setdefault(
                     hit.term.category, CategoryEvidence(hit.term.category)
                 ).hits.append(hit)
+        if evidence and "title" not in by_field_names(values):
+            for ev in evidence.values():
+                for h in ev.hits:
+                    h.untitled = h.field.startswith(ATTR_PREFIX)
         if evidence:
             out[i] = evidence
     return out
+
+
+def by_field_names(values: list[tuple[str, float, str]]) -> set[str]:
+    return {name for name, _, _ in values}
 
 
 def _covered(evidence: dict[str, CategoryEvidence], hit: TermHit) -> bool:

@@ -157,8 +157,11 @@ def _merge(cid: str, ev: CategoryEvidence, verdicts: list[MarketVerdict]) -> Res
         key=lambda s: s.rank,
     )
     # search tags alone are weak evidence: at most a warning (issue 19)
-    tag_only = all(h.tag for v in verdicts for h in ev.counted(v.verdict.depictions_count))
-    if tag_only and severity.rank > Severity.WARNING.rank:
+    counted = [h for v in verdicts for h in ev.counted(v.verdict.depictions_count)]
+    tag_only = all(h.tag for h in counted)
+    # so is an attribute column of a row without a title (a feature table, a variant row)
+    untitled = not tag_only and all(h.tag or h.untitled for h in counted)
+    if (tag_only or untitled) and severity.rank > Severity.WARNING.rank:
         severity = Severity.WARNING
     names: list[str] = []
     for v in (*prohibited, *restricted):
@@ -177,7 +180,7 @@ def _merge(cid: str, ev: CategoryEvidence, verdicts: list[MarketVerdict]) -> Res
         others=tuple(others[:3]),
         prohibited=prohibited,
         restricted=restricted,
-        why=explain(hit, severity, tag_only),
+        why=explain(hit, severity, tag_only, untitled),
         tag_only=tag_only,
     )
 
@@ -185,7 +188,7 @@ def _merge(cid: str, ev: CategoryEvidence, verdicts: list[MarketVerdict]) -> Res
 _FIELD_NAMES = {"product_type": "product type", "tags": "search tags", "bullets": "bullet points"}
 
 
-def explain(hit: TermHit, severity: Severity, tag_only: bool) -> str:
+def explain(hit: TermHit, severity: Severity, tag_only: bool, untitled: bool = False) -> str:
     """Which field, which role, why this severity, in one or two sentences."""
     where = _FIELD_NAMES.get(hit.field, hit.field.removeprefix("attr:"))
     parts = []
@@ -197,6 +200,11 @@ def explain(hit: TermHit, severity: Severity, tag_only: bool) -> str:
         parts.append(
             "Only the search tags name it: the tag, not the product, is the problem, so this "
             "is a warning; remove the tag if the item is not one."
+        )
+    elif untitled:
+        parts.append(
+            f"The row has no title and only its {where} column names it: weak evidence of "
+            "what is sold, so this is a warning."
         )
     elif hit.depiction:
         parts.append("It is a depiction, which this marketplace bans as well.")
