@@ -447,8 +447,8 @@ def analyse(
         return {}
     found = candidate_rows(batch, fields, regex, patterns)
     hot = found.hot
-    extra = products.candidates(batch) if products is not None else set()
-    rows = sorted(set(hot) | extra)
+    medicine_rows, recall_rows = products.candidates(batch) if products else (set(), set())
+    rows = sorted(set(hot) | medicine_rows | recall_rows)
     if not rows:
         return {}
     # only the candidate rows' cells leave polars
@@ -482,8 +482,8 @@ def analyse(
             by_field = {name: v for name, _, v in values}
             product = analysis.product(i)
             for hit in (
-                products.medicine(by_field, product, raw) if i in extra else None,
-                products.recall(by_field, gtins[k] if gtins else None) if i in extra else None,
+                products.medicine(by_field, product, raw) if i in medicine_rows else None,
+                products.recall(by_field, gtins[k] if gtins else None) if i in recall_rows else None,
                 products.group(product, by_field),
             ):
                 if hit is None or _covered(evidence, hit):

@@ -68,19 +68,21 @@ class ProductEvidence:
     def recall_terms(self) -> list[str]:
         return self.recalls.terms()
 
-    def candidates(self, batch: Batch) -> set[int]:
+    def candidates(self, batch: Batch) -> tuple[set[int], set[int]]:
         """Rows whose title, product type, brand or attribute columns hold a medicine
-        name, a recall model or a recalled product's brand (substring level: the row
-        analysis checks word boundaries)."""
+        name, and rows that hold a recall model or a recalled product's brand (substring
+        level: the row analysis checks word boundaries); each set is judged by its own
+        index only."""
         columns = [n for n in NAME_FIELDS if batch.has(n)]
         columns += [c for c in batch.attribute_columns() if batch.frame[c].dtype == pl.Utf8]
-        patterns = [*self.medicine_names, *self.recall_terms]
-        rows: set[int] = set()
+        medicines: set[int] = set()
+        recalls: set[int] = set()
         for name in columns:
             folded = batch.folded_series(name)
-            mask = folded.str.contains_any(patterns).fill_null(False)
-            rows.update(mask.arg_true().to_list())
-        return rows
+            for patterns, rows in ((self.medicine_names, medicines), (self.recall_terms, recalls)):
+                mask = folded.str.contains_any(patterns).fill_null(False)
+                rows.update(mask.arg_true().to_list())
+        return medicines, recalls
 
     def medicine(
         self, fields: dict[str, str], product: ListingProduct, raw: dict[str, str]

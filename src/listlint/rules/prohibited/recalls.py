@@ -28,6 +28,8 @@ from listlint.text.normalize import fold
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 #: a model code worth matching: letters and digits, 5+ characters once separators go
 _MODEL = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{5,}$")
+#: a token that may be a model code: letters, digits and separators, at least one digit
+_CODE_TOKEN = re.compile(r"(?<![\w\-./])(?=[\w\-./]*\d)[^\W_][\w\-./]*[^\W_]")
 _BARCODE = re.compile(r"^\d{8}$|^\d{12,14}$")
 #: brand cells that name no brand
 _NO_BRAND = frozenset({"", "no brand", "unbranded", "generic", "n/a", "none", "unknown", "various"})
@@ -123,12 +125,11 @@ class RecallIndex:
         }
         if gtin:
             g = re.sub(r"\D", "", gtin)
-            for r in self.recalls:
-                if g and _BARCODE.match(g) and g in r.models:
-                    return RecallMatch(r, "gtin", 0, 0, "barcode")
+            if _BARCODE.match(g) and g in self.codes:
+                return RecallMatch(self.recalls[self.codes[g][0]], "gtin", 0, 0, "barcode")
         for name, text in fields.items():
             found = [(m.start, m.end, m.payload) for m in self.model_matcher.iter(text)]
-            for tok in re.finditer(r"[^\W_][\w\-./]*[^\W_]", text):
+            for tok in _CODE_TOKEN.finditer(text):  # only tokens with a digit can be codes
                 for i in self.codes.get(_code(tok.group(0)), ()):
                     found.append((tok.start(), tok.end(), i))
             for start, end, i in found:
