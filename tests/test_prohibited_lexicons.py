@@ -113,3 +113,12 @@ def test_a_medicine_name_before_a_purpose_word_is_what_a_supplement_is_for(medic
     assert medicines.judge({"title": fold("Estrogen Balance 60 capsules")}, None) is None
     found = medicines.judge({"title": fold("Testosterone Cypionate 200mg/ml 10ml vial")}, None)
     assert found is not None and found.category == "prescription_drugs"
+
+
+def test_a_brand_is_matched_as_written_not_inflected() -> None:
+    from listlint.rules.prohibited.vocab import _term_forms, vocabulary
+
+    bang = next(t for t in vocabulary().terms if t.text == "bang" and t.brand)
+    assert "bangs" not in _term_forms(bang)  # a fringe, not the e-cigarette brand "Bang"
+    kratom = next(t for t in vocabulary().terms if t.text == "kratom")
+    assert "kratoms" in _term_forms(kratom)  # ordinary English terms keep their plurals

@@ -483,7 +483,9 @@ def analyse(
             product = analysis.product(i)
             for hit in (
                 products.medicine(by_field, product, raw) if i in medicine_rows else None,
-                products.recall(by_field, gtins[k] if gtins else None) if i in recall_rows else None,
+                products.recall(by_field, gtins[k] if gtins else None)
+                if i in recall_rows
+                else None,
                 products.group(product, by_field),
             ):
                 if hit is None or _covered(evidence, hit):

@@ -182,7 +182,8 @@ def _term_forms(term: Term) -> list[str]:
     (the singular of "bullets" is every "bullet journal"); hyphens as spaces or nothing.
     English inflection only for English (and language-neutral) terms: the other languages'
     wordlists list the forms sellers write."""
-    english = term.lang in ("", "en")
+    # a brand is matched as written: "Bang" (an e-cigarette) is not "bangs" (a fringe)
+    english = term.lang in ("", "en") and not term.brand
     forms = _forms(term.text) if english else [term.text]
     single = None if term.weak or not english else _singular(term.text)
     if single and single not in forms:
