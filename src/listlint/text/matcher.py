@@ -48,7 +48,7 @@ def unspaced(c: str) -> bool:
 
 def _is_word_char(c: str) -> bool:
     # a letter of an unspaced script never makes a word boundary: words touch there
-    return c.isalnum() and not unspaced(c)
+    return c.isalnum() and (c < "\u0e00" or not unspaced(c))
 
 
 @dataclass(frozen=True, slots=True)

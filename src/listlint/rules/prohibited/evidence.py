@@ -480,13 +480,17 @@ def analyse(
             evidence = analyser.analyse(values, marked, hot[i], patterned, raw, role_of)
         if products is not None and analysis is not None:  # what the listing is
             by_field = {name: v for name, _, v in values}
-            product = analysis.product(i)
+            classified = "category" in by_field or "product_type" in by_field
+            # the row's product is read only when something needs it (a polars row each)
+            product = analysis.product(i) if classified or i in medicine_rows else None
             for hit in (
-                products.medicine(by_field, product, raw) if i in medicine_rows else None,
+                products.medicine(by_field, product, raw)
+                if product is not None and i in medicine_rows
+                else None,
                 products.recall(by_field, gtins[k] if gtins else None)
                 if i in recall_rows
                 else None,
-                products.group(product, by_field),
+                products.group(product, by_field) if product is not None and classified else None,
             ):
                 if hit is None or _covered(evidence, hit):
                     continue

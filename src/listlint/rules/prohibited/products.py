@@ -16,6 +16,7 @@ attribute columns); only those rows are judged in Python.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -79,10 +80,19 @@ class ProductEvidence:
         recalls: set[int] = set()
         for name in columns:
             folded = batch.folded_series(name)
-            for patterns, rows in ((self.medicine_names, medicines), (self.recall_terms, recalls)):
-                mask = folded.str.contains_any(patterns).fill_null(False)
-                rows.update(mask.arg_true().to_list())
+            mask = folded.str.contains_any(self.medicine_names).fill_null(False)
+            medicines.update(mask.arg_true().to_list())
+            # recall words are short brand words ("skil", "maxi"): whole words only, or
+            # every "skillet" and "maximum" would be a candidate
+            mask = folded.str.contains(self.recall_regex).fill_null(False)
+            recalls.update(mask.arg_true().to_list())
         return medicines, recalls
+
+    @cached_property
+    def recall_regex(self) -> str:
+        """The recall terms as one word-bounded alternation (a linear-time regex)."""
+        alts = "|".join(re.escape(t) for t in sorted(self.recall_terms, key=len, reverse=True))
+        return rf"(?:^|[^\p{{L}}\p{{N}}])(?:{alts})(?:[^\p{{L}}\p{{N}}]|$)"
 
     def medicine(
         self, fields: dict[str, str], product: ListingProduct, raw: dict[str, str]

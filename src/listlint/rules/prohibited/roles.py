@@ -185,8 +185,7 @@ def judged(
         why = f"'{found.term}' is the product: '{head}' names no one kind of product"
         return _out(found, True, role=Role.PRODUCT, reason=why)  # "Hedge Trimmer Electric"
     if role is Role.MODIFIER:
-        # a short title can fool the head analysis; a modifier elsewhere is what it says
-        trusted = weak or found.field != "title" or _inside_name(found, product)
+        trusted = weak or found.field == "category" or _inside_name(found, product)
         return _out(found, not trusted, role=None if trusted else Role.PRODUCT)
     if role is Role.DEPICTION:
         cued = "is a design (" in found.reason  # "cannabis leaf print", "motif ganja"
