@@ -136,7 +136,7 @@ def test_statistical_model_is_used_when_installed(tiny_model: Path) -> None:
     far = "This tea cures, according to many happy customers who wrote to us, arthritis."
     assert [h.claim.rule for h in analyse(_frame(far, category=supplements))] == ["disease"]
     # part-of-speech and negation come from the parse
-    assert not analyse(_frame("Dog treats arthritis chews.", category="Pet > Dog"))
+    assert not analyse(_frame("Dog treats arthritis dogs love.", category="Pet > Dog"))
     assert not analyse(_frame("It does not cure arthritis.", category=supplements))
 
 
@@ -317,7 +317,7 @@ _GATE_TEXT = st.lists(
 def test_gate_regex_matches_as_before_the_ascii_case_folding_change(texts: list[str]) -> None:
     """(?-u) case folding of the ASCII terms compiles in half the time; on gated text
     (non-ASCII rows folded first) it finds exactly what Unicode case folding found."""
-    from listlint.rules.claims.analysis import _words_regex
+    from listlint.rules.claims.candidates import _words_regex
     from listlint.rules.claims.vocab import vocabulary
     from listlint.text.normalize import fold_series
 

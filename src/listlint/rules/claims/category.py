@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from listlint.rules.claims.medicine import is_medicine
 from listlint.rules.claims.vocab import Vocabulary
 
 #: groups where claim grammar applies in full (a listing of unknown kind is judged as one)
@@ -44,7 +45,7 @@ def product_group(
     """One of the categories.tsv groups, ``drug`` or ``unknown``. Inputs are folded text."""
     if title:
         padded = f" {' '.join(_WORD.findall(title))} "
-        if any(f" {d} " in padded for d in voc.drug_ingredients):
+        if any(f" {d} " in padded for d in voc.drug_ingredients) or is_medicine(title):
             return "drug"  # "Ibuprofen 200mg": an approved drug's label, not a claim
     for text in (category, product_type):
         if not text:
