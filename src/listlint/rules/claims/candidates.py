@@ -32,7 +32,8 @@ import polars as pl
 from listlint.rules.claims.lexicon import LexHit, condition_lexicon, medicine_lexicon
 from listlint.rules.claims.textmap import MappedText, matching_form, sentences
 from listlint.rules.claims.vocab import UNGATED_KINDS, vocabulary
-from listlint.text.matcher import PhraseMatcher
+from listlint.resources import wordlists_dir
+from listlint.text.matcher import Match, PhraseMatcher
 from listlint.text.normalize import fold_series
 
 #: keyword fields: a disease name there is a search keyword, not a sentence (Amazon counts
@@ -145,7 +146,7 @@ def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
     pre = prefilter()
     mapped = matching_form(text, pre.words)
     low = mapped.text
-    hits = [(m.start, m.payload) for m in pre.matcher.iter(low)]
+    hits = [(m.start, _need(m, mapped, text)) for m in pre.matcher.iter(low)]
     hits += [(m.start(), "") for m in _WEIGHT_AMOUNT_RE.finditer(low)]
     cues = [m.start for m in pre.cues.iter(low)] + [m.start() for m in _HASHTAG_RE.finditer(low)]
     open_field = field == "title" or field in KEYWORD_FIELDS
@@ -167,6 +168,24 @@ def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
             rel = tuple(LexHit(h.start - a, h.end - a, h.entry, h.row) for h in found)
             out.append(Candidate(a, b, rel))
     return mapped, out
+
+
+def _need(m: Match[str], mapped: MappedText, text: str) -> str:
+    """What a hand-listed term needs: its own mark, and an abbreviation ("ibd", "uti": short
+    and not an English word) written in lower case a cue too ("ibd Hard Gel" is a nail
+    gel's brand; "flu" and "gout" are words)."""
+    if m.payload or len(m.term) > 4 or not m.term.isalpha() or m.term in common_words():
+        return m.payload
+    s, e = mapped.source_span(m.start, m.end)
+    return "" if text[s:e].isupper() else "cue"
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """English words (``wordlists/brands/common_words.txt``, from spaCy's lexeme table):
+    a header of '#' lines, then one word a line."""
+    lines = (wordlists_dir() / "brands" / "common_words.txt").read_text("utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 def _overlaps(hit: LexHit, others: list[LexHit]) -> bool:

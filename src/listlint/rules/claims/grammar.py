@@ -33,6 +33,7 @@ Token tests are in :mod:`listlint.rules.claims.clause`, word-to-rule decisions i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -56,6 +57,11 @@ if TYPE_CHECKING:
 
     from listlint.rules.claims.pipeline import ClaimMatchers
 
+#: relief words: about a symptom they describe comfort, not a cure
+RELIEF_WORDS = frozenset(
+    "relieve relief reliever ease soothe calm alleviate reduce help aid lessen soften "
+    "alivia aliviar alivio calma apaise soulage lindert erleichtert meredakan".split()
+)
 #: verbs that make even an everyday word a disease ("cures colds", "heals burns")
 CURE_VERBS = frozenset({"cure", "heal", "treat", "remedy"})
 #: words after which a title lists parts or features: "Refrigerator with Antibacterial Seal"
@@ -66,6 +72,9 @@ EFFICACY_WITH_CONDITION = frozenset({"cosmetic", "pet", "device"})
 #: efficacy words that promise, whatever was tested: reported on every product
 ABSOLUTE = ("miracle", "magic", "guarantee", "permanent", "100% effective", "100 % effective",
             "instant results", "works instantly", "breakthrough", "proven to cure")  # fmt: skip
+#: safety promises: an efficacy claim only next to a health claim ("no side effects and
+#: cures cancer"); alone they describe a lip balm's ingredients
+SAFETY = ("side effects", "100% safe", "completely safe")
 #: words after an antimicrobial word that make it the product's property, not a part's
 NOT_COMPONENTS = frozenset(
     "properties property effect effects action activity agent power and or for against to that "
@@ -101,6 +110,8 @@ class Grammar:
             matchers.parsed, voc.negators, voc.targets, voc.glue, voc.breakers, voc.target_links
         )
         self.sides = Sides(voc, self.clause)
+        #: condition -> its subject-matter contexts as one whole-word regex
+        self._contexts: dict[str, re.Pattern[str]] = {}
 
     def claims(
         self,
@@ -232,8 +243,12 @@ class Grammar:
 
     def _subject(self, entry: Condition, text: str) -> bool:
         """Does the sentence make the condition subject matter (zodiac, awareness)?"""
-        contexts = (*self.voc.benign_sentences.get(entry.term, ()), *self.voc.benign_sentences.get("*", ()))
-        return any(ctx in text for ctx in contexts)
+        found = self._contexts.get(entry.term)
+        if found is None:
+            contexts = {*self.voc.benign_sentences.get(entry.term, ()), *self.cause_words()}
+            alternatives = "|".join(re.escape(c) for c in sorted(contexts, key=len, reverse=True))
+            found = self._contexts[entry.term] = re.compile(rf"\b(?:{alternatives})\b")
+        return found.search(text) is not None
 
     def _sentence(self, s: Sentence) -> Iterator[Claim]:
         # one claim per predicate: "cures A and B"; a disease outranks a cosmetic condition
@@ -267,6 +282,8 @@ class Grammar:
             # pet product: a test result or a feeling, not a health claim; absolute
             # promises ("guaranteed results", "miracle") stay
             phrase_claims = [c for c in phrase_claims if c.rule != "efficacy" or _absolute(c.term)]
+        if not (found_claims or self._names_condition(s)):
+            phrase_claims = [c for c in phrase_claims if not any(w in c.term for w in SAFETY)]
         for claim in phrase_claims:
             # "kills bacteria", "removes wrinkles", "anti-cancer": the condition claim says it
             covered = [c for c in found_claims if c.start < claim.end and claim.start < c.end]
@@ -303,6 +320,8 @@ class Grammar:
                 found = (cond.start, cond.end, "implied", "weak", False)  # "cancer cells"
         if found is None:
             return None
+        if entry.lexicon and not self._lexicon_counts(s, entry, found):
+            return None
         if not s.health and not entry.ambiguity:
             # a hand-listed word the lexicon marks ambiguous ("seizure" of a bolt) takes
             # a cure verb off health products: "heals cancer" on a crystal still counts
@@ -321,12 +340,28 @@ class Grammar:
             weak = True
         severity = "warning" if s.group == "device" or weak else None
         if how == "affix" and entry.kind in ("cosmetic", "appearance"):
-            severity = "warning"  # "anti-dandruff shampoo" can be a compliant OTC drug
+            # "anti-dandruff shampoo", "Anti-Acne cleanser": the product type of a compliant
+            # OTC drug (with its Drug Facts label) or a cosmetic line's name
+            severity = "info" if s.group in ("cosmetic", "unknown") else "warning"
         rule = condition_rule(entry.kind, s.group)
         claim = Claim(
             rule, span.start_char, span.end_char, entry.term, entry.kind, entry.topic, how, severity
         )
         return start_tok, claim
+
+    @staticmethod
+    def _lexicon_counts(s: Sentence, entry: Condition, found: Found) -> bool:
+        """The lexicon names thousands of everyday discomforts and injuries the hand lists
+        leave out on purpose. Relief of a symptom ("relieves bloating", "Redness Relief",
+        "alivia las molestias") is structure/function or cosmetic wording; only a cure,
+        treatment or prevention claim about one counts. A device's injuries (a blister
+        plaster "heals blisters") are what it is for."""
+        if entry.injury and s.group == "device":
+            return False
+        if entry.kind != "symptom":
+            return True
+        word = s.doc[found[0]].lemma_.lower()
+        return found[2] not in ("name", "question") and word not in RELIEF_WORDS
 
     @staticmethod
     def _framed(s: Sentence, entry: Condition, found: Found) -> bool:
@@ -403,7 +438,7 @@ def _cures(s: Sentence, found: Found) -> bool:
 
 def _condition(hit: LexHit) -> Condition:
     e = hit.entry
-    return Condition(e.term, e.kind, e.topic, e.lang, e.ambiguity)
+    return Condition(e.term, e.kind, e.topic, e.lang, e.ambiguity, e.code or "lexicon")
 
 
 def _extend(first: Claim, later: Claim) -> Claim:

@@ -56,6 +56,7 @@ class LexEntry:
     topic: str
     lang: str
     ambiguity: str  # "" | other | rare | abbr
+    code: str = ""  # ICD-10 code (S/T: injuries), HPO id or oewn synset
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +109,10 @@ class ConditionLexicon:
     def entry(self, row: int) -> LexEntry:
         found = self._entries.get(row)
         if found is None:
-            term, kind, topic, lang, amb = self._frame.select(
-                "term", "kind", "topic", "lang", "ambiguous"
+            term, kind, topic, lang, amb, code = self._frame.select(
+                "term", "kind", "topic", "lang", "ambiguous", "code"
             ).row(row)
-            found = self._entries[row] = LexEntry(term, kind, topic, lang, amb)
+            found = self._entries[row] = LexEntry(term, kind, topic, lang, amb, code or "")
         return found
 
     def value(self, row: int, column: str) -> str:
@@ -177,7 +178,7 @@ def _read(lang: str, stem: str) -> pl.DataFrame:
         comment_prefix="#",
         quote_char=None,
         infer_schema=False,
-        columns=["term", "kind", "topic", "ambiguous"],
+        columns=["term", "kind", "topic", "code", "ambiguous"],
     )
     return frame.with_columns(pl.col("ambiguous").fill_null(""), pl.lit(lang).alias("lang"))
 
@@ -196,10 +197,11 @@ def medicine_lexicon() -> ConditionLexicon:
         comment_prefix="#",
         quote_char=None,
         infer_schema=False,
-        columns=["term", "status", "routes", "ambiguous"],
+        columns=["term", "kind", "status", "routes", "ambiguous"],
     )
     return ConditionLexicon(
         frame.with_columns(
+            pl.col("kind").alias("code"),  # generic | brand
             pl.lit("therapy").alias("kind"),
             pl.lit("therapy").alias("topic"),
             pl.lit("en").alias("lang"),

@@ -2,10 +2,11 @@
 whether it may be sold at all is the prohibited family's call.
 
 A title names a medicine (:func:`~listlint.rules.claims.lexicon.medicine_lexicon`: Drugs@FDA
-generics and brands, prescription and OTC, or ``drug_ingredients.txt``) together with a
-strength ("200 mg", "0.1%") or a dose form its routes allow: "Tylenol Extra Strength
-Caplets" (oral), "Differin Adapalene Gel 0.1%" (topical). A serum with tranexamic acid is
-not the oral medicine of that name, and a name that is also an everyday word needs both.
+generics and brands, prescription and OTC, or ``drug_ingredients.txt``): a brand ("Tylenol
+Extra Strength", "Nizoral Bundle") by itself, a generic with a strength ("200 mg", "0.1%")
+or a dose form its routes allow ("Ibuprofen Tablets" oral, "Adapalene Gel" topical). A
+serum with 5% tranexamic acid is not the oral medicine of that name, and a name that is
+also an everyday word needs both.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def is_medicine(title: str) -> bool:
         return False
     words = set(_WORD.findall(title))
     for hit in hits:
+        if lex.value(hit.row, "code") == "brand" and not hit.entry.ambiguity:
+            return True  # "Tylenol", "Nizoral": a brand is that medicine
         routes = lex.value(hit.row, "routes")
         forms = [f for route, fs in DOSE_FORMS.items() if route in routes for f in fs]
         formed = bool(words & set(forms))

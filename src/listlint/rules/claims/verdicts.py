@@ -59,7 +59,9 @@ def predicate_counts(
     ``lang``: the predicate's language when not English (its word lists are listed by
     kind, so the English word sets below do not apply)."""
     first = lemma.split(" ")[0]
-    if kind == "organ":
+    if kind == "organ":  # "Thyroid Repair", "medicine for thyroid"
+        if pk == "noun" and (lemma in STRONG_NOUNS or low in STRONG_NOUNS):
+            return True
         return pk in ("strong", "soft", "noun") and (first in REPAIR_WORDS or lemma in REPAIR_WORDS)
     if kind == "substance":
         return pk == "strong" and (first in QUIT_WORDS or lemma in QUIT_WORDS)
@@ -128,8 +130,8 @@ def phrase_rule(claim: str, group: str, term: str) -> tuple[str | None, str | No
         return ("pesticidal", None) if group not in ("supplement", "food") else ("disease", None)
     if claim == "approval":
         return ("approval", "warning" if group in ("device", "goods") else None)
-    if claim == "cleared":
-        return (None, None) if group == "device" else ("approval", "warning")
+    if claim == "cleared":  # an unknown product claiming clearance is most likely a device
+        return (None, None) if group in ("device", "unknown") else ("approval", "warning")
     if claim == "registered":
         return (None, None) if group == "device" else ("approval", "info")
     if claim == "weight" and term in FIT_WORDS and group == "goods":

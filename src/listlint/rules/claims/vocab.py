@@ -94,6 +94,18 @@ class Condition:
     #: "" | other (other senses: wants health context) | rare (the everyday sense dominates:
     #: wants an explicit disease frame) | abbr (only as written in capitals); see lexicon.py
     ambiguity: str = ""
+    #: the generated lexicon's ICD-10 code or other id ("" for the hand lists)
+    code: str = ""
+
+    @property
+    def lexicon(self) -> bool:
+        """Known only from the generated lexicon (not the hand lists)?"""
+        return bool(self.code)
+
+    @property
+    def injury(self) -> bool:
+        """An injury (ICD-10 chapter XIX, S/T codes: wounds, blisters, burns, sprains)."""
+        return self.code[:1] in ("S", "T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +303,10 @@ def _add_languages(voc: Vocabulary) -> None:
     voc.glue = voc.glue | _words(lang.of("glue"))
     voc.breakers = voc.breakers | _words(lang.of("breaker"))
     voc.suitability_before = tuple(sorted(lang.of("suitability") | SUITABLE_FOR))
+    # "zu Akne neigende Haut": German puts it after the condition
+    voc.suitability_after = voc.suitability_after | {
+        w for w in lang.of("suitability") if " " not in w
+    }
 
 
 def _words(phrases: frozenset[str]) -> frozenset[str]:
