@@ -74,12 +74,32 @@ def _collect(frame: pl.DataFrame, fields: tuple[str, ...]) -> list[_Work]:
     return work
 
 
-def _group(values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> str:
+def _products(values: dict[str, dict[int, str | None]], rows: list[int]) -> dict[int, tuple[str | None, str | None]]:
+    """(product group, product type) of the candidate rows from the shared product
+    analysis (:mod:`listlint.product`), run on those rows only: a catalogue's claims
+    candidates are a few rows in a hundred."""
+    from listlint.product import analyse_records
+
+    records = [{n: values[n].get(i) for n in ("title", "product_type", "category")} for i in rows]
+    frame = analyse_records(records).frame
+    pairs = zip(frame["product_group"].to_list(), frame["product_type"].to_list(), strict=True)
+    return dict(zip(rows, pairs, strict=True))
+
+
+def _group(
+    values: dict[str, dict[int, str | None]],
+    i: int,
+    voc: Vocabulary,
+    sells: tuple[str | None, str | None] | None = None,
+) -> str:
     def folded(name: str) -> str | None:
         value = values[name].get(i)
         return fold(value) if value else None
 
-    return product_group(folded("category"), folded("product_type"), folded("title"), voc)
+    group, kind = sells or (None, None)
+    return product_group(
+        folded("category"), folded("product_type"), folded("title"), voc, group, kind, folded("description")
+    )
 
 
 def _language(values: dict[str, dict[int, str | None]], i: int) -> frozenset[str] | None:
@@ -121,7 +141,8 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
         else {}
         for n in _CONTEXT_FIELDS
     }
-    groups = {i: _group(values, i, voc) for i in rows}
+    sells = _products(values, rows)
+    groups = {i: _group(values, i, voc, sells.get(i)) for i in rows}
     langs = {i: _language(values, i) for i in rows}
     causes = {i: _cause(values, i, grammar.cause_words()) for i in rows}
     out: list[ClaimHit] = []

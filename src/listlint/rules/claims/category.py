@@ -9,11 +9,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from listlint.rules.claims.medicine import is_medicine
+from listlint.rules.claims.medicine import is_medicine, prints_label
 from listlint.rules.claims.vocab import Vocabulary
 
 #: groups where claim grammar applies in full (a listing of unknown kind is judged as one)
 HEALTH = frozenset({"supplement", "food", "cosmetic", "pet", "unknown"})
+#: health groups known to be one: what the lexicon's ambiguous names need (an unknown
+#: listing that "prevents damage from scratches" is most likely goods)
+KNOWN_HEALTH = HEALTH - {"unknown"}
+#: the shared product analysis's groups (wordlists/product/groups.tsv) as claims groups;
+#: any other group is goods (explicit claims only). Pet supplies that are not eaten (beds,
+#: diffusers, wraps) are goods: calming wording there is comfort, not a claim
+PRODUCT_GROUPS = {
+    "supplement": "supplement",
+    "food_drink": "food",
+    "alcohol": "food",
+    "cosmetic": "cosmetic",
+    # a product called a medicine with no approved medicine named ("Ayurvedic Medicine for
+    # Diabetes") is judged as a supplement; real medicines are told by name (medicine.py)
+    "medicine": "supplement",
+    "medical_device": "device",
+    "pet_food": "pet",
+    "media": "media",
+}
 _WORD = re.compile(r"[a-z0-9][a-z0-9&'-]*")
 _SPLIT = re.compile(r"\s*(?:>|/|\||,|›|»)\s*")
 
@@ -40,13 +58,29 @@ def _group_of(text: str, voc: Vocabulary) -> str | None:
 
 
 def product_group(
-    category: str | None, product_type: str | None, title: str | None, voc: Vocabulary
+    category: str | None,
+    product_type: str | None,
+    title: str | None,
+    voc: Vocabulary,
+    sold: str | None = None,
+    sold_type: str | None = None,
+    description: str | None = None,
 ) -> str:
-    """One of the categories.tsv groups, ``drug`` or ``unknown``. Inputs are folded text."""
+    """One of the categories.tsv groups, ``drug`` or ``unknown``. Inputs are folded text;
+    ``sold`` and ``sold_type``: the shared product analysis's group and type
+    (:mod:`listlint.product`).
+
+    A medicine named in the title decides first, then the category path and product type
+    read against this family's groups (the words of a marketplace's own health, beauty
+    and pet categories, in six languages), then the title's words, then the product
+    analysis (the title's head noun over Google's taxonomy: what an uncategorised listing
+    sells), then a product-form noun in the title ("... capsules")."""
     if title:
         padded = f" {' '.join(_WORD.findall(title))} "
         if any(f" {d} " in padded for d in voc.drug_ingredients) or is_medicine(title):
             return "drug"  # "Ibuprofen 200mg": an approved drug's label, not a claim
+    if description and prints_label(description, voc.leaflet):
+        return "drug"
     for text in (category, product_type):
         if not text:
             continue
@@ -60,6 +94,11 @@ def product_group(
         group = _group_of(title, voc)
         if group:
             return group
+    if sold is not None:
+        if sold == "toy_game" and sold_type and "game" in sold_type:
+            return "media"  # a board or video game depicts diseases ("cure four diseases")
+        return PRODUCT_GROUPS.get(sold, "goods")
+    if title:
         if set(_WORD.findall(title)) & voc.remedy_nouns:
             return "supplement"  # "... capsules", "... tincture": sold as a remedy
     return "unknown"

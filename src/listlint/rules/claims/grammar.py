@@ -38,7 +38,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from listlint.rules.claims.category import HEALTH
+from listlint.rules.claims.category import HEALTH, KNOWN_HEALTH
 from listlint.rules.claims.clause import Clause, Match, longest, matches
 from listlint.rules.claims.lexicon import LexHit, condition_lexicon
 from listlint.rules.claims.sides import Found, Sentence, Sides
@@ -371,10 +371,11 @@ class Grammar:
         A name with other senses (Cancer the sign, shingles, "wajah") or an abbreviation
         needs a health product, and more than a product name or a bare mention."""
         explicit, how = found[4], found[2]
+        health = s.group in KNOWN_HEALTH
         if entry.ambiguity == "rare":
-            return explicit and (s.health or how in ("header", "passive") or _cures(s, found))
+            return explicit and (health or how in ("header", "passive") or _cures(s, found))
         if entry.ambiguity in ("other", "abbr"):
-            return s.health and (explicit or how not in ("name", "question", "implied", "target"))
+            return health and (explicit or how not in ("name", "question", "implied", "target"))
         return True
 
     def _excluded(self, s: Sentence, cond: Match, entry: Condition) -> bool:

@@ -115,6 +115,10 @@ class ConditionLexicon:
             found = self._entries[row] = LexEntry(term, kind, topic, lang, amb, code or "")
         return found
 
+    def knows(self, word: str) -> bool:
+        """Does some name start with ``word`` (folded)?"""
+        return word in self._index
+
     def value(self, row: int, column: str) -> str:
         """Another column of a name's row (the medicine list's ``routes``, ``status``)."""
         return self._frame[column][row] or ""

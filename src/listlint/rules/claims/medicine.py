@@ -19,19 +19,34 @@ from listlint.rules.claims.lexicon import medicine_lexicon
 DOSE_FORMS = {
     "oral": frozenset(
         "tablet tablets caplet caplets capsule capsules softgel softgels gelcaps chewable "
-        "chewables lozenge lozenges gum syrup suspension liquigels".split()
+        "chewables lozenge lozenges gum syrup suspension liquigels "
+        # es/pt/de/fr/id
+        "tabletas comprimidos comprimido capsulas jarabe xarope suspension tabletten kapseln "
+        "saft comprimes gelules sirop kapsul kaplet sirup".split()
     ),
     "topical": frozenset(
         "cream gel ointment lotion solution foam wash cleanser spray patch patches shampoo "
-        "roll-on".split()
+        "roll-on crema pomada creme unguento salbe pommade salep krim".split()
     ),
 }
+#: the endings of international nonproprietary names in es/pt/de/fr/id and their English
+#: ones (WHO INN stems are shared; languages adapt the ending): loratadina, Loratadin ->
+#: loratadine; omeprazol -> omeprazole; ibuprofeno, ibuprofene -> ibuprofen;
+#: prednisona, Prednison -> prednisone; alendronato, Alendronat -> alendronate;
+#: furosemida -> furosemide; amoxicilina -> amoxicillin
+INN_ENDINGS = (
+    ("cilina", "cillin"), ("ilina", "illin"), ("ina", "ine"), ("ina", "in"), ("in", "ine"),
+    ("ol", "ole"), ("eno", "en"), ("ene", "en"), ("ona", "one"), ("on", "one"),
+    ("ato", "ate"), ("at", "ate"), ("ida", "ide"), ("id", "ide"),
+)  # fmt: skip
 #: strengths by the route they need: "200 mg" a pill, "1%" a cream
 _STRENGTHS = {
     "oral": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|iu)(?![a-z])"),
     "topical": re.compile(r"\b\d+(?:[.,]\d+)?\s?%"),
 }
 _WORD = re.compile(r"[a-z][a-z-]*")
+#: how much of a description is read for a label
+_LABEL_SAMPLE = 4000
 
 
 def is_medicine(title: str) -> bool:
@@ -39,7 +54,7 @@ def is_medicine(title: str) -> bool:
     if not title:
         return False
     lex = medicine_lexicon()
-    hits = lex.find(title)
+    hits = lex.find(title) or lex.find(_english_names(title, lex))
     if not hits:
         return False
     words = set(_WORD.findall(title))
@@ -56,3 +71,30 @@ def is_medicine(title: str) -> bool:
         elif strength or formed:
             return True
     return False
+
+
+def prints_label(description: str, headings: re.Pattern[str]) -> bool:
+    """Does a folded description print a medicine's label (two of its section headings
+    and an approved medicine's name: "Active ingredient: ibuprofen 200 mg ... Uses ...
+    Warnings", "Principio activo ... Contraindicaciones ... Posología")?"""
+    if len({m.group(0) for m in headings.finditer(description)}) < 2:
+        return False
+    lex = medicine_lexicon()
+    text = description[:_LABEL_SAMPLE]
+    hits = lex.find(text) or lex.find(_english_names(text, lex))
+    return any(not h.entry.ambiguity for h in hits)
+
+
+def _english_names(title: str, lex) -> str:  # type: ignore[no-untyped-def]
+    """The title with each word no name starts with rewritten to the English INN form
+    the medicine list knows, when one ending rule gives it ("loratadina" -> "loratadine");
+    the same length is not kept, so only the words matter."""
+    out = []
+    for word in _WORD.findall(title):
+        if not lex.knows(word) and len(word) > 5:
+            for theirs, ours in INN_ENDINGS:
+                if word.endswith(theirs) and lex.knows(word[: -len(theirs)] + ours):
+                    word = word[: -len(theirs)] + ours
+                    break
+        out.append(word)
+    return " ".join(out)

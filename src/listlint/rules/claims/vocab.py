@@ -8,6 +8,7 @@ disclaimers, benign contexts, category groups and compliant rewordings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -143,6 +144,8 @@ class Vocabulary:
     bare_remedies: frozenset[str] = frozenset()
     #: es/pt/de/fr/id targets and links ("penderita", "atteints de"), for the gate
     lang_targets: frozenset[str] = frozenset()
+    #: section headings of a medicine's label, every language, as one whole-word regex
+    leaflet: re.Pattern[str] = re.compile(r"(?!)")
     #: active ingredients of approved drugs: a title naming one is a drug product
     drug_ingredients: tuple[str, ...] = ()
     targets: frozenset[str] = frozenset()
@@ -299,6 +302,10 @@ def _add_languages(voc: Vocabulary) -> None:
     voc.bare_remedies = lang.of("remedy", ["id"]) | lang.of("noun", ["id"])
     voc.targets = voc.targets | lang.of("target")
     voc.lang_targets = lang.of("target") | lang.of("link")
+    headings = {fold(h) for h in wordlist("claims/medicine_labels")} | lang.of("leaflet")
+    voc.leaflet = re.compile(
+        rf"\b(?:{'|'.join(re.escape(h) for h in sorted(headings, key=len, reverse=True))})\b"
+    )
     voc.target_links = voc.target_links | _words(lang.of("link"))
     voc.glue = voc.glue | _words(lang.of("glue"))
     voc.breakers = voc.breakers | _words(lang.of("breaker"))
