@@ -165,7 +165,7 @@ def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
         held = held or ("strong" in inside and pre.strong.contains_any(low[a:b]))
         found = [h for h in names if a <= h.start and h.end <= b] if cued else []
         if held or found:
-            rel = tuple(LexHit(h.start - a, h.end - a, h.entry, h.row) for h in found)
+            rel = tuple(LexHit(h.start - a, h.end - a, h.entry, h.row, h.alts) for h in found)
             out.append(Candidate(a, b, rel))
     return mapped, out
 

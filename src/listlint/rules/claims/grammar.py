@@ -57,6 +57,10 @@ if TYPE_CHECKING:
 
     from listlint.rules.claims.pipeline import ClaimMatchers
 
+#: ICD-10 chapters of diseases proper: infections, neoplasms, blood, mental, nervous, eye,
+#: ear, circulatory, respiratory, digestive, skin, musculoskeletal, genitourinary,
+#: pregnancy, congenital
+REAL_CHAPTERS = frozenset("ABCDFGHIJKLMNOQ")
 #: relief words: about a symptom they describe comfort, not a cure
 RELIEF_WORDS = frozenset(
     "relieve relief reliever ease soothe calm alleviate reduce help aid lessen soften "
@@ -132,6 +136,11 @@ class Grammar:
         is the listing's title (what the product is called, not a feature list)."""
         if group in SUBJECT_MATTER or (cause and group not in HEALTH):
             return
+        names = [
+            LexHit(h.start, h.end, entry, h.row)
+            for h in names
+            if (entry := h.in_language(langs)) is not None
+        ]
         conds = self._conditions(doc, names)
         if keywords:
             yield from self._keyword_claims(doc, group, conds, doc.text.lower())
@@ -351,17 +360,28 @@ class Grammar:
 
     @staticmethod
     def _lexicon_counts(s: Sentence, entry: Condition, found: Found) -> bool:
-        """The lexicon names thousands of everyday discomforts and injuries the hand lists
-        leave out on purpose. Relief of a symptom ("relieves bloating", "Redness Relief",
-        "alivia las molestias") is structure/function or cosmetic wording; only a cure,
-        treatment or prevention claim about one counts. A device's injuries (a blister
-        plaster "heals blisters") are what it is for."""
+        """The lexicon names thousands of everyday discomforts, skin states and injuries
+        the hand lists leave out on purpose, so its names need a firmer frame:
+
+        * relief of a symptom or of a word with other senses ("relieves bloating",
+          "Redness Relief", "alivia las molestias") is structure/function or cosmetic
+          wording; only plain diseases are relieved in a claim;
+        * on goods, and on cosmetics for anything but a disease of the ICD chapters of
+          real diseases ("prevent dehydration", "evitar quemaduras solares" of a plant),
+          only a cure frame counts: cure, heal, treat, a treatment noun, a label, a
+          testimonial;
+        * a device's injuries (a blister plaster "heals blisters") are what it is for."""
         if entry.injury and s.group == "device":
             return False
-        if entry.kind != "symptom":
-            return True
+        how, explicit = found[2], found[4]
         word = s.doc[found[0]].lemma_.lower()
-        return found[2] not in ("name", "question") and word not in RELIEF_WORDS
+        cure = word in CURE_VERBS or how in ("header", "passive") or (how == "noun" and explicit)
+        disease = entry.kind == "disease" and not entry.ambiguity
+        if s.group == "goods" or (s.group == "cosmetic" and not (disease and _real(entry))):
+            return cure
+        if not disease and (word in RELIEF_WORDS or how in ("name", "question")):
+            return False
+        return True
 
     @staticmethod
     def _framed(s: Sentence, entry: Condition, found: Found) -> bool:
@@ -372,8 +392,8 @@ class Grammar:
         needs a health product, and more than a product name or a bare mention."""
         explicit, how = found[4], found[2]
         health = s.group in KNOWN_HEALTH
-        if entry.ambiguity == "rare":
-            return explicit and (health or how in ("header", "passive") or _cures(s, found))
+        if entry.ambiguity == "rare":  # never a product name ("Shock Therapy", "Cold Brew")
+            return how in ("header", "passive") or _cures(s, found) or (how == "noun" and explicit)
         if entry.ambiguity in ("other", "abbr"):
             return health and (explicit or how not in ("name", "question", "implied", "target"))
         return True
@@ -426,6 +446,12 @@ class Grammar:
         return Claim(
             rule, span.start_char, span.end_char, entry.term, entry.claim, "", "phrase", severity
         )
+
+
+def _real(entry: Condition) -> bool:
+    """A disease of the ICD-10 chapters of diseases proper (not symptoms R, injuries S/T,
+    metabolic states E such as dehydration), or a named lexicon entry outside ICD."""
+    return entry.code[:1] in REAL_CHAPTERS
 
 
 def _absolute(term: str) -> bool:

@@ -67,6 +67,16 @@ class LexHit:
     end: int
     entry: LexEntry
     row: int = -1  # the name's row in its lexicon (:meth:`ConditionLexicon.value`)
+    #: the same name in other languages ("diabete" is Portuguese and French)
+    alts: tuple[LexEntry, ...] = ()
+
+    def in_language(self, langs: frozenset[str] | None) -> LexEntry | None:
+        """The entry for a listing in ``langs`` (None: any): English names count in every
+        language (the hand lists' are international too), others only in their own."""
+        for entry in (self.entry, *self.alts):
+            if entry.lang == "en" or langs is None or entry.lang in langs:
+                return entry
+        return None
 
 
 def words_key(series: pl.Series) -> pl.Series:
@@ -84,23 +94,36 @@ class ConditionLexicon:
             frame.with_columns(
                 key.alias("key"),
                 key.str.split(" ").list.first().alias("first"),
-                pl.col("ambiguous").str.extract(r"^([a-z-]+)").replace_strict(
-                    AMBIGUITY, default=""
-                ),
+                pl.when(pl.col("term").str.contains(r"^[\p{Lu}\d-]+$"))
+                .then(pl.lit("abbr"))  # "IGF-1", "BPH": written as an abbreviation
+                .otherwise(
+                    pl.col("ambiguous").str.extract(r"^([a-z-]+)").replace_strict(
+                        AMBIGUITY, default=""
+                    )
+                )
+                .alias("ambiguous"),
             )
             .filter(pl.col("key") != "")
-            .unique("key", keep="first", maintain_order=True)
+            # perinatal states, external causes and encounters (ICD-10 P, V-Z) name no
+            # disease a product could claim, and their stripped titles are everyday
+            # words ("recién nacidos", "otros recién nacidos con sobrepeso")
+            .filter(~pl.col("code").fill_null("").str.contains(r"^[PVWXYZ]\d"))
+            .unique(["key", "lang"], keep="first", maintain_order=True)
             .sort(pl.col("key").str.len_chars(), descending=True, maintain_order=True)
         )
         self._frame = frame
         self._entries: dict[int, LexEntry] = {}
-        index: dict[str, list[tuple[str, int]]] = {}
-        for row, (first, key) in enumerate(zip(frame["first"].to_list(), frame["key"].to_list(), strict=True)):
-            found = index.get(first)
-            if found is None:
-                index[first] = [(key, row)]
-            else:
-                found.append((key, row))
+        # first word -> [(name, rows of that name: one per language)], longest name first
+        index: dict[str, list[tuple[str, list[int]]]] = {}
+        rows_of: dict[str, list[int]] = {}
+        pairs = zip(frame["first"].to_list(), frame["key"].to_list(), strict=True)
+        for row, (first, key) in enumerate(pairs):
+            same = rows_of.get(key)
+            if same is not None:
+                same.append(row)
+                continue
+            rows_of[key] = [row]
+            index.setdefault(first, []).append((key, rows_of[key]))
         self._index = index
 
     def __len__(self) -> int:
@@ -141,25 +164,26 @@ class ConditionLexicon:
             if hit is None:
                 i += 1
                 continue
-            row, j = hit
-            out.append(LexHit(spans[i][0], spans[j][1], self.entry(row), row))
+            rows, j = hit
+            alts = tuple(self.entry(r) for r in rows[1:])
+            out.append(LexHit(spans[i][0], spans[j][1], self.entry(rows[0]), rows[0], alts))
             i = j + 1
         return out
 
-    def _at(self, words: list[str], i: int) -> tuple[int, int] | None:
-        """(row, last word) of the longest name starting at word ``i``."""
+    def _at(self, words: list[str], i: int) -> tuple[list[int], int] | None:
+        """(rows, last word) of the longest name starting at word ``i``."""
         word = words[i]
         heads = [word] + [word[: -len(p)] for p in _PLURALS if word.endswith(p) and len(word) > 4]
         best: tuple[int, int] | None = None
         for head in heads:
-            for key, row in self._index.get(head, ()):
+            for key, rows in self._index.get(head, ()):
                 parts = key.split(" ")
                 if best is not None and len(parts) <= best[1] - i + 1:
                     break  # sorted longest first: nothing longer is left here
                 if i + len(parts) <= len(words) and all(
                     _same(w, k) for w, k in zip(words[i : i + len(parts)], parts, strict=False)
                 ):
-                    best = (row, i + len(parts) - 1)
+                    best = (rows, i + len(parts) - 1)
                     break
         return best
 
