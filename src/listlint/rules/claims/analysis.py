@@ -74,31 +74,41 @@ def _collect(frame: pl.DataFrame, fields: tuple[str, ...]) -> list[_Work]:
     return work
 
 
-def _products(values: dict[str, dict[int, str | None]], rows: list[int]) -> dict[int, tuple[str | None, str | None]]:
-    """(product group, product type) of the candidate rows from the shared product
-    analysis (:mod:`listlint.product`), run on those rows only: a catalogue's claims
-    candidates are a few rows in a hundred."""
-    from listlint.product import analyse_records
+class _Products:
+    """(product group, product type) of candidate rows from the shared product analysis
+    (:mod:`listlint.product`), run once, on those rows only, the first time one is asked
+    (only listings whose category and title do not tell are)."""
 
-    records = [{n: values[n].get(i) for n in ("title", "product_type", "category")} for i in rows]
-    frame = analyse_records(records).frame
-    pairs = zip(frame["product_group"].to_list(), frame["product_type"].to_list(), strict=True)
-    return dict(zip(rows, pairs, strict=True))
+    def __init__(self, values: dict[str, dict[int, str | None]], rows: list[int]) -> None:
+        self._values, self._rows = values, rows
+        self._found: dict[int, tuple[str | None, str | None]] | None = None
+
+    def of(self, i: int) -> tuple[str | None, str | None]:
+        if self._found is None:
+            from listlint.product import analyse_records
+
+            fields = ("title", "product_type", "category")
+            records = [{n: self._values[n].get(r) for n in fields} for r in self._rows]
+            frame = analyse_records(records).frame
+            pairs = zip(frame["product_group"].to_list(), frame["product_type"].to_list(), strict=True)
+            self._found = dict(zip(self._rows, pairs, strict=True))
+        return self._found.get(i, (None, None))
 
 
 def _group(
-    values: dict[str, dict[int, str | None]],
-    i: int,
-    voc: Vocabulary,
-    sells: tuple[str | None, str | None] | None = None,
+    values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary, sells: _Products
 ) -> str:
     def folded(name: str) -> str | None:
         value = values[name].get(i)
         return fold(value) if value else None
 
-    group, kind = sells or (None, None)
     return product_group(
-        folded("category"), folded("product_type"), folded("title"), voc, group, kind, folded("description")
+        folded("category"),
+        folded("product_type"),
+        folded("title"),
+        voc,
+        lambda: sells.of(i),
+        folded("description"),
     )
 
 
@@ -110,11 +120,11 @@ def _language(values: dict[str, dict[int, str | None]], i: int) -> frozenset[str
     return None if lang is None else frozenset({"en", lang})
 
 
-def _cause(values: dict[str, dict[int, str | None]], i: int, words: tuple[str, ...]) -> bool:
+def _cause(values: dict[str, dict[int, str | None]], i: int, words: re.Pattern[str]) -> bool:
     """Does listing ``i`` support a cause (awareness, charity, a memorial)? Any of its
     fields may say so: the title names the disease, the description the donation."""
     text = fold(" ".join(v for n in _CONTEXT_FIELDS if (v := values[n].get(i))))
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    return words.search(text) is not None
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -141,10 +151,10 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
         else {}
         for n in _CONTEXT_FIELDS
     }
-    sells = _products(values, rows)
-    groups = {i: _group(values, i, voc, sells.get(i)) for i in rows}
+    sells = _Products(values, rows)
+    groups = {i: _group(values, i, voc, sells) for i in rows}
     langs = {i: _language(values, i) for i in rows}
-    causes = {i: _cause(values, i, grammar.cause_words()) for i in rows}
+    causes = {i: _cause(values, i, grammar.causes) for i in rows}
     out: list[ClaimHit] = []
     docs = cm.nlp.pipe((w.mapped.text[w.sentence.start : w.sentence.end] for w in work), batch_size=256)
     for w, doc in zip(work, docs, strict=True):

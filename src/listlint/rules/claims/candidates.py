@@ -150,12 +150,7 @@ def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
     hits += [(m.start(), "") for m in _WEIGHT_AMOUNT_RE.finditer(low)]
     cues = [m.start for m in pre.cues.iter(low)] + [m.start() for m in _HASHTAG_RE.finditer(low)]
     open_field = field == "title" or field in KEYWORD_FIELDS
-    names: list[LexHit] = []
-    if cues or open_field:
-        names = [h for h in condition_lexicon().find(low) if _as_written(h, mapped, text)]
-    if cues:  # "works like Prozac", "instead of metformin": medicines for substitution claims
-        names += [h for h in medicine_lexicon().find(low) if not _overlaps(h, names)]
-    if not hits and not names:
+    if not hits and not cues and not open_field:
         return mapped, []
     out = []
     for a, b in sentences(low):
@@ -163,11 +158,22 @@ def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
         inside = {need for s, need in hits if a <= s < b}
         held = "" in inside or ("cue" in inside and cued)
         held = held or ("strong" in inside and pre.strong.contains_any(low[a:b]))
-        found = [h for h in names if a <= h.start and h.end <= b] if cued else []
+        found = _names(low, a, b, mapped, text, medicines=bool(cues)) if cued else []
         if held or found:
-            rel = tuple(LexHit(h.start - a, h.end - a, h.entry, h.row, h.alts) for h in found)
-            out.append(Candidate(a, b, rel))
+            out.append(Candidate(a, b, tuple(found)))
     return mapped, out
+
+
+def _names(
+    low: str, a: int, b: int, mapped: MappedText, text: str, medicines: bool
+) -> list[LexHit]:
+    """The lexicon's names in sentence ``low[a:b]`` (spans relative to it), and with a cue
+    the medicines' ("works like Prozac", "instead of metformin": substitution claims)."""
+    sentence = low[a:b]
+    names = [h for h in condition_lexicon().find(sentence) if _as_written(h, a, mapped, text)]
+    if medicines:
+        names += [h for h in medicine_lexicon().find(sentence) if not _overlaps(h, names)]
+    return names
 
 
 def _need(m: Match[str], mapped: MappedText, text: str) -> str:
@@ -192,10 +198,10 @@ def _overlaps(hit: LexHit, others: list[LexHit]) -> bool:
     return any(o.start < hit.end and hit.start < o.end for o in others)
 
 
-def _as_written(hit: LexHit, mapped: MappedText, text: str) -> bool:
+def _as_written(hit: LexHit, offset: int, mapped: MappedText, text: str) -> bool:
     """Abbreviations count only as written in capitals ("MS", not "ms"; "PID", not a
     "pid controller"); other names whatever their case."""
     if hit.entry.ambiguity != "abbr":
         return True
-    s, e = mapped.source_span(hit.start, hit.end)
+    s, e = mapped.source_span(offset + hit.start, offset + hit.end)
     return text[s:e].isupper()

@@ -7,9 +7,10 @@ skin care); a listing without a category is judged by its title and product type
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
-from listlint.rules.claims.medicine import is_medicine, prints_label
+from listlint.rules.claims.medicine import is_medicine, prints_label, registered
 from listlint.rules.claims.vocab import Vocabulary
 
 #: groups where claim grammar applies in full (a listing of unknown kind is judged as one)
@@ -62,13 +63,13 @@ def product_group(
     product_type: str | None,
     title: str | None,
     voc: Vocabulary,
-    sold: str | None = None,
-    sold_type: str | None = None,
+    sold: Callable[[], tuple[str | None, str | None]] | None = None,
     description: str | None = None,
 ) -> str:
     """One of the categories.tsv groups, ``drug`` or ``unknown``. Inputs are folded text;
-    ``sold`` and ``sold_type``: the shared product analysis's group and type
-    (:mod:`listlint.product`).
+    ``sold``: the shared product analysis's group and type (:mod:`listlint.product`),
+    asked only when the category and the title's words do not tell (its lexicon costs a
+    second to load, which a categorised catalogue never pays).
 
     A medicine named in the title decides first, then the category path and product type
     read against this family's groups (the words of a marketplace's own health, beauty
@@ -79,7 +80,9 @@ def product_group(
         padded = f" {' '.join(_WORD.findall(title))} "
         if any(f" {d} " in padded for d in voc.drug_ingredients) or is_medicine(title):
             return "drug"  # "Ibuprofen 200mg": an approved drug's label, not a claim
-    if description and prints_label(description, voc.leaflet):
+    if description and (registered(description) or prints_label(description, voc.leaflet)):
+        return "drug"
+    if title and registered(title):
         return "drug"
     for text in (category, product_type):
         if not text:
@@ -94,10 +97,11 @@ def product_group(
         group = _group_of(title, voc)
         if group:
             return group
-    if sold is not None:
-        if sold == "toy_game" and sold_type and "game" in sold_type:
+    group, kind = sold() if sold is not None else (None, None)
+    if group is not None:
+        if group == "toy_game" and kind and "game" in kind:
             return "media"  # a board or video game depicts diseases ("cure four diseases")
-        return PRODUCT_GROUPS.get(sold, "goods")
+        return PRODUCT_GROUPS.get(group, "goods")
     if title:
         if set(_WORD.findall(title)) & voc.remedy_nouns:
             return "supplement"  # "... capsules", "... tincture": sold as a remedy

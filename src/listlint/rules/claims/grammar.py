@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -175,6 +176,12 @@ class Grammar:
     def cause_words(self) -> tuple[str, ...]:
         """Contexts that make any condition subject matter (benign.tsv term "*")."""
         return self.voc.benign_sentences.get("*", ())
+
+    @cached_property
+    def causes(self) -> re.Pattern[str]:
+        """:meth:`cause_words` as one whole-word regex."""
+        words = sorted(self.cause_words(), key=len, reverse=True)
+        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
 
     def _kept(self, doc: Doc, m: Match) -> bool:
         """Not the word inside "hearing aids", "dog treats" (a benign phrase around it)."""

@@ -12,7 +12,9 @@ also an everyday word needs both.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from listlint.resources import table
 from listlint.rules.claims.lexicon import medicine_lexicon
 
 #: dose forms by the route they need (Drugs@FDA ``routes`` words)
@@ -71,6 +73,18 @@ def is_medicine(title: str) -> bool:
         elif strength or formed:
             return True
     return False
+
+
+@cache
+def _ids() -> re.Pattern[str]:
+    rows = table("claims/medicine_ids")
+    return re.compile("|".join(f"(?:{r['pattern']})" for r in rows))
+
+
+def registered(text: str) -> bool:
+    """Does a folded text print a drug code or a dispensing status (NDC, PZN, a BPOM drug
+    number, "Rx only", "venta bajo receta")? (wordlists/claims/medicine_ids.tsv)"""
+    return _ids().search(text) is not None
 
 
 def prints_label(description: str, headings: re.Pattern[str]) -> bool:

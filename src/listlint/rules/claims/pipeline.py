@@ -110,13 +110,7 @@ def _predicate_patterns(voc: Vocabulary) -> dict[str, list[list[dict[str, Any]]]
         [{"LOWER": {"IN": sorted(voc.predicates["suffix"])}}],
     ]
     patterns["prefix"] = [[{"LOWER": {"IN": sorted(voc.predicates["prefix"])}}, {"ORTH": "-"}]]
-    # es/pt/de/fr/id: every surface form is listed, so no lemma is needed (the English
-    # lookup lemmas would only garble them); the label carries the language
-    for kind, by_lang in voc.lang_predicates.items():
-        for lang, forms in by_lang.items():
-            singles = sorted(f for f in forms if " " not in f)
-            if singles:
-                patterns[f"{kind}@{lang}"] = [[{"LOWER": {"IN": singles}}]]
+
     units = ["lbs", "lb", "pounds", "pound", "kg", "kgs", "kilos", "kilograms", "stone", "inches"]
     patterns["weight_amount"] = [
         [
@@ -141,11 +135,13 @@ def _multiword_predicates(voc: Vocabulary) -> dict[str, list[str]]:
             if " " in term and kind not in ("suffix", "prefix"):
                 first, rest = term.split(" ", 1)
                 out.setdefault(kind, []).extend(f"{f} {rest}" for f in verb_forms(first))
+    # es/pt/de/fr/id: every surface form is listed, so no lemma is needed (the English
+    # lookup lemmas would only garble them); the label carries the language. One hash
+    # lookup per token here, where Matcher patterns cost per pattern per token
     for kind, by_lang in voc.lang_predicates.items():
         for lang, forms in by_lang.items():
-            multi = [f for f in forms if " " in f]
-            if multi:
-                out[f"{kind}@{lang}"] = multi
+            if forms:
+                out[f"{kind}@{lang}"] = sorted(forms)
     return out
 
 
