@@ -30,6 +30,7 @@ CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
 _CONTEXT_FIELDS = ("category", "product_type", "title", "description")
 #: longest sentence quoted in a message
 QUOTE_MAX = 200
+_WORDS = re.compile(r"[^\W\d_]+")
 #: how much of a listing's text tells its language
 _LANGUAGE_SAMPLE = 2000
 
@@ -96,8 +97,11 @@ class _Products:
 
 
 def _group(
-    values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary, sells: _Products
+    values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary, sells: _Products | None
 ) -> str:
+    """What listing ``i`` sells, for the claims rules. The product analysis is not asked
+    about a listing that names remedy forms (its head nouns read "Piles" as batteries and
+    "Care" as car care: an uncategorised listing of capsules stays a health product)."""
     def folded(name: str) -> str | None:
         value = values[name].get(i)
         return fold(value) if value else None
@@ -107,7 +111,7 @@ def _group(
         folded("product_type"),
         folded("title"),
         voc,
-        lambda: sells.of(i),
+        None if sells is None else (lambda: sells.of(i)),
         folded("description"),
     )
 
@@ -125,6 +129,15 @@ def _cause(values: dict[str, dict[int, str | None]], i: int, words: re.Pattern[s
     fields may say so: the title names the disease, the description the donation."""
     text = fold(" ".join(v for n in _CONTEXT_FIELDS if (v := values[n].get(i))))
     return words.search(text) is not None
+
+
+def _remedy(values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> bool:
+    """Does listing ``i`` present itself as a remedy: a product form of remedies
+    (capsules, tea, drops) or a label of benefits or indications ("Benefícios:",
+    "Indications:"), in any of the six languages?"""
+    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
+    text = text[:_LANGUAGE_SAMPLE]
+    return not voc.remedy_forms.isdisjoint(_WORDS.findall(text)) or bool(voc.labels.search(text))
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -152,7 +165,8 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
         for n in _CONTEXT_FIELDS
     }
     sells = _Products(values, rows)
-    groups = {i: _group(values, i, voc, sells) for i in rows}
+    remedies = {i: _remedy(values, i, voc) for i in rows}
+    groups = {i: _group(values, i, voc, None if remedies[i] else sells) for i in rows}
     langs = {i: _language(values, i) for i in rows}
     causes = {i: _cause(values, i, grammar.causes) for i in rows}
     out: list[ClaimHit] = []
@@ -167,6 +181,7 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
             langs=langs[i],
             cause=causes[i],
             title=w.field == "title",
+            remedy=remedies[i],
         )
         for claim in found:
             s, e = w.mapped.source_span(a + claim.start, a + claim.end)

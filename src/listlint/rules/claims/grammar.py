@@ -127,6 +127,7 @@ class Grammar:
         langs: frozenset[str] | None = None,
         cause: bool = False,
         title: bool = False,
+        remedy: bool = False,
     ) -> Iterator[Claim]:
         """Claims in ``doc`` (character offsets in ``doc.text``) for a product group;
         ``keywords``: the doc is a list of search keywords (tags), not prose; ``names``:
@@ -134,7 +135,9 @@ class Grammar:
         (None: all); ``cause``: the listing supports a cause (awareness, charity, a
         memorial: :meth:`cause_words`), which on anything but a health product makes its
         disease words subject matter ("Walk to cure diabetes" T-shirt); ``title``: the doc
-        is the listing's title (what the product is called, not a feature list)."""
+        is the listing's title (what the product is called, not a feature list);
+        ``remedy``: the listing names a product form of remedies ("cápsulas", "chá",
+        "drops"), which makes an uncategorised listing a health product for the lexicon."""
         if group in SUBJECT_MATTER or (cause and group not in HEALTH):
             return
         names = [
@@ -170,6 +173,7 @@ class Grammar:
                     lo,
                     hi,
                     title,
+                    remedy,
                 )
             )
 
@@ -293,7 +297,7 @@ class Grammar:
             # "pain reliever": the drug class says it better than "relieves pain"
             if not any(p.kind == "drug" and p.start <= c.start and c.end <= p.end for p in phrase_claims):
                 yield c
-        if not (found_claims or s.group not in EFFICACY_WITH_CONDITION or self._names_condition(s)):
+        if not (found_claims or s.group not in EFFICACY_WITH_CONDITION):
             # "clinically proven to hydrate", "instant relief" (cooling) on a cosmetic or a
             # pet product: a test result or a feeling, not a health claim; absolute
             # promises ("guaranteed results", "miracle") stay
@@ -336,6 +340,8 @@ class Grammar:
                 found = (cond.start, cond.end, "implied", "weak", False)  # "cancer cells"
         if found is None:
             return None
+        if s.group == "cosmetic" and entry.kind in ("cosmetic", "appearance") and found[2] in ("prep", "target"):
+            return None  # "for those with thinning hair", "for acne-prone skin": who it suits
         if entry.lexicon and not self._lexicon_counts(s, entry, found):
             return None
         if not s.health and not entry.ambiguity:
@@ -343,7 +349,7 @@ class Grammar:
             # a cure verb off health products: "heals cancer" on a crystal still counts
             if self.lexicon_ambiguity(cond, doc) and not _cures(s, found):
                 return None
-        elif not self._framed(s, entry, found):
+        elif not self._framed(s, entry, found, cond.start):
             return None
         start_tok, end_tok, how, strength, _ = found
         span = doc[min(start_tok, cond.start) : max(cond.end, end_tok)]
@@ -351,6 +357,8 @@ class Grammar:
             how in ("implied", "question") or s.group not in ("supplement", "food", "pet")
         )
         if mood_only(entry.topic, s.group):
+            if s.group in ("goods", "unknown") and not found[4]:
+                return None  # a calming bed, blanket or wrap "reduces anxiety"
             if s.group == "goods" or not found[4]:
                 return None  # a calming bed, blanket or wrap "reduces anxiety"
             weak = True
@@ -384,14 +392,15 @@ class Grammar:
         word = s.doc[found[0]].lemma_.lower()
         cure = word in CURE_VERBS or how in ("header", "passive") or (how == "noun" and explicit)
         disease = entry.kind == "disease" and not entry.ambiguity
-        if s.group == "goods" or (s.group == "cosmetic" and not (disease and _real(entry))):
-            return cure
+        unsold = s.group == "unknown" and not s.remedy
+        if s.group == "goods" or unsold or (s.group == "cosmetic" and not (disease and _real(entry))):
+            return cure  # an uncategorised listing that "evita quemaduras solares": an orchid
         if not disease and (word in RELIEF_WORDS or how in ("name", "question")):
             return False
         return True
 
     @staticmethod
-    def _framed(s: Sentence, entry: Condition, found: Found) -> bool:
+    def _framed(s: Sentence, entry: Condition, found: Found, start: int) -> bool:
         """The lexicon's ambiguity marks. A rare-sense name (cold, stroke, corrosion,
         blister) needs an explicit frame: a strong verb or noun, a label or a testimonial,
         and off health products a cure verb ("prevents corrosion" is a rust spray's job).
@@ -400,7 +409,8 @@ class Grammar:
         explicit, how = found[4], found[2]
         health = s.group in KNOWN_HEALTH
         if entry.ambiguity == "rare":  # never a product name ("Shock Therapy", "Cold Brew")
-            return how in ("header", "passive") or _cures(s, found) or (how == "noun" and explicit)
+            left_noun = how == "noun" and explicit and found[0] < start
+            return how in ("header", "passive") or _cures(s, found) or left_noun
         if entry.ambiguity in ("other", "abbr"):
             return health and (explicit or how not in ("name", "question", "implied", "target"))
         return True
@@ -432,9 +442,11 @@ class Grammar:
         wipes" in a first-aid kit, "antibacterial sanitized hair"), or after "with" in a
         title. EPA's treated-article exemption covers protecting the article itself; the
         product named antibacterial ("Antibacterial Cutting Board") is still reported."""
+        before = [t.lower_ for t in s.doc[max(s.lo, ph.start - 6) : ph.start]]
+        if any(w in COMPONENT_LINKS for w in before):
+            return True  # "Refrigerator with Antibacterial Seal", "includes bandages, antiseptic"
         if s.title:
-            before = [t.lower_ for t in s.doc[max(s.lo, ph.start - 6) : ph.start]]
-            return any(w in COMPONENT_LINKS for w in before)
+            return False
         nxt = s.doc[ph.end] if ph.end < s.hi else None
         return nxt is not None and nxt.is_alpha and nxt.lower_ not in NOT_COMPONENTS
 

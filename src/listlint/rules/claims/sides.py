@@ -68,6 +68,7 @@ class Sentence:
     lo: int  # token bounds of the sentence
     hi: int
     title: bool = False  # the listing's title
+    remedy: bool = False  # the listing names a product form of remedies (capsules, tea, drops)
 
     @property
     def health(self) -> bool:

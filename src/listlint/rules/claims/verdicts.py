@@ -103,7 +103,7 @@ def predicate_counts(
 def mood_only(topic: str, group: str) -> bool:
     """Calming wording ("reduces anxiety") on goods is comfort, not a claim; on pet
     products a warning at most (calming chews)."""
-    return topic in MOOD_TOPICS and group in ("goods", "pet")
+    return topic in MOOD_TOPICS and group in ("goods", "pet", "unknown")
 
 
 def condition_rule(kind: str, group: str) -> str:

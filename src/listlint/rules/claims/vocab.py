@@ -146,6 +146,8 @@ class Vocabulary:
     lang_targets: frozenset[str] = frozenset()
     #: section headings of a medicine's label, every language, as one whole-word regex
     leaflet: re.Pattern[str] = re.compile(r"(?!)")
+    #: indication and benefit labels ("Indications:", "Benefícios:"), every language
+    labels: re.Pattern[str] = re.compile(r"(?!)")
     #: active ingredients of approved drugs: a title naming one is a drug product
     drug_ingredients: tuple[str, ...] = ()
     targets: frozenset[str] = frozenset()
@@ -303,6 +305,10 @@ def _add_languages(voc: Vocabulary) -> None:
     voc.targets = voc.targets | lang.of("target")
     voc.lang_targets = lang.of("target") | lang.of("link")
     headings = {fold(h) for h in wordlist("claims/medicine_labels")} | lang.of("leaflet")
+    heads = voc.predicates["header"] | lang.of("header")
+    voc.labels = re.compile(
+        rf"\b(?:{'|'.join(re.escape(h) for h in sorted(heads, key=len, reverse=True))})\s*:"
+    )
     voc.leaflet = re.compile(
         rf"\b(?:{'|'.join(re.escape(h) for h in sorted(headings, key=len, reverse=True))})\b"
     )
