@@ -183,7 +183,7 @@ def _need(m: Match[str], mapped: MappedText, text: str) -> str:
     if m.payload or len(m.term) > 4 or not m.term.isalpha() or m.term in common_words():
         return m.payload
     s, e = mapped.source_span(m.start, m.end)
-    return "" if text[s:e].isupper() else "cue"
+    return "" if text[s:e].isupper() else "never"
 
 
 @cache

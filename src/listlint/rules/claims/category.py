@@ -58,6 +58,21 @@ def _group_of(text: str, voc: Vocabulary) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=8192)
+def _title_group(title: str, voc: Vocabulary) -> str | None:
+    """The group of the title's last group word: the head noun of an English or German
+    title is at its end ("Vitamin C Serum" is a serum). Media still wins ("... Cookbook")."""
+    words = _WORD.findall(title)
+    found = _groups_in(title, voc)
+    if not found or "media" in found:
+        return found[0] if found else None
+    for word in reversed(words):
+        for group in found:
+            if word in voc.category_words[group]:
+                return group
+    return found[0]
+
+
 def product_group(
     category: str | None,
     product_type: str | None,
@@ -94,7 +109,7 @@ def product_group(
             if group:
                 return group
     if title:
-        group = _group_of(title, voc)
+        group = _title_group(title, voc)
         if group:
             return group
     group, kind = sold() if sold is not None else (None, None)

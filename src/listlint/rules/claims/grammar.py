@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from listlint.rules.claims.category import HEALTH, KNOWN_HEALTH
-from listlint.rules.claims.clause import Clause, Match, longest, matches
+from listlint.rules.claims.clause import Clause, Match, longest, matches, qualified
 from listlint.rules.claims.lexicon import LexHit, condition_lexicon
 from listlint.rules.claims.sides import Found, Sentence, Sides
 from listlint.rules.claims.verdicts import (
@@ -329,8 +329,9 @@ class Grammar:
         if subject and not s.health and entry.kind not in ("pathogen",):
             return None  # "walk to cure diabetes" on a T-shirt: a cause, not a claim
         found: Found | None = None
-        if header is not None and entry.kind not in ("therapy", "substance", "organ", "generic"):
-            found = (header, header + 1, "header", None, True)
+        if header is not None and entry.kind in ("disease", "symptom", "marker", "pathogen", "implied"):
+            if not qualified(s.quals, header, cond):
+                found = (header, header + 1, "header", None, True)
         if found is None:
             found = self.sides.left(s, cond, entry.kind, strong_only=subject)
         if found is None and not subject:
