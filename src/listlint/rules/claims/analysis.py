@@ -30,6 +30,8 @@ CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
 _CONTEXT_FIELDS = ("category", "product_type", "title", "description")
 #: longest sentence quoted in a message
 QUOTE_MAX = 200
+#: words that make an uncategorised listing a pet product
+PET_WORDS = frozenset("dog dogs cat cats pet pets puppy puppies kitten kittens canine feline".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 #: how much of a listing's text tells its language
 _LANGUAGE_SAMPLE = 2000
@@ -106,6 +108,8 @@ def _group(
         value = values[name].get(i)
         return fold(value) if value else None
 
+    if sells is not None and _pets(values, i):
+        return "pet"  # an uncategorised listing about dogs and cats
     return product_group(
         folded("category"),
         folded("product_type"),
@@ -129,6 +133,15 @@ def _cause(values: dict[str, dict[int, str | None]], i: int, words: re.Pattern[s
     fields may say so: the title names the disease, the description the donation."""
     text = fold(" ".join(v for n in _CONTEXT_FIELDS if (v := values[n].get(i))))
     return words.search(text) is not None
+
+
+def _pets(values: dict[str, dict[int, str | None]], i: int) -> bool:
+    """Is an uncategorised listing about pets ("for overweight dogs")? Asked only when
+    the category and title do not tell (see :func:`_group`)."""
+    if values["category"].get(i) or values["product_type"].get(i):
+        return False
+    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
+    return not PET_WORDS.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
 
 
 def _remedy(values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> bool:

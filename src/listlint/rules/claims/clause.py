@@ -24,6 +24,7 @@ GLUE = frozenset(
 #: tokens that end the clause a verb predicate governs
 BREAKERS = frozenset(
     ". ! ? : but while whereas although though because if unless when whether than for with "
+    "concerns concern "
     "without which who whose so then since until after before".split()
 )
 #: predicates that are also common nouns ("dog treats", "a cure", "arch support")

@@ -75,6 +75,9 @@ COMPONENT_LINKS = frozenset({"with", "w", "featuring", "includes", "including", 
 #: "instant relief") needs a condition in its sentence to be reported
 EFFICACY_WITH_CONDITION = frozenset({"cosmetic", "pet", "device"})
 #: efficacy words that promise, whatever was tested: reported on every product
+#: efficacy words about a feeling: a claim only next to a condition claim, on every product
+#: ("instant relief" of a cooling mat is from the heat)
+FEELINGS = ("relief",)
 ABSOLUTE = ("miracle", "magic", "guarantee", "permanent", "100% effective", "100 % effective",
             "instant results", "works instantly", "breakthrough", "proven to cure")  # fmt: skip
 #: safety promises: an efficacy claim only next to a health claim ("no side effects and
@@ -303,7 +306,8 @@ class Grammar:
             # promises ("guaranteed results", "miracle") stay
             phrase_claims = [c for c in phrase_claims if c.rule != "efficacy" or _absolute(c.term)]
         if not (found_claims or self._names_condition(s)):
-            phrase_claims = [c for c in phrase_claims if not any(w in c.term for w in SAFETY)]
+            promises = (*SAFETY, *FEELINGS)
+            phrase_claims = [c for c in phrase_claims if not any(w in c.term for w in promises)]
         for claim in phrase_claims:
             # "kills bacteria", "removes wrinkles", "anti-cancer": the condition claim says it
             covered = [c for c in found_claims if c.start < claim.end and claim.start < c.end]
@@ -448,8 +452,13 @@ class Grammar:
             return True  # "Refrigerator with Antibacterial Seal", "includes bandages, antiseptic"
         if s.title:
             return False
-        nxt = s.doc[ph.end] if ph.end < s.hi else None
-        return nxt is not None and nxt.is_alpha and nxt.lower_ not in NOT_COMPONENTS
+        nxt = s.doc[ph.end].lower_.strip("/,;.:") if ph.end < s.hi else ""
+        if nxt.isalpha() and nxt not in NOT_COMPONENTS:
+            return True  # "anti-bacterial seal", "antiseptic wipes": a part
+        # an item of a list of things, not of properties: "bandages, antiseptic, tweezers"
+        items = [s.doc[k].lower_ for k in (ph.start - 2, ph.end + 1) if s.lo <= k < s.hi]
+        commas = [s.doc[k].text for k in (ph.start - 1, ph.end) if s.lo <= k < s.hi]
+        return "," in commas and bool(items) and not any(w in self_phrases(s) for w in items)
 
     def _phrase_claim(self, s: Sentence, ph: Match) -> Claim | None:
         span = s.doc[ph.start : ph.end]
@@ -466,6 +475,11 @@ class Grammar:
         return Claim(
             rule, span.start_char, span.end_char, entry.term, entry.claim, "", "phrase", severity
         )
+
+
+def self_phrases(s: Sentence) -> set[str]:
+    """Words of the sentence's claim phrases ("antiviral, antibacterial" lists properties)."""
+    return {s.doc[k].lower_ for p in s.phrases for k in range(p.start, p.end)}
 
 
 def _real(entry: Condition) -> bool:

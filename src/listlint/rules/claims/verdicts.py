@@ -29,6 +29,11 @@ FIT_WORDS = frozenset({"slimming"})
 REMOVAL_VERBS = frozenset(
     "remove erase eliminate cure reverse banish dissolve eradicate get rid wipe".split()
 )
+#: "avoid" verbs: against germs they give care advice ("change the water to avoid
+#: bacteria"), not a kill claim; against a disease they still prevent it
+AVOID_WORDS = frozenset(
+    "evitar evita evitan evitando evitam eviter evite evitent".split()
+)
 #: what an addiction claim on a substance needs: "quit opioids", "kick nicotine"
 QUIT_WORDS = frozenset("quit kick stop beat overcome break end fight".split())
 #: "reduce your body's need for insulin"
@@ -71,6 +76,8 @@ def predicate_counts(
         if pk == "prep":
             return health and kind in ("disease", "cosmetic", "symptom")
         if kind == "pathogen":  # "wirkt gegen Viren" on a supplement
+            if low in AVOID_WORDS:
+                return False  # "para evitar la acumulación de bacterias": care advice
             return pk in ("strong", "noun") or (pk == "soft" and health)
         if kind in ("appearance", "generic"):
             return pk in ("strong", "noun")
