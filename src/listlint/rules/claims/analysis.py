@@ -108,9 +108,7 @@ def _group(
         value = values[name].get(i)
         return fold(value) if value else None
 
-    if sells is not None and _pets(values, i):
-        return "pet"  # an uncategorised listing about dogs and cats
-    return product_group(
+    group = product_group(
         folded("category"),
         folded("product_type"),
         folded("title"),
@@ -118,6 +116,9 @@ def _group(
         None if sells is None else (lambda: sells.of(i)),
         folded("description"),
     )
+    if group == "unknown" and _pets(values, i):
+        return "pet"  # a listing no category or title places, about dogs and cats
+    return group
 
 
 def _language(values: dict[str, dict[int, str | None]], i: int) -> frozenset[str] | None:
@@ -136,10 +137,8 @@ def _cause(values: dict[str, dict[int, str | None]], i: int, words: re.Pattern[s
 
 
 def _pets(values: dict[str, dict[int, str | None]], i: int) -> bool:
-    """Is an uncategorised listing about pets ("for overweight dogs")? Asked only when
-    the category and title do not tell (see :func:`_group`)."""
-    if values["category"].get(i) or values["product_type"].get(i):
-        return False
+    """Is a listing about pets ("for overweight dogs")? Asked only when the category and
+    title do not tell (see :func:`_group`)."""
     text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
     return not PET_WORDS.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
 

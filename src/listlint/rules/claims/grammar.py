@@ -280,6 +280,8 @@ class Grammar:
         labelled = self.sides.labelled(s)
         for cond in s.conds:
             label = labelled.get(cond.start)
+            if label is not None and label[1] == "tag":
+                continue
             if label is not None and label[1] == "keyword":
                 found = self._keyword(s.doc, s.group, cond, s.text) if s.health else None
                 found_at = (label[0], found) if found else None
@@ -361,12 +363,10 @@ class Grammar:
         weak = strength == "weak" and (
             how in ("implied", "question") or s.group not in ("supplement", "food", "pet")
         )
-        if mood_only(entry.topic, s.group):
-            if s.group in ("goods", "unknown") and not found[4]:
+        if mood_only(entry.topic, s.group) and not found[4]:
+            if s.group == "goods" or (s.group == "unknown" and not s.remedy):
                 return None  # a calming bed, blanket or wrap "reduces anxiety"
-            if s.group == "goods" or not found[4]:
-                return None  # a calming bed, blanket or wrap "reduces anxiety"
-            weak = True
+            weak = True  # calming chews: a warning
         severity = "warning" if s.group == "device" or weak else None
         if how == "affix" and entry.kind in ("cosmetic", "appearance"):
             # "anti-dandruff shampoo", "Anti-Acne cleanser": the product type of a compliant

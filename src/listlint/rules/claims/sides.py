@@ -47,6 +47,8 @@ MARKER_NOUNS = frozenset({"control", "management", "regulation", "balance", "reg
 #: conditions a product name claims by naming them ("Gout Tea"); a cosmetic named after
 #: the skin concern it is for ("Acne Patches", "Dandruff Shampoo") names its type
 NAME_KINDS = frozenset({"disease", "symptom"})
+#: labels of suitability tags: the conditions after them say who the product is for
+TAG_LABELS = frozenset({"concerns", "concern"})
 #: label words need a colon or dash after them to start a list ("Indications: gout")
 LABEL_MARKS = frozenset({":", "-", "–"})
 #: (start token, end token, how, strength, explicit): explicit = a strong verb or noun, a
@@ -240,6 +242,11 @@ class Sides:
         for c in s.conds:
             if c.start > s.lo and doc[c.start - 1].text == "#":
                 out.setdefault(c.start, (c.start - 1, "keyword"))
+        for k in range(s.lo, s.hi):  # "Skin Concerns: acne, redness": who it is for
+            if doc[k].lower_ in TAG_LABELS:
+                for c in s.conds:
+                    if c.start > k:
+                        out[c.start] = (k, "tag")
         return out
 
     def after_conjoined(self, s: Sentence, cond: Match) -> int:
