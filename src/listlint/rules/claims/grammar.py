@@ -364,8 +364,8 @@ class Grammar:
             how in ("implied", "question") or s.group not in ("supplement", "food", "pet")
         )
         if mood_only(entry.topic, s.group) and not found[4]:
-            if s.group == "goods" or (s.group == "unknown" and not s.remedy):
-                return None  # a calming bed, blanket or wrap "reduces anxiety"
+            if s.group == "goods" or (s.group in ("unknown", "pet") and not s.remedy):
+                return None  # a calming bed, blanket, diffuser or wrap "reduces anxiety"
             weak = True  # calming chews: a warning
         severity = "warning" if s.group == "device" or weak else None
         if how == "affix" and entry.kind in ("cosmetic", "appearance"):
