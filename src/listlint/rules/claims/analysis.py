@@ -20,6 +20,7 @@ from listlint.rules.claims.candidates import KEYWORD_FIELDS, Candidate, candidat
 from listlint.rules.claims.category import product_group
 from listlint.rules.claims.grammar import Claim
 from listlint.rules.claims.language import language_vocabulary
+from listlint.rules.claims.medicine import DOSE_FORMS
 from listlint.rules.claims.textmap import MappedText
 from listlint.rules.claims.vocab import Vocabulary, vocabulary
 from listlint.text.normalize import fold
@@ -30,6 +31,11 @@ CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
 _CONTEXT_FIELDS = ("category", "product_type", "title", "description")
 #: longest sentence quoted in a message
 QUOTE_MAX = 200
+#: forms that are swallowed: oral dose forms, and the chews, powders and drinks of
+#: supplements and pet products (a treat is a food reward, not a remedy)
+INGESTED = DOSE_FORMS["oral"] | frozenset(
+    "chews chewables gummies gummy powder supplement supplements tea drink drops tincture".split()
+)
 #: words that make an uncategorised listing a pet product
 PET_WORDS = frozenset("dog dogs cat cats pet pets puppy puppies kitten kittens canine feline".split())
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -152,6 +158,12 @@ def _remedy(values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -
     return not voc.remedy_forms.isdisjoint(_WORDS.findall(text)) or bool(voc.labels.search(text))
 
 
+def _ingested(values: dict[str, dict[int, str | None]], i: int) -> bool:
+    """Does listing ``i`` name a form that is swallowed (chews, tablets, powder)?"""
+    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
+    return not INGESTED.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
+
+
 def _quote(text: str, start: int, end: int) -> str:
     quote = text[start:end].strip()
     return quote if len(quote) <= QUOTE_MAX else quote[: QUOTE_MAX - 1].rstrip() + "…"
@@ -178,6 +190,7 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
     }
     sells = _Products(values, rows)
     remedies = {i: _remedy(values, i, voc) for i in rows}
+    ingested = {i: _ingested(values, i) for i in rows}
     groups = {i: _group(values, i, voc, None if remedies[i] else sells) for i in rows}
     langs = {i: _language(values, i) for i in rows}
     causes = {i: _cause(values, i, grammar.causes) for i in rows}
@@ -194,6 +207,7 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
             cause=causes[i],
             title=w.field == "title",
             remedy=remedies[i],
+            ingested=ingested[i],
         )
         for claim in found:
             s, e = w.mapped.source_span(a + claim.start, a + claim.end)

@@ -131,6 +131,7 @@ class Grammar:
         cause: bool = False,
         title: bool = False,
         remedy: bool = False,
+        ingested: bool = False,
     ) -> Iterator[Claim]:
         """Claims in ``doc`` (character offsets in ``doc.text``) for a product group;
         ``keywords``: the doc is a list of search keywords (tags), not prose; ``names``:
@@ -140,7 +141,8 @@ class Grammar:
         disease words subject matter ("Walk to cure diabetes" T-shirt); ``title``: the doc
         is the listing's title (what the product is called, not a feature list);
         ``remedy``: the listing names a product form of remedies ("cápsulas", "chá",
-        "drops"), which makes an uncategorised listing a health product for the lexicon."""
+        "drops"), which makes an uncategorised listing a health product for the lexicon;
+        ``ingested``: one that is swallowed (calming chews, not a calming spray or bed)."""
         if group in SUBJECT_MATTER or (cause and group not in HEALTH):
             return
         names = [
@@ -177,6 +179,7 @@ class Grammar:
                     hi,
                     title,
                     remedy,
+                    ingested,
                 )
             )
 
@@ -364,7 +367,7 @@ class Grammar:
             how in ("implied", "question") or s.group not in ("supplement", "food", "pet")
         )
         if mood_only(entry.topic, s.group) and not found[4]:
-            if s.group == "goods" or (s.group in ("unknown", "pet") and not s.remedy):
+            if s.group == "goods" or (s.group in ("unknown", "pet") and not s.ingested):
                 return None  # a calming bed, blanket, diffuser or wrap "reduces anxiety"
             weak = True  # calming chews: a warning
         severity = "warning" if s.group == "device" or weak else None

@@ -71,6 +71,7 @@ class Sentence:
     hi: int
     title: bool = False  # the listing's title
     remedy: bool = False  # the listing names a product form of remedies (capsules, tea, drops)
+    ingested: bool = False  # ... one that is swallowed (chews, tablets, powder; not a spray)
 
     @property
     def health(self) -> bool:
