@@ -44,6 +44,10 @@ AMBIGUITY = {"other-senses": "other", "rare-sense": "rare", "abbreviation": "abb
 _NON_WORD = r"[^\p{L}\p{N}]+"
 _WORD = re.compile(r"[^\W_]+")
 _PLURALS = ("s", "es")
+#: Portuguese and Spanish plurals that change the ending (accents folded): infecção ->
+#: infecções, lesão -> lesões, renal -> renais, luz -> luces
+_ROMANCE_PLURALS = (("cao", "coes"), ("ao", "oes"), ("ao", "aes"), ("al", "ais"), ("el", "eis"),
+                    ("ol", "ois"), ("il", "is"), ("z", "ces"))  # fmt: skip
 
 
 
@@ -190,12 +194,18 @@ class ConditionLexicon:
 
 def _same(word: str, key: str) -> bool:
     """A text word against a name's word: equal, a regular plural of it ("calculos
-    renales" for "calculo renal"), or its singular ("varicose vein" for "veins")."""
+    renales" for "calculo renal"; Portuguese "infeccoes urinarias" for "infeccao
+    urinaria"), or its singular ("varicose vein" for "veins")."""
     if word == key:
         return True
     if word.startswith(key) and word[len(key) :] in _PLURALS:
         return True
-    return len(key) > 4 and key.startswith(word) and key[len(word) :] in _PLURALS
+    if len(key) > 4 and key.startswith(word) and key[len(word) :] in _PLURALS:
+        return True
+    return any(
+        word.endswith(many) and key.endswith(one) and word[: -len(many)] == key[: -len(one)]
+        for one, many in _ROMANCE_PLURALS
+    )
 
 
 def _read(lang: str, stem: str) -> pl.DataFrame:
