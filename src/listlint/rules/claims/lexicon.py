@@ -178,6 +178,7 @@ class ConditionLexicon:
         """(rows, last word) of the longest name starting at word ``i``."""
         word = words[i]
         heads = [word] + [word[: -len(p)] for p in _PLURALS if word.endswith(p) and len(word) > 4]
+        heads += [word[: -len(many)] + one for one, many in _ROMANCE_PLURALS if word.endswith(many)]
         best: tuple[int, int] | None = None
         for head in heads:
             for key, rows in self._index.get(head, ()):

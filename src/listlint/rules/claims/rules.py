@@ -67,6 +67,7 @@ class _ClaimsRule(Rule):
 
     def check(self, batch: Batch) -> Iterator[Hit]:
         from listlint.policy.links import see_also
+        from listlint.rules.claims.explain import explain
         from listlint.rules.claims.messages import POLICY, message, suggestion
 
         link = self.policy_link() or POLICY[self.claim]
@@ -76,14 +77,16 @@ class _ClaimsRule(Rule):
             if h.claim.rule != self.claim:
                 continue
             advice = suggestion(h)
+            severity = self.severity_of(h)
+            why = explain(h, (severity or self.severity).value)
             yield Hit(
-                message(h, marketplaces),
+                f"{message(h, marketplaces)} {why}",
                 index=h.index,
                 field=h.field,
                 match=h.match,
                 suggestion=advice + more if advice else more.strip() or None,
                 policy=link,
-                severity=self.severity_of(h),
+                severity=severity,
                 marketplaces=marketplaces,
             )
 
