@@ -80,7 +80,9 @@ def test_ambiguity_marks_languages_and_chapters() -> None:
 def test_shipped_lexicon_loads_every_language() -> None:
     lex = condition_lexicon()
     assert len(lex) > 30_000
-    langs = {h.entry.lang for h in lex.find("arthritis artrite arthrite hipertensi schuppenflechte")}
+    langs = {
+        h.entry.lang for h in lex.find("arthritis artrite arthrite hipertensi schuppenflechte")
+    }
     assert {"en", "pt", "fr", "id", "de"} <= langs
 
 
@@ -159,8 +161,12 @@ def test_every_finding_explains_field_role_and_severity() -> None:
     report = listlint.lint(
         [
             {"sku": "a", "title": "Gout Relief Tea", "category": "Grocery > Tea"},
-            {"sku": "b", "title": "TENS Unit", "description": "Cures sciatica.",
-             "category": "Health > Medical Devices"},  # fmt: skip
+            {
+                "sku": "b",
+                "title": "TENS Unit",
+                "description": "Cures sciatica.",
+                "category": "Health > Medical Devices",
+            },
         ],
         select=["claims"],
     )

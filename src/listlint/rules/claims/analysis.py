@@ -37,7 +37,9 @@ INGESTED = DOSE_FORMS["oral"] | frozenset(
     "chews chewables gummies gummy powder supplement supplements tea drink drops tincture".split()
 )
 #: words that make an uncategorised listing a pet product
-PET_WORDS = frozenset("dog dogs cat cats pet pets puppy puppies kitten kittens canine feline".split())
+PET_WORDS = frozenset(
+    "dog dogs cat cats pet pets puppy puppies kitten kittens canine feline".split()
+)
 _WORDS = re.compile(r"[^\W\d_]+")
 #: how much of a listing's text tells its language
 _LANGUAGE_SAMPLE = 2000
@@ -99,7 +101,9 @@ class _Products:
             fields = ("title", "product_type", "category")
             records = [{n: self._values[n].get(r) for n in fields} for r in self._rows]
             frame = analyse_records(records).frame
-            pairs = zip(frame["product_group"].to_list(), frame["product_type"].to_list(), strict=True)
+            pairs = zip(
+                frame["product_group"].to_list(), frame["product_type"].to_list(), strict=True
+            )
             self._found = dict(zip(self._rows, pairs, strict=True))
         return self._found.get(i, (None, None))
 
@@ -110,6 +114,7 @@ def _group(
     """What listing ``i`` sells, for the claims rules. The product analysis is not asked
     about a listing that names remedy forms (its head nouns read "Piles" as batteries and
     "Care" as car care: an uncategorised listing of capsules stays a health product)."""
+
     def folded(name: str) -> str | None:
         value = values[name].get(i)
         return fold(value) if value else None
@@ -195,7 +200,9 @@ def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list
     langs = {i: _language(values, i) for i in rows}
     causes = {i: _cause(values, i, grammar.causes) for i in rows}
     out: list[ClaimHit] = []
-    docs = cm.nlp.pipe((w.mapped.text[w.sentence.start : w.sentence.end] for w in work), batch_size=256)
+    docs = cm.nlp.pipe(
+        (w.mapped.text[w.sentence.start : w.sentence.end] for w in work), batch_size=256
+    )
     for w, doc in zip(work, docs, strict=True):
         i, a, b = w.row, w.sentence.start, w.sentence.end
         found = grammar.claims(

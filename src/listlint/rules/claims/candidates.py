@@ -29,10 +29,10 @@ from functools import cache
 
 import polars as pl
 
+from listlint.resources import wordlists_dir
 from listlint.rules.claims.lexicon import LexHit, condition_lexicon, medicine_lexicon
 from listlint.rules.claims.textmap import MappedText, matching_form, sentences
 from listlint.rules.claims.vocab import UNGATED_KINDS, vocabulary
-from listlint.resources import wordlists_dir
 from listlint.text.matcher import Match, PhraseMatcher
 from listlint.text.normalize import fold_series
 

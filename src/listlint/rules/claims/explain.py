@@ -49,7 +49,9 @@ def explain(hit: ClaimHit, severity: str) -> str:
     field = FIELDS.get(hit.field, f"the {hit.field} field")
     role = ROLES.get(c.how, "a claim")
     sold = SOLD.get(hit.group, hit.group)
-    return f"Found in {field} as {role}; the listing sells {sold}; {severity}: {_why(hit, severity)}."
+    return (
+        f"Found in {field} as {role}; the listing sells {sold}; {severity}: {_why(hit, severity)}."
+    )
 
 
 def _why(hit: ClaimHit, severity: str) -> str:
@@ -71,7 +73,9 @@ def _why(hit: ClaimHit, severity: str) -> str:
     if c.how == "affix" and c.kind in ("cosmetic", "appearance"):
         return "the product may be a compliant OTC drug with a Drug Facts label"
     if c.rule == "pesticidal":
-        return "a pesticidal claim needs EPA registration unless it only protects the product itself"
+        return (
+            "a pesticidal claim needs EPA registration unless it only protects the product itself"
+        )
     if c.rule in ("efficacy", "weight"):
         return "the claim needs proof (FTC) rather than being forbidden outright"
     if c.rule == "approval":

@@ -35,21 +35,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cached_property
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from listlint.rules.claims.category import HEALTH, KNOWN_HEALTH
+from listlint.rules.claims.category import HEALTH
 from listlint.rules.claims.clause import Clause, Match, longest, matches, qualified
+from listlint.rules.claims.frames import cures, framed, lexicon_counts
 from listlint.rules.claims.lexicon import LexHit, condition_lexicon
+from listlint.rules.claims.phrases import Phrases
 from listlint.rules.claims.sides import Found, Sentence, Sides
 from listlint.rules.claims.verdicts import (
-    ANTIMICROBIAL,
     RULE_RANK,
     SUBJECT_MATTER,
     condition_rule,
     mood_only,
-    phrase_rule,
 )
 from listlint.rules.claims.vocab import Condition, Vocabulary
 
@@ -58,36 +58,6 @@ if TYPE_CHECKING:
 
     from listlint.rules.claims.pipeline import ClaimMatchers
 
-#: ICD-10 chapters of diseases proper: infections, neoplasms, blood, mental, nervous, eye,
-#: ear, circulatory, respiratory, digestive, skin, musculoskeletal, genitourinary,
-#: pregnancy, congenital
-REAL_CHAPTERS = frozenset("ABCDFGHIJKLMNOQ")
-#: relief words: about a symptom they describe comfort, not a cure
-RELIEF_WORDS = frozenset(
-    "relieve relief reliever ease soothe calm alleviate reduce help aid lessen soften "
-    "alivia aliviar alivio calma apaise soulage lindert erleichtert meredakan".split()
-)
-#: verbs that make even an everyday word a disease ("cures colds", "heals burns")
-CURE_VERBS = frozenset({"cure", "heal", "treat", "remedy"})
-#: words after which a title lists parts or features: "Refrigerator with Antibacterial Seal"
-COMPONENT_LINKS = frozenset({"with", "w", "featuring", "includes", "including", "plus", "+"})
-#: groups where an establishment claim ("clinically proven", "dermatologist recommended",
-#: "instant relief") needs a condition in its sentence to be reported
-EFFICACY_WITH_CONDITION = frozenset({"cosmetic", "pet", "device"})
-#: efficacy words that promise, whatever was tested: reported on every product
-#: efficacy words about a feeling: a claim only next to a condition claim, on every product
-#: ("instant relief" of a cooling mat is from the heat)
-FEELINGS = ("relief",)
-ABSOLUTE = ("miracle", "magic", "guarantee", "permanent", "100% effective", "100 % effective",
-            "instant results", "works instantly", "breakthrough", "proven to cure")  # fmt: skip
-#: safety promises: an efficacy claim only next to a health claim ("no side effects and
-#: cures cancer"); alone they describe a lip balm's ingredients
-SAFETY = ("side effects", "100% safe", "completely safe")
-#: words after an antimicrobial word that make it the product's property, not a part's
-NOT_COMPONENTS = frozenset(
-    "properties property effect effects action activity agent power and or for against to that "
-    "which benefits qualities".split()
-)
 #: words of a keyword list that name a disease (not a symptom or a marker: "joint pain",
 #: "blood sugar" are how shoppers search for structure/function products too)
 KEYWORD_KINDS = frozenset({"disease", "implied"})
@@ -118,6 +88,7 @@ class Grammar:
             matchers.parsed, voc.negators, voc.targets, voc.glue, voc.breakers, voc.target_links
         )
         self.sides = Sides(voc, self.clause)
+        self.phrases = Phrases(voc, self.clause)
         #: condition -> its subject-matter contexts as one whole-word regex
         self._contexts: dict[str, re.Pattern[str]] = {}
 
@@ -196,8 +167,7 @@ class Grammar:
     def _kept(self, doc: Doc, m: Match) -> bool:
         """Not the word inside "hearing aids", "dog treats" (a benign phrase around it)."""
         return not any(
-            s <= m.start and m.end <= e and e - s > m.end - m.start
-            for s, e in self._benign(doc)
+            s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in self._benign(doc)
         )
 
     def _benign(self, doc: Doc) -> list[tuple[int, int]]:
@@ -240,7 +210,9 @@ class Grammar:
             if entry is not None:
                 if form == text or not hit.entry.ambiguity:
                     return entry
-                return Condition(entry.term, entry.kind, entry.topic, entry.lang, hit.entry.ambiguity)
+                return Condition(
+                    entry.term, entry.kind, entry.topic, entry.lang, hit.entry.ambiguity
+                )
         return None
 
     def _keyword_claims(
@@ -264,7 +236,14 @@ class Grammar:
         span = doc[m.start : m.end]
         rule = condition_rule(entry.kind, group)
         return Claim(
-            rule, span.start_char, span.end_char, entry.term, entry.kind, entry.topic, "keyword", "warning"
+            rule,
+            span.start_char,
+            span.end_char,
+            entry.term,
+            entry.kind,
+            entry.topic,
+            "keyword",
+            "warning",
         )
 
     def _subject(self, entry: Condition, text: str) -> bool:
@@ -300,24 +279,19 @@ class Grammar:
                 first, later = sorted((prev, claim), key=lambda c: RULE_RANK.index(c.rule))
                 by_anchor[anchor] = _extend(first, later)
         found_claims = list(by_anchor.values())
-        phrase_claims = [c for c in map(lambda ph: self._phrase_claim(s, ph), s.phrases) if c]
+        phrase_claims = self.phrases.claims(s, found_claims)
         for c in found_claims:
             # "pain reliever": the drug class says it better than "relieves pain"
-            if not any(p.kind == "drug" and p.start <= c.start and c.end <= p.end for p in phrase_claims):
+            if not any(
+                p.kind == "drug" and p.start <= c.start and c.end <= p.end for p in phrase_claims
+            ):
                 yield c
-        if not (found_claims or s.group not in EFFICACY_WITH_CONDITION):
-            # "clinically proven to hydrate", "instant relief" (cooling) on a cosmetic or a
-            # pet product: a test result or a feeling, not a health claim; absolute
-            # promises ("guaranteed results", "miracle") stay
-            phrase_claims = [c for c in phrase_claims if c.rule != "efficacy" or _absolute(c.term)]
-        if not (found_claims or self._names_condition(s)):
-            promises = (*SAFETY, *FEELINGS)
-            phrase_claims = [c for c in phrase_claims if not any(w in c.term for w in promises)]
         for claim in phrase_claims:
             # "kills bacteria", "removes wrinkles", "anti-cancer": the condition claim says it
             covered = [c for c in found_claims if c.start < claim.end and claim.start < c.end]
             if not covered or (
-                claim.kind == "drug" and all(claim.start <= c.start and c.end <= claim.end for c in covered)
+                claim.kind == "drug"
+                and all(claim.start <= c.start and c.end <= claim.end for c in covered)
             ):
                 yield claim
         for p in s.preds:
@@ -338,7 +312,13 @@ class Grammar:
         if subject and not s.health and entry.kind not in ("pathogen",):
             return None  # "walk to cure diabetes" on a T-shirt: a cause, not a claim
         found: Found | None = None
-        if header is not None and entry.kind in ("disease", "symptom", "marker", "pathogen", "implied"):
+        if header is not None and entry.kind in (
+            "disease",
+            "symptom",
+            "marker",
+            "pathogen",
+            "implied",
+        ):
             if not qualified(s.quals, header, cond):
                 found = (header, header + 1, "header", None, True)
         if found is None:
@@ -350,16 +330,20 @@ class Grammar:
                 found = (cond.start, cond.end, "implied", "weak", False)  # "cancer cells"
         if found is None:
             return None
-        if s.group == "cosmetic" and entry.kind in ("cosmetic", "appearance") and found[2] in ("prep", "target"):
+        if (
+            s.group == "cosmetic"
+            and entry.kind in ("cosmetic", "appearance")
+            and found[2] in ("prep", "target")
+        ):
             return None  # "for those with thinning hair", "for acne-prone skin": who it suits
-        if entry.lexicon and not self._lexicon_counts(s, entry, found):
+        if entry.lexicon and not lexicon_counts(s, entry, found):
             return None
         if not s.health and not entry.ambiguity:
             # a hand-listed word the lexicon marks ambiguous ("seizure" of a bolt) takes
             # a cure verb off health products: "heals cancer" on a crystal still counts
-            if self.lexicon_ambiguity(cond, doc) and not _cures(s, found):
+            if self.lexicon_ambiguity(cond, doc) and not cures(s, found):
                 return None
-        elif not self._framed(s, entry, found, cond.start):
+        elif not framed(s, entry, found, cond.start):
             return None
         start_tok, end_tok, how, strength, _ = found
         span = doc[min(start_tok, cond.start) : max(cond.end, end_tok)]
@@ -381,48 +365,6 @@ class Grammar:
         )
         return start_tok, claim
 
-    @staticmethod
-    def _lexicon_counts(s: Sentence, entry: Condition, found: Found) -> bool:
-        """The lexicon names thousands of everyday discomforts, skin states and injuries
-        the hand lists leave out on purpose, so its names need a firmer frame:
-
-        * relief of a symptom or of a word with other senses ("relieves bloating",
-          "Redness Relief", "alivia las molestias") is structure/function or cosmetic
-          wording; only plain diseases are relieved in a claim;
-        * on goods, and on cosmetics for anything but a disease of the ICD chapters of
-          real diseases ("prevent dehydration", "evitar quemaduras solares" of a plant),
-          only a cure frame counts: cure, heal, treat, a treatment noun, a label, a
-          testimonial;
-        * a device's injuries (a blister plaster "heals blisters") are what it is for."""
-        if entry.injury and s.group == "device":
-            return False
-        how, explicit = found[2], found[4]
-        word = s.doc[found[0]].lemma_.lower()
-        cure = word in CURE_VERBS or how in ("header", "passive") or (how == "noun" and explicit)
-        disease = entry.kind == "disease" and not entry.ambiguity
-        unsold = s.group == "unknown" and not s.remedy
-        if s.group == "goods" or unsold or (s.group == "cosmetic" and not (disease and _real(entry))):
-            return cure  # an uncategorised listing that "evita quemaduras solares": an orchid
-        if not disease and (word in RELIEF_WORDS or how in ("name", "question")):
-            return False
-        return True
-
-    @staticmethod
-    def _framed(s: Sentence, entry: Condition, found: Found, start: int) -> bool:
-        """The lexicon's ambiguity marks. A rare-sense name (cold, stroke, corrosion,
-        blister) needs an explicit frame: a strong verb or noun, a label or a testimonial,
-        and off health products a cure verb ("prevents corrosion" is a rust spray's job).
-        A name with other senses (Cancer the sign, shingles, "wajah") or an abbreviation
-        needs a health product, and more than a product name or a bare mention."""
-        explicit, how = found[4], found[2]
-        health = s.group in KNOWN_HEALTH
-        if entry.ambiguity == "rare":  # never a product name ("Shock Therapy", "Cold Brew")
-            left_noun = how == "noun" and explicit and found[0] < start
-            return how in ("header", "passive") or _cures(s, found) or left_noun
-        if entry.ambiguity in ("other", "abbr"):
-            return health and (explicit or how not in ("name", "question", "implied", "target"))
-        return True
-
     def _excluded(self, s: Sentence, cond: Match, entry: Condition) -> bool:
         doc = s.doc
         nxt = [t.lower_ for t in doc[cond.end : cond.end + 2] if t.lower_ != "-"]
@@ -435,69 +377,6 @@ class Grammar:
             return True  # "acne-causing bacteria": the claim is about the bacteria
         # pain relief is what many devices and goods are for
         return entry.kind == "symptom" and s.group in ("goods", "device")
-
-    @staticmethod
-    def _names_condition(s: Sentence) -> bool:
-        return any(
-            c.entry.kind in ("disease", "symptom", "cosmetic") and not c.entry.ambiguity
-            for c in s.conds
-        )
-
-    @staticmethod
-    def _component(s: Sentence, ph: Match) -> bool:
-        """An antimicrobial word that describes a part or a treatment of the goods, not a
-        claim for the buyer: in a feature list ("Anti-bacterial door seal", "antiseptic
-        wipes" in a first-aid kit, "antibacterial sanitized hair"), or after "with" in a
-        title. EPA's treated-article exemption covers protecting the article itself; the
-        product named antibacterial ("Antibacterial Cutting Board") is still reported."""
-        before = [t.lower_ for t in s.doc[max(s.lo, ph.start - 6) : ph.start]]
-        if any(w in COMPONENT_LINKS for w in before):
-            return True  # "Refrigerator with Antibacterial Seal", "includes bandages, antiseptic"
-        if s.title:
-            return False
-        nxt = s.doc[ph.end].lower_.strip("/,;.:") if ph.end < s.hi else ""
-        if nxt.isalpha() and nxt not in NOT_COMPONENTS:
-            return True  # "anti-bacterial seal", "antiseptic wipes": a part
-        # an item of a list of things, not of properties: "bandages, antiseptic, tweezers"
-        items = [s.doc[k].lower_ for k in (ph.start - 2, ph.end + 1) if s.lo <= k < s.hi]
-        commas = [s.doc[k].text for k in (ph.start - 1, ph.end) if s.lo <= k < s.hi]
-        return "," in commas and bool(items) and not any(w in self_phrases(s) for w in items)
-
-    def _phrase_claim(self, s: Sentence, ph: Match) -> Claim | None:
-        span = s.doc[ph.start : ph.end]
-        entry = self.voc.phrases.get(span.text.lower())
-        if entry is None or self.clause.negated(s.doc, ph.start, s.lo):
-            return None
-        if any(ctx in s.text for ctx in self.voc.benign_sentences.get(entry.term, ())):
-            return None
-        rule, severity = phrase_rule(entry.claim, s.group, entry.term)
-        if rule is None:
-            return None
-        if entry.term in ANTIMICROBIAL and self._component(s, ph):
-            return None
-        return Claim(
-            rule, span.start_char, span.end_char, entry.term, entry.claim, "", "phrase", severity
-        )
-
-
-def self_phrases(s: Sentence) -> set[str]:
-    """Words of the sentence's claim phrases ("antiviral, antibacterial" lists properties)."""
-    return {s.doc[k].lower_ for p in s.phrases for k in range(p.start, p.end)}
-
-
-def _real(entry: Condition) -> bool:
-    """A disease of the ICD-10 chapters of diseases proper (not symptoms R, injuries S/T,
-    metabolic states E such as dehydration), or a named lexicon entry outside ICD."""
-    return entry.code[:1] in REAL_CHAPTERS
-
-
-def _absolute(term: str) -> bool:
-    return any(a in term for a in ABSOLUTE)
-
-
-def _cures(s: Sentence, found: Found) -> bool:
-    """Is the claim word a cure verb ("cures colds", "heals burns")?"""
-    return s.doc[found[0]].lemma_.lower() in CURE_VERBS
 
 
 def _condition(hit: LexHit) -> Condition:

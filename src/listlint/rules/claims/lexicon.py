@@ -50,7 +50,6 @@ _ROMANCE_PLURALS = (("cao", "coes"), ("ao", "oes"), ("ao", "aes"), ("al", "ais")
                     ("ol", "ois"), ("il", "is"), ("z", "ces"))  # fmt: skip
 
 
-
 @dataclass(frozen=True, slots=True)
 class LexEntry:
     """One name of the lexicon."""
@@ -101,9 +100,9 @@ class ConditionLexicon:
                 pl.when(pl.col("term").str.contains(r"^[\p{Lu}\d-]+$"))
                 .then(pl.lit("abbr"))  # "IGF-1", "BPH": written as an abbreviation
                 .otherwise(
-                    pl.col("ambiguous").str.extract(r"^([a-z-]+)").replace_strict(
-                        AMBIGUITY, default=""
-                    )
+                    pl.col("ambiguous")
+                    .str.extract(r"^([a-z-]+)")
+                    .replace_strict(AMBIGUITY, default="")
                 )
                 .alias("ambiguous"),
             )
@@ -117,18 +116,20 @@ class ConditionLexicon:
         )
         self._frame = frame
         self._entries: dict[int, LexEntry] = {}
-        # first word -> [(name, rows of that name: one per language)], longest name first
-        index: dict[str, list[tuple[str, list[int]]]] = {}
-        rows_of: dict[str, list[int]] = {}
+        # name -> its rows (one per language); first word -> the word counts of its names,
+        # most first: a lookup per length instead of a scan of every name of that word
+        self._rows: dict[str, list[int]] = {}
+        lengths: dict[str, set[int]] = {}
         pairs = zip(frame["first"].to_list(), frame["key"].to_list(), strict=True)
         for row, (first, key) in enumerate(pairs):
-            same = rows_of.get(key)
+            same = self._rows.get(key)
             if same is not None:
                 same.append(row)
                 continue
-            rows_of[key] = [row]
-            index.setdefault(first, []).append((key, rows_of[key]))
-        self._index = index
+            self._rows[key] = [row]
+            lengths.setdefault(first, set()).add(key.count(" ") + 1)
+        self._index = {w: sorted(n, reverse=True) for w, n in lengths.items()}
+        self._words = frozenset(w for key in self._rows for w in key.split(" "))
 
     def __len__(self) -> int:
         return self._frame.height
@@ -162,9 +163,12 @@ class ConditionLexicon:
         spans = [m.span() for m in _WORD.finditer(text)]
         words = [text[a:b] for a, b in spans]
         out: list[LexHit] = []
+        heads = [_heads(w) for w in words]
+        if all(self._index.keys().isdisjoint(h) for h in heads):
+            return out  # most texts name nothing: one set test per word
         i = 0
         while i < len(words):
-            hit = self._at(words, i)
+            hit = self._at(words, i, heads[i])
             if hit is None:
                 i += 1
                 continue
@@ -174,39 +178,54 @@ class ConditionLexicon:
             i = j + 1
         return out
 
-    def _at(self, words: list[str], i: int) -> tuple[list[int], int] | None:
-        """(rows, last word) of the longest name starting at word ``i``."""
-        word = words[i]
-        heads = [word] + [word[: -len(p)] for p in _PLURALS if word.endswith(p) and len(word) > 4]
-        heads += [word[: -len(many)] + one for one, many in _ROMANCE_PLURALS if word.endswith(many)]
-        best: tuple[int, int] | None = None
+    def _at(self, words: list[str], i: int, heads: list[str]) -> tuple[list[int], int] | None:
+        """(rows, last word) of the longest name starting at word ``i`` (``heads``: the
+        word and its possible singulars)."""
+        best: tuple[list[int], int] | None = None
         for head in heads:
-            for key, rows in self._index.get(head, ()):
-                parts = key.split(" ")
-                if best is not None and len(parts) <= best[1] - i + 1:
-                    break  # sorted longest first: nothing longer is left here
-                if i + len(parts) <= len(words) and all(
-                    _same(w, k) for w, k in zip(words[i : i + len(parts)], parts, strict=False)
-                ):
-                    best = (rows, i + len(parts) - 1)
+            for n in self._index.get(head, ()):
+                if best is not None and n <= best[1] - i + 1:
+                    break  # longest first: nothing longer is left for this head
+                end = i + n
+                if end > len(words):
+                    continue
+                rows = self._lookup([head, *words[i + 1 : end]])
+                if rows is not None:
+                    best = (rows, end - 1)
                     break
         return best
 
+    def _canonical(self, word: str) -> str:
+        """The word as names spell it: itself, or the first singular of it that some name
+        uses ("renales" -> "renal", "infeccoes" -> "infeccao")."""
+        if word in self._words:
+            return word
+        return next((h for h in _heads(word)[1:] if h in self._words), word)
 
-def _same(word: str, key: str) -> bool:
-    """A text word against a name's word: equal, a regular plural of it ("calculos
-    renales" for "calculo renal"; Portuguese "infeccoes urinarias" for "infeccao
-    urinaria"), or its singular ("varicose vein" for "veins")."""
-    if word == key:
-        return True
-    if word.startswith(key) and word[len(key) :] in _PLURALS:
-        return True
-    if len(key) > 4 and key.startswith(word) and key[len(word) :] in _PLURALS:
-        return True
-    return any(
-        word.endswith(many) and key.endswith(one) and word[: -len(many)] == key[: -len(one)]
-        for one, many in _ROMANCE_PLURALS
-    )
+    def _lookup(self, words: list[str]) -> list[int] | None:
+        """The rows of the name these words spell: as written, with every word singular
+        ("calculos renales"), or with the last word plural ("varicose vein")."""
+        found = self._rows.get(" ".join(words))
+        if found is not None or len(words) == 1:
+            return found
+        canonical = [words[0], *(self._canonical(w) for w in words[1:])]
+        found = self._rows.get(" ".join(canonical))
+        stem = " ".join(words[:-1])
+        for last in _heads(words[-1])[1:]:  # "skin diseases": a word some other name uses
+            if found is not None:
+                break
+            found = self._rows.get(f"{stem} {last}")
+        if found is None:
+            found = self._rows.get(" ".join(words) + "s")
+        return found
+
+
+def _heads(word: str) -> list[str]:
+    """The word and the singulars it may be the plural of (every plural here ends in s)."""
+    if not word.endswith("s"):
+        return [word]
+    heads = [word] + [word[: -len(p)] for p in _PLURALS if word.endswith(p) and len(word) > 4]
+    return heads + [word[: -len(m)] + one for one, m in _ROMANCE_PLURALS if word.endswith(m)]
 
 
 def _read(lang: str, stem: str) -> pl.DataFrame:

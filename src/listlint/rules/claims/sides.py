@@ -35,7 +35,9 @@ INTENSIFIERS = frozenset(
 )
 PATIENTS = frozenset("patients patient sufferers sufferer".split())
 #: words between a condition and a testimonial's outcome: "my eczema flare-ups stopped"
-EPISODES = frozenset("flare flares ups flare-ups attacks attack symptoms symptom episodes pain -".split())
+EPISODES = frozenset(
+    "flare flares ups flare-ups attacks attack symptoms symptom episodes pain -".split()
+)
 #: the first person of a testimonial: "my psoriasis", "mi psoriasis", "psoriasis saya"
 POSSESSIVES = frozenset(
     "my our his her their mi mis nuestra nuestro minha meu minhas meus nossa nosso mein meine "
@@ -134,7 +136,9 @@ class Sides:
     def right(self, s: Sentence, cond: Match, kind: str) -> Found | None:
         """Patterns where the claim word follows (or wraps) the condition."""
         doc = s.doc
-        if kind in ("therapy", "generic", "substance") or self.clause.negated(doc, cond.start, s.lo):
+        if kind in ("therapy", "generic", "substance") or self.clause.negated(
+            doc, cond.start, s.lo
+        ):
             return None
         for p in s.preds:  # "anti-cancer"
             if p.kind == "prefix" and p.end == cond.start and kind not in ("appearance", "marker"):
@@ -212,12 +216,14 @@ class Sides:
         k = j
         while k < s.hi and k - j < reach:
             low = doc[k].lower_
-            if low in self.voc.breakers or doc[k].is_punct and low != "-":
+            if low in self.voc.breakers or (doc[k].is_punct and low != "-"):
                 break
             for p in s.preds:
                 if p.start != k:
                     continue
-                if p.kind == "outcome" or (k > j and p.kind == "strong" and _participle(doc[k].lower_)):
+                if p.kind == "outcome" or (
+                    k > j and p.kind == "strong" and _participle(doc[k].lower_)
+                ):
                     return (k, p.end, "passive", None, True)
             passive = low in PASSIVE_AUX or low in INTENSIFIERS or low in EPISODES
             if not (first_person or passive):
@@ -256,7 +262,10 @@ class Sides:
         j = cond.end
         while j < len(s.doc) and j - cond.end < 6:
             low = s.doc[j].lower_
-            if low in ("&", "and", "/", ",", "or", "-", "y", "e", "und", "et", "dan", "ou") and j + 1 in starts:
+            if (
+                low in ("&", "and", "/", ",", "or", "-", "y", "e", "und", "et", "dan", "ou")
+                and j + 1 in starts
+            ):
                 j = starts[j + 1]
                 continue
             break

@@ -31,9 +31,7 @@ REMOVAL_VERBS = frozenset(
 )
 #: "avoid" verbs: against germs they give care advice ("change the water to avoid
 #: bacteria"), not a kill claim; against a disease they still prevent it
-AVOID_WORDS = frozenset(
-    "evitar evita evitan evitando evitam eviter evite evitent".split()
-)
+AVOID_WORDS = frozenset("evitar evita evitan evitando evitam eviter evite evitent".split())
 #: what an addiction claim on a substance needs: "quit opioids", "kick nicotine"
 QUIT_WORDS = frozenset("quit kick stop beat overcome break end fight".split())
 #: "reduce your body's need for insulin"

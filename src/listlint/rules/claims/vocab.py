@@ -76,10 +76,19 @@ CUE_TARGETS = frozenset(
      "guards against", "shield against")
 )  # fmt: skip
 #: outcome words too common in product text to be cues ("stopped", "cleared", "no longer")
-EVERYDAY_OUTCOMES = frozenset({"gone", "stopped", "cleared", "cured", "no longer", "stopped completely"})
+EVERYDAY_OUTCOMES = frozenset(
+    {"gone", "stopped", "cleared", "cured", "no longer", "stopped completely"}
+)
 #: English suitability before a condition: "suitable for diabetics", "safe for celiacs"
 SUITABLE_FOR = frozenset(
-    {"suitable for", "safe for", "appropriate for", "friendly for", "ok for", "designed for sensitive"}
+    {
+        "suitable for",
+        "safe for",
+        "appropriate for",
+        "friendly for",
+        "ok for",
+        "designed for sensitive",
+    }
 )
 #: predicate kinds a non-English grammar file may hold (the rest are English word-building)
 LANGUAGE_PREDICATES = ("strong", "soft", "noun", "prep", "substitute", "outcome", "header")
@@ -182,7 +191,9 @@ class Vocabulary:
         english: set[str] = set()
         for lemma in CUE_VERBS:
             english.update(verb_forms(lemma))
-        english.update(t for t in self.predicates["strong"] if " " in t and t.split(" ")[0] in CUE_VERBS)
+        english.update(
+            t for t in self.predicates["strong"] if " " in t and t.split(" ")[0] in CUE_VERBS
+        )
         for kind in ("substitute", "header", "keywords"):
             english.update(t for t in self.predicates[kind] if " " in t or kind == "header")
         english.update(CUE_NOUNS)
