@@ -94,6 +94,9 @@ def test_shipped_lexicon_loads_every_language() -> None:
         ("adapalene gel 0.1%", True),
         ("loratadina 10 mg tabletas", True),  # the INN's Spanish ending
         ("ibuprofene 200 mg comprimes", True),
+        ("amoksisilin 500 mg kapsul", True),  # Indonesian spelling of amoxicillin
+        ("siprofloksasin 500 mg tablet", True),
+        ("ekstrak daun sirsak kapsul", False),
         ("tranexamic acid serum 5%", False),  # an oral medicine's name on a serum
         ("turmeric curcumin capsules", False),
         ("vitamin c 500mg", False),

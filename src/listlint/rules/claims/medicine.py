@@ -12,10 +12,12 @@ also an everyday word needs both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
+from itertools import combinations
 
 from listlint.resources import table
-from listlint.rules.claims.lexicon import medicine_lexicon
+from listlint.rules.claims.lexicon import ConditionLexicon, medicine_lexicon
 
 #: dose forms by the route they need (Drugs@FDA ``routes`` words)
 DOSE_FORMS = {
@@ -37,10 +39,15 @@ DOSE_FORMS = {
 #: prednisona, Prednison -> prednisone; alendronato, Alendronat -> alendronate;
 #: furosemida -> furosemide; amoxicilina -> amoxicillin
 INN_ENDINGS = (
-    ("cilina", "cillin"), ("ilina", "illin"), ("ina", "ine"), ("ina", "in"), ("in", "ine"),
-    ("ol", "ole"), ("eno", "en"), ("ene", "en"), ("ona", "one"), ("on", "one"),
-    ("ato", "ate"), ("at", "ate"), ("ida", "ide"), ("id", "ide"),
+    ("cilina", "cillin"), ("ilina", "illin"), ("cilin", "cillin"), ("ilin", "illin"),
+    ("ina", "ine"), ("ina", "in"), ("in", "ine"), ("ino", "in"), ("ol", "ole"), ("eno", "en"),
+    ("ene", "en"), ("ona", "one"), ("on", "one"), ("ato", "ate"), ("at", "ate"),
+    ("ida", "ide"), ("id", "ide"), ("", ""),
 )  # fmt: skip
+#: Indonesian spelling of borrowed terms (Pedoman Umum Pembentukan Istilah), undone: ks is
+#: x, s before e/i was c, k before a/o/u was c, t may have been th, f ph ("amoksisilin",
+#: "siprofloksasin", "parasetamol", "deksametason", "setirizin")
+_SPELLINGS = (("ks", "x"), ("s(?=[ei])", "c"), ("k(?=[aou])", "c"), ("t", "th"), ("f", "ph"))
 #: strengths by the route they need: "200 mg" a pill, "1%" a cream
 _STRENGTHS = {
     "oral": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|iu)(?![a-z])"),
@@ -95,20 +102,39 @@ def prints_label(description: str, headings: re.Pattern[str]) -> bool:
         return False
     lex = medicine_lexicon()
     text = description[:_LABEL_SAMPLE]
-    hits = lex.find(text) or lex.find(_english_names(text, lex))
+    hits = lex.find(text) or lex.find(_english_names(text, lex, respell=False))
     return any(not h.entry.ambiguity for h in hits)
 
 
-def _english_names(title: str, lex) -> str:  # type: ignore[no-untyped-def]
-    """The title with each word no name starts with rewritten to the English INN form
-    the medicine list knows, when one ending rule gives it ("loratadina" -> "loratadine");
-    the same length is not kept, so only the words matter."""
+def _english_names(text: str, lex: ConditionLexicon, respell: bool = True) -> str:
+    """The text with each word no name starts with rewritten to the English INN form the
+    medicine list knows ("loratadina" -> "loratadine", "amoksisilin" -> "amoxicillin");
+    ``respell``: also undo Indonesian spelling (a title's few words; a description's
+    hundreds get the endings only). Positions are not kept: only the words matter."""
     out = []
-    for word in _WORD.findall(title):
+    for word in _WORD.findall(text):
         if not lex.knows(word) and len(word) > 5:
-            for theirs, ours in INN_ENDINGS:
-                if word.endswith(theirs) and lex.knows(word[: -len(theirs)] + ours):
-                    word = word[: -len(theirs)] + ours
-                    break
+            forms = _spellings(word) if respell else _endings(word)
+            word = next((w for w in forms if lex.knows(w)), word)
         out.append(word)
     return " ".join(out)
+
+
+def _endings(word: str) -> Iterator[str]:
+    for theirs, ours in INN_ENDINGS:
+        if word.endswith(theirs):
+            yield word[: len(word) - len(theirs)] + ours
+
+
+def _spellings(word: str) -> Iterator[str]:
+    """English INN forms a word may be written for: its ending adapted (INN_ENDINGS), then
+    with the Indonesian respellings undone, one, two or three at a time."""
+    bases = [word]
+    for k in range(1, len(_SPELLINGS) + 1):
+        for rules in combinations(_SPELLINGS, k):
+            base = word
+            for pattern, repl in rules:
+                base = re.sub(pattern, repl, base)
+            bases.append(base)
+    for base in bases:
+        yield from _endings(base)
