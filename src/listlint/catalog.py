@@ -29,6 +29,16 @@ class LoadIssue:
     suggestion: str | None = None
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a table's columns sit in the file: ``columns[0]`` (a header as findings
+    name it) is in sheet column ``first_column`` (1-based). Lets a report point at cells."""
+
+    sheet: str | None
+    first_column: int
+    columns: tuple[str, ...]
+
+
 @dataclass
 class Catalog:
     """Listings of one file as a polars frame, plus loader bookkeeping.
@@ -44,10 +54,22 @@ class Catalog:
     format: str = ""
     profile: str = "generic"
     sheets: list[str] = field(default_factory=list)
+    #: one per table read (a workbook: one per sheet checked)
+    layouts: list[Layout] = field(default_factory=list)
 
     @property
     def listings_count(self) -> int:
         return self.frame.height
+
+    def __repr__(self) -> str:
+        # short: the dataclass default printed the whole polars table
+        sheets = f", sheets={self.sheets!r}" if self.sheets else ""
+        return (
+            f"{type(self).__name__}(path={self.path!r}, format={self.format!r}, "
+            f"profile={self.profile!r}, records={self.records}, "
+            f"listings={self.listings_count}, columns={len(self.columns)}, "
+            f"issues={len(self.issues)}{sheets})"
+        )
 
     def batches(self, size: int = 50_000) -> Iterator[Batch]:
         """The frame in slices of ``size`` listings, each with a fresh text cache."""
