@@ -111,6 +111,7 @@ def lint(
     import polars as pl
 
     from listlint.engine import RuleSet, run
+    from listlint.reportmeta import describe
 
     cfg = make_config(config, policy=policy, select=select, ignore=ignore, **options)
     if isinstance(source, pl.LazyFrame):
@@ -118,4 +119,6 @@ def lint(
 
         return lint_lazyframe(source, cfg)
     ruleset = RuleSet.build(cfg)
-    return run(to_catalogs(source, cfg), ruleset)
+    catalogs = to_catalogs(source, cfg)
+    # rule metadata and column layouts ride along for formatters (SARIF, xlsx)
+    return describe(run(catalogs, ruleset), ruleset, catalogs)
