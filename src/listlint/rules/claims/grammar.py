@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 #: words of a keyword list that name a disease (not a symptom or a marker: "joint pain",
 #: "blood sugar" are how shoppers search for structure/function products too)
 KEYWORD_KINDS = frozenset({"disease", "implied"})
+#: conditions a later clause may take up by a pronoun ("coats the virus and immobilizes
+#: its activity"): a pronoun after "cures" could not stand for an appearance word
+ANAPHOR_KINDS = frozenset({"disease", "pathogen", "symptom"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +328,8 @@ class Grammar:
             found = self.sides.left(s, cond, entry.kind, strong_only=subject)
         if found is None and not subject:
             found = self.sides.right(s, cond, entry.kind)
+        if found is None and not subject and entry.kind in ANAPHOR_KINDS:
+            found = self.sides.back(s, cond)
         if found is None and entry.kind == "implied" and s.health:
             if not self.clause.negated(doc, cond.start, s.lo):
                 found = (cond.start, cond.end, "implied", "weak", False)  # "cancer cells"

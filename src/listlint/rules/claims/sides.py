@@ -49,6 +49,15 @@ MARKER_NOUNS = frozenset({"control", "management", "regulation", "balance", "reg
 #: conditions a product name claims by naming them ("Gout Tea"); a cosmetic named after
 #: the skin concern it is for ("Acne Patches", "Dandruff Shampoo") names its type
 NAME_KINDS = frozenset({"disease", "symptom"})
+#: pronouns that take up a condition named before: "coats the virus and immobilizes its
+#: activity", "traps germs and kills them"
+ANAPHORS = frozenset("its their it them".split())
+#: words joining a later clause to the one naming the condition
+JOINS = frozenset({"and", "&", ",", "then"})
+#: words before a treatment noun that make it the buyer's own medicine, which the product
+#: holds, cools or delivers ("delivers prescribed medication for asthma", "a case for your
+#: diabetes medication"): the noun then names no remedy the product is
+OWNED = frozenset("your prescribed prescription own".split())
 #: labels of suitability tags: the conditions after them say who the product is for
 TAG_LABELS = frozenset({"concerns", "concern"})
 #: label words need a colon or dash after them to start a list ("Indications: gout")
@@ -114,6 +123,10 @@ class Sides:
                 continue
             if pk == "prep" and p.start and doc[p.start - 1].lemma_.lower() in self.nouns:
                 continue  # "(no known) cure for diabetes" is the noun's to decide
+            if pk == "noun" and any(
+                t.lower_ in OWNED for t in doc[max(s.lo, p.start - 2) : p.start]
+            ):
+                continue  # "delivers prescribed medication for asthma": the buyer's medicine
             window = doc[max(s.lo, p.start - 4) : p.start]
             reduced = any(t.lemma_.lower() in REDUCERS for t in window)
             if not predicate_counts(pk, kind, lemma, low, s.health, s.group, reduced, p.lang):
@@ -177,6 +190,27 @@ class Sides:
             return (j, j + 1, "name", "weak", False)
         named = self._named_after(s, j, kind) or self._named_before(s, cond, kind)
         return named if named is not None else self._outcome(s, cond, j)
+
+    def back(self, s: Sentence, cond: Match) -> Found | None:
+        """A strong verb in a clause joined after the condition, with a pronoun for it as
+        its object: "coats the virus and immobilizes its activity", "traps germs and kills
+        them"."""
+        doc = s.doc
+        for p in s.preds:
+            if p.kind != "strong" or p.lang or not cond.end < p.start <= cond.end + 6:
+                continue
+            if p.end >= s.hi or doc[p.end].lower_ not in ANAPHORS:
+                continue
+            gap = doc[cond.end : p.start]
+            if not any(t.lower_ in JOINS for t in gap) or any(
+                t.lower_ in self.voc.breakers or t.text in (".", ";", ":", "?", "!") for t in gap
+            ):
+                continue
+            if self.clause.is_verb(doc[p.start], s.lo, s.hi) and not self.clause.negated(
+                doc, p.start, s.lo
+            ):
+                return (p.start, p.end + 1, "verb", None, True)  # with the pronoun
+        return None
 
     def _named_after(self, s: Sentence, j: int, kind: str) -> Found | None:
         """A product name: the condition, up to two words, then a claim noun or a
