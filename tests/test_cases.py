@@ -14,6 +14,10 @@ Case file format::
 
 A case passes when the set of codes (among ``rules``) found equals ``expect``.
 
+Catalogue-level rules (outliers, shared images, mixed currencies) need several listings:
+``listings: [...]`` replaces ``listing``, and ``flagged: [SKU, ...]`` (optional) names the
+listings the expected codes must be reported on, no more and no fewer.
+
 A case the rules do not pass yet carries ``known_miss: "<why>"``: it runs as a strict
 expected failure, so a fix shows up as an unexpected pass.
 """
@@ -50,8 +54,9 @@ def _load() -> list:
 @pytest.mark.parametrize(("spec", "case"), _load())
 def test_case(spec: dict, case: dict) -> None:
     codes = spec["rules"]
+    records = case["listings"] if "listings" in case else [case["listing"]]
     report = listlint.lint(
-        [case["listing"]],
+        records,
         policy=case.get("policy", spec.get("policy", ["base"])),
         select=codes,
         **spec.get("options", {}),
@@ -63,6 +68,9 @@ def test_case(spec: dict, case: dict) -> None:
         assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), (
             messages
         )
+    if "flagged" in case:
+        skus = {f.sku for f in report.findings if f.rule in codes}
+        assert skus == set(case["flagged"]), messages
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint
+from listlint.batch import Batch
 from listlint.resources import table
 from listlint.rules.claims import pipeline
 from listlint.rules.claims.analysis import analyse
@@ -29,10 +30,12 @@ def _lint(policy: str = "base", **listing: str) -> list:
     return listlint.lint([listing], policy=policy, select=HC).findings
 
 
-def _frame(*descriptions: str, category: str | None = None) -> pl.DataFrame:
-    return pl.DataFrame(
-        {"description": list(descriptions), "category": [category] * len(descriptions)},
-        schema={"description": pl.Utf8, "category": pl.Utf8},
+def _frame(*descriptions: str, category: str | None = None) -> Batch:
+    return Batch(
+        pl.DataFrame(
+            {"description": list(descriptions), "category": [category] * len(descriptions)},
+            schema={"description": pl.Utf8, "category": pl.Utf8},
+        )
     )
 
 

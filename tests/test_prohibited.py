@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 import listlint
 from listlint.batch import Batch
 from listlint.cli import main
-from listlint.policy import load_pack
 from listlint.report import Severity
 from listlint.resources import table
+from listlint.rules.packs import load_pack
 from listlint.rules.prohibited.policy import Status
 from listlint.rules.prohibited.prefilter import candidate_rows, prefilter_regex, scanned_fields
 from listlint.rules.prohibited.vocab import vocabulary

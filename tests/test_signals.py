@@ -33,7 +33,7 @@ _WRAPPER = textwrap.dedent(
 
     real = engine.batch_result
     def slow(ruleset, batch):
-        time.sleep(0.3)
+        time.sleep(1.0)
         return real(ruleset, batch)
     engine.batch_result = slow  # in the workers too: spawn re-runs this module
     if __name__ == "__main__":
@@ -44,7 +44,7 @@ _WRAPPER = textwrap.dedent(
 )
 
 
-def _catalog(tmp_path: Path, rows: int = 4000) -> Path:
+def _catalog(tmp_path: Path, rows: int = 12000) -> Path:
     # ~1 KB a row, so a batch in flight is bigger than a pipe's buffer: the parent's
     # queue feeder thread was left blocked writing to dead workers, and exit hung on it
     path = tmp_path / "c.csv"

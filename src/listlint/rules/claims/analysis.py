@@ -1,4 +1,4 @@
-"""The claims analysis of one batch, shared by every HC rule.
+"""The claims analysis of one batch, shared by every HC rule (:mod:`listlint.rules.claims.family`).
 
 1. Candidates (:mod:`listlint.rules.claims.candidates`): a columnar gate, then per distinct
    gated text its sentences worth a parse, with the condition lexicon's names in them.
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from listlint.batch import Batch
 from listlint.rules.claims.candidates import KEYWORD_FIELDS, Candidate, candidates, gated_rows
 from listlint.rules.claims.category import product_group
 from listlint.rules.claims.grammar import Claim
@@ -66,16 +67,18 @@ class _Work:
     sentence: Candidate
 
 
-def _collect(frame: pl.DataFrame, fields: tuple[str, ...]) -> list[_Work]:
+def _collect(batch: Batch, fields: tuple[str, ...]) -> list[_Work]:
     """Candidate sentences of the batch; each distinct text is read once (catalogues
-    repeat titles and boilerplate descriptions)."""
+    repeat titles and boilerplate descriptions). The gate reads the batch's folded
+    column (folded once for every family)."""
+    frame = batch.frame
     work: list[_Work] = []
     for name in fields:
         if name not in frame.columns or frame[name].dtype != pl.Utf8:
             continue
         column = frame[name]
         seen: dict[str, tuple[MappedText, list[Candidate]]] = {}
-        for i in gated_rows(column, title=name == "title"):
+        for i in gated_rows(batch.folded_series(name), title=name == "title"):
             text = column[i]
             found = seen.get(text)
             if found is None:
@@ -174,9 +177,10 @@ def _quote(text: str, start: int, end: int) -> str:
     return quote if len(quote) <= QUOTE_MAX else quote[: QUOTE_MAX - 1].rstrip() + "…"
 
 
-def analyse(frame: pl.DataFrame, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimHit]:
-    """Every claim in ``frame`` (a batch frame), in row order."""
-    work = _collect(frame, fields)
+def analyse(batch: Batch, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimHit]:
+    """Every claim in the batch, in row order."""
+    frame = batch.frame
+    work = _collect(batch, fields)
     if not work:
         return []
 

@@ -34,7 +34,6 @@ from listlint.rules.claims.lexicon import LexHit, condition_lexicon, medicine_le
 from listlint.rules.claims.textmap import MappedText, matching_form, sentences
 from listlint.rules.claims.vocab import UNGATED_KINDS, vocabulary
 from listlint.text.matcher import Match, PhraseMatcher
-from listlint.text.normalize import fold_series
 
 #: keyword fields: a disease name there is a search keyword, not a sentence (Amazon counts
 #: disease names used only as keywords as prohibited claims)
@@ -122,15 +121,13 @@ def prefilter() -> _Prefilter:
     )
 
 
-def gated_rows(column: pl.Series, title: bool = False) -> list[int]:
+def gated_rows(folded: pl.Series, title: bool = False) -> list[int]:
     """Positions of rows that may hold a claim: one regex pass in polars (Rust; literal
     alternations run as Aho-Corasick with word-boundary checks), no Python per row.
-    Rows with non-ASCII text are folded first (full-width letters, zero-width joiners)."""
+    ``folded`` is the column in matching form (the batch's, folded once for every
+    family), so full-width letters and zero-width joiners hide nothing."""
     pre = prefilter()
-    text = column.fill_null("")
-    wide = text.str.len_bytes() != text.str.len_chars()
-    if wide.any():
-        text = text.scatter(wide.arg_true(), fold_series(text.filter(wide)))
+    text = folded.fill_null("")
     mask = text.str.contains(pre.gate)
     if title:
         mask = mask | text.str.contains(pre.title_gate)

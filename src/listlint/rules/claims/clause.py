@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher as SpacyMatcher
+    from spacy.matcher import PhraseMatcher as SpacyPhraseMatcher
     from spacy.tokens import Doc, Token
 
 #: words that may sit between a predicate and its condition without breaking the link
@@ -63,7 +65,9 @@ class Match:
     entry: Any = None
 
 
-def matches(matcher, doc: Doc, labels: dict[int, str]) -> list[Match]:  # type: ignore[no-untyped-def]
+def matches(
+    matcher: SpacyMatcher | SpacyPhraseMatcher, doc: Doc, labels: dict[int, str]
+) -> list[Match]:
     out = []
     for mid, s, e in matcher(doc):
         kind, _, lang = labels.get(mid, doc.vocab.strings[mid]).partition("@")

@@ -15,10 +15,14 @@ a pack only says how its marketplace treats claims and where its rules are writt
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from listlint.report import Severity
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 
 class ClaimsSection(BaseModel):
@@ -34,3 +38,12 @@ class ClaimsSection(BaseModel):
     #: severity of weight-loss claims on this marketplace (default: the rule's, warning)
     weight_loss_severity: Severity | None = None
     last_checked: dt.date | None = None
+
+
+#: the key of this section in a policy pack
+KEY = "claims"
+
+
+def claims_of(pack: PolicyPack) -> ClaimsSection:
+    """``pack``'s ``claims:`` section."""
+    return pack.section(KEY, ClaimsSection)

@@ -1,97 +1,24 @@
-"""Rule family: claims (group ``claims``) — health claims a product may not make.
+"""Rule family ``claims``: health claims a product may not make (HC101-HC106).
 
-All six rules read one shared analysis per batch (``batch.cached("claims", ...)``, see
-:mod:`listlint.rules.claims.analysis`): a columnar gate, an Aho-Corasick prefilter, then spaCy
-on candidate sentences only. spaCy is imported only when a candidate exists.
+Each rule reports its kind of claim from the family's per-batch analysis
+(:mod:`listlint.rules.claims.family`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from listlint.report import Severity
-from listlint.rules.base import Hit, Rule
+from listlint.rules.base import Rule
+from listlint.rules.claims.family import ClaimsRule
+from listlint.rules.claims.policy import claims_of
 
 if TYPE_CHECKING:
-    from listlint.batch import Batch
     from listlint.policy.pack import PolicyPack
     from listlint.rules.claims.analysis import ClaimHit
 
-_SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 
-
-class _ClaimsRule(Rule):
-    group: ClassVar[str] = "claims"
-    fields: ClassVar[tuple[str, ...]] = ("title", "description", "bullets", "tags")
-    #: which claims of the shared analysis this rule reports
-    claim: ClassVar[str] = ""
-
-    def analysis(self, batch: Batch) -> list[ClaimHit]:
-        from listlint.rules.claims.analysis import analyse
-
-        return batch.cached("claims", lambda b: analyse(b.frame))
-
-    def marketplaces(self) -> tuple[str, ...]:
-        return tuple(p.label for p in self.ctx.policies if p.marketplace)
-
-    #: link the selected marketplace's medical-claims page (packs' ``claims.policy_url``)?
-    marketplace_page: ClassVar[bool] = False
-
-    def pack_page(self, pack: PolicyPack) -> str | None:
-        """The pack's own page for this kind of claim (None: the law's page applies)."""
-        return pack.claims.policy_url if self.marketplace_page else None
-
-    def links(self) -> list[tuple[str, str]]:
-        """(marketplace, page) per selected pack: the marketplace's own page for this kind
-        of claim when it has one, else the law's (FDA, FTC, eCFR); built once per run."""
-        cached = getattr(self, "_links", None)
-        if cached is None:
-            from listlint.policy.links import official_link
-            from listlint.rules.claims.messages import POLICY
-
-            law = POLICY[self.claim]
-            cached = [
-                (p.label, official_link(p, self.pack_page(p), law) or law)
-                for p in self.ctx.policies
-            ]
-            self._links = cached
-        return cached
-
-    def policy_link(self) -> str | None:
-        links = self.links()
-        return links[0][1] if links else None
-
-    def severity_of(self, hit: ClaimHit) -> Severity | None:
-        return _SEVERITY.get(hit.claim.severity or "")
-
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        from listlint.policy.links import see_also
-        from listlint.rules.claims.explain import explain
-        from listlint.rules.claims.messages import POLICY, message, suggestion
-
-        link = self.policy_link() or POLICY[self.claim]
-        more = see_also(self.links()[1:], link)
-        marketplaces = self.marketplaces()
-        for h in self.analysis(batch):
-            if h.claim.rule != self.claim:
-                continue
-            advice = suggestion(h)
-            severity = self.severity_of(h)
-            why = explain(h, (severity or self.severity).value)
-            yield Hit(
-                f"{message(h, marketplaces)} {why}",
-                index=h.index,
-                field=h.field,
-                match=h.match,
-                suggestion=advice + more if advice else more.strip() or None,
-                policy=link,
-                severity=severity,
-                marketplaces=marketplaces,
-            )
-
-
-class DiseaseClaim(_ClaimsRule):
+class DiseaseClaim(ClaimsRule):
     """A product claims to cure, treat, mitigate or prevent a disease: "cures arthritis",
     "kills coronavirus", "reverses diabetes", "treatment for herpes", "anti-cancer",
     "for people with diabetes" (health products), "Cervical Cancer Tea".
@@ -129,7 +56,7 @@ class DiseaseClaim(_ClaimsRule):
     marketplace_page = True
 
 
-class DrugClaim(_ClaimsRule):
+class DrugClaim(ClaimsRule):
     """A drug claim: a cosmetic that claims to treat a condition or change the body
     ("acne treatment", "regrows hair", "boosts collagen production", "removes wrinkles",
     "anti-cellulite"), or any product naming a drug class ("antiviral", "laxative",
@@ -163,7 +90,7 @@ class DrugClaim(_ClaimsRule):
     marketplace_page = True
 
 
-class FalseApproval(_ClaimsRule):
+class FalseApproval(ClaimsRule):
     """An approval the product cannot have: "FDA approved" on a supplement, cosmetic or
     food; "FDA cleared" off a medical device; "FDA registered" presented as approval.
 
@@ -193,7 +120,7 @@ class FalseApproval(_ClaimsRule):
     claim = "approval"
 
 
-class PesticidalClaim(_ClaimsRule):
+class PesticidalClaim(ClaimsRule):
     """A claim to kill or repel germs, viruses or pests on a product that is not a
     registered pesticide: "kills 99.9% of germs", "antibacterial cutting board",
     "repels mosquitoes", "prevents mold".
@@ -220,10 +147,10 @@ class PesticidalClaim(_ClaimsRule):
     claim = "pesticidal"
 
     def pack_page(self, pack: PolicyPack) -> str | None:
-        return pack.claims.pesticide_policy_url
+        return claims_of(pack).pesticide_policy_url
 
 
-class UnsubstantiatedEfficacy(_ClaimsRule):
+class UnsubstantiatedEfficacy(ClaimsRule):
     """An efficacy claim that needs proof the seller rarely has: "clinically proven",
     "doctor recommended", "miracle cure", "guaranteed results", "no side effects".
 
@@ -250,7 +177,7 @@ class UnsubstantiatedEfficacy(_ClaimsRule):
     claim = "efficacy"
 
 
-class WeightLossClaim(_ClaimsRule):
+class WeightLossClaim(ClaimsRule):
     """A weight-loss or fat-burning claim: "lose 30 lbs in 30 days", "burns belly fat",
     "fat burner", "appetite suppressant", "slimming tea".
 
@@ -279,14 +206,14 @@ class WeightLossClaim(_ClaimsRule):
     claim = "weight"
 
     def pack_page(self, pack: PolicyPack) -> str | None:
-        return pack.claims.weight_loss_policy_url
+        return claims_of(pack).weight_loss_policy_url
 
     def severity_of(self, hit: ClaimHit) -> Severity | None:
         pack = next(
             (
-                p.claims.weight_loss_severity
-                for p in self.ctx.policies
-                if p.claims.weight_loss_severity
+                claims_of(p).weight_loss_severity
+                for p in self.family.packs
+                if claims_of(p).weight_loss_severity
             ),
             None,
         )

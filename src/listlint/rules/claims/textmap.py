@@ -1,19 +1,20 @@
 """Claim text in matching form, with a map back to the seller's characters.
 
 The grammar runs on folded, de-obfuscated text ("CUR3S C@NCER", "ｃｕｒｅｓ", "c u r e s",
-zero-width characters, "sei-zures"), but findings quote what the seller wrote. Each
-character of the matching form remembers the index of the clean-text character it came
-from, so a span found in one form is quoted from the other.
+zero-width characters, "sei-zures"), but findings quote what the seller wrote. The
+matching form starts from the shared span map (:func:`listlint.text.spans.fold_map`:
+each folded character remembers the clean-text character it came from) and each
+rewrite below carries the map along, so a span found in one form is quoted from the
+other.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from listlint.text.deobfuscate import deobfuscate
-from listlint.text.normalize import fold
+from listlint.text.spans import MappedText, fold_map
 
 _SPACED = re.compile(r"\b(?:[a-z][ ._*·•-]){2,}[a-z]\b")
 _LEETY = re.compile(r"\S*[a-z][^\sa-z]\S*|\S*[^\sa-z][a-z]\S*")
@@ -21,19 +22,6 @@ _HYPHEN_SPLIT = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 #: rough sentence ends for choosing candidate sentences (spaCy's sentencizer refines them);
 #: not after a one-letter abbreviation ("H. pylori")
 _SENTENCE_END = re.compile(r"(?<![\s.][a-z]\.)(?<=[.!?])\s+|\.{3}|\n+|\s*[•|]\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class MappedText:
-    """``text`` in matching form; ``index[k]`` is the source position of ``text[k]``."""
-
-    text: str
-    index: tuple[int, ...]
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        if start >= end or not self.index:
-            return (0, 0)
-        return self.index[start], self.index[end - 1] + 1
 
 
 def _rewrite(
@@ -74,16 +62,7 @@ def _unleet(token: str, words: frozenset[str]) -> str:
 def matching_form(clean: str, words: frozenset[str] = frozenset()) -> MappedText:
     """Fold ``clean`` (case, width, accents, invisibles), undo leet and spaced letters, and
     join hyphen-split words when the joined word is in ``words`` ("sei-zures")."""
-    if clean.isascii():
-        text, index = clean.lower(), list(range(len(clean)))
-    else:
-        chars: list[str] = []
-        index = []
-        for i, c in enumerate(clean):
-            for f in fold(c):
-                chars.append(f)
-                index.append(i)
-        text = "".join(chars)
+    text, index = fold_map(clean)
     text, index = _rewrite(text, index, _SPACED, lambda s: re.sub(r"[ ._*·•-]", "", s))
     text, index = _rewrite(text, index, _LEETY, lambda s: _unleet(s, words))
     if words:

@@ -14,17 +14,16 @@ import polars as pl
 from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
 from listlint.report import Severity
-from listlint.rules.base import CatalogRule, Hit, Rule
+from listlint.rules.base import Hit, Rule
+from listlint.rules.data.family import DataCatalogRule, DataRule
 
-DOCS = "https://github.com/listlint/listlint#rules"
 
-
-class LoaderIssueRule(Rule):
+class LoaderIssueRule(DataRule):
     """Base for rules fed by the loader; they have nothing to check per batch."""
 
     loader_kind: ClassVar[str] = ""
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: None) -> Iterator[Hit]:
         return iter(())
 
 
@@ -43,7 +42,6 @@ class RaggedRow(LoaderIssueRule):
 
     code = "DT101"
     name = "ragged-row"
-    group = "data"
     severity = Severity.ERROR
     summary = "Row has a different number of cells than the header"
     loader_kind = "ragged-row"
@@ -63,7 +61,6 @@ class UnreadableNumber(LoaderIssueRule):
 
     code = "DT102"
     name = "unreadable-number"
-    group = "data"
     severity = Severity.ERROR
     summary = "Price or other number cannot be read"
     loader_kind = "bad-number"
@@ -84,7 +81,6 @@ class LongCell(LoaderIssueRule):
 
     code = "DT103"
     name = "long-cell"
-    group = "data"
     severity = Severity.WARNING
     summary = "Cell exceeds the configured length limit and was truncated for checking"
     loader_kind = "long-cell"
@@ -105,7 +101,6 @@ class SkippedSheet(LoaderIssueRule):
 
     code = "DT104"
     name = "skipped-sheet"
-    group = "data"
     severity = Severity.INFO
     summary = "Workbook sheet without a catalogue header was not checked"
     loader_kind = "skipped-sheet"
@@ -125,7 +120,6 @@ class BadRecord(LoaderIssueRule):
 
     code = "DT105"
     name = "bad-record"
-    group = "data"
     severity = Severity.ERROR
     summary = "Record is not a readable JSON object"
     loader_kind = "bad-record"
@@ -146,13 +140,12 @@ class UnterminatedQuote(LoaderIssueRule):
 
     code = "DT106"
     name = "unterminated-quote"
-    group = "data"
     severity = Severity.ERROR
     summary = "A quote is never closed and swallows the rest of the file"
     loader_kind = "unterminated-quote"
 
 
-class EmptyTitle(Rule):
+class EmptyTitle(DataRule):
     """A listing has no title (after inheriting its product's title for variants).
 
     Why: every marketplace requires a title; the listing cannot be published.
@@ -166,11 +159,10 @@ class EmptyTitle(Rule):
 
     code = "DT201"
     name = "empty-title"
-    group = "data"
     severity = Severity.ERROR
     summary = "Listing has no title"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: None) -> Iterator[Hit]:
         if "title" not in batch.frame.columns:
             # one finding for the file, not one per listing
             if batch.recs() and batch.recs()[0] == 0:
@@ -193,7 +185,7 @@ class EmptyTitle(Rule):
                 )
 
 
-class MissingSku(Rule):
+class MissingSku(DataRule):
     """A listing has no SKU / product id.
 
     Why: without a SKU the marketplace cannot match stock, orders or later updates to
@@ -208,7 +200,6 @@ class MissingSku(Rule):
 
     code = "DT202"
     name = "missing-sku"
-    group = "data"
     severity = Severity.WARNING
     summary = "Listing has no SKU or product id"
     fields = ("sku",)
@@ -216,7 +207,7 @@ class MissingSku(Rule):
     def applies(self, batch: Batch) -> bool:
         return "sku" in batch.frame.columns  # an all-blank SKU column still counts
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: None) -> Iterator[Hit]:
         for i, sku in enumerate(batch.values("sku")):
             if not sku:
                 yield Hit(
@@ -227,7 +218,7 @@ class MissingSku(Rule):
                 )
 
 
-class DuplicateSku(CatalogRule):
+class DuplicateSku(DataCatalogRule):
     """The same SKU appears on more than one listing of a file.
 
     Why: marketplaces key stock and listings by SKU; a duplicate overwrites the
@@ -243,13 +234,12 @@ class DuplicateSku(CatalogRule):
 
     code = "DT203"
     name = "duplicate-sku"
-    group = "data"
     severity = Severity.ERROR
     summary = "SKU is used by more than one listing"
     fields = ("sku",)
     merge_key = ("__k",)
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: None) -> pl.DataFrame | None:
         f = batch.frame
         if "sku" not in f.columns:
             return None

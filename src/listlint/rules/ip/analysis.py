@@ -1,4 +1,4 @@
-"""Per-batch brand analysis shared by the ``ip`` rules (``batch.cached("trademarks", ...)``).
+"""Per-batch brand analysis shared by the ``ip`` rules (:mod:`listlint.rules.ip.family`).
 
 Shape (STYLE.md): counterfeit phrases and exact brand names are found with automata on
 the rows a polars ``contains_any`` prefilter selected; lookalike spellings are found by
@@ -9,7 +9,9 @@ joining the few hit tokens back to rows, where context decides the weak ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -29,6 +31,9 @@ from listlint.rules.ip.signals import WEAK_WINDOW, Signal, SignalMatcher
 from listlint.rules.ip.substitution import swapped_names
 from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
 
 _SPACED = r"(?:^|[^a-z])(?:[a-z][ .\-_*·•]){2,}[a-z](?:$|[^a-z])"
 #: comparison words that name a brand they are not ("inspired", "style"): eBay brand misuse
@@ -91,7 +96,7 @@ class _Context:
     """What a row says about itself: its category groups and counterfeit wording, the
     support a weak lookalike ("Nikey", "Hugo Bass") needs."""
 
-    def __init__(self, batch, index: BrandIndex, out: dict[int, RowEvidence]) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, batch: Batch, index: BrandIndex, out: dict[int, RowEvidence]) -> None:
         self.index, self.out = index, out
         self.cats = batch.folded_series("category")
         self.titles = batch.folded("title")
@@ -114,11 +119,11 @@ class _Context:
 
 
 def _lookalikes(
-    batch,  # type: ignore[no-untyped-def]
+    batch: Batch,
     index: BrandIndex,
     titles: list[str | None],
     title_s: pl.Series,
-    row,  # type: ignore[no-untyped-def]
+    row: Callable[[int], RowEvidence],
     ctx: _Context,
 ) -> None:
     """Lookalike spellings: the unique vocabulary once, then join back to rows."""
@@ -128,7 +133,7 @@ def _lookalikes(
                 _mention(name, "title", titles[i] or "", start, end, "brand name split in two")
             )
     spaced = title_s.str.contains(_SPACED).fill_null(False)
-    work = {i: collapse_spacing(titles[i]) for i in spaced.arg_true().to_list()}  # type: ignore[arg-type]
+    work = {i: collapse_spacing(titles[i] or "") for i in spaced.arg_true().to_list()}
     # the vocabulary of the distinct titles (variants repeat theirs)
     tok_lists = title_s.drop_nulls().unique().str.extract_all(TOKEN_RE.pattern)
     vocab = tok_lists.explode().drop_nulls().unique().to_list()
@@ -194,7 +199,7 @@ def _add_lookalike(
     ev.mentions.append(_mention(hit.name, "title", text, start, end, hit.evidence))
 
 
-def _column_lookalikes(batch, index: BrandIndex, row) -> None:  # type: ignore[no-untyped-def]
+def _column_lookalikes(batch: Batch, index: BrandIndex, row: Callable[[int], RowEvidence]) -> None:
     """Lookalike names in the brand column: its distinct values once, then the rows."""
     folded = batch.folded_series("brand")
     found = column_lookalikes(index, folded.drop_nulls().unique().to_list())
@@ -208,7 +213,7 @@ def _column_lookalikes(batch, index: BrandIndex, row) -> None:  # type: ignore[n
             ev.mentions.append(_mention(hit.name, "brand", value, hit.start, hit.end, evidence))
 
 
-def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEvidence]:  # type: ignore[no-untyped-def]
+def analyse(batch: Batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEvidence]:
     """Row position -> evidence, for rows with any brand mention, lookalike or signal."""
     out: dict[int, RowEvidence] = {}
 
@@ -236,9 +241,9 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
     for i in [*(i for i, ev in out.items() if ev.signals), *compare]:
         ev = out.get(i)
         if titles[i] and not (ev and any(m.field == "title" for m in ev.mentions)):
-            found = _exact_mentions(index, "title", titles[i], cjk=False)
-            if found:
-                row(i).mentions.extend(found)
+            in_title = _exact_mentions(index, "title", titles[i], cjk=False)
+            if in_title:
+                row(i).mentions.extend(in_title)
     # 4. brand mentions in descriptions only where the title named a brand or a signal
     if batch.has("description") and out:
         # only these rows' descriptions become Python strings (they are long)
@@ -256,10 +261,11 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
     column = batch.frame.get_column("brand") if batch.has("brand") else None
     cats = batch.folded_series("category")
     for i, ev in out.items():
-        if ev.mentions and titles[i]:
+        title = titles[i]
+        if ev.mentions and title:
             ev.signals.extend(
                 (s, "title", a, b)
-                for s, a, b in signals.weak(titles[i], ev.mentions)
+                for s, a, b in signals.weak(title, ev.mentions)
                 if s.strength != "assurance"
                 or _contradicted(
                     index, ev, b, column, i, " ".join(filter(None, (cats[i], titles[i])))
@@ -268,7 +274,14 @@ def analyse(batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEv
     return out
 
 
-def _contradicted(index: BrandIndex, ev: RowEvidence, end: int, column, i: int, text: str) -> bool:  # type: ignore[no-untyped-def]
+def _contradicted(
+    index: BrandIndex,
+    ev: RowEvidence,
+    end: int,
+    column: pl.Series | None,
+    i: int,
+    text: str,
+) -> bool:
     """Does the row's brand column name another brand than the one right after ``end``?"""
     value = column[i] if column is not None else None
     if not value:

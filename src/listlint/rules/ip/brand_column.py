@@ -18,7 +18,14 @@ from dataclasses import dataclass
 import polars as pl
 
 from listlint.rules.ip.index import BrandIndex, Name
-from listlint.rules.ip.lookalike import STRONG, TOKEN_RE, multi_match, single_grade, vocabulary_hits
+from listlint.rules.ip.lookalike import (
+    STRONG,
+    TOKEN_RE,
+    WordHit,
+    multi_match,
+    single_grade,
+    vocabulary_hits,
+)
 from listlint.rules.ip.substitution import swap_phrases
 from listlint.text.confusables import skeleton
 from listlint.text.matcher import PhraseMatcher
@@ -61,7 +68,12 @@ def _known(index: BrandIndex, value: str) -> ColumnLookalike | None:
     return None
 
 
-def _scored(index: BrandIndex, value: str, toks, hits) -> ColumnLookalike | None:  # type: ignore[no-untyped-def]
+def _scored(
+    index: BrandIndex,
+    value: str,
+    toks: list[tuple[str, int, int]],
+    hits: dict[str, list[WordHit]],
+) -> ColumnLookalike | None:
     for k, (tok, s, e) in enumerate(toks):
         for hit in hits.get(tok, ()):
             if len(index.brand_words(hit.name)) > 1:

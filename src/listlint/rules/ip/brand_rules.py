@@ -1,4 +1,4 @@
-"""Rule family: trademarks (group ``ip``), brand-claim rules: a protected brand named by
+"""Rule family ``ip``, brand-claim rules: a protected brand named by
 a seller who does not look like its owner or reseller (TM103), or claimed with an
 identifier or a price the genuine goods cannot have (TM105).
 """
@@ -10,18 +10,22 @@ from typing import TYPE_CHECKING
 
 from listlint.report import Severity
 from listlint.rules.base import Hit
+from listlint.rules.ip.evidence import gtin_problem, price_far_below
 from listlint.rules.ip.family import (
     BRAND_MISUSE_POLICY,
     BRAND_PRONE,
     COUNTERFEIT_POLICY,
+    IpAnalysis,
     TrademarkRule,
     cell,
     price_evidence,
     seller_text,
+    selling_price,
 )
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
+    from listlint.rules.ip.analysis import RowEvidence
     from listlint.rules.ip.index import Brand
 
 
@@ -61,10 +65,10 @@ class UnauthorizedBrand(TrademarkRule):
         # only a price far below the brand's range can stand in as evidence
         return batch.has("title") and (batch.has("brand") or batch.has("price_amount"))
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        index, _ = self._resources()
+    def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
+        index = self.index
         has_brand = batch.has("brand")
-        for i, ev in self.evidence(batch).items():
+        for i, ev in analysis.rows.items():
             if ev.signals or any(m.disguise for m in ev.mentions):
                 continue  # TM101/TM102 report it with stronger evidence
             named = [
@@ -148,14 +152,17 @@ class UnverifiedBrandClaim(TrademarkRule):
     def applies(self, batch: Batch) -> bool:
         return batch.has("gtin") or batch.has("price_amount")
 
-    def _claims(self, batch: Batch) -> Iterator[tuple[int, Brand, str]]:
+    def _claims(self, batch: Batch, analysis: IpAnalysis) -> Iterator[tuple[int, Brand, str]]:
         """(row, brand, field) of every protected-brand claim not already reported."""
-        index, _ = self._resources()
-        evidence = self.evidence(batch)
+        index = self.index
+        evidence = analysis.rows
         if batch.has("brand"):
             column = batch.frame.get_column("brand")
-            claimed = {v: index.claimed_brand(v) for v in column.unique().drop_nulls().to_list()}
-            claimed = {v: b for v, b in claimed.items() if b is not None}
+            claimed = {
+                v: b
+                for v in column.unique().drop_nulls().to_list()
+                if (b := index.claimed_brand(v)) is not None
+            }
             if not claimed:
                 return
             idx = column.is_in(list(claimed)).fill_null(False).arg_true()
@@ -171,20 +178,17 @@ class UnverifiedBrandClaim(TrademarkRule):
                     yield i, m.name.brand, "title"
                     break
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        from listlint.rules.ip.evidence import gtin_problem, price_far_below
-        from listlint.rules.specs.identifiers import gtin_readings
-
-        claims = list(self._claims(batch))
+    def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
+        claims = list(self._claims(batch, analysis))
         if not claims:
             return
         # read once per batch and shared with the specs rules: a column of made-up
         # numbering (8500000001, 8500000002...) is recognised as such there
-        readings = gtin_readings(batch) if batch.has("gtin") else None
+        readings = analysis.gtin if batch.has("gtin") else None
         has_brand = batch.has("brand")
         for i, brand, field in claims:
-            gtin, price = cell(batch, "gtin", i), cell(batch, "price", i)
-            amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+            gtin = cell(batch, "gtin", i)
+            amount, currency, price = selling_price(batch, i)
             found: list[tuple[str, str, str]] = []  # (field, seller's value, what is wrong)
             problem = gtin_problem(readings[i]) if readings else None
             # a placeholder barcode on a phone charger is a data problem (the specs rules);
@@ -227,6 +231,6 @@ def _brand_suggestion(brand: str, has_brand: bool, cheap: bool) -> str:
     return out
 
 
-def _reported(ev) -> bool:  # type: ignore[no-untyped-def]
+def _reported(ev: RowEvidence | None) -> bool:
     """TM101/TM102 report rows with a disguised brand or counterfeit wording."""
     return ev is not None and bool(ev.signals or any(m.disguise for m in ev.mentions))

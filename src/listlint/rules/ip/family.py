@@ -1,27 +1,84 @@
-"""Shared base of the ``ip`` rules (issue 5): the brand index, the per-batch analysis,
-links and quoting. The rules themselves live in :mod:`listlint.rules.ip.rules` and
-:mod:`listlint.rules.ip.brand_rules`.
+"""The ``ip`` family (lookalike brands, counterfeit wording, brand misuse): what its
+rules share, and how they quote and link.
+
+Resources (once per rule set): the brand index (shipped brands, the user's own from any
+ip rule's ``brands`` option and the packs' ``ip.brands``, minus ``authorized-brands``)
+and the counterfeit-signal matcher. Analysis (once per batch): brand mentions,
+lookalikes and signals per listing (:mod:`~listlint.rules.ip.analysis`). The rules live
+in :mod:`~listlint.rules.ip.rules` and :mod:`~listlint.rules.ip.brand_rules`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from listlint.rules.base import Rule
+from listlint.rules.family import Family, FamilyRule
+from listlint.rules.ip.analysis import Mention, RowEvidence, analyse
+from listlint.rules.ip.evidence import price_far_below
+from listlint.rules.ip.index import Brand, BrandIndex
+from listlint.rules.ip.policy import KEY, IPSection, ip_of
+from listlint.rules.ip.signals import SignalMatcher
+from listlint.text.spans import seller_span
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
-    from listlint.rules.ip.analysis import Mention, RowEvidence
-    from listlint.rules.ip.index import Brand, BrandIndex
+    from listlint.gtin import GtinColumn
+    from listlint.rules.context import BatchContext
 
 COUNTERFEIT_POLICY = "https://support.google.com/merchants/answer/6149993"
 BRAND_MISUSE_POLICY = "https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051"
 #: category groups where replica wording alone is a counterfeit signal
 BRAND_PRONE = {"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"}
-#: brand index + signal matcher per (extra brands, authorised brands): built once per run
-_SHARED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[BrandIndex, object]] = {}
+
+
+@dataclass(frozen=True)
+class Resources:
+    index: BrandIndex
+    signals: SignalMatcher
+
+
+@dataclass
+class IpAnalysis:
+    """The batch's brand evidence (row position -> evidence, rows with anything only),
+    and the batch context for facts other families share (the GTIN readings)."""
+
+    rows: dict[int, RowEvidence]
+    context: BatchContext
+
+    @property
+    def gtin(self) -> GtinColumn:
+        """The GTIN column as the specs rules read it (one reading per batch)."""
+        return self.context.gtin
+
+
+class IpFamily(Family[Resources, IpAnalysis]):
+    name: ClassVar[str] = "ip"
+    section = (KEY, IPSection)
+
+    def build(self) -> Resources:
+        # the user's own brands may sit under any ip rule's options; they serve the family
+        extra = tuple(
+            dict.fromkeys(
+                [
+                    *(
+                        b
+                        for code, opts in sorted(self.config.rules.items())
+                        if code.startswith("TM")
+                        for b in opts.get("brands", ())
+                    ),
+                    *(b for p in self.packs for b in ip_of(p).brands),
+                ]
+            )
+        )
+        authorized = tuple(self.config.authorized_brands)
+        return Resources(BrandIndex(extra_brands=extra, authorized=authorized), SignalMatcher())
+
+    def analyse(self, context: BatchContext) -> IpAnalysis:
+        res = self.resources
+        return IpAnalysis(analyse(context.batch, res.index, res.signals), context)
 
 
 class BrandOptions(BaseModel):
@@ -33,60 +90,33 @@ class BrandOptions(BaseModel):
     brands: list[str] = Field(default_factory=list)
 
 
-class TrademarkRule(Rule):
+class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
     group: ClassVar[str] = "ip"
+    family_type: ClassVar[type[Family[Any, Any]]] = IpFamily
     fields: ClassVar[tuple[str, ...]] = ("title",)
     options_model: ClassVar[type[BaseModel] | None] = BrandOptions
 
-    def _resources(self) -> tuple[BrandIndex, object]:
-        # the user's own brands may sit under any ip rule's options; they serve the family
-        extra = tuple(
-            dict.fromkeys(
-                [
-                    *(
-                        b
-                        for code, opts in sorted(self.ctx.config.rules.items())
-                        if code.startswith("TM")
-                        for b in opts.get("brands", ())
-                    ),
-                    *self.ctx.options.get("brands", ()),
-                    *(b for p in self.ctx.policies for b in p.ip.brands),
-                ]
-            )
-        )
-        authorized = tuple(self.ctx.config.authorized_brands)
-        key = (extra, authorized)
-        if key not in _SHARED:  # one index for the four rules of a run
-            from listlint.rules.ip.index import BrandIndex
-            from listlint.rules.ip.signals import SignalMatcher
-
-            _SHARED[key] = (BrandIndex(extra_brands=extra, authorized=authorized), SignalMatcher())
-        return _SHARED[key]
-
-    def evidence(self, batch: Batch) -> dict[int, RowEvidence]:
-        from listlint.rules.ip.analysis import analyse
-
-        index, signals = self._resources()
-        return batch.cached("trademarks", lambda b: analyse(b, index, signals))  # type: ignore[arg-type]
+    @property
+    def index(self) -> BrandIndex:
+        return self.family.resources.index
 
     def marketplaces(self) -> tuple[str, ...]:
-        return tuple(p.label for p in self.ctx.policies if p.marketplace)
+        return self.family.marketplaces()
 
     def policy_link(self) -> str | None:
         """The first selected marketplace's own IP page (a page inherited from another
         marketplace's pack is skipped, see :mod:`listlint.policy.links`), else the rule's."""
-        from listlint.policy.links import official_link
-
-        for p in self.ctx.policies:
-            return official_link(p, p.ip.policy_url, self.policy_url, COUNTERFEIT_POLICY)
-        return self.policy_url
+        if not self.family.packs:
+            return self.policy_url
+        return self.family.first_link(
+            lambda p: (ip_of(p).policy_url, self.policy_url, COUNTERFEIT_POLICY)
+        )
 
     def listing_groups(self, batch: Batch, i: int) -> set[str]:
-        index, _ = self._resources()
         text = " ".join(
             t for t in (folded_cell(batch, "category", i), batch.folded("title")[i]) if t
         )
-        return index.groups_of(text)
+        return self.index.groups_of(text)
 
     def brand_ok(self, m: Mention, batch: Batch, i: int, signals: bool) -> bool:
         """Is this mention a brand use at all (not an ordinary word or a vague alias)?"""
@@ -102,17 +132,25 @@ class TrademarkRule(Rule):
 
 def price_evidence(rule: TrademarkRule, batch: Batch, i: int, brand: Brand) -> str | None:
     """ "price 320 far below genuine Rolex" when the listing's price supports a copy."""
-    from listlint.rules.ip.evidence import price_far_below
-
-    amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+    amount, currency, raw = selling_price(batch, i)
     if amount is None or not price_far_below(
         brand, amount, currency, rule.listing_groups(batch, i)
     ):
         return None
-    return f"price {cell(batch, 'price', i)} far below genuine {brand.name}"
+    return f"price {raw} far below genuine {brand.name}"
 
 
-def cell(batch: Batch, name: str, i: int):  # type: ignore[no-untyped-def]
+def selling_price(batch: Batch, i: int) -> tuple[float | None, str | None, object]:
+    """(amount, currency, seller's text) of the price a buyer pays today: the sale price
+    when the listing has one below its price (a copy is judged on what it sells for)."""
+    amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+    sale = cell(batch, "sale_price_amount", i)
+    if sale is not None and sale > 0 and (amount is None or sale < amount):
+        return sale, cell(batch, "sale_price_currency", i) or currency, cell(batch, "sale_price", i)
+    return amount, currency, cell(batch, "price", i)
+
+
+def cell(batch: Batch, name: str, i: int) -> Any:
     """One value of a column: the rules read a few rows, never the whole column."""
     return batch.frame.get_column(name)[i] if name in batch.frame.columns else None
 
@@ -122,19 +160,9 @@ def folded_cell(batch: Batch, name: str, i: int) -> str | None:
 
 
 def seller_text(batch: Batch, field: str, i: int, folded_match: str) -> str:
-    """The seller's own spelling of a folded span ("أصلية", "Guccı", "ＧＵＣＣＩ"), found by
-    folding the raw text one character at a time; the folded span when it is not there."""
-    from listlint.text.normalize import fold
-
+    """The seller's own spelling of a folded span ("أصلية", "Guccı", "ＧＵＣＣＩ"), through
+    the shared span map (:func:`listlint.text.spans.seller_span`); the folded span when
+    the cell does not hold it."""
     raw = cell(batch, field, i) or ""
-    pos = raw.lower().find(folded_match)
-    if pos >= 0 and len(raw.lower()) == len(raw):
-        return raw[pos : pos + len(folded_match)]
-    owner: list[int] = []  # folded position -> raw position
-    for k, ch in enumerate(raw):
-        owner.extend([k] * len(fold(ch)))
-    folded = "".join(fold(ch) for ch in raw)
-    pos = folded.find(folded_match)
-    if pos < 0 or not folded_match:
-        return folded_match
-    return raw[owner[pos] : owner[pos + len(folded_match) - 1] + 1]
+    span = seller_span(raw, folded_match)
+    return raw[span[0] : span[1]] if span else folded_match

@@ -179,13 +179,13 @@ class BrandIndex:
                     if alt != bare:
                         names.append(Name(brand, alt, "variant", False))
         for row in table("brands/aliases"):
-            brand = self.brands.get(row["brand"])
-            if brand is None:
+            owner = self.brands.get(row["brand"])
+            if owner is None:
                 continue
             kind = row.get("alias_type", "variant")
             context_only = kind.endswith("_context_only") or kind.endswith("_ambiguous")
             kind = kind.removesuffix("_context_only").removesuffix("_ambiguous")
-            names.append(Name(brand, fold(row["alias"]), kind, context_only))
+            names.append(Name(owner, fold(row["alias"]), kind, context_only))
         self.names = names
         #: (folded name, compact name, brand) of the names a brand column may use
         self._column_keys = [

@@ -9,7 +9,12 @@ Example (policies/<pack>.yaml)::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 
 class IPSection(BaseModel):
@@ -19,3 +24,12 @@ class IPSection(BaseModel):
     policy_url: str | None = None
     #: brands this marketplace protects beyond ``wordlists/brands/brands.tsv``
     brands: list[str] = Field(default_factory=list)
+
+
+#: the key of this section in a policy pack
+KEY = "ip"
+
+
+def ip_of(pack: PolicyPack) -> IPSection:
+    """``pack``'s ``ip:`` section."""
+    return pack.section(KEY, IPSection)

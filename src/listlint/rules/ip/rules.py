@@ -1,7 +1,6 @@
-"""Rule family: trademarks (group ``ip``) — lookalike brands, counterfeit wording, brand misuse.
-
-All the family's rules read one shared analysis per batch (``batch.cached("trademarks", ...)``,
-see :mod:`listlint.rules.ip.analysis`); the brand index is built once per rule instance.
+"""Rule family ``ip``: lookalike brands (TM101), counterfeit wording (TM102) and mixed
+scripts (TM104); TM103 and TM105 are in :mod:`listlint.rules.ip.brand_rules`. Every rule
+reads the family's per-batch brand analysis (:mod:`listlint.rules.ip.family`).
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from listlint.rules.ip.brand_rules import UnauthorizedBrand, UnverifiedBrandClai
 from listlint.rules.ip.family import (
     BRAND_PRONE,
     COUNTERFEIT_POLICY,
+    IpAnalysis,
     TrademarkRule,
     cell,
     folded_cell,
@@ -64,8 +64,8 @@ class BrandLookalike(TrademarkRule):
     fields = ("title", "brand")
     policy_url = COUNTERFEIT_POLICY
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, ev in self.evidence(batch).items():
+    def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
+        for i, ev in analysis.rows.items():
             seen = set()
             for m in ev.mentions:
                 if not m.disguise or m.name.brand.name in seen:
@@ -125,9 +125,9 @@ class CounterfeitSignal(TrademarkRule):
     fields = ("title", "description")
     policy_url = COUNTERFEIT_POLICY
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        index, _ = self._resources()
-        for i, ev in self.evidence(batch).items():
+    def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
+        index = self.index
+        for i, ev in analysis.rows.items():
             if not ev.signals:
                 continue
             brands = [m for m in ev.mentions if self.brand_ok(m, batch, i, True)]
@@ -204,8 +204,8 @@ class MixedScript(TrademarkRule):
     severity = Severity.WARNING
     summary = "Word mixes Latin with Cyrillic/Greek lookalike letters"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, ev in self.evidence(batch).items():
+    def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
+        for i, ev in analysis.rows.items():
             for tok in dict.fromkeys(ev.mixed_script):
                 quote = seller_text(batch, "title", i, tok)
                 yield Hit(

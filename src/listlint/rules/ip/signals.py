@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -24,6 +25,9 @@ from listlint.resources import table, wordlist
 from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
+
+if TYPE_CHECKING:
+    from listlint.rules.ip.analysis import Mention
 
 #: signal terms in these ranges match inside words (Chinese has no spaces)
 _CJK_IDEOGRAPHS = ((0x3000, 0x9FFF),)
@@ -112,7 +116,7 @@ class SignalMatcher:
             if found:
                 yield i, found
 
-    def weak(self, text: str, mentions: list) -> list[tuple[Signal, int, int]]:  # type: ignore[type-arg]
+    def weak(self, text: str, mentions: list[Mention]) -> list[tuple[Signal, int, int]]:
         """Weak signals directly before or after a brand mention in ``text`` (the title)."""
         out = []
         spans = [

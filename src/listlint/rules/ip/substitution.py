@@ -34,7 +34,7 @@ from string import ascii_lowercase
 import polars as pl
 
 from listlint.resources import wordlist
-from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, number_forms
+from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
 from listlint.rules.ip.lookalike import plausible_slip
 from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher
@@ -121,7 +121,6 @@ def _sound_alike(sub: str, word: str) -> bool:
 def _plain(sub: str, word: str) -> bool:
     """The brand word itself in another number ("bulls"), or a made-up token (TM101's
     vocabulary scoring judges those): only ordinary words are swaps here."""
-    from listlint.rules.ip.index import is_common_word
 
     return sub in number_forms(word) or word in number_forms(sub) or not is_common_word(sub)
 

@@ -1,4 +1,5 @@
-"""One per-batch analysis every measures rule reads (``batch.cached``).
+"""The per-batch analysis every measures rule reads (through
+:class:`~listlint.rules.measures.family.MeasuresAnalysis`).
 
 For each listing: parsed weight (kg) and dimensions (cm, sorted longest first), the
 product type with its weight band (:mod:`listlint.rules.measures.types`), and a columnar
@@ -15,12 +16,12 @@ import polars as pl
 
 from listlint.fields import GROUP
 from listlint.rules.measures.packages import package_columns
+from listlint.rules.measures.policy import MeasuresSection, measures_of
 from listlint.rules.measures.types import TYPE_SCHEMA, TypeIndex, type_index
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.policy import PolicySet
-    from listlint.rules.measures.policy import MeasuresSection
 
 #: attribute columns / fields saying a listing is not shipped (digital, service)
 _NO_SHIPPING = (
@@ -44,13 +45,11 @@ class Settings:
 
 
 def settings(policies: PolicySet) -> Settings:
-    from listlint.rules.measures.policy import MeasuresSection
-
     packs = list(policies)
-    section = packs[0].measures if packs else MeasuresSection()
+    section = measures_of(packs[0]) if packs else MeasuresSection()
     extra: dict[str, tuple] = {}
     for pack in packs:
-        for name, r in pack.measures.ranges.items():
+        for name, r in measures_of(pack).ranges.items():
             extra[name] = (r.min_kg, r.max_kg, r.typical_kg, tuple(r.keywords))
     return Settings(section, type_index(tuple(sorted(extra.items()))))
 
@@ -85,9 +84,10 @@ def analyse(batch: Batch, cfg: Settings) -> pl.DataFrame:
         (pl.sum_horizontal(dims) - pl.max_horizontal(dims) - pl.min_horizontal(dims)).alias("d2"),
         pl.min_horizontal(dims).alias("d3"),
         known.alias("dims_n"),
-        _text(f, "title").alias("_title"),
-        _text(f, "product_type").alias("_ptype"),
-        _text(f, "category").alias("_cat"),
+        # the batch's folded text (folded once for every family)
+        batch.folded_series("title").alias("_title"),
+        batch.folded_series("product_type").alias("_ptype"),
+        batch.folded_series("category").alias("_cat"),
         _text(f, GROUP).alias("_handle"),
         _ships(f).alias("ships"),
         (_text(f, "weight").is_not_null() | _text(f, "dimensions").is_not_null()).alias("_raw"),
@@ -132,7 +132,9 @@ def _with_types(frame: pl.DataFrame, index: TypeIndex) -> pl.DataFrame:
     """Product types for listings with a weight or dimensions (the others need none)."""
     wanted = frame.select(pl.col("_raw") | (pl.col("dims_n") > 0)).to_series()
     part = frame.filter(wanted)
-    types = index.classify_frame(part["_title"], part["_ptype"], part["_cat"], part["_handle"])
+    types = index.classify_frame(
+        part["_title"], part["_ptype"], part["_cat"], part["_handle"], folded=True
+    )
     if part.height == frame.height:
         return pl.concat([frame, types], how="horizontal")
     idx = wanted.arg_true()
@@ -143,8 +145,3 @@ def _with_types(frame: pl.DataFrame, index: TypeIndex) -> pl.DataFrame:
         ]
     )
     return pl.concat([frame, full], how="horizontal")
-
-
-def batch_analysis(batch: Batch, cfg: Settings) -> pl.DataFrame:
-    """The analysis, computed once per batch and shared by every measures rule."""
-    return batch.cached("measures:analysis", lambda b: analyse(b, cfg))

@@ -10,6 +10,7 @@ the value is implausible.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ import polars as pl
 from listlint.units import (
     LENGTH_TO_CM,
     MASS_TO_KG,
+    Measure,
     parse_dimensions,
     parse_length,
     parse_number,
@@ -68,7 +70,12 @@ class UnitError:
         )
 
 
-def _read_unit(value: float, raw: str | None, table: dict[str, float], parse) -> str | None:  # type: ignore[no-untyped-def]
+def _read_unit(
+    value: float,
+    raw: str | None,
+    table: dict[str, float],
+    parse: Callable[[str], Measure | None],
+) -> str | None:
     """The unit ``raw`` was read in: written in the text, or implied by the header
     (the ratio of the canonical value to the bare number)."""
     if raw is None:
@@ -107,28 +114,13 @@ def _closest(options: list[UnitError], target: float) -> UnitError | None:
     return min(options, key=lambda e: abs(math.log(e.corrected / target)))
 
 
-def weight_unit_error(
-    kg: float, written: str | None, lo: float, hi: float, typical: float
-) -> UnitError | None:
-    """Which other unit, read instead of ``written``, puts ``kg`` within [lo, hi]?"""
-    if written not in MASS_TO_KG or kg <= 0:
-        return None
-    options = []
-    for meant in _MASS_CANDIDATES:
-        if frozenset((meant, written)) not in _CONFUSED:
-            continue
-        factor = MASS_TO_KG[meant] / MASS_TO_KG[written]
-        corrected = kg * factor
-        if lo <= corrected <= hi:
-            options.append(UnitError(written, meant, corrected, factor))
-    return _closest(options, typical)
-
-
 def weight_unit_error_frame(frame: pl.DataFrame) -> pl.DataFrame:
-    """Columnar :func:`weight_unit_error` (same choice, same arithmetic) over a frame
-    with ``kg``, ``written``, ``lo``, ``hi`` and ``typical``: adds ``meant`` (null where
-    no unit error explains the weight) and ``factor`` (written -> meant). A property
-    test checks it against the scalar form."""
+    """Which other unit, read instead of the one ``written``, puts ``kg`` within
+    [``lo``, ``hi``], for every row of a frame with those columns and ``typical``: adds
+    ``meant`` (null where no unit error explains the weight; of several, the one whose
+    corrected weight is closest to ``typical``, the earlier of :data:`_MASS_CANDIDATES`
+    on a tie) and ``factor`` (written -> meant). The one definition: MS201 reads a
+    batch's flagged weights through it, columnar."""
     out = frame.with_columns(
         pl.lit(None, dtype=pl.Utf8).alias("meant"),
         pl.lit(None, dtype=pl.Float64).alias("factor"),

@@ -12,14 +12,14 @@ import polars as pl
 from listlint.batch import Batch
 from listlint.fields import GROUP, REC, ROW, SHEET
 from listlint.report import Severity
-from listlint.rules.base import CatalogRule, Hit
+from listlint.rules.base import Hit
 from listlint.rules.measures.explain import ratio_unit_error
-from listlint.rules.measures.family import MeasuresRule
+from listlint.rules.measures.family import MeasuresAnalysis, MeasuresCatalogRule
 from listlint.rules.measures.outliers import outliers
 from listlint.units import format_weight
 
 
-class _WeightOutlier(MeasuresRule, CatalogRule):
+class _WeightOutlier(MeasuresCatalogRule):
     fields: ClassVar[tuple[str, ...]] = ("weight",)
     #: the grouping: a column of the batch frame
     key: ClassVar[str] = GROUP
@@ -33,10 +33,10 @@ class _WeightOutlier(MeasuresRule, CatalogRule):
     #: verdicts left out (already reported per listing, or explained by the product type)
     skip: ClassVar[tuple[str, ...]] = ("low", "high")
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: MeasuresAnalysis) -> pl.DataFrame | None:
         if self.key not in batch.frame.columns or "weight_kg" not in batch.frame.columns:
             return None
-        a = self.analysis(batch)
+        a = analysis.frame
         f = batch.frame
         sku = pl.col("sku") if "sku" in f.columns else pl.lit(None, dtype=pl.Utf8)
         key = pl.concat_str(

@@ -16,7 +16,7 @@ import polars as pl
 
 from listlint.fields import ATTR_PREFIX
 from listlint.loader.columns import UNIT_WORDS, normalise_header
-from listlint.rules.measures.columns import dimensions_cm, length_cm, weight_kg
+from listlint.units.columns import dimensions_cm, length_cm, weight_kg
 
 if TYPE_CHECKING:
     from listlint.batch import Batch

@@ -17,10 +17,15 @@ product-type ranges. Example (policies/<pack>.yaml)::
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from listlint.report import Severity
+from listlint.resources import table
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 
 class CarrierChoice(BaseModel):
@@ -36,7 +41,6 @@ class CarrierChoice(BaseModel):
     @field_validator("name")
     @classmethod
     def _known(cls, name: str) -> str:
-        from listlint.resources import table
 
         known = [r["carrier"] for r in table("measures/carrier_limits")]
         if name not in known:
@@ -91,3 +95,12 @@ class MeasuresSection(BaseModel):
     carriers: list[CarrierChoice] = Field(default_factory=list)
     #: product-type weight ranges added to or overriding wordlists/measures/product_types.tsv
     ranges: dict[str, WeightRange] = Field(default_factory=dict)
+
+
+#: the key of this section in a policy pack
+KEY = "measures"
+
+
+def measures_of(pack: PolicyPack) -> MeasuresSection:
+    """``pack``'s ``measures:`` section."""
+    return pack.section(KEY, MeasuresSection)

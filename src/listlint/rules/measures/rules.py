@@ -1,33 +1,27 @@
 """Rule family ``measures``: weights and dimensions that cannot be read or cannot be right.
 
-The logic lives in :mod:`listlint.rules.measures` (columnar parsing, product types, unit
-mix-up explanations, robust outliers); these classes turn its per-batch analysis into
-findings a seller can act on. Ranges, tolerances and carrier limits come from the
+The logic lives in the family's other modules (product types, unit mix-up
+explanations, robust outliers; parsing is :mod:`listlint.units`); these classes turn
+its per-batch analysis (:mod:`listlint.rules.measures.family`) into findings a seller can act on. Ranges, tolerances and carrier limits come from the
 policy packs' ``measures:`` section and ``wordlists/measures/``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 import polars as pl
 
 from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
 from listlint.report import Severity
-from listlint.rules.base import CatalogRule, Hit, Rule
-from listlint.rules.measures.columns import written_mass_unit
-from listlint.rules.measures.explain import (
-    describe_mass_error,
-    unit_name,
-    weight_read_unit,
-    weight_unit_error_frame,
-)
+from listlint.rules.base import Hit, Rule
+from listlint.rules.measures.explain import describe_mass_error, unit_name
 from listlint.rules.measures.family import (
     MASS_UNITS,
     MEASURE_FIELDS,
-    PARSED,
+    MeasuresAnalysis,
+    MeasuresCatalogRule,
     MeasuresRule,
     dims_field,
 )
@@ -38,41 +32,7 @@ from listlint.rules.measures.shipping import (
     ImplausibleDensity,
     PackageSmallerThanItem,
 )
-from listlint.units import MASS_TO_KG, format_weight, parse_dimensions, parse_number, why_unreadable
-
-_UNPARSED = {"i": pl.Int64, "raw": pl.Utf8, "nounit": pl.Boolean}
-
-
-def _unparsed(batch: Batch, field: str) -> pl.DataFrame:
-    """Cells of ``field`` that were not read: ``i`` (position), ``raw``, ``nounit``
-    (a bare number: missing unit, MS102) — classified once per distinct text."""
-
-    def compute(b: Batch) -> pl.DataFrame:
-        parsed = PARSED.get(field, "length_cm")
-        f = b.frame
-        value = pl.col(parsed) if parsed in f.columns else pl.lit(None, dtype=pl.Float64)
-        rows = f.select(
-            pl.int_range(pl.len(), dtype=pl.Int64).alias("i"),
-            pl.col(field).alias("raw"),
-            value.alias("v"),
-        ).filter(pl.col("raw").is_not_null() & pl.col("v").is_null())
-        if not rows.height:  # the usual case: every cell was read
-            return pl.DataFrame(schema=_UNPARSED)
-        bare = [r for r in rows["raw"].unique().to_list() if no_unit(field, r)]
-        nounit = pl.col("raw").is_in(pl.Series(bare, dtype=pl.Utf8).implode())
-        return rows.select("i", "raw", nounit.alias("nounit"))
-
-    if field not in batch.frame.columns:
-        return pl.DataFrame(schema=_UNPARSED)
-    return batch.cached(f"measures:unparsed:{field}", compute)
-
-
-@lru_cache(maxsize=65536)
-def no_unit(field: str, raw: str) -> bool:
-    """A bare number (or "0.6;0.2;0.4") whose unit neither the text nor header gives."""
-    if field == "dimensions":
-        return parse_dimensions(raw, "cm") is not None
-    return why_unreadable(raw, "weight" if field == "weight" else "length") == "no-unit"
+from listlint.units import MASS_TO_KG, format_weight, parse_number, why_unreadable
 
 
 def _cell(batch: Batch, name: str, i: int) -> object:
@@ -99,11 +59,11 @@ class UnreadableMeasure(MeasuresRule):
     severity = Severity.WARNING
     summary = "Weight or dimension cannot be read as a quantity"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
         for field in MEASURE_FIELDS:
             if not batch.has(field) or (field == "dimensions" and dims_field(batch) != field):
                 continue
-            bad = _unparsed(batch, field).filter(~pl.col("nounit"))
+            bad = analysis.unparsed(field).filter(~pl.col("nounit"))
             for i, raw in bad.select("i", "raw").iter_rows():
                 kind = "weight" if field == "weight" else "length"
                 why = why_unreadable(raw, kind)
@@ -125,7 +85,7 @@ class UnreadableMeasure(MeasuresRule):
                 )
 
 
-class MissingUnit(MeasuresRule, CatalogRule):
+class MissingUnit(MeasuresCatalogRule):
     """Weights or dimensions written as bare numbers, with no unit in the cell, the
     header or a unit column. Reported once per column.
 
@@ -145,16 +105,16 @@ class MissingUnit(MeasuresRule, CatalogRule):
     severity = Severity.WARNING
     summary = "Weight or dimension column has numbers without a unit"
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: MeasuresAnalysis) -> pl.DataFrame | None:
         rows = []
         for field in MEASURE_FIELDS:
             if not batch.has(field) or (field == "dimensions" and dims_field(batch) != field):
                 continue
-            cells = _unparsed(batch, field).filter(pl.col("nounit"))
+            cells = analysis.unparsed(field).filter(pl.col("nounit"))
             if not cells.height:
                 continue
             i, raw = cells["i"][0], cells["raw"][0]
-            fits = self._fits(batch, cells) if field == "weight" else {}
+            fits = self._fits(analysis, cells) if field == "weight" else {}
             rows.append(
                 {
                     "field": field,
@@ -167,9 +127,9 @@ class MissingUnit(MeasuresRule, CatalogRule):
             )
         return pl.DataFrame(rows) if rows else None
 
-    def _fits(self, batch: Batch, cells: pl.DataFrame) -> dict[str, int]:
+    def _fits(self, analysis: MeasuresAnalysis, cells: pl.DataFrame) -> dict[str, int]:
         """How many unit-less weights of typed listings are plausible in each unit."""
-        a = self.analysis(batch).select("i", "type", "lo", "hi", "bounded")
+        a = analysis.frame.select("i", "type", "lo", "hi", "bounded")
         tol = self.cfg.tolerance
         typed = cells.join(a, on="i").filter(pl.col("type").is_not_null())
         uniq = typed["raw"].unique()
@@ -242,8 +202,8 @@ class NonPositiveMeasure(MeasuresRule):
     severity = Severity.WARNING
     summary = "Weight or dimension is zero or negative"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        ships = self.analysis(batch)["ships"]
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
+        ships = analysis.frame["ships"]
         dfield = dims_field(batch)
         for name, field in (
             ("weight_kg", "weight"),
@@ -274,72 +234,6 @@ class NonPositiveMeasure(MeasuresRule):
                 )
 
 
-@lru_cache(maxsize=4096)
-def _band(ptype: str, lo: float, hi: float, bounded: bool) -> str:
-    return f"a {ptype} usually weighs {format_weight(lo)}–{format_weight(hi)} packed" + (
-        "" if bounded else " (more for a set)"
-    )
-
-
-def weight_problems(rule: MeasuresRule, batch: Batch) -> pl.DataFrame:
-    """Listings whose weight is outside their type's band, shared by MS201 and MS202
-    through the batch cache: ``i``, ``raw``, ``kg``, ``term``, ``about`` (the type's
-    band in words), ``typical``, ``verdict``, and the unit error where one explains the
-    weight: ``meant``, ``written``, ``corrected`` (kg), ``factor`` (null: none).
-
-    Columnar: only the unit a non-simple cell was written in ("1 lb 4 oz") is asked of
-    the Python parser, once per distinct cell."""
-
-    def compute(b: Batch) -> pl.DataFrame:
-        needed = ("i", "kg", "lo", "hi", "typical", "bounded", "type", "term", "verdict")
-        flagged = rule.analysis(b).filter(pl.col("verdict").is_in(["low", "high"])).select(needed)
-        raw = b.frame["weight"].gather(flagged["i"])
-        mt = rule.cfg.section.mixup_tolerance
-        far = (pl.col("kg") < pl.col("lo") / mt) | (
-            pl.col("bounded") & (pl.col("kg") > pl.col("hi") * mt)
-        )
-        flagged = flagged.with_columns(
-            raw.alias("raw"),
-            written_mass_unit(raw).alias("unit"),
-            far.fill_null(False).alias("far"),
-        )
-        # the unit of cells that are not "number + unit word", read by the parser
-        ask = flagged.filter(pl.col("far") & pl.col("unit").is_null()).select("kg", "raw").unique()
-        read = pl.DataFrame(
-            {
-                "kg": ask["kg"],
-                "raw": ask["raw"],
-                "read": [weight_read_unit(k, r) for k, r in ask.iter_rows()],
-            },
-            schema={"kg": pl.Float64, "raw": pl.Utf8, "read": pl.Utf8},
-        )
-        flagged = flagged.join(
-            read, on=["kg", "raw"], how="left", nulls_equal=True, maintain_order="left"
-        ).with_columns(
-            pl.when(pl.col("far")).then(pl.coalesce("unit", "read")).alias("written"),
-            (pl.col("lo") / 2).alias("lo"),
-            (pl.col("hi") * 2).alias("hi"),
-            # the band is described with the type's own range, not the widened one
-            pl.col("lo").alias("band_lo"),
-            pl.col("hi").alias("band_hi"),
-        )
-        out = weight_unit_error_frame(flagged).with_columns(
-            (pl.col("kg") * pl.col("factor")).alias("corrected")
-        )
-        bands = zip(
-            out["type"].to_list(),
-            out["band_lo"].to_list(),
-            out["band_hi"].to_list(),
-            out["bounded"].to_list(),
-            strict=True,
-        )
-        about = pl.Series("about", [_band(*band) for band in bands], dtype=pl.Utf8)
-        keep = ("i", "raw", "kg", "term", "typical", "verdict", "meant", "written", "corrected")
-        return out.select(*keep, "factor").with_columns(about)
-
-    return batch.cached("measures:weight-problems", compute)
-
-
 class WeightUnitMixup(MeasuresRule):
     """A weight far outside its product type's range by a unit factor: grams written
     as kilograms (x1000), ounces as pounds (x16), and the like.
@@ -361,8 +255,8 @@ class WeightUnitMixup(MeasuresRule):
     summary = "Weight is off by a unit factor (g/kg, oz/lb) for the product type"
     fields = ("weight",)
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        rows = weight_problems(self, batch).filter(pl.col("meant").is_not_null())
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
+        rows = analysis.weight_problems.filter(pl.col("meant").is_not_null())
         if not rows.height:
             return
         meant_value = pl.col("corrected") / pl.col("meant").replace_strict(
@@ -408,8 +302,8 @@ class ImplausibleWeight(MeasuresRule):
     summary = "Weight is implausible for the product type"
     fields = ("weight",)
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        rows = weight_problems(self, batch).filter(pl.col("meant").is_null())
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
+        rows = analysis.weight_problems.filter(pl.col("meant").is_null())
         link = self.link()
         for i, raw, term, about, verdict, typical in zip(
             *(rows[c].to_list() for c in ("i", "raw", "term", "about", "verdict", "typical")),

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.batch import Batch
+from listlint.policy.links import on_hosts
 from listlint.report import Severity
 from listlint.resources import table
 from listlint.rules.base import Hit
 from listlint.rules.measures.explain import density_unit_error, length_read_unit
-from listlint.rules.measures.family import MeasuresRule, dims_field
+from listlint.rules.measures.family import MeasuresAnalysis, MeasuresRule, dims_field
+from listlint.rules.measures.policy import measures_of
 from listlint.units import format_length, format_weight
 
 if TYPE_CHECKING:
@@ -50,9 +52,9 @@ class ImplausibleDensity(MeasuresRule):
     severity = Severity.WARNING
     summary = "Weight and dimensions give an impossible density"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
         sec = self.cfg.section
-        a = self.analysis(batch)
+        a = analysis.frame
         volume = pl.col("d1") * pl.col("d2") * pl.col("d3") / 1e6
         rows = a.filter(
             (pl.col("kg") > 0)
@@ -112,8 +114,8 @@ class PackageSmallerThanItem(MeasuresRule):
     severity = Severity.ERROR
     summary = "Package is lighter or smaller than the item it contains"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        a = self.analysis(batch)
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
+        a = analysis.frame
         slack = 1.02  # rounding of the two values
         lighter = (pl.col("pkg_kg") > 0) & (pl.col("item_kg") > pl.col("pkg_kg") * slack)
         smaller = (pl.col("p3") > 0) & pl.any_horizontal(
@@ -226,19 +228,17 @@ class CarrierLimit(MeasuresRule):
     def carrier_link(self, carrier: Carrier | None, pack: PolicyPack) -> str:
         """The carrier's own page for its limits; the marketplace's page when the limit
         was read from a third party (USPS's figures come from secondary sources)."""
-        from listlint.policy.links import on_hosts
-
         urls = [u for u in (carrier.source.split() if carrier else ()) if "://" in u]
         hosts = (*pack.links.authorities, *pack.links.domains)
         own = next((u for u in urls if on_hosts(u, hosts)), None)
         return own or self.link_for(pack) or self.link()
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        packs = [p for p in self.ctx.policies if p.measures.carriers]
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
+        packs = [p for p in self.family.packs if measures_of(p).carriers]
         if not packs:
             return
         known = carriers()
-        chosen = [known[c.name] for p in packs for c in p.measures.carriers if c.name in known]
+        chosen = [known[c.name] for p in packs for c in measures_of(p).carriers if c.name in known]
         if not chosen:
             return
         big = pl.lit(float("inf"))
@@ -251,14 +251,14 @@ class CarrierLimit(MeasuresRule):
             | (pl.col("s1") + 2 * (pl.col("s2") + pl.col("s3")) > (lg_max or big))
         )
         sec = self.cfg.section
-        rows = parcels(self.analysis(batch), sec.density_min_kg_m3, sec.density_max_kg_m3).filter(
+        rows = parcels(analysis.frame, sec.density_min_kg_m3, sec.density_max_kg_m3).filter(
             over_any.fill_null(False)
         )
         for r in rows.iter_rows(named=True):
             kg, dims = r["kg"], (r["s1"], r["s2"], r["s3"])
             for pack in packs:
                 over, severity, first = [], None, None
-                for choice in pack.measures.carriers:
+                for choice in measures_of(pack).carriers:
                     carrier = known.get(choice.name)
                     what = _over(carrier, kg, dims) if carrier else ""
                     if what:
@@ -307,12 +307,12 @@ class DimensionalWeight(MeasuresRule):
     severity = Severity.INFO
     summary = "Dimensional weight is far above the actual weight"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
         sec = self.cfg.section
         volume = pl.col("s1") * pl.col("s2") * pl.col("s3")
         dim_kg = volume / sec.dim_divisor_cm3_per_kg
         rows = (
-            parcels(self.analysis(batch), sec.density_min_kg_m3, sec.density_max_kg_m3)
+            parcels(analysis.frame, sec.density_min_kg_m3, sec.density_max_kg_m3)
             .filter(pl.col("kg") > 0)
             .with_columns(dim_kg.alias("dim_kg"))
             .filter(

@@ -13,20 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 import polars as pl
 
 from listlint.resources import table, wordlist
-from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold, fold_series
-from listlint.units import _LENGTH_WORDS, _MASS_WORDS, _VOLUME_WORDS
+from listlint.units import LENGTH_WORDS, MASS_WORDS, VOLUME_WORDS
 
-_UNIT_WORDS = frozenset(_MASS_WORDS) | frozenset(_LENGTH_WORDS) | _VOLUME_WORDS | {"fl", "oz"}
+_UNIT_WORDS = frozenset(MASS_WORDS) | frozenset(LENGTH_WORDS) | VOLUME_WORDS | {"fl", "oz"}
 
 #: where a title's first part (its head segment) ends: "T-Shirt - Black / M", "Mug, 350 ml"
 _HARD_CUT = r"\s+[-|–—/]\s+|[,;(\[{:]"
-_HEAD_RE = r"^(.*?)(?:" + _HARD_CUT + r"|$)"
 #: inside the head segment, words after which the head noun has been named
 _SEGMENT_RE = re.compile(
     _HARD_CUT + r"|\s(?:for|with|w/|compatible|fits|by|in|made|from|incl|including|"
@@ -36,14 +35,6 @@ _SEGMENT_RE = re.compile(
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF))
 #: the same characters as a (polars) regex group
 _CJK_PATTERN = "([" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _CJK_RANGES) + "])"
-
-
-def _words(text: str) -> str:
-    """Folded text with CJK characters spaced out ("纯棉t恤" -> "纯 棉 t 恤")."""
-    folded = fold(text)
-    if not folded.isascii():  # as a re.sub of _CJK_PATTERN, without its compile (lazyregex)
-        folded = "".join(f" {c} " if has_chars(c, _CJK_RANGES) else c for c in folded)
-    return re.sub(r"\s+", " ", folded).strip()
 
 
 _MULTI_RE = re.compile(
@@ -72,22 +63,6 @@ class ProductType:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TypeMatch:
-    """A listing's type and the weight band it implies (after pack size and modifiers)."""
-
-    type: ProductType
-    #: the words of the listing that named the type
-    term: str
-    #: which field named it: title, product_type or category
-    field: str
-    min_kg: float
-    max_kg: float
-    typical_kg: float
-    #: False when the listing is a set/kit/bundle of unknown size (no upper bound)
-    bounded: bool = True
-
-
 class TypeIndex:
     """One automaton over every type word, plus the not-a-type phrases."""
 
@@ -111,10 +86,12 @@ class TypeIndex:
                 words[name] = list(kws)
             words.setdefault(name, [name])
         self.types = types
+        # keywords in the form titles are read in (folded, CJK characters spaced out)
+        pairs = [(name, kw) for name, keywords in words.items() for kw in keywords]
+        spoken = _words_series(pl.Series([kw for _, kw in pairs], dtype=pl.Utf8)).to_list()
         terms: list[tuple[str, str]] = []
-        for name, kws in words.items():
-            for kw in kws:
-                terms += [(form, name) for form in inflections(_words(kw))]
+        for (name, _), kw in zip(pairs, spoken, strict=True):
+            terms += [(form, name) for form in inflections(kw)]
         terms += [
             (form, _NOT_TYPE) for p in wordlist("measures/not_types") for form in inflections(p)
         ]
@@ -123,34 +100,9 @@ class TypeIndex:
         mods = {fold(r["word"]): r["effect"] for r in table("measures/modifiers")}
         self._cancel = frozenset(w for w, e in mods.items() if e == "cancel")
         self._smaller = frozenset(w for w, e in mods.items() if e == "smaller")
-        self._heads: dict[str, _Head | bool | None] = {}
+        self._heads: dict[str, _Head | Literal[False] | None] = {}
 
-    def classify(
-        self,
-        title: str | None,
-        product_type: str | None = None,
-        category: str | None = None,
-        handle: str | None = None,
-    ) -> TypeMatch | None:
-        """The type named by the title, else the product type, else the variant group's
-        handle (a slug of the product title: "example-t-shirt"), else the category leaf.
-        (One listing; :meth:`classify_frame` is the columnar form the rules use.)"""
-        slug = handle.replace("-", " ").replace("_", " ") if handle else None
-        for field, text in (("title", title), ("product_type", product_type), ("handle", slug)):
-            if text:
-                words = _words(text)
-                head = re.match(_HEAD_RE, words)
-                head_text = head.group(1) if head else words
-                found = self._finish(self.head(head_text), words[len(head_text) :], field)
-                if found is not None:
-                    return found or None
-        if category:
-            found = self._finish(self.head(_leaf(_words(category))), "", "category")
-            if found:
-                return found
-        return None
-
-    def head(self, text: str) -> _Head | bool | None:
+    def head(self, text: str) -> _Head | Literal[False] | None:
         """The type named by the head noun of a title's head segment (cached): None when
         it names none, False when it names one that does not apply (a toy sofa, a
         dog's sweater, an ambiguous word such as "tablets")."""
@@ -168,7 +120,7 @@ class TypeIndex:
             or token in _UNIT_WORDS
         )
 
-    def _head(self, text: str) -> _Head | bool | None:
+    def _head(self, text: str) -> _Head | Literal[False] | None:
         cut = _SEGMENT_RE.search(text)
         first_cut = cut.start() if cut else len(text)
         best = None
@@ -193,13 +145,13 @@ class TypeIndex:
         effect = self._effect({*before, *re.findall(r"\bfor (\w+(?:'s)?)", text)})
         if effect == "cancel":
             return False
-        rest = text[: best.start] + " " + text[best.end :]
+        around = text[: best.start] + " " + text[best.end :]
         return _Head(
             self.types[payloads.pop()],
             text[best.start : best.end],
             effect == "smaller",
             _pack_count(text),
-            bool(_OPEN_RE.search(rest)),
+            bool(_OPEN_RE.search(around)),
         )
 
     def _effect(self, words: set[str]) -> str | None:
@@ -207,34 +159,27 @@ class TypeIndex:
             return "cancel"
         return "smaller" if words & self._smaller else None
 
-    def _finish(self, head: _Head | bool | None, tail: str, field: str) -> TypeMatch | bool | None:
-        """A head's type with the rest of the title applied (pack size, "- for Dogs")."""
-        if not isinstance(head, _Head):
-            return head
-        m = re.search(r"\bfor (\w+(?:'s)?)", tail)
-        effect = self._effect({m.group(1)}) if m else None
-        if effect == "cancel":
-            return False
-        count = head.count or _pack_count(tail)
-        return _match(
-            head, field, effect == "smaller", count, head.open or bool(_OPEN_RE.search(tail))
-        )
-
     def classify_frame(
         self,
         title: pl.Series,
         product_type: pl.Series,
         category: pl.Series,
         handle: pl.Series,
+        *,
+        folded: bool = False,
     ) -> pl.DataFrame:
-        """Columnar :meth:`classify`: each distinct head segment is classified once in
-        Python and joined back; pack sizes, "for dogs" and set words in the rest of the
-        title are read with polars. Returns the columns of :data:`TYPE_SCHEMA`."""
+        """Each listing's type: the one named by the title, else the product type, else
+        the variant group's handle (a slug of the product title: "example-t-shirt"),
+        else the category leaf. Each distinct head segment is classified once in Python
+        and joined back; pack sizes, "for dogs" and set words in the rest of the text are
+        read with polars (:meth:`_words_frame`, the same for every field). ``folded``:
+        title, product type and category are already in matching form (a batch's folded
+        columns). Returns the columns of :data:`TYPE_SCHEMA`."""
         title = title.cast(pl.Utf8)
         distinct = title.unique()
         if distinct.len() * 2 <= title.len():
             # variants repeat their product's title: read each distinct title once
-            by_title = self._title_frame(distinct).with_columns(distinct.alias("_title"))
+            by_title = self._title_frame(distinct, folded).with_columns(distinct.alias("_title"))
             found = (
                 title.alias("_title")
                 .to_frame()
@@ -242,23 +187,32 @@ class TypeIndex:
                 .drop("_title")
             )
         else:
-            found = self._title_frame(title)
+            found = self._title_frame(title, folded)
         out = found.drop("status")
         # no type word in the title: the product type, handle or category may name one
         untold = found["status"].is_null()
         if untold.any():
-            out = self._fallback(out, untold, product_type, category, handle)
+            out = self._fallback(out, untold, product_type, category, handle, folded)
         return out
 
-    def _title_frame(self, title: pl.Series) -> pl.DataFrame:
-        """The columns of :data:`TYPE_SCHEMA` named by each title, and ``status``
-        (null: the title names no type; "blocked": it names one that does not apply)."""
-        words = _words_series(title)
-        cut = words.str.find(_HARD_CUT)
-        head = pl.DataFrame({"w": words, "c": cut}).select(
-            pl.col("w").str.slice(0, pl.col("c")).fill_null(pl.col("w"))
-        )["w"]
-        tail = words.str.slice(head.str.len_chars().fill_null(0))
+    def _title_frame(self, title: pl.Series, folded: bool) -> pl.DataFrame:
+        return self._words_frame(_words_series(title, folded=folded), "title")
+
+    def _words_frame(self, words: pl.Series, field: str, *, whole: bool = False) -> pl.DataFrame:
+        """The columns of :data:`TYPE_SCHEMA` named by each text (``words``: its
+        :func:`_words_series` form) for ``field``, and ``status`` (null: it names no
+        type; "blocked": it names one that does not apply). The head noun is looked for
+        in the first segment ("T-Shirt - Black / M"), or in the ``whole`` text (a
+        category leaf); the rest of the segment says pack size, "for dogs", sets."""
+        if whole:
+            head = words
+            tail = pl.Series([""] * words.len(), dtype=pl.Utf8)
+        else:
+            cut = words.str.find(_HARD_CUT)
+            head = pl.DataFrame({"w": words, "c": cut}).select(
+                pl.col("w").str.slice(0, pl.col("c")).fill_null(pl.col("w"))
+            )["w"]
+            tail = words.str.slice(head.str.len_chars().fill_null(0))
         heads = self._head_frame(head.drop_nulls().unique())
         effects = {w: "cancel" for w in self._cancel} | {w: "smaller" for w in self._smaller}
         df = (
@@ -286,7 +240,7 @@ class TypeIndex:
         out = df.select(
             pl.when(typed).then(pl.col("type")).alias("type"),
             pl.when(typed).then(pl.col("term")).alias("term"),
-            pl.when(typed).then(pl.lit("title")).alias("tfield"),
+            pl.when(typed).then(pl.lit(field)).alias("tfield"),
             pl.when(typed)
             .then(pl.when(smaller).then(pl.col("lo") / 4).otherwise(pl.col("lo")))
             .alias("lo"),
@@ -331,21 +285,53 @@ class TypeIndex:
         product_type: pl.Series,
         category: pl.Series,
         handle: pl.Series,
+        folded: bool,
     ) -> pl.DataFrame:
-        """Product type, handle, category for listings whose title named no type."""
+        """Product type, handle, category for listings whose title named no type: the
+        first of them that names one decides (a type that does not apply, "blocked",
+        decides too: no type), each read as a title is, once per distinct combination."""
         keys = pl.DataFrame({"p": product_type, "c": category, "h": handle}).filter(rows)
-        uniq = keys.unique()
-        found = [
-            (p, c, h, *_row(self.classify(None, p, c, h) if (p or c or h) else None))
-            for p, c, h in uniq.iter_rows()
-        ]
-        schema = {"p": pl.Utf8, "c": pl.Utf8, "h": pl.Utf8} | TYPE_SCHEMA
-        table = pl.DataFrame(found, schema=schema, orient="row")
+        uniq = keys.unique(maintain_order=True)
+        slug = (
+            uniq["h"]
+            .str.replace_all("-", " ", literal=True)
+            .str.replace_all("_", " ", literal=True)
+        )
+        found = pl.DataFrame(
+            [pl.Series(c, [None] * uniq.height, dtype=t) for c, t in TYPE_SCHEMA.items()]
+        )
+        decided = pl.Series([False] * uniq.height, dtype=pl.Boolean)
+        for field, text in (("product_type", uniq["p"]), ("handle", slug)):
+            named = self._words_frame(
+                _words_series(text, folded=folded and field != "handle"), field
+            )
+            take = ~decided & named["status"].is_not_null()
+            found = _where(take, named, found)
+            decided = decided | take
+        leaf = _words_series(uniq["c"], folded=folded).str.replace(_LEAF_PREFIX, "")
+        named = self._words_frame(leaf, "category", whole=True)
+        found = _where(~decided & named["type"].is_not_null(), named, found)
+        table = pl.concat([uniq, found], how="horizontal")
         joined = keys.join(
             table, on=["p", "c", "h"], how="left", nulls_equal=True, maintain_order="left"
         )
         idx = rows.arg_true()
         return pl.DataFrame([out[c].scatter(idx, joined[c]) for c in TYPE_SCHEMA])
+
+
+def _where(mask: pl.Series, new: pl.DataFrame, old: pl.DataFrame) -> pl.DataFrame:
+    """The :data:`TYPE_SCHEMA` columns of ``new`` where ``mask``, else of ``old``."""
+    frame = pl.DataFrame(
+        {
+            "m": mask,
+            **{f"n{c}": new[c] for c in TYPE_SCHEMA},
+            **{f"o{c}": old[c] for c in TYPE_SCHEMA},
+        }
+    )
+    return frame.select(
+        pl.when(pl.col("m")).then(pl.col(f"n{c}")).otherwise(pl.col(f"o{c}")).alias(c)
+        for c in TYPE_SCHEMA
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,19 +345,6 @@ class _Head:
     open: bool
 
 
-def _match(head: _Head, field: str, smaller: bool, count: int | None, open_: bool) -> TypeMatch:
-    p = head.type
-    lo, hi, typical = p.min_kg, p.max_kg, p.typical_kg
-    if head.smaller or smaller:
-        lo /= 4
-    bounded = True
-    if count is not None and count > 1:
-        hi, typical = hi * count, typical * count
-    elif open_:
-        bounded = False
-    return TypeMatch(p, head.term, field, lo, hi, typical, bounded)
-
-
 TYPE_SCHEMA = {
     "type": pl.Utf8,
     "term": pl.Utf8,
@@ -381,34 +354,28 @@ TYPE_SCHEMA = {
     "typical": pl.Float64,
     "bounded": pl.Boolean,
 }
-_NO_TYPE: tuple = (None,) * len(TYPE_SCHEMA)
+#: the text before a category's leaf ("home / furniture / " of "home / furniture / sofas")
+_LEAF_PREFIX = r"(?s)^.*(?:>|/|\||»|›)\s*"
 
 
-def _row(m: TypeMatch | None) -> tuple:
-    if m is None:
-        return _NO_TYPE
-    return (m.type.name, m.term, m.field, m.min_kg, m.max_kg, m.typical_kg, m.bounded)
-
-
-def _leaf(category: str) -> str:
-    return re.split(r"\s*(?:>|/|\||»|›)\s*", category)[-1]
-
-
-def _words_series(series: pl.Series) -> pl.Series:
-    """Columnar :func:`_words` (fold, then CJK characters spaced out, on the few rows
-    that have any)."""
-    folded = fold_series(series.cast(pl.Utf8))
-    cjk = folded.str.contains(_CJK_PATTERN).fill_null(False)
+def _words_series(series: pl.Series, *, folded: bool = False) -> pl.Series:
+    """The form type words are matched in: folded (unless ``folded`` says it is), and on
+    the few rows with CJK characters (written without spaces) each of them spaced out
+    as a word of its own ("纯棉t恤" -> "纯 棉 t 恤")."""
+    text = series.cast(pl.Utf8)
+    # a copy to write into when already folded (the caller's column stays as it is)
+    words = text.clone() if folded else fold_series(text)
+    cjk = words.str.contains(_CJK_PATTERN).fill_null(False)
     if not cjk.any():
-        return folded
+        return words
     idx = cjk.arg_true()
     spaced = (
-        folded.filter(cjk)
+        words.filter(cjk)
         .str.replace_all(_CJK_PATTERN, " $1 ")
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()
     )
-    return folded.scatter(idx, spaced)
+    return words.scatter(idx, spaced)
 
 
 def _pack_count(text: str) -> int | None:

@@ -36,6 +36,7 @@ from listlint.rules.prohibited.wording import (
     prev_words,
 )
 from listlint.text.deobfuscate import deobfuscate
+from listlint.text.saferegex import compile_pattern
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -293,7 +294,6 @@ class RowAnalyser:
     ) -> list[TermHit]:
         if not self.patterns:
             return []
-        from listlint.text.saferegex import compile_pattern
 
         hits = []
         for p in self.patterns:

@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from listlint.report import Severity
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 
 class Status(str, Enum):
@@ -95,3 +99,12 @@ class ProhibitedSection(BaseModel):
     #: where sellers apply for approval of restricted categories
     approval_url: str | None = None
     categories: dict[str, CategoryVerdict] = Field(default_factory=dict)
+
+
+#: the key of this section in a policy pack
+KEY = "prohibited"
+
+
+def prohibited_of(pack: PolicyPack) -> ProhibitedSection:
+    """``pack``'s ``prohibited:`` section."""
+    return pack.section(KEY, ProhibitedSection)

@@ -18,6 +18,7 @@ import polars as pl
 
 from listlint.fields import ATTR_PREFIX
 from listlint.text.deobfuscate import LEET
+from listlint.text.saferegex import compile_pattern
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -132,7 +133,6 @@ def _polars_accepts(pattern: str) -> bool:
 
 
 def _re2_contains(series: pl.Series, pattern: str) -> pl.Series:
-    from listlint.text.saferegex import compile_pattern
 
     rx = compile_pattern(pattern)
     return pl.Series([bool(v and rx.search(v)) for v in series.to_list()], dtype=pl.Boolean)

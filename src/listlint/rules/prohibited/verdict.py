@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from listlint.policy.links import official_link, see_also
 from listlint.report import Severity
 from listlint.rules.prohibited.evidence import THRESHOLD, CategoryEvidence, TermHit
-from listlint.rules.prohibited.policy import CategoryVerdict, Status
+from listlint.rules.prohibited.policy import CategoryVerdict, Status, prohibited_of
 from listlint.text.matcher import PhraseMatcher
 
 if TYPE_CHECKING:
@@ -57,9 +58,8 @@ class MarketVerdict:
     def approval_url(self) -> str | None:
         """Where to apply, on this marketplace's own site (an inherited page of another
         marketplace is skipped, see :mod:`listlint.policy.links`)."""
-        from listlint.policy.links import official_link
 
-        section = self.pack.prohibited
+        section = prohibited_of(self.pack)
         return official_link(self.pack, self.verdict.approval_url, section.approval_url)
 
 
@@ -84,7 +84,7 @@ class VerdictTable:
         self.packs = packs
         self._allowed_in: dict[tuple[str, str], PhraseMatcher[str]] = {}
         for pack in packs:
-            for cid, verdict in pack.prohibited.categories.items():
+            for cid, verdict in prohibited_of(pack).categories.items():
                 if verdict.allowed_in:
                     self._allowed_in[(pack.name, cid)] = PhraseMatcher(
                         (w, w) for w in verdict.allowed_in
@@ -96,7 +96,7 @@ class VerdictTable:
             c
             for c in categories
             if all(
-                (v := p.prohibited.categories.get(c)) is None or v.status is Status.ALLOWED
+                (v := prohibited_of(p).categories.get(c)) is None or v.status is Status.ALLOWED
                 for p in self.packs
             )
         )
@@ -108,7 +108,7 @@ class VerdictTable:
         for cid, ev in evidence.items():
             verdicts = []
             for pack in self.packs:
-                verdict = pack.prohibited.categories.get(cid)
+                verdict = prohibited_of(pack).categories.get(cid)
                 if verdict is None or verdict.status is Status.ALLOWED:
                     continue
                 exempt = self._allowed_in.get((pack.name, cid))
@@ -246,9 +246,8 @@ def suggestion(r: Resolved) -> str:
 
 def _link(v: MarketVerdict) -> str | None:
     """This marketplace's own page for the category (see :mod:`listlint.policy.links`)."""
-    from listlint.policy.links import official_link
 
-    section = v.pack.prohibited
+    section = prohibited_of(v.pack)
     return official_link(v.pack, v.verdict.policy_url, v.verdict.source, section.policy_url)
 
 
@@ -259,7 +258,6 @@ def policy_link(r: Resolved) -> str:
 
 def other_links(r: Resolved) -> str:
     """The other marketplaces' own pages as ' See also: ...' ('' when one page serves)."""
-    from listlint.policy.links import see_also
 
     verdicts = (*r.prohibited, *r.restricted)
     return see_also(((v.pack.label, _link(v)) for v in verdicts[1:]), policy_link(r))

@@ -22,8 +22,10 @@ from functools import lru_cache
 from typing import Any
 
 from listlint.resources import table
+from listlint.rules.prohibited.policy import prohibited_of
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold
+from listlint.text.saferegex import compile_pattern
 
 #: payload kinds in the shared automaton
 TERM, BENIGN = "t", "b"
@@ -229,11 +231,11 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
     contexts: dict[str, tuple[str, ...]] = {}
     special: dict[str, list[str]] = {}
     for row in table("prohibited/contexts"):
-        words = _split(row.get("words", ""))
+        listed = _split(row.get("words", ""))
         if row["name"].startswith("@"):
-            special[row["name"]] = words
+            special[row["name"]] = listed
         else:
-            contexts[row["name"]] = tuple(words)
+            contexts[row["name"]] = tuple(listed)
     rows = table("prohibited/accessories")
     accessories = {row["category"]: frozenset(_split(row.get("nouns", ""))) for row in rows}
     heads = {row["category"]: tuple(_split(row.get("heads", ""))) for row in rows}
@@ -256,21 +258,20 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
 
 def pack_terms(packs: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
     """``(category, term, source)`` for every term a policy pack adds."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for pack in packs:
-        for cid, verdict in pack.prohibited.categories.items():
+        for cid, verdict in prohibited_of(pack).categories.items():
             out.extend((cid, t, verdict.source) for t in verdict.terms)
     return tuple(sorted(set(out)))
 
 
 def pack_patterns(packs: Iterable[Any]) -> list[CategoryPattern]:
     """Every RE2 pattern the packs declare, validated now (a bad one is a config error)."""
-    from listlint.text.saferegex import compile_pattern
 
     out: list[CategoryPattern] = []
     seen: set[tuple[str, str]] = set()
     for pack in packs:
-        for cid, verdict in pack.prohibited.categories.items():
+        for cid, verdict in prohibited_of(pack).categories.items():
             for i, pattern in enumerate(verdict.patterns):
                 where = f"policy pack {pack.name!r} key prohibited.categories.{cid}.patterns[{i}]"
                 compile_pattern(pattern, where)

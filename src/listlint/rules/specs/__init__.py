@@ -1,2 +1,14 @@
-"""Analyses shared by the ``specs`` rule family (issue 6): attribute lookup across a
-catalogue's columns, per-pack requirements, variant signatures and text measures."""
+"""Rule family ``specs``: required attributes, identifiers and listing text (SP1xx-SP4xx).
+
+Modules: :mod:`family` (analysis, base rules, links), :mod:`rules` (category and variant
+rules), :mod:`identifiers` (GTIN, MPN), :mod:`text_rules` (lengths, capitals, repeats),
+:mod:`wording` (promotions, placeholders, HTML, symbols, scripts), :mod:`policy` (the
+packs' ``specs:`` section); helpers :mod:`attributes`, :mod:`variants`, :mod:`textcheck`.
+"""
+
+from listlint.rules.specs.family import SpecsFamily
+from listlint.rules.specs.rules import RULES
+
+FAMILY = SpecsFamily
+
+__all__ = ["FAMILY", "RULES"]

@@ -15,6 +15,7 @@ import polars as pl
 
 from listlint.batch import Batch
 from listlint.fields import ATTR_PREFIX, CANONICAL_FIELDS
+from listlint.loader.columns import profiles
 
 #: how a seller reads an attribute name when no pack gives a label
 _LABELS = {
@@ -79,9 +80,7 @@ class AttributeColumns:
         return pair[1]
 
     def _names(self, attr: str) -> set[str]:
-        from listlint.loader.columns import profiles
-
-        generic = profiles()["generic"].fields.get(attr, [])
+        generic = profiles()["generic"].fields.get(attr, ())
         return {header_key(n) for n in [attr, *self.synonyms.get(attr, []), *generic]}
 
     def _option_pair(self, attr: str) -> tuple[str, str] | None:

@@ -1,13 +1,14 @@
 """Specs rules for product identifiers (SP2xx): GTIN validity, prefixes, spreadsheet
 damage, duplicates across products and identifiers a marketplace requires.
 
-Each GTIN cell is read once per batch (:func:`gtin_readings`, shared through
-``batch.cached``); the reading logic is :mod:`listlint.gtin`.
+Each GTIN cell is read once per batch (the batch context's ``gtin``, shared with the ip
+family); the reading logic is :mod:`listlint.gtin`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import ClassVar
 
 import polars as pl
 
@@ -15,11 +16,11 @@ from listlint import gtin as g
 from listlint.batch import Batch
 from listlint.fields import GROUP, REC, ROW, SHEET
 from listlint.report import Severity
-from listlint.rules.base import CatalogRule, Hit, Rule
+from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
 from listlint.rules.specs.attributes import header_key
-from listlint.rules.specs.family import SpecsRule, located_rows
-from listlint.rules.specs.gtincolumn import GtinColumn, read_series
+from listlint.rules.specs.family import SpecsAnalysis, SpecsCatalogRule, SpecsRule, located_rows
+from listlint.rules.specs.policy import specs_of
 from listlint.taxonomy import is_within
 
 GTIN_POLICY = "https://support.google.com/merchants/answer/160161"
@@ -37,23 +38,16 @@ _REPAIR_WORDS = {
 }
 
 
-def gtin_readings(batch: Batch) -> GtinColumn:
-    """One reading per listing (None where the GTIN cell is blank), once per batch:
-    plain valid codes columnar, the rest once per distinct value (see
-    :func:`listlint.rules.specs.gtincolumn.read_series`)."""
+class _Gtin:
+    """What the GTIN rules declare alike (per-batch and catalogue-level ones)."""
 
-    def compute(b: Batch) -> GtinColumn:
-        f = b.frame
-        series = f["gtin"] if "gtin" in f.columns else pl.Series([None] * f.height, dtype=pl.Utf8)
-        return read_series(series)
-
-    return batch.cached("specs:gtin", compute)
+    fields: ClassVar[tuple[str, ...]] = ("gtin",)
+    policy_url: ClassVar[str | None] = GTIN_POLICY
+    link_from: ClassVar[str] = "identifiers"
 
 
-class _GtinRule(SpecsRule):
-    fields = ("gtin",)
-    policy_url = GTIN_POLICY
-    link_from = "identifiers"
+class _GtinRule(_Gtin, SpecsRule):
+    pass
 
 
 def _invalid_message(r: g.GtinReading) -> tuple[str, str]:
@@ -116,8 +110,8 @@ class InvalidGtin(_GtinRule):
     severity = Severity.ERROR
     summary = "GTIN has a wrong check digit or length, letters, or is a placeholder"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, r in gtin_readings(batch).odd_rows():
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        for i, r in analysis.gtin.odd_rows():
             if r.problem not in INVALID:
                 continue
             message, suggestion = _invalid_message(r)
@@ -149,8 +143,8 @@ class RestrictedGtinPrefix(_GtinRule):
     summary = "GTIN uses a restricted-circulation or coupon prefix"
     policy_url = PREFIX_POLICY
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, r in gtin_readings(batch).odd_rows():
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        for i, r in analysis.gtin.odd_rows():
             if r.problem not in (g.RESTRICTED, g.COUPON):
                 continue
             kind = (
@@ -194,8 +188,8 @@ class GtinNeedsRepair(_GtinRule):
     severity = Severity.WARNING
     summary = "GTIN damaged by a spreadsheet or in a short form; repaired code suggested"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        for i, r in gtin_readings(batch).odd_rows():
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        for i, r in analysis.gtin.odd_rows():
             if r.problem in INVALID:
                 continue
             if not r.repairs and r.problem not in FIXABLE_FORMS:
@@ -216,7 +210,7 @@ class GtinNeedsRepair(_GtinRule):
             )
 
 
-class DuplicateGtin(CatalogRule, _GtinRule):
+class DuplicateGtin(_Gtin, SpecsCatalogRule):
     """The same GTIN is used by listings with different SKUs: different products, or
     different sizes/colours of one product.
 
@@ -241,8 +235,8 @@ class DuplicateGtin(CatalogRule, _GtinRule):
     severity = Severity.ERROR
     summary = "Same GTIN on listings of different products or variants"
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:
-        readings = gtin_readings(batch)
+    def partial(self, batch: Batch, analysis: SpecsAnalysis) -> pl.DataFrame | None:
+        readings = analysis.gtin
         # plain valid codes are their own digits; only the odd cells are looked at one
         # by one (repaired codes count under their repaired digits)
         odd = [
@@ -350,21 +344,22 @@ class MissingIdentifier(SpecsRule):
 
     def applies(self, batch: Batch) -> bool:
         return any(
-            p.specs.identifiers.require != "none" or p.specs.identifiers.brand for p in self.packs
+            specs_of(p).identifiers.require != "none" or specs_of(p).identifiers.brand
+            for p in self.packs
         )
 
     def _flag(self, batch: Batch, name: str, i: int) -> bool:
         cols = [c for c in batch.attribute_columns() if header_key(c[5:]) == name]
         return bool(cols) and str(batch.values(cols[0])[i] or "").strip().lower() in _NO
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        cats = self.categories(batch)
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        cats = analysis.categories
         f = batch.frame
         # only a listing without a brand or without a GTIN can miss something
         maybe = pl.repeat(False, f.height, eager=True)
-        if any(p.specs.identifiers.brand for p in self.packs):
+        if any(specs_of(p).identifiers.brand for p in self.packs):
             maybe = maybe | _maybe_blank(f, "brand")
-        if any(p.specs.identifiers.require != "none" for p in self.packs):
+        if any(specs_of(p).identifiers.require != "none" for p in self.packs):
             maybe = maybe | _maybe_blank(f, "gtin")
         rows = maybe.arg_true().to_list()
         gtins, mpns, brands = (tc.cells(batch, name, rows) for name in ("gtin", "mpn", "brand"))
@@ -382,7 +377,7 @@ class MissingIdentifier(SpecsRule):
             missing: dict[str, list] = {}
             no_ids = self._flag(batch, "identifier exists", i) or (conditions[j] or "") in _NOT_NEW
             for pack in self.packs:
-                spec = pack.specs.identifiers
+                spec = specs_of(pack).identifiers
                 if any(is_within(cats[i].path, c) for c in spec.exempt_categories):
                     continue
                 if spec.brand and not brands[j]:

@@ -33,11 +33,14 @@ Lists replace the parent pack's lists (``extends:`` merges mappings, replaces li
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from listlint.report import Severity
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import PolicyPack
 
 
 class _Sourced(BaseModel):
@@ -178,3 +181,12 @@ class SpecsSection(BaseModel):
         """Candidate links for a category's requirement, most specific first."""
         req = self.categories.get(path)
         return (req.policy_url, req.source) if req else ()
+
+
+#: the key of this section in a policy pack
+KEY = "specs"
+
+
+def specs_of(pack: PolicyPack) -> SpecsSection:
+    """``pack``'s ``specs:`` section."""
+    return pack.section(KEY, SpecsSection)

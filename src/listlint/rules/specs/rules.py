@@ -18,27 +18,28 @@ import polars as pl
 
 from listlint.fields import GROUP, REC, ROW, SHEET
 from listlint.report import Severity
-from listlint.rules.base import CatalogRule, Hit, Rule
+from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
 from listlint.rules.specs.attributes import suggestion_for
-from listlint.rules.specs.family import SPEC_POLICY, SpecsRule, located_rows
-from listlint.rules.specs.identifiers import RULES as IDENTIFIER_RULES
-from listlint.rules.specs.text_rules import RULES as TEXT_RULES
-from listlint.rules.specs.variants import (
-    duplicate_variants,
-    missing_variant_values,
-    parent_mask,
-    parent_rows,
-    variant_partial,
+from listlint.rules.specs.family import (
+    SPEC_POLICY,
+    SpecsAnalysis,
+    SpecsCatalogRule,
+    SpecsRule,
+    located_rows,
 )
+from listlint.rules.specs.identifiers import RULES as IDENTIFIER_RULES
+from listlint.rules.specs.policy import specs_of
+from listlint.rules.specs.text_rules import RULES as TEXT_RULES
+from listlint.rules.specs.variants import duplicate_variants, missing_variant_values
 from listlint.rules.specs.wording import RULES as WORDING_RULES
+from listlint.text.matcher import PhraseMatcher, inflections
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.policy.pack import PolicyPack
     from listlint.rules.specs.attributes import AttributeColumns
     from listlint.taxonomy import CategoryMatch
-    from listlint.text.matcher import PhraseMatcher
 
 
 class _CategoryAttributes(SpecsRule):
@@ -51,7 +52,7 @@ class _CategoryAttributes(SpecsRule):
         """attribute -> [(pack asking for it, the category path whose rule asks)]."""
         out: dict[str, list[tuple[PolicyPack, str]]] = {}
         for pack in self.packs:
-            required, recommended = pack.specs.requirements(path)
+            required, recommended = specs_of(pack).requirements(path)
             for attr, where in (required if self.kind == "required" else recommended).items():
                 out.setdefault(attr, []).append((pack, where))
         return out
@@ -64,9 +65,9 @@ class _CategoryAttributes(SpecsRule):
             by_where.setdefault(where, []).append(pack)
         return " and ".join(f"for {w} listings on {self.names(p)}" for w, p in by_where.items())
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        attrs = self.attributes(batch)
-        cats = self.categories(batch)
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        attrs = analysis.attributes
+        cats = analysis.categories
         memo: dict[str | None, dict[str, list[tuple[PolicyPack, str]]]] = {}
         for m in cats.unique:
             if m.path not in memo:
@@ -81,7 +82,7 @@ class _CategoryAttributes(SpecsRule):
         for attr in names:
             asking = [k for k, asks in enumerate(needs) if attr in asks]
             candidate = candidate | (cats.codes.is_in(asking) & attrs.missing_mask(attr))
-        rows = (candidate & ~parent_mask(batch)).arg_true()
+        rows = (candidate & ~analysis.parent_mask).arg_true()
         codes = cats.codes.gather(rows).to_list()
         missing = {a: attrs.missing_mask(a).gather(rows).to_list() for a in names}
         # the finding of one category text and attribute, built once (as keywords)
@@ -105,7 +106,7 @@ class _CategoryAttributes(SpecsRule):
             + f"{self.kind} {self._rules_text(asks)} (category {cat.text!r})",
             packs,
             match=cat.text,
-            policy=self.pack_link(asks[0][0], *asks[0][0].specs.category_links(asks[0][1])),
+            policy=self.pack_link(asks[0][0], *specs_of(asks[0][0]).category_links(asks[0][1])),
             severity=self.severity_of(packs) if self.kind == "required" else None,
         )
 
@@ -199,11 +200,9 @@ class MissingConditionalAttribute(SpecsRule):
 
     def _matcher(self) -> PhraseMatcher:
         if not hasattr(self, "_phrases"):
-            from listlint.text.matcher import PhraseMatcher, inflections
-
             terms = []
             for p, pack in enumerate(self.packs):
-                for c, cond in enumerate(pack.specs.conditions):
+                for c, cond in enumerate(specs_of(pack).conditions):
                     for word in cond.mentions:
                         terms += [(f, (p, c, "mention")) for f in inflections(word)]
                     terms += [(w, (p, c, "unless")) for w in cond.unless]
@@ -225,11 +224,11 @@ class MissingConditionalAttribute(SpecsRule):
                     mentions.setdefault((p, c), m.term)
         return {k: v for k, v in mentions.items() if k not in cancelled}
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         if not len(self._matcher()):
             return
-        attrs = self.attributes(batch)
-        parents = parent_rows(batch)
+        attrs = analysis.attributes
+        parents = analysis.parents
         # only listings whose text holds a trigger word somewhere can need anything
         rows = sorted(
             {i for f in _MENTION_FIELDS for i in tc.rows_containing(batch, f, self._mention_keys)}
@@ -242,7 +241,7 @@ class MissingConditionalAttribute(SpecsRule):
             needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
             for (p, c), term in triggered.items():
                 pack = self.packs[p]
-                cond = pack.specs.conditions[c]
+                cond = specs_of(pack).conditions[c]
                 for attr in cond.required:
                     link = self.pack_link(pack, cond.policy_url, cond.source)
                     entry = needs.setdefault((attr, cond.name), ([], term, link))
@@ -267,7 +266,7 @@ class MissingConditionalAttribute(SpecsRule):
                 )
 
 
-class UnmappedCategory(CatalogRule, SpecsRule):
+class UnmappedCategory(SpecsCatalogRule):
     """The catalogue's category text matches none of listlint's categories, so category
     requirements (size for clothing...) were not checked for those listings.
 
@@ -291,10 +290,10 @@ class UnmappedCategory(CatalogRule, SpecsRule):
     summary = "Category text matches no known category; category requirements not checked"
     fields = ("category", "product_type")
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: SpecsAnalysis) -> pl.DataFrame | None:
         rows = [
             (i, m.field, m.text)
-            for i, m in enumerate(self.categories(batch))
+            for i, m in enumerate(analysis.categories)
             if m.path is None and m.text
         ]
         if not rows:
@@ -329,7 +328,7 @@ class UnmappedCategory(CatalogRule, SpecsRule):
             )
 
 
-class _VariantRule(CatalogRule, SpecsRule):
+class _VariantRule(SpecsCatalogRule):
     fields = ("variant_group", "handle")
     #: both merges look only within one product's variants (sheet + group)
     merge_key = (SHEET, GROUP)
@@ -337,11 +336,8 @@ class _VariantRule(CatalogRule, SpecsRule):
     def applies(self, batch: Batch) -> bool:
         return batch.has(GROUP)
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:
-        names = list(dict.fromkeys(n for p in self.packs for n in p.specs.variation_attributes))
-        # one phase-one frame for both variant rules
-        key = "specs:variants:" + ",".join(p.name for p in self.packs)
-        return batch.cached(key, lambda b: variant_partial(b, self.attributes(b), names))
+    def partial(self, batch: Batch, analysis: SpecsAnalysis) -> pl.DataFrame | None:
+        return analysis.variants  # one phase-one frame for both variant rules
 
 
 class DuplicateVariant(_VariantRule):

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, ClassVar
 import polars as pl
 
 from listlint.report import Severity
+from listlint.resources import wordlist
 from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
-from listlint.rules.specs.family import SpecsRule
-from listlint.text.normalize import fold, non_ascii
+from listlint.rules.specs.family import SpecsAnalysis, SpecsRule
+from listlint.rules.specs.policy import specs_of
+from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -33,8 +36,8 @@ class _LengthRule(SpecsRule):
     what: ClassVar[str] = ""
     link_from = "text"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        limits = [(p, getattr(p.specs.text, self.limit)) for p in self.packs]
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        limits = [(p, getattr(specs_of(p).text, self.limit)) for p in self.packs]
         limits = [(p, n) for p, n in limits if n]
         if not limits:
             return
@@ -133,10 +136,9 @@ class BulletLimits(SpecsRule):
     fields = ("bullets",)
     policy_url = TITLE_POLICY
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        counts = [(p, p.specs.text.bullets_max_count) for p in self.packs]
-        counts = [(p, n) for p, n in counts if n]
-        lengths = [(p, p.specs.text.bullet_max) for p in self.packs if p.specs.text.bullet_max]
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        counts = [(p, n) for p in self.packs if (n := specs_of(p).text.bullets_max_count)]
+        lengths = [(p, n) for p in self.packs if (n := specs_of(p).text.bullet_max)]
         # more bullets than n needs n line breaks; a bullet over n characters, a longer text
         fewest = min((n for _, n in counts), default=None)
         shortest = min((n for _, n in lengths), default=None)
@@ -208,11 +210,11 @@ class AllCapsTitle(SpecsRule):
     summary = "Title is written in capital letters"
     fields = ("title",)
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        limits = [(p, p.specs.text.caps_ratio) for p in self.packs if p.specs.text.caps_ratio]
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        limits = [(p, r) for p in self.packs if (r := specs_of(p).text.caps_ratio)]
         if not limits:
             return
-        rows = range(len(batch))
+        rows: list[int] | range = range(len(batch))
         if all(r > 0 for _, r in limits):
             # in ASCII text a capitalised word of 4+ characters (one apostrophe at most)
             # has two capitals in a row; other scripts are left to Python
@@ -220,7 +222,7 @@ class AllCapsTitle(SpecsRule):
                 batch,
                 "title",
                 lambda s: non_ascii(s) | s.str.contains("[A-Z]{2}"),
-                distinct=True,
+                unique=analysis.distinct("title"),
             )
         for i, title in zip(rows, tc.cells(batch, "title", list(rows))):
             if not title:
@@ -245,7 +247,6 @@ def _sentence_case(title: str) -> str:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    from listlint.resources import wordlist
 
     return frozenset(fold(w) for w in wordlist("specs/title_stopwords"))
 
@@ -276,15 +277,17 @@ class RepeatedWord(SpecsRule):
     fields = ("title",)
     policy_url = TITLE_POLICY
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         limits: list[tuple[PolicyPack, int]] = [
-            (p, p.specs.text.max_word_repeats) for p in self.packs if p.specs.text.max_word_repeats
+            (p, n) for p in self.packs if (n := specs_of(p).text.max_word_repeats)
         ]
         if not limits:
             return
         stop = _stopwords()
         low = min(lim for _, lim in limits)
-        rows = tc.rows_where(batch, "title", lambda s: tc.may_repeat_words(s, low), distinct=True)
+        rows = tc.rows_where(
+            batch, "title", lambda s: tc.may_repeat_words(s, low), unique=analysis.distinct("title")
+        )
         for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title:
                 continue

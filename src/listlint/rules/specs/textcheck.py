@@ -10,12 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from listlint.text.lazyregex import LazyPattern
-from listlint.text.normalize import fold, non_ascii
+from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -57,27 +58,30 @@ def rows_containing(batch: Batch, field: str, keys: list[str]) -> list[int]:
 
 
 def rows_where(
-    batch: Batch, field: str, test: Callable[[pl.Series], pl.Series], *, distinct: bool = False
+    batch: Batch,
+    field: str,
+    test: Callable[[pl.Series], pl.Series],
+    *,
+    unique: pl.Series | None = None,
 ) -> list[int]:
     """Positions where the columnar ``test`` holds on ``field``: a necessary condition
     of a rule's finding, so its Python check runs on these rows only. A column that is
     not text (or absent) gives every position, leaving the decision to Python.
-    ``distinct``: run a costly ``test`` once per distinct value (titles repeat across
-    variants and shops' templates) and join back."""
+    ``unique``: the column's distinct values, to run a costly ``test`` once per
+    distinct value (titles repeat across variants and shops' templates) and join back."""
     f = batch.frame
     if field not in f.columns:
         return []
     s = f[field]
     if s.dtype != pl.Utf8:
         return list(range(f.height))
-    if distinct:
-        unique = batch.cached("specs:distinct:" + field, lambda b: s.drop_nulls().unique())
+    if unique is not None:
         flagged = unique.filter(test(unique).fill_null(False))
         return s.is_in(flagged.implode()).fill_null(False).arg_true().to_list()
     return test(s).fill_null(False).arg_true().to_list()
 
 
-def cells(batch: Batch, field: str, rows: list[int]) -> list[object]:
+def cells(batch: Batch, field: str, rows: list[int]) -> list[Any]:
     """``batch.values(field)[i]`` for the positions ``rows`` only."""
     f = batch.frame
     if field not in f.columns:

@@ -38,30 +38,23 @@ def parent_mask(batch: Batch) -> pl.Series:
     """Rows that describe a product rather than a sellable variant: Amazon ``parent``,
     WooCommerce ``variable``/``grouped`` (types may be listed: "variation, virtual").
     Decided once per distinct ``variant_type`` value."""
-
-    def compute(b: Batch) -> pl.Series:
-        f = b.frame
-        if "variant_type" not in f.columns:
-            return pl.Series([False] * f.height, dtype=pl.Boolean)
-        s = f["variant_type"]
-        if s.dtype != pl.Utf8:
-            return pl.Series([_is_parent(v) for v in s.to_list()], dtype=pl.Boolean)
-        parents = [v for v in s.drop_nulls().unique().to_list() if _is_parent(v)]
-        return s.is_in(parents).fill_null(False)
-
-    return batch.cached("specs:parent_mask", compute)
-
-
-def parent_rows(batch: Batch) -> list[bool]:
-    """:func:`parent_mask` as a list."""
-    return batch.cached("specs:parents", lambda b: parent_mask(b).to_list())
+    f = batch.frame
+    if "variant_type" not in f.columns:
+        return pl.Series([False] * f.height, dtype=pl.Boolean)
+    s = f["variant_type"]
+    if s.dtype != pl.Utf8:
+        return pl.Series([_is_parent(v) for v in s.to_list()], dtype=pl.Boolean)
+    parents = [v for v in s.drop_nulls().unique().to_list() if _is_parent(v)]
+    return s.is_in(parents).fill_null(False)
 
 
 def _attr_col(attr: str, label: str, header: str | None) -> str:
     return "v:" + _SEP.join((attr, label, header or ""))
 
 
-def variant_partial(batch: Batch, attrs: AttributeColumns, names: list[str]) -> pl.DataFrame | None:
+def variant_partial(
+    batch: Batch, attrs: AttributeColumns, names: list[str], parents: pl.Series
+) -> pl.DataFrame | None:
     f = batch.frame
     if GROUP not in f.columns or f[GROUP].null_count() == f.height:
         return None
@@ -92,7 +85,7 @@ def variant_partial(batch: Batch, attrs: AttributeColumns, names: list[str]) -> 
             SHEET: f[SHEET],
             GROUP: f[GROUP],
             "sku": sku,
-            "__parent": parent_mask(batch),
+            "__parent": parents,
             **{k: v.alias(k) for k, v in cols.items()},
         }
     )

@@ -14,10 +14,14 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.report import Severity
+from listlint.resources import table
 from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
-from listlint.rules.specs.family import SpecsRule, pack_applies
-from listlint.text.normalize import fold, non_ascii, strip_html
+from listlint.rules.specs.family import SpecsAnalysis, SpecsRule, pack_applies
+from listlint.rules.specs.policy import specs_of
+from listlint.text.matcher import PhraseMatcher
+from listlint.text.normalize import fold, strip_html
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -28,7 +32,6 @@ TITLE_POLICY = "https://sellercentral.amazon.com/gp/help/external/YTR6SYGFA5E3EQ
 
 @cache
 def _promo_table() -> tuple[dict[str, str], ...]:
-    from listlint.resources import table
 
     return table("specs/promotional")
 
@@ -59,8 +62,6 @@ class PromotionalText(SpecsRule):
 
     def _matcher(self) -> PhraseMatcher:
         if not hasattr(self, "_phrases"):
-            from listlint.text.matcher import PhraseMatcher
-
             terms = []
             for row in _promo_table():
                 names = {n.strip() for n in row.get("packs", "").split(",") if n.strip()}
@@ -72,7 +73,7 @@ class PromotionalText(SpecsRule):
             self._keys = tc.folded_keys([*(t for t, _ in terms), "%"])
         return self._phrases
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         matcher = self._matcher()
         titles = batch.values("title")
         rows = tc.rows_containing(batch, "title", self._keys)
@@ -102,7 +103,6 @@ class PromotionalText(SpecsRule):
 
 @cache
 def _placeholders() -> tuple[frozenset[str], tuple[str, ...]]:
-    from listlint.resources import table
 
     rows = table("specs/placeholders")
     cells = frozenset(fold(r["term"]) for r in rows if r["scope"] == "cell")
@@ -142,13 +142,11 @@ class PlaceholderText(SpecsRule):
 
     def _matcher(self) -> PhraseMatcher:
         if not hasattr(self, "_phrases"):
-            from listlint.text.matcher import PhraseMatcher
-
             self._phrases = PhraseMatcher((t, t) for t in _placeholders()[1])
             self._keys = tc.folded_keys(_placeholders()[1])
         return self._phrases
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         cells, _ = _placeholders()
         for field in _CELL_FIELDS:
             if not batch.has(field):
@@ -208,7 +206,7 @@ class HtmlInTitle(SpecsRule):
     summary = "Title contains HTML tags or entities"
     fields = ("title",)
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         rows = tc.rows_where(batch, "title", lambda s: s.str.contains_any(["<", "&"]))
         for i, title in zip(rows, tc.cells(batch, "title", rows)):
             if not title or ("<" not in title and "&" not in title):
@@ -250,8 +248,8 @@ class TitleSymbols(SpecsRule):
     fields = ("title",)
     policy_url = TITLE_POLICY
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        forbidden = [(p, set(p.specs.text.title_forbidden_chars)) for p in self.packs]
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        forbidden = [(p, set(specs_of(p).text.title_forbidden_chars)) for p in self.packs]
         brands = batch.values("brand")
         chars = sorted({c for _, cs in forbidden for c in cs})
 
@@ -274,8 +272,8 @@ class TitleSymbols(SpecsRule):
                 )
                 continue
             brand = brands[i] or ""
-            for p, chars in forbidden:
-                bad = [c for c in title if c in chars and c not in brand]
+            for p, refused in forbidden:
+                bad = [c for c in title if c in refused and c not in brand]
                 if bad:
                     yield Hit(
                         message=f"the title contains {''.join(dict.fromkeys(bad))!r}, which "
@@ -315,8 +313,8 @@ class TitleScript(SpecsRule):
     fields = ("title",)
     policy_url = "https://partner.tiktokshop.com/docv2"
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
-        refused = [(p, s) for p in self.packs for s in p.specs.text.title_forbidden_scripts]
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        refused = [(p, s) for p in self.packs for s in specs_of(p).text.title_forbidden_scripts]
         if not refused:
             return
         rows = tc.rows_where(batch, "title", non_ascii)

@@ -16,120 +16,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-MASS_TO_KG = {
-    "kg": 1.0,
-    "g": 0.001,
-    "mg": 1e-6,
-    "lb": 0.45359237,
-    "oz": 0.028349523125,
-    "t": 1000.0,
-    "jin": 0.5,  # 斤, the market catty of mainland China
-}
-LENGTH_TO_CM = {"cm": 1.0, "mm": 0.1, "m": 100.0, "in": 2.54, "ft": 30.48}
-
-_MASS_WORDS = {
-    "kg": "kg",
-    "kgs": "kg",
-    "kilo": "kg",
-    "kilos": "kg",
-    "kilogram": "kg",
-    "kilograms": "kg",
-    "kilogramme": "kg",
-    "kilogrammes": "kg",
-    "kilogramm": "kg",
-    "kilogramos": "kg",
-    "quilo": "kg",
-    "quilos": "kg",
-    "公斤": "kg",
-    "千克": "kg",
-    "キロ": "kg",
-    "كغ": "kg",
-    "كجم": "kg",
-    "g": "g",
-    "gr": "g",
-    "grs": "g",
-    "gm": "g",
-    "gms": "g",
-    "gram": "g",
-    "grams": "g",
-    "gramm": "g",
-    "gramme": "g",
-    "grammes": "g",
-    "gramo": "g",
-    "gramos": "g",
-    "grama": "g",
-    "gramas": "g",
-    "克": "g",
-    "グラム": "g",
-    "غ": "g",
-    "غرام": "g",
-    "mg": "mg",
-    "milligram": "mg",
-    "milligrams": "mg",
-    "毫克": "mg",
-    "lb": "lb",
-    "lbs": "lb",
-    "pound": "lb",
-    "pounds": "lb",
-    "libra": "lb",
-    "libras": "lb",
-    "磅": "lb",
-    "oz": "oz",
-    "ounce": "oz",
-    "ounces": "oz",
-    "onza": "oz",
-    "onzas": "oz",
-    "盎司": "oz",
-    "t": "t",
-    "tonne": "t",
-    "tonnes": "t",
-    "斤": "jin",
-}
-_LENGTH_WORDS = {
-    "cm": "cm",
-    "cms": "cm",
-    "centimeter": "cm",
-    "centimeters": "cm",
-    "centimetre": "cm",
-    "centimetres": "cm",
-    "zentimeter": "cm",
-    "centímetros": "cm",
-    "centimetros": "cm",
-    "厘米": "cm",
-    "公分": "cm",
-    "センチ": "cm",
-    "سم": "cm",
-    "mm": "mm",
-    "millimeter": "mm",
-    "millimeters": "mm",
-    "millimetre": "mm",
-    "millimetres": "mm",
-    "毫米": "mm",
-    "ミリ": "mm",
-    "m": "m",
-    "meter": "m",
-    "meters": "m",
-    "metre": "m",
-    "metres": "m",
-    "metro": "m",
-    "metros": "m",
-    "米": "m",
-    "in": "in",
-    "inch": "in",
-    "inches": "in",
-    "pulgadas": "in",
-    "polegadas": "in",
-    "英寸": "in",
-    '"': "in",
-    "''": "in",
-    "ft": "ft",
-    "feet": "ft",
-    "foot": "ft",
-    "pies": "ft",
-    "'": "ft",
-}
-#: Units of volume: a volume in a weight field is a wrong kind, not a weight.
-_VOLUME_WORDS = {"ml", "l", "liter", "liters", "litre", "litres", "floz", "毫升", "升", "cl", "dl"}
+from listlint.units import simple
+from listlint.units.words import (
+    LENGTH_TO_CM,
+    LENGTH_WORDS,
+    MASS_TO_KG,
+    MASS_WORDS,
+    VOLUME_WORDS,
+)
 
 # A number: thousands groups of exactly three digits (comma, dot, thin or no-break
 # space), an optional decimal part, or a bare decimal ".5".
@@ -250,7 +144,7 @@ def _unit_word(word: str) -> str | None:
     if word[:1] in "\"'":
         return word[0]
     stripped = word.rstrip(".").split(".")[0]
-    if stripped in _MASS_WORDS or stripped in _LENGTH_WORDS:
+    if stripped in MASS_WORDS or stripped in LENGTH_WORDS:
         return stripped
     head = re.match(r"[a-zμµ]+|[\u3040-\u30ff\u4e00-\u9fff]+|[\u0600-\u06ff]+", stripped)
     if head is None:
@@ -258,26 +152,26 @@ def _unit_word(word: str) -> str | None:
     letters = head.group(0)
     for k in range(len(letters) - 1, 0, -1):
         # glued to a dimension separator: "30cmx20cm", "12inx8in"
-        if letters[k] in "x*" and (letters[:k] in _LENGTH_WORDS or letters[:k] in _MASS_WORDS):
+        if letters[k] in "x*" and (letters[:k] in LENGTH_WORDS or letters[:k] in MASS_WORDS):
             return letters[:k]
     return letters
 
 
 def _mass_unit(word: str | None) -> str | None:
-    return _MASS_WORDS.get(word) if word else None
+    return MASS_WORDS.get(word) if word else None
 
 
 def _length_unit(word: str | None) -> str | None:
-    return _LENGTH_WORDS.get(word) if word else None
+    return LENGTH_WORDS.get(word) if word else None
 
 
 def _cjk_mass(word: str | None) -> str | None:
     """'克' in '58克重' style text where the CJK unit is glued to more CJK text."""
     if not word:
         return None
-    for key in sorted((k for k in _MASS_WORDS if not k.isascii()), key=len, reverse=True):
+    for key in sorted((k for k in MASS_WORDS if not k.isascii()), key=len, reverse=True):
         if word.startswith(key):
-            return _MASS_WORDS[key]
+            return MASS_WORDS[key]
     return None
 
 
@@ -292,6 +186,9 @@ def parse_weight(text: str | None, default_unit: str | None = None) -> Measure |
     if text is None:
         return None
     raw = str(text)
+    found = simple.read(raw, simple.MASS_UNITS, MASS_TO_KG, default_unit)
+    if found is not None:  # "0.25 kg", "250g", "12.5": as the columnar reader reads them
+        return Measure(found[0], found[1], raw)
     try:
         s = _normalise(raw)
     except Exception:  # pragma: no cover - normalisation of odd code points
@@ -380,6 +277,9 @@ def parse_length(text: str | None, default_unit: str | None = None) -> Measure |
     if text is None:
         return None
     raw = str(text)
+    found = simple.read(raw, simple.LENGTH_UNITS, LENGTH_TO_CM, default_unit)
+    if found is not None:  # "30 cm", "12.5": as the columnar reader reads them
+        return Measure(found[0], found[1], raw)
     try:
         s = _normalise(raw)
     except Exception:  # pragma: no cover
@@ -470,8 +370,8 @@ def why_unreadable(text: str | None, kind: str) -> str:
     if not toks:
         return "unreadable"
     words = {t.unit_word for t in toks if t.unit_word}
-    other = _LENGTH_WORDS if kind == "weight" else _MASS_WORDS
-    if words & (set(other) | _VOLUME_WORDS):
+    other = LENGTH_WORDS if kind == "weight" else MASS_WORDS
+    if words & (set(other) | VOLUME_WORDS):
         return "wrong-kind"
     if not words:
         return "no-unit" if len(toks) == 1 and not _has_other_words(s, toks) else "several"

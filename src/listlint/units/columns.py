@@ -1,10 +1,10 @@
 """Weight and dimension columns -> kg and cm, columnar first.
 
-Most cells are written one simple way ("0.25 kg", "250 g", "12.5"): a polars regex
-reads those for the whole column at once. The rest (decimal commas, "1 lb 4 oz",
-"重量58g", "14.7 x 11.1 x 10.2 inches") goes to :mod:`listlint.units`, once per
-distinct value, and is joined back. Both paths give the same numbers (a hypothesis
-test checks it).
+Most cells are written one simple way ("0.25 kg", "250 g", "12.5"): polars reads those
+for the whole column at once, as :mod:`listlint.units.simple` defines them (the parser
+starts from the same definition). The rest (decimal commas, "1 lb 4 oz",
+"重量58g", "14.7 x 11.1 x 10.2 inches") goes to :mod:`listlint.units.parse`, once per
+distinct value, and is joined back.
 """
 
 from __future__ import annotations
@@ -13,22 +13,10 @@ from collections.abc import Callable
 
 import polars as pl
 
-from listlint.units import (
-    _LENGTH_WORDS,
-    _MASS_WORDS,
-    LENGTH_TO_CM,
-    MASS_TO_KG,
-    Measure,
-    parse_dimensions,
-    parse_length,
-    parse_weight,
-)
+from listlint.units import simple
+from listlint.units.parse import Measure, parse_dimensions, parse_length, parse_weight
+from listlint.units.words import LENGTH_TO_CM, LENGTH_WORDS, MASS_TO_KG, MASS_WORDS
 
-#: ASCII unit words -> factor to kg / cm, for the columnar path.
-_MASS_FACTOR = {w: MASS_TO_KG[u] for w, u in _MASS_WORDS.items() if w.isascii() and w.isalpha()}
-_LENGTH_FACTOR = {
-    w: LENGTH_TO_CM[u] for w, u in _LENGTH_WORDS.items() if w.isascii() and w.isalpha()
-}
 _NUM = r"\d+(?:\.\d+)?"
 _DIMS_RE = (
     rf"^\s*(?P<a>{_NUM})\s*[x×*]\s*(?P<b>{_NUM})\s*[x×*]\s*(?P<c>{_NUM})\s*(?P<unit>[a-z]*)\.?\s*$"
@@ -50,50 +38,10 @@ def _fallback(
     return fast.fill_null(slow)
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ. "
-
-
-def _one_value(
-    raw: pl.Series, table: dict[str, float], default: pl.Series | float | None
-) -> pl.Series:
-    """Number + optional unit word ("0.25 kg", "250g", "12.5") without regex captures:
-    strip the letters off the end, cast what remains; anything else stays null."""
-    text = raw.str.strip_chars()
-    number = text.str.strip_chars_end(_LETTERS)
-    simple = number.str.contains(r"^\d+(?:\.\d+)?$")
-    word = (
-        text.str.slice(number.str.len_chars())
-        .str.strip_chars()
-        .str.strip_chars_end(".")
-        .str.to_lowercase()
-    )
-    columns = {
-        "n": number.cast(pl.Float64, strict=False),
-        "ok": simple,
-        "w": word,
-        "f": word.replace_strict(table, default=None, return_dtype=pl.Float64),
-    }
-    if isinstance(default, pl.Series):
-        columns["d"] = default
-    d = pl.col("d") if isinstance(default, pl.Series) else pl.lit(default, dtype=pl.Float64)
-    factor = pl.when(pl.col("w") == "").then(d).otherwise(pl.col("f"))
-    # a bare 0 is zero in any unit
-    zero = (pl.col("n") == 0) & (pl.col("w") == "")
-    value = pl.when(zero).then(0.0).otherwise(pl.col("n") * factor)
-    return pl.DataFrame(columns).select(pl.when(pl.col("ok")).then(value)).to_series()
-
-
 def written_mass_unit(raw: pl.Series) -> pl.Series:
     """The canonical mass unit written in simple cells ("0.25 kg" -> "kg", "12oz" ->
     "oz"); null where the cell is not "number + unit word" (ask units.parse_weight)."""
-    text = raw.str.strip_chars()
-    number = text.str.strip_chars_end(_LETTERS)
-    word = text.str.slice(number.str.len_chars()).str.strip_chars(" .").str.to_lowercase()
-    canon = {w: u for w, u in _MASS_WORDS.items() if w.isascii() and w.isalpha()}
-    ok = number.str.contains(r"^\d+(?:\.\d+)?$").fill_null(False)
-    return pl.DataFrame({"ok": ok, "u": word.replace_strict(canon, default=None)}).select(
-        pl.when(pl.col("ok")).then(pl.col("u"))
-    )["u"]
+    return simple.unit_series(raw, simple.MASS_UNITS)
 
 
 def weight_kg(
@@ -101,7 +49,7 @@ def weight_kg(
 ) -> pl.Series:
     """kg for each weight cell; ``unit`` from the header ("Weight (lbs)"), or a unit
     column ("Weight Unit") applying to bare numbers row by row."""
-    table = (_MASS_FACTOR, _MASS_WORDS, MASS_TO_KG, parse_weight)
+    table = (simple.MASS_FACTOR, MASS_WORDS, MASS_TO_KG, parse_weight)
     return _quantity(raw, unit, unit_column, *table).alias("weight_kg")
 
 
@@ -110,7 +58,7 @@ def length_cm(
 ) -> pl.Series:
     """cm for each length cell (a bare number takes the header's unit, or the row's
     "Dimension Unit" cell)."""
-    table = (_LENGTH_FACTOR, _LENGTH_WORDS, LENGTH_TO_CM, parse_length)
+    table = (simple.LENGTH_FACTOR, LENGTH_WORDS, LENGTH_TO_CM, parse_length)
     return _quantity(raw, unit, unit_column, *table)
 
 
@@ -144,9 +92,11 @@ def _quantity(
             m = parse(key, unit)
             return m.value if m else None
 
-        return _per_distinct(raw, lambda r: _fallback(r, _one_value(r, factors, default), r, slow))
+        return _per_distinct(
+            raw, lambda r: _fallback(r, simple.read_series(r, factors, default), r, slow)
+        )
 
-    return _fallback(raw, _one_value(raw, factors, default), keys, slow)
+    return _fallback(raw, simple.read_series(raw, factors, default), keys, slow)
 
 
 def _per_distinct(raw: pl.Series, read: Callable[[pl.Series], pl.Series]) -> pl.Series:
@@ -177,7 +127,9 @@ def dimensions_cm(raw: pl.Series, unit: str | None = None) -> pl.DataFrame:
             pl.when(pl.col("w") == "")
             .then(pl.lit(default, dtype=pl.Float64))
             .otherwise(
-                pl.col("w").replace_strict(_LENGTH_FACTOR, default=None, return_dtype=pl.Float64)
+                pl.col("w").replace_strict(
+                    simple.LENGTH_FACTOR, default=None, return_dtype=pl.Float64
+                )
             )
         )
         .to_series()

@@ -15,10 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import polars as pl
 
 GTIN_LENGTHS = (8, 12, 13, 14)
 
@@ -41,6 +37,19 @@ DECIMAL = "decimal"
 LEADING_ZEROS = "leading-zeros"
 FULL_SCIENTIFIC = "scientific-notation"
 WIDE_DIGITS = "non-ascii-digits"
+
+#: counting runs sellers type as made-up codes (123456789012, 987654321098)
+COUNTING_RUNS = ("1234567890" * 2, "9876543210" * 2)
+#: GS1 prefixes Google rejects, as (problem, GTIN-8?, prefixes): a GTIN-8 is read as
+#: written, longer codes on their 13-digit form (a GTIN-14's indicator digit ignored);
+#: the first row that matches decides. Read by :func:`prefix_problem` and, columnar, by
+#: :func:`listlint.gtin.column.plain_code_expr`.
+PREFIXES: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
+    # RCN-8: GTIN-8 codes starting 0 or 2 are store-internal (0 is checked as UPC-E first)
+    ("restricted-prefix", True, ("2",)),
+    ("restricted-prefix", False, ("2", "02", "04")),
+    ("coupon-prefix", False, ("05", "99", "981", "982", "983", "984")),
+)
 
 _PLACEHOLDER_WORDS = {"n/a", "na", "none", "null", "nil", "tbd", "tba", "-", "--", "x", "?", "0"}
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.]")
@@ -108,8 +117,7 @@ def is_placeholder(digits: str) -> bool:
     """All one digit, or a counting run such as 123456789012 / 987654321098."""
     if len(set(digits)) == 1:
         return True
-    up = "1234567890" * 2
-    down = "9876543210" * 2
+    up, down = COUNTING_RUNS
     body = digits[:-1]  # a run with a computed check digit is still a placeholder
     return (len(body) >= 7 and (up.startswith(body) or down.startswith(body))) or any(
         digits == seq[: len(digits)] for seq in (up, down, "0" + up)
@@ -117,15 +125,12 @@ def is_placeholder(digits: str) -> bool:
 
 
 def prefix_problem(digits: str) -> str | None:
-    """Restricted-circulation or coupon GS1 prefixes (Google rejects both)."""
-    if len(digits) == 8:
-        # RCN-8: GTIN-8 codes starting 0 or 2 are store-internal (0 is checked as UPC-E first)
-        return RESTRICTED if digits[0] == "2" else None
-    key = canonical(digits)[1:]  # GTIN-14's indicator digit is ignored; 13-digit form
-    if key[0] == "2" or key[:2] in ("02", "04"):
-        return RESTRICTED
-    if key[:2] in ("05", "99") or key[:3] in ("981", "982", "983", "984"):
-        return COUPON
+    """Restricted-circulation or coupon GS1 prefixes (Google rejects both; :data:`PREFIXES`)."""
+    eight = len(digits) == 8
+    key = digits if eight else canonical(digits)[1:]
+    for problem, for_eight, prefixes in PREFIXES:
+        if for_eight == eight and key.startswith(prefixes):
+            return problem
     return None
 
 
@@ -242,106 +247,3 @@ def _validate_digits(raw: str, digits: str, repairs: list[str]) -> GtinReading:
     if prefix:
         return GtinReading(raw, digits, prefix, rep, fixed)
     return GtinReading(raw, digits, None, rep, fixed)
-
-
-def read_column(values: list[object]) -> list[GtinReading | None]:
-    """Read a whole GTIN column (None for blank cells), once per distinct value.
-
-    A repair guessed from one cell is undone when the column shows otherwise: if five or
-    more distinct codes share a length that no GTIN has and most of them fail the check
-    digit, the column holds some made-up numbering (8500000001, 8500000002...), and the
-    few that pass by chance (one in ten does) are not "lost leading zeros" or ISBN-10s.
-    """
-    distinct = list(dict.fromkeys(str(v) for v in values if v is not None and str(v).strip()))
-    clean = _clean_codes(distinct)
-    memo: dict[str, GtinReading] = {
-        key: GtinReading(key, key) if key in clean else read_gtin(key) for key in distinct
-    }
-    by_length: dict[int, list[str]] = {}
-    for key in memo:
-        if key in clean:
-            continue
-        raw = _SEPARATORS.sub("", key.strip().lstrip("'\u2019"))
-        if _is_digits(raw) and len(raw) not in GTIN_LENGTHS:
-            by_length.setdefault(len(raw), []).append(key)
-    for n, keys in by_length.items():
-        guessed = [k for k in keys if memo[k].problem != LENGTH]
-        if len(keys) >= 5 and len(guessed) < len(keys) / 2:
-            for k in guessed:
-                if LEADING_ZEROS in memo[k].repairs or memo[k].problem == ISBN10:
-                    memo[k] = GtinReading(memo[k].raw, None, LENGTH, detail=f"{n} digits")
-    return [memo.get(str(v)) if v is not None and str(v).strip() else None for v in values]
-
-
-_UP = "1234567890" * 2
-_DOWN = "9876543210" * 2
-
-
-def _clean_codes(codes: list[str]) -> set[str]:
-    """The codes that are plainly valid (8/12/13/14 digits, right check digit, ordinary
-    prefix, not a placeholder), decided columnar in polars so a catalogue of 100k
-    barcodes does not run the per-code reader 100k times. Anything else takes
-    :func:`read_gtin`, which gives the same answer for these codes (a test checks)."""
-    if not codes:
-        return set()
-    import polars as pl
-
-    frame = pl.LazyFrame({"c": pl.Series("c", codes, dtype=pl.Utf8)})
-    return set(frame.filter(clean_code_expr(pl.col("c"))).collect()["c"].to_list())
-
-
-def clean_code_expr(code: pl.Expr) -> pl.Expr:
-    """Polars expression: True where the text cell ``code`` is plainly a valid GTIN as it
-    stands (see :func:`_clean_codes`), False otherwise (blank cells included)."""
-    return plain_code_expr(code) == ""
-
-
-def plain_code_expr(code: pl.Expr) -> pl.Expr:
-    """Polars expression over text cells: for a plain code (8/12/13/14 ASCII digits as
-    they stand, right check digit, not a placeholder, not a possible UPC-E) its prefix
-    problem (``RESTRICTED``, ``COUPON``) or "" when none; null for every other cell,
-    which needs :func:`read_gtin`. :func:`read_gtin` reads a plain code with that
-    problem as ``GtinReading(code, code, problem)``."""
-    import polars as pl
-
-    shape = code.str.contains(r"^(?:[0-9]{8}|[0-9]{12,14})$").fill_null(False)
-    # integer arithmetic on the 14-digit value: digit k (from the left) is
-    # value // 10**(13-k) % 10; weights 3,1,3... from the rightmost body digit
-    value = pl.when(shape).then(code).cast(pl.UInt64, strict=False)
-    weighted = pl.sum_horizontal(
-        (value // 10 ** (13 - k)) % 10 * (3 if (12 - k) % 2 == 0 else 1) for k in range(13)
-    )
-    check_ok = (10 - weighted % 10) % 10 == value % 10
-    n = code.str.len_chars()
-    key = code.str.zfill(14).str.slice(1)  # 13-digit form; a GTIN-14's indicator is ignored
-    eight = n == 8
-    restricted = (
-        pl.when(eight).then(code.str.starts_with("2")).otherwise(key.str.contains(r"^(?:2|02|04)"))
-    )
-    coupon = ~eight & key.str.contains(r"^(?:05|99|98[1-4])")
-    upc_e_maybe = eight & code.str.contains(r"^[01]")
-    repunit = (
-        pl.when(eight)
-        .then(11111111)
-        .when(n == 12)
-        .then(111111111111)
-        .when(n == 13)
-        .then(1111111111111)
-        .otherwise(11111111111111)
-        .cast(pl.UInt64)
-    )
-    first = value // pl.lit(10, dtype=pl.UInt64).pow(n - 1)
-    same_digit = value == first * repunit
-    body = code.str.slice(0, n - 1)
-    counting = pl.any_horizontal(
-        pl.lit(seq).str.starts_with(part) for seq in (_UP, _DOWN) for part in (body, code)
-    ) | pl.lit("0" + _UP).str.starts_with(code)
-    plain = shape & check_ok & ~same_digit & ~counting & ~upc_e_maybe
-    problem = (
-        pl.when(restricted)
-        .then(pl.lit(RESTRICTED))
-        .when(coupon)
-        .then(pl.lit(COUPON))
-        .otherwise(pl.lit(""))
-    )
-    return pl.when(plain).then(problem)
