@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -102,7 +104,9 @@ class _Products:
             from listlint.product import analyse_records
 
             fields = ("title", "product_type", "category")
-            records = [{n: self._values[n].get(r) for n in fields} for r in self._rows]
+            records: list[Mapping[str, Any]] = [
+                {n: self._values[n].get(r) for n in fields} for r in self._rows
+            ]
             frame = analyse_records(records).frame
             pairs = zip(
                 frame["product_group"].to_list(), frame["product_type"].to_list(), strict=True
