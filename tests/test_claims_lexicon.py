@@ -57,6 +57,22 @@ def test_names_match_on_words_longest_first_with_plurals() -> None:
     assert _names(lex, "kidneyx stone") == []
 
 
+def test_british_spellings_find_the_us_names() -> None:
+    """ICD-10-CM spells the American way; sellers in the UK, India or Australia do not."""
+    lex = _lexicon(
+        ("leukoderma", "en", "L81", ""),
+        ("hemorrhoids", "en", "K64", ""),
+        ("esophagitis", "en", "K20", ""),
+        ("tumor", "en", "D49", ""),
+        ("leucemia", "es", "C95", ""),
+        ("shoe", "en", "", ""),
+    )
+    text = "leucoderma, haemorrhoids, oesophagitis, tumours, leucemia, shoes"
+    assert _names(lex, text) == text.split(", ")
+    assert [h.entry.lang for h in lex.find("leucemia")] == ["es"]  # a name as written first
+    assert _names(lex, "aerobic leucite") == []
+
+
 def test_ambiguity_marks_languages_and_chapters() -> None:
     lex = _lexicon(
         ("cold", "en", "J00", "rare-sense:noun.attribute"),

@@ -46,6 +46,16 @@ _WORD = re.compile(r"[^\W_]+")
 _PLURALS = ("s", "es")
 #: Portuguese and Spanish plurals that change the ending (accents folded): infecção ->
 #: infecções, lesão -> lesões, renal -> renais, luz -> luces
+#: British spellings of medical roots and their US forms (Oxford and NHS usage vs
+#: ICD-10-CM): leuc-/leuk-, haem-/hem-, -aem-/-em- (anaemia, septicaemia), oed-/ed-,
+#: oesoph-/esoph-, -rrhoea/-rrhea, -pnoea/-pnea, coel-/cel-, paed-/ped-, faec-/fec-,
+#: foet-/fet-, -our/-or (tumour, tumours)
+_BRITISH_US = {
+    "leuc": "leuk", "haem": "hem", "aemi": "emi", "oedem": "edem", "oesoph": "esoph",
+    "rrhoea": "rrhea", "pnoea": "pnea", "coeli": "celi", "paed": "ped", "faec": "fec",
+    "foet": "fet", "tumour": "tumor",
+}  # fmt: skip
+_BRITISH = re.compile("|".join(sorted(_BRITISH_US, key=len, reverse=True)))
 _ROMANCE_PLURALS = (("cao", "coes"), ("ao", "oes"), ("ao", "aes"), ("al", "ais"), ("el", "eis"),
                     ("ol", "ois"), ("il", "is"), ("z", "ces"))  # fmt: skip
 
@@ -161,7 +171,7 @@ class ConditionLexicon:
     def find(self, text: str) -> list[LexHit]:
         """Names in ``text`` (folded), longest first at each word, never overlapping."""
         spans = [m.span() for m in _WORD.finditer(text)]
-        words = [text[a:b] for a, b in spans]
+        words = [w if w in self._words else _american(w) for w in (text[a:b] for a, b in spans)]
         out: list[LexHit] = []
         heads = [_heads(w) for w in words]
         if all(self._index.keys().isdisjoint(h) for h in heads):
@@ -218,6 +228,14 @@ class ConditionLexicon:
         if found is None:
             found = self._rows.get(" ".join(words) + "s")
         return found
+
+
+def _american(word: str) -> str:
+    """A British (and Indian, Australian...) spelling of a medical word in the US spelling
+    ICD-10-CM uses: leucoderma, anaemia, haemorrhoids, oedema, oesophagitis, diarrhoea,
+    coeliac, paediatric, tumour. Only the Greek and Latin roots where the spellings differ
+    are rewritten ("shoe" and "aerobic" stay)."""
+    return _BRITISH.sub(lambda m: _BRITISH_US[m.group(0)], word) if _BRITISH.search(word) else word
 
 
 def _heads(word: str) -> list[str]:
