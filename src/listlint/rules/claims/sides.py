@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 PASSIVE_AUX = frozenset(
     "is are was were be been being get gets got can will may has have had "
-    "ist sind war wurde wurden est sont a ont fut es son fue fueron foi foram sudah telah".split()
+    "ist sind war wurde wurden est sont a ont fut es son fue fueron foi foram sudah telah "
+    "bisa dapat akan pasti".split()
 )
 INTENSIFIERS = frozenset(
     "completely totally fully all finally now just almost entirely for good forever "
@@ -256,7 +257,9 @@ class Sides:
                 if p.start != k:
                     continue
                 if p.kind == "outcome" or (
-                    k > j and p.kind == "strong" and _participle(doc[k].lower_)
+                    (k > j or p.lang == "id")
+                    and p.kind == "strong"
+                    and _participle(doc[k].lower_, p.lang)
                 ):
                     return (k, p.end, "passive", None, True)
             passive = low in PASSIVE_AUX or low in INTENSIFIERS or low in EPISODES
@@ -306,6 +309,9 @@ class Sides:
         return j
 
 
-def _participle(word: str) -> bool:
-    """A strong verb used as an outcome: "was cured", "is healed" (not "is curing")."""
+def _participle(word: str, lang: str = "") -> bool:
+    """A strong verb used as an outcome: "was cured", "is healed" (not "is curing"); in
+    Indonesian the passive takes the prefix di-: "bisa diatasi", "dapat disembuhkan"."""
+    if lang == "id":
+        return word.startswith("di")
     return word.endswith(("ed", "ado", "ada", "ido", "ida", "t", "é", "ée"))
