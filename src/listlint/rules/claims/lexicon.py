@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import polars as pl
 
@@ -246,16 +247,17 @@ def _heads(word: str) -> list[str]:
     return heads + [word[: -len(m)] + one for one, m in _ROMANCE_PLURALS if word.endswith(m)]
 
 
+def _tsv(path: Path, columns: list[str]) -> pl.DataFrame:
+    """A generated lexicon file, every column as text."""
+    return pl.read_csv(
+        path, separator="\t", comment_prefix="#", quote_char=None, infer_schema=False,
+        columns=columns,
+    )  # fmt: skip
+
+
 def _read(lang: str, stem: str) -> pl.DataFrame:
     path = wordlists_dir() / "claims" / f"{stem}.tsv"
-    frame = pl.read_csv(
-        path,
-        separator="\t",
-        comment_prefix="#",
-        quote_char=None,
-        infer_schema=False,
-        columns=["term", "kind", "topic", "code", "ambiguous"],
-    )
+    frame = _tsv(path, ["term", "kind", "topic", "code", "ambiguous"])
     return frame.with_columns(pl.col("ambiguous").fill_null(""), pl.lit(lang).alias("lang"))
 
 
@@ -267,14 +269,7 @@ def medicine_lexicon() -> ConditionLexicon:
     of metformin") and the names that make a listing a medicine. Names that are also
     everyday words are marked ``other``."""
     path = wordlists_dir() / "prohibited" / "rx_medicines.tsv"
-    frame = pl.read_csv(
-        path,
-        separator="\t",
-        comment_prefix="#",
-        quote_char=None,
-        infer_schema=False,
-        columns=["term", "kind", "status", "routes", "ambiguous"],
-    )
+    frame = _tsv(path, ["term", "kind", "status", "routes", "ambiguous"])
     return ConditionLexicon(
         frame.with_columns(
             pl.col("kind").alias("code"),  # generic | brand
