@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from listlint.resources import table
-from listlint.rules.claims.lexicon import ConditionLexicon, medicine_lexicon
+from listlint.rules.claims.lexicon import medicine_lexicon
 
 #: dose forms by the route they need (Drugs@FDA ``routes`` words)
 DOSE_FORMS = {
@@ -63,7 +63,7 @@ def is_medicine(title: str) -> bool:
     if not title:
         return False
     lex = medicine_lexicon()
-    hits = lex.find(title) or lex.find(_english_names(title, lex))
+    hits = lex.find(title) or lex.find(_english_names(title))
     if not hits:
         return False
     words = set(_WORD.findall(title))
@@ -102,22 +102,28 @@ def prints_label(description: str, headings: re.Pattern[str]) -> bool:
         return False
     lex = medicine_lexicon()
     text = description[:_LABEL_SAMPLE]
-    hits = lex.find(text) or lex.find(_english_names(text, lex, respell=False))
+    hits = lex.find(text) or lex.find(_english_names(text, respell=False))
     return any(not h.entry.ambiguity for h in hits)
 
 
-def _english_names(text: str, lex: ConditionLexicon, respell: bool = True) -> str:
-    """The text with each word no name starts with rewritten to the English INN form the
-    medicine list knows ("loratadina" -> "loratadine", "amoksisilin" -> "amoxicillin");
-    ``respell``: also undo Indonesian spelling (a title's few words; a description's
-    hundreds get the endings only). Positions are not kept: only the words matter."""
-    out = []
-    for word in _WORD.findall(text):
-        if not lex.knows(word) and len(word) > 5:
-            forms = _spellings(word) if respell else _endings(word)
-            word = next((w for w in forms if lex.knows(w)), word)
-        out.append(word)
-    return " ".join(out)
+def _english_names(text: str, respell: bool = True) -> str:
+    """The text with each word no medicine name starts with rewritten to the English INN
+    form the medicine list knows ("loratadina" -> "loratadine", "amoksisilin" ->
+    "amoxicillin"); ``respell``: also undo Indonesian spelling (a title's few words; a
+    description's hundreds get the endings only). Positions are not kept: only the words
+    matter."""
+    return " ".join(_english_word(w, respell) for w in _WORD.findall(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _english_word(word: str, respell: bool) -> str:
+    """One word's English INN form, or the word (cached: catalogues repeat their words,
+    and a word tries up to ~600 respellings)."""
+    lex = medicine_lexicon()
+    if lex.knows(word) or len(word) <= 5:
+        return word
+    forms = _spellings(word) if respell else _endings(word)
+    return next((w for w in forms if lex.knows(w)), word)
 
 
 def _endings(word: str) -> Iterator[str]:
