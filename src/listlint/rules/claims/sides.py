@@ -39,6 +39,14 @@ PATIENTS = frozenset("patients patient sufferers sufferer".split())
 EPISODES = frozenset(
     "flare flares ups flare-ups attacks attack symptoms symptom episodes pain -".split()
 )
+#: words after a testimonial's verb that leave it without an object: "shrank after",
+#: "is clearing up", "healed completely"
+OUTCOME_FOLLOWERS = frozenset(
+    "after in since within completely totally fully for thanks when with at by from and up "
+    "away over on so now already".split()
+)
+#: object pronouns: after them the condition is the one acting on the speaker
+OBJECTS = frozenset("me us him her them you".split())
 #: the first person of a testimonial: "my psoriasis", "mi psoriasis", "psoriasis saya"
 POSSESSIVES = frozenset(
     "my our his her their mi mis nuestra nuestro minha meu minhas meus nossa nosso mein meine "
@@ -256,11 +264,12 @@ class Sides:
             for p in s.preds:
                 if p.start != k:
                     continue
-                if p.kind == "outcome" or (
-                    (k > j or p.lang == "id")
-                    and p.kind == "strong"
-                    and _participle(doc[k].lower_, p.lang)
-                ):
+                if p.end < s.hi and doc[p.end].lower_ in OBJECTS:
+                    continue  # "my arthritis stops me from gardening": the condition acts
+                done = (k > j or p.lang == "id") and _participle(doc[k].lower_, p.lang)
+                told = first_person and _intransitive(doc, p.end, s.hi)
+                if p.kind == "outcome" or (p.kind == "strong" and (done or told)):
+                    # "is cured", "bisa diatasi"; a testimonial in any tense: "my fibroids shrank"
                     return (k, p.end, "passive", None, True)
             passive = low in PASSIVE_AUX or low in INTENSIFIERS or low in EPISODES
             if not (first_person or passive):
@@ -307,6 +316,14 @@ class Sides:
                 continue
             break
         return j
+
+
+def _intransitive(doc: Doc, end: int, hi: int) -> bool:
+    """Does the verb ending at token ``end`` take no object ("my fibroids shrank after a
+    month", not "my migraines prevent me from working": there the condition acts)?"""
+    if end >= hi or doc[end].is_punct:
+        return True
+    return doc[end].lower_ in OUTCOME_FOLLOWERS
 
 
 def _participle(word: str, lang: str = "") -> bool:
