@@ -17,6 +17,7 @@ that a pack can decide whether depictions count (hate symbols do).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -122,7 +123,7 @@ class _Text:
     terms: list[tuple[int, int, Term]]
     benign: list[tuple[int, int, int]]
     #: terms found in the folded text that the seller's accents rule out
-    accented: set[int] = field(default_factory=set)
+    accented: set[int] = dataclasses.field(default_factory=set)
 
 
 def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
@@ -144,7 +145,7 @@ class RowAnalyser:
     def __init__(self, vocab: Vocabulary, patterns: list[CategoryPattern]) -> None:
         self.vocab = vocab
         self.patterns = patterns
-        self._memo: dict[tuple[str, str, bool], list[_Text]] = {}
+        self._memo: dict[tuple[str, str, bool, str | None], list[_Text]] = {}
 
     def _scan(
         self, field_name: str, weight: float, text: str, disguised: bool, raw: str | None = None
@@ -334,7 +335,7 @@ class RowAnalyser:
         end: int,
         term: Term,
         present: set[int],
-        contexts: list[tuple[_Text, int, int, str]],
+        contexts: list[tuple[_Text | None, int, int, str]],
         brand_words: tuple[str, ...],
         media: bool,
     ) -> TermHit | None:
@@ -482,15 +483,15 @@ def analyse(
             by_field = {name: v for name, _, v in values}
             classified = "category" in by_field or "product_type" in by_field
             # the row's product is read only when something needs it (a polars row each)
-            product = analysis.product(i) if classified or i in medicine_rows else None
+            listing = analysis.product(i) if classified or i in medicine_rows else None
             for hit in (
-                products.medicine(by_field, product, raw)
-                if product is not None and i in medicine_rows
+                products.medicine(by_field, listing, raw)
+                if listing is not None and i in medicine_rows
                 else None,
                 products.recall(by_field, gtins[k] if gtins else None)
                 if i in recall_rows
                 else None,
-                products.group(product, by_field) if product is not None and classified else None,
+                products.group(listing, by_field) if listing is not None and classified else None,
             ):
                 if hit is None or _covered(evidence, hit):
                     continue
