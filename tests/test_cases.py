@@ -13,6 +13,15 @@ Case file format::
         marketplaces: [TikTok Shop US]   # optional: must be named by the finding
 
 A case passes when the set of codes (among ``rules``) found equals ``expect``.
+
+A case the rules do not pass yet, and that no general mechanism covers today, carries
+``known_miss: "<why>"``: it is run and must still fail (a strict expected failure), so
+the day a change makes it pass the suite says so and the marker comes off. Known misses
+are counted in the docs; they are never deleted to go green.
+
+Catalogue-level rules (outliers, shared images, mixed currencies) need several listings:
+``listings: [...]`` replaces ``listing``, and ``flagged: [SKU, ...]`` (optional) names the
+listings the expected codes must be reported on, no more and no fewer.
 """
 
 from __future__ import annotations
@@ -43,9 +52,22 @@ def _load() -> list:
 
 @pytest.mark.parametrize(("spec", "case"), _load())
 def test_case(spec: dict, case: dict) -> None:
+    why = case.get("known_miss")
+    if not why:
+        _check(spec, case)
+        return
+    try:
+        _check(spec, case)
+    except AssertionError:
+        pytest.xfail(f"known miss: {why}")
+    pytest.fail(f"case {case['id']} now passes: remove its known_miss marker ({why})")
+
+
+def _check(spec: dict, case: dict) -> None:
     codes = spec["rules"]
+    records = case["listings"] if "listings" in case else [case["listing"]]
     report = listlint.lint(
-        [case["listing"]],
+        records,
         policy=case.get("policy", spec.get("policy", ["base"])),
         select=codes,
         **spec.get("options", {}),
@@ -57,6 +79,9 @@ def test_case(spec: dict, case: dict) -> None:
         assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), (
             messages
         )
+    if "flagged" in case:
+        skus = {f.sku for f in report.findings if f.rule in codes}
+        assert skus == set(case["flagged"]), messages
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)
