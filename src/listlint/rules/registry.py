@@ -29,6 +29,9 @@ FAMILIES: tuple[str, ...] = (
     "listlint.rules.ip",
     "listlint.rules.specs",
     "listlint.rules.measures",
+    "listlint.rules.offplatform",
+    "listlint.rules.advertising",
+    "listlint.rules.origin",
 )
 
 ENTRY_POINT_GROUP = "listlint.rules"
