@@ -121,6 +121,8 @@ def test_hc105_keeps_efficacy_claims() -> None:
         ("“Simply the Best” vinyl", ["Simply the Best"]),
         ("“The best serum I have ever used”", []),  # a sentence, not a name
         ("it is 'the best' serum", []),  # scare quotes around lower case
+        ('"THE BEST CURL CREME." in a jar', []),  # capitals and a full stop: a slogan
+        ('"The Best Curl Creme!" in a jar', []),  # a sentence
         ("World's Best Dad 'Mug'", ["Mug"]),  # the apostrophe neither opens nor closes
         ("'" + "Word " * 40 + "'", []),  # too long for a name
     ],

@@ -17,12 +17,15 @@ Frame columns:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
 from listlint.text.normalize import fold_series
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @dataclass
@@ -42,6 +45,14 @@ class Batch:
         """Drop the cached columns once the batch is checked (the engine may still hold
         the batch while the next one is read)."""
         self._cache.clear()
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value several families derive from this batch (``key`` names it and what it
+        depends on), computed on the first call and dropped with the cached columns."""
+        key = "memo:" + key
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     # -- plain access -----------------------------------------------------------------
     def has(self, name: str) -> bool:

@@ -110,6 +110,10 @@ def quoted_names(original: str) -> Intervals:
 
 
 def _title_case(inner: str) -> bool:
+    """Title case, not a sentence: no closing full stop or exclamation, not all capitals
+    ('"THE BEST DARN CURL CREME PERIOD."' is a slogan, a claim)."""
+    if inner.rstrip().endswith((".", "!", "?")) or not any(c.islower() for c in inner):
+        return False
     words = [w.strip(".,;:!?-") for w in inner.split()]
     words = [w for w in words if w]
     if not words or len(words) > _NAME_WORDS or not words[0][:1].isupper():
