@@ -112,3 +112,37 @@ def test_sp305_keeps_title_promotions_and_ad_keeps_descriptions() -> None:
 def test_hc105_keeps_efficacy_claims() -> None:
     found = _lint("Patch", "#1 doctor recommended. Guaranteed results.", ["tiktok-shop-us"])
     assert {f.rule for f in found} == {"HC105"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("our 'Bee the Best Cookies', baked", ["Bee the Best Cookies"]),
+        ("“Simply the Best” vinyl", ["Simply the Best"]),
+        ("“The best serum I have ever used”", []),  # a sentence, not a name
+        ("it is 'the best' serum", []),  # scare quotes around lower case
+        ('"THE BEST CURL CREME." in a jar', []),  # capitals and a full stop: a slogan
+        ('"The Best Curl Creme!" in a jar', []),  # a sentence
+        ("World's Best Dad 'Mug'", ["Mug"]),  # the apostrophe neither opens nor closes
+        ("'" + "Word " * 40 + "'", []),  # too long for a name
+    ],
+)
+def test_quoted_title_case_spans_are_names(text: str, names: list[str]) -> None:
+    found = [text[s:e] for s, e in detect.quoted_names(text).spans()]
+    assert found == names
+
+
+def test_quoted_names_are_read_in_linear_time() -> None:
+    hostile = "'A b' x '" * 20_000
+    assert _timed(lambda: detect.quoted_names(hostile)) < max(
+        0.25, 24 * _timed(lambda: detect.quoted_names(hostile[: len(hostile) // 8]))
+    )
+
+
+def _timed(fn) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        fn()
+        best = min(best, time.process_time() - start)
+    return best

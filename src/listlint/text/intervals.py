@@ -41,5 +41,8 @@ class Intervals:
         at = bisect_left(self._starts, pos)
         return at < len(self._starts) and self._starts[at] == pos
 
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self._starts, self._ends, strict=True))
+
     def __len__(self) -> int:
         return len(self._starts)

@@ -4,7 +4,8 @@ urgency and scarcity, comparisons with named competitors.
 Pure functions over the folded form of a title, description or bullet list; spans index
 that form. A claim word is no claim when the words around it say otherwise ("best
 before", "size No. 1", "#1 in a set of 3", "World's Best Dad"), when it sits inside a
-brand ("Best Buy", the listing's own brand), or when another rule owns the words: SP305's
+brand ("Best Buy", the listing's own brand) or a quoted name ("'Simply the Best' vinyl"),
+or when another rule owns the words: SP305's
 promotional phrases in titles ("best seller", "#1 seller", "limited time offer") and
 HC105's efficacy claims anywhere ("guaranteed results", "#1 doctor recommended").
 
@@ -78,6 +79,48 @@ def owned_elsewhere(text: str, vocab: Vocab, title: bool) -> Intervals:
     return spans
 
 
+#: straight and curly quotation marks, read in the unfolded text
+_QUOTES = frozenset("\"'“”‘’«»„")
+#: longest quoted span read as a name, in characters and in words
+_NAME_CHARS = 60
+_NAME_WORDS = 6
+#: words a title-case name writes in lower case ("Bee the Best", "Queen of the Night")
+_NAME_SMALL = frozenset("a an the of and or in on at to for by with de la le el y et und".split())
+
+
+def quoted_names(original: str) -> Intervals:
+    """Short title-case spans between quotation marks: the name of a product or a work
+    ("our 'Bee the Best Cookies'", "“Simply the Best” vinyl"), where a claim word is part
+    of the name. A quoted sentence ("“the best serum I ever used”") is no name. One pass;
+    an apostrophe inside a word ("World's") neither opens nor closes."""
+    out = Intervals()
+    opening = -1
+    for i, ch in enumerate(original):
+        if ch not in _QUOTES:
+            continue
+        before = original[i - 1] if i else " "
+        after = original[i + 1] if i + 1 < len(original) else " "
+        if opening >= 0 and before != " " and not after.isalnum():
+            if i - opening <= _NAME_CHARS and _title_case(original[opening + 1 : i]):
+                out.add(opening + 1, i)
+            opening = -1
+        elif not before.isalnum() and after.isalnum():
+            opening = i
+    return out
+
+
+def _title_case(inner: str) -> bool:
+    """Title case, not a sentence: no closing full stop or exclamation, not all capitals
+    ('"THE BEST DARN CURL CREME PERIOD."' is a slogan, a claim)."""
+    if inner.rstrip().endswith((".", "!", "?")) or not any(c.islower() for c in inner):
+        return False
+    words = [w.strip(".,;:!?-") for w in inner.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > _NAME_WORDS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_SMALL for w in words)
+
+
 def _runs_into(text: str, end: int, owned: Intervals) -> bool:
     rest = text[end : end + 8]
     gap = len(rest) - len(rest.lstrip(" -"))
@@ -85,10 +128,20 @@ def _runs_into(text: str, end: int, owned: Intervals) -> bool:
 
 
 def absolutes(
-    text: str, vocab: Vocab, owned: Intervals, brand: str | None, size: str | None
+    text: str,
+    vocab: Vocab,
+    owned: Intervals,
+    brand: str | None,
+    size: str | None,
+    original: str | None = None,
 ) -> list[Claim]:
+    """``original``: the unfolded text aligned with ``text`` (its letter case tells a
+    quoted name), when folding kept the length."""
     out: list[Claim] = []
     shielded = Intervals([(m.start, m.end) for m in vocab.brand_phrases.iter(text)])
+    if original is not None:
+        for start, end in quoted_names(original).spans():
+            shielded.add(start, end)
     if brand:
         at = text.find(brand)
         while at >= 0:

@@ -82,7 +82,7 @@ class AdvertisingAnalysis:
                 size = fold(sizes[i]).strip() if sizes[i] else None
                 owned = detect.owned_elsewhere(text, vocab, field == "title")
                 claims = (
-                    detect.absolutes(text, vocab, owned, brand, size)
+                    detect.absolutes(text, vocab, owned, brand, size, aligned)
                     + detect.urgencies(text, vocab, owned)
                     + detect.comparisons(text, vocab, brand, aligned)
                 )

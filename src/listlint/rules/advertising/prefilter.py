@@ -16,15 +16,20 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from listlint.rules import textscan
 from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
 
 
+OWNER = "advertising"
+
+
 @dataclass(frozen=True)
 class Prefilter:
     #: stage one: ASCII claim phrases and stock-count literals, as one alternation
+    #: (scanned together with offplatform's, :mod:`listlint.rules.textscan`)
     literals: str
     #: ASCII claim phrases alone (a cell holding one needs no stage two)
     phrases: str
@@ -47,18 +52,21 @@ def build(phrases: list[str], patterns: list[tuple[str, list[str]]]) -> Prefilte
     ascii_phrases = [p for p in phrases if p.isascii()]
     ascii_literals = [w for w in literals if w.isascii()]
     dense = sorted({w for w in [*phrases, *literals] if not w.isascii()})
-    return Prefilter(
+    prefilter = Prefilter(
         literals=_alt(ascii_phrases + ascii_literals),
         phrases=_alt(ascii_phrases),
         patterns="|".join(f"(?:{p})" for p, _ in patterns),
         scanned=tuple(p for p, words in patterns if not words),
         dense=tuple(dense),
     )
+    textscan.register(OWNER, prefilter.literals)  # before the first batch is scanned
+    return prefilter
 
 
 def candidates(batch: Batch, field: str, prefilter: Prefilter) -> list[int]:
     text = batch.folded_series(field)
-    first = text.str.contains(prefilter.literals)
+    textscan.register(OWNER, prefilter.literals)
+    first = pl.Series(field, [False] * len(text)).scatter(textscan.rows(batch, field, OWNER), True)
     for pattern in prefilter.scanned:
         first = first | text.str.contains(pattern)
     rows = first.fill_null(False).arg_true()

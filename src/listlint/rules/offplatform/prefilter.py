@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from listlint.rules import textscan
 from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
 
+OWNER = "offplatform"
 #: ASCII names too short or too common to stand alone as a key ("insta" is in "install")
 _NEEDS_CONTEXT = frozenset(("insta", "signal", "snap", "tele", "line", "line@", "messenger"))
 _NANP = r"[2-9][0-9]{2}[\s.)-]{1,2}[2-9][0-9]{2}[\s.-][0-9]{4}"
@@ -43,7 +45,8 @@ class Prefilter:
     """The columnar test of one vocabulary, built once with it."""
 
     #: stage one: literals, one of which every finding in ASCII text contains (one
-    #: Aho-Corasick/Teddy pass; a regex of many branches costs about twice as much)
+    #: Aho-Corasick/Teddy pass shared with advertising, :mod:`listlint.rules.textscan`;
+    #: a regex of many branches costs about twice as much)
     literals: str
     #: stage two, on the cells stage one kept: the literal-led regex
     pattern: str
@@ -94,14 +97,16 @@ def build(
         else:
             literals += [f"{n} ", f"{n}.", f"{n}-"]
     dense = sorted({k for k in names + [k for k, _ in cues] if not k.isascii()})
-    return Prefilter(_alt(literals), "|".join(f"(?:{b})" for b in branches), tuple(dense))
+    prefilter = Prefilter(_alt(literals), "|".join(f"(?:{b})" for b in branches), tuple(dense))
+    textscan.register(OWNER, prefilter.literals)  # before the first batch is scanned
+    return prefilter
 
 
 def candidates(batch: Batch, field: str, prefilter: Prefilter) -> list[int]:
     """Positions of ``field`` cells that may hold something off-platform."""
     text = batch.folded_series(field)
-    first = text.str.contains(prefilter.literals).fill_null(False)
-    rows = first.arg_true()
+    textscan.register(OWNER, prefilter.literals)
+    rows = textscan.rows(batch, field, OWNER)
     hit = pl.Series(field, [False] * len(text))
     if len(rows):
         sub = text.gather(rows)
