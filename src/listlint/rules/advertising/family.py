@@ -18,8 +18,8 @@ from listlint.rules.advertising.vocab import Vocab, build
 from listlint.rules.base import Hit
 from listlint.rules.family import Family, FamilyRule
 from listlint.rules.marketplace import first_named_link, names, strictest
+from listlint.rules.textscan import TextCell, read_cells
 from listlint.text.normalize import fold
-from listlint.text.spans import fold_map
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -43,16 +43,13 @@ class AdvertisingFamily(Family[Vocab, "AdvertisingAnalysis"]):
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    index: int
-    field: str
-    raw: str
-    source: tuple[int, ...]
+    """One text cell with a claim in it."""
+
+    text: TextCell
     claims: tuple[detect.Claim, ...]
 
     def quote(self, c: detect.Claim) -> str:
-        if not self.source:
-            return self.raw[c.start : c.end]
-        return self.raw[self.source[c.start] : self.source[c.end - 1] + 1]
+        return self.text.quote(c.start, c.end)
 
 
 class AdvertisingAnalysis:
@@ -63,31 +60,22 @@ class AdvertisingAnalysis:
     @cached_property
     def cells(self) -> list[Cell]:
         vocab = self.vocab
-        assert vocab.prefilter is not None
+        pf = vocab.prefilter
+        assert pf is not None  # built with the vocabulary
         brands, sizes = self.batch.values("brand"), self.batch.values("size")
         out: list[Cell] = []
-        for field in FIELDS:
-            if not self.batch.has(field):
-                continue
-            rows = prefilter.candidates(self.batch, field, vocab.prefilter)
-            if not rows:
-                continue
-            raws = self.batch.frame[field].gather(rows).to_list()
-            for i, raw in zip(rows, raws, strict=True):
-                if not raw:
-                    continue
-                text, index = fold_map(raw)
-                aligned = "".join(raw[k] for k in index) if len(index) == len(text) else None
-                brand = fold(brands[i]).strip() if brands[i] else None
-                size = fold(sizes[i]).strip() if sizes[i] else None
-                owned = detect.owned_elsewhere(text, vocab, field == "title")
-                claims = (
-                    detect.absolutes(text, vocab, owned, brand, size, aligned)
-                    + detect.urgencies(text, vocab, owned)
-                    + detect.comparisons(text, vocab, brand, aligned)
-                )
-                if claims:
-                    out.append(Cell(i, field, raw, tuple(index), tuple(claims)))
+        for cell in read_cells(self.batch, FIELDS, lambda b, f: prefilter.candidates(b, f, pf)):
+            text, i = cell.folded, cell.index
+            brand = fold(brands[i]).strip() if brands[i] else None
+            size = fold(sizes[i]).strip() if sizes[i] else None
+            owned = detect.owned_elsewhere(text, vocab, cell.field == "title")
+            claims = (
+                detect.absolutes(text, vocab, owned, brand, size, cell.aligned)
+                + detect.urgencies(text, vocab, owned)
+                + detect.comparisons(text, vocab, brand, cell.aligned)
+            )
+            if claims:
+                out.append(Cell(cell, tuple(claims)))
         return out
 
 
@@ -120,16 +108,15 @@ class AdvertisingRule(FamilyRule[AdvertisingFamily, AdvertisingAnalysis]):
             if claim is None:
                 continue
             quote = cell.quote(claim)
-            where = {"bullets": "bullet points"}.get(cell.field, cell.field)
-            text = self.message(claim, quote, where)
+            text = self.message(claim, quote, cell.text.where)
             if named:
                 verb = "rejects" if len(named) == 1 else "reject"
                 text += f"; {names(named)} {verb} such claims"
             out.append(
                 Hit(
                     message=text,
-                    index=cell.index,
-                    field=cell.field,
+                    index=cell.text.index,
+                    field=cell.text.field,
                     match=quote,
                     suggestion=self.suggestion(claim),
                     severity=severity if self.packs else None,

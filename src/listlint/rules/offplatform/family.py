@@ -19,7 +19,7 @@ from listlint.rules.marketplace import first_named_link, names, strictest
 from listlint.rules.offplatform import detect, prefilter
 from listlint.rules.offplatform.policy import KEY, OffplatformSection, offplatform_of
 from listlint.rules.offplatform.vocab import Vocab, build
-from listlint.text.spans import fold_map
+from listlint.rules.textscan import TextCell, read_cells
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -47,17 +47,11 @@ class OffplatformFamily(Family[Vocab, "OffplatformAnalysis"]):
 class Cell:
     """One text cell with something off-platform in it."""
 
-    index: int
-    field: str
-    raw: str
-    #: source position of each folded character (quotes come from ``raw``)
-    source: tuple[int, ...]
+    text: TextCell
     found: tuple[detect.Found, ...]
 
     def quote(self, f: detect.Found) -> str:
-        if not self.source:
-            return self.raw[f.start : f.end]
-        return self.raw[self.source[f.start] : self.source[f.end - 1] + 1]
+        return self.text.quote(f.start, f.end)
 
 
 class OffplatformAnalysis:
@@ -67,23 +61,14 @@ class OffplatformAnalysis:
 
     @cached_property
     def cells(self) -> list[Cell]:
+        vocab = self.vocab
+        pf = vocab.prefilter
+        assert pf is not None  # built with the vocabulary
         out: list[Cell] = []
-        assert self.vocab.prefilter is not None  # built with the vocabulary
-        for field in FIELDS:
-            if not self.batch.has(field):
-                continue
-            rows = prefilter.candidates(self.batch, field, self.vocab.prefilter)
-            if not rows:
-                continue
-            raws = self.batch.frame[field].gather(rows).to_list()
-            for i, raw in zip(rows, raws, strict=True):
-                if not raw:
-                    continue
-                folded, index = fold_map(raw)
-                aligned = "".join(raw[k] for k in index) if len(index) == len(folded) else None
-                found = detect.find(folded, self.vocab, aligned)
-                if found:
-                    out.append(Cell(i, field, raw, tuple(index), tuple(found)))
+        for cell in read_cells(self.batch, FIELDS, lambda b, f: prefilter.candidates(b, f, pf)):
+            found = detect.find(cell.folded, vocab, cell.aligned)
+            if found:
+                out.append(Cell(cell, tuple(found)))
         return out
 
 
@@ -129,24 +114,23 @@ class OffplatformRule(FamilyRule[OffplatformFamily, OffplatformAnalysis]):
                 if f.kind not in self.kinds:
                     continue
                 quote = cell.quote(f)
-                brand = brand_of(cell.index)
+                brand = brand_of(cell.text.index)
                 if brand and f.kind == "link" and quote.lower() in brand.lower():
                     continue  # "Booking.com" gift card: the brand's name, not a link
                 packs = self.refusing(f)
                 if self.packs and not packs:
                     continue
                 severity, named = strictest(packs, self.code, self.severity)
-                where = {"bullets": "bullet points"}.get(cell.field, cell.field)
                 out.append(
                     Hit(
-                        message=f"the {where} contains {self.describe(f, what)} {quote!r}; "
+                        message=f"the {cell.text.where} contains {self.describe(f, what)} {quote!r}; "
                         + (
                             f"{names(named)} {'does' if len(named) == 1 else 'do'} not allow it"
                             if named
                             else "marketplaces do not allow it in listings"
                         ),
-                        index=cell.index,
-                        field=cell.field,
+                        index=cell.text.index,
+                        field=cell.text.field,
                         match=quote,
                         suggestion=fix,
                         severity=severity if packs else None,
