@@ -5,6 +5,7 @@ with its hand-written aliases, and linear reading."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +107,27 @@ def test_message_names_the_column_and_both_countries() -> None:
     (f,) = report.findings
     assert "United States" in f.message and "'CN'" in f.message and "Country of Origin" in f.message
     assert f.match == "Made in USA" and f.severity.value == "error"
+
+
+def test_prefilter_keeps_every_cell_a_claim_is_read_in(vocab: Vocab) -> None:
+    """The columnar prefilter (the shared scan, then "made" only after a word that ends a
+    country name) keeps every cell the reader finds a claim in, and drops the rest."""
+    import polars as pl
+    import yaml
+
+    from listlint.batch import Batch
+    from listlint.rules.origin.family import OriginAnalysis
+
+    spec = yaml.safe_load((Path(__file__).parent / "cases" / "origin.yaml").read_text("utf-8"))
+    texts = [c["listing"][k] for c in spec["cases"] for k in ("title", "description")
+             if c["listing"].get(k)]  # fmt: skip
+    texts += ["Hand made mug", "Well-made bag", "made with love", "U.S.A.-made knife"]
+    batch = Batch(pl.DataFrame({"description": texts}))
+    kept = set(OriginAnalysis(batch, vocab)._candidates(batch, "description"))
+    reported = {i for i, t in enumerate(texts) if detect.claims(fold(t), vocab)}
+    assert reported and reported <= kept
+    assert {texts[i] for i in range(len(texts)) if i not in kept} >= {
+        "Hand made mug",
+        "Well-made bag",
+        "made with love",
+    }

@@ -43,3 +43,11 @@ def test_registering_again_changes_nothing_but_a_new_set_rescans(registry: None)
     textscan.register("links-like", r"@")
     textscan.register("links-like", r"www\.")
     assert textscan.rows(batch, "description", "links-like").to_list() == [3]
+
+
+def test_an_empty_alternation_keeps_no_cell_and_leaves_the_union_alone(registry: None) -> None:
+    textscan.register("links-like", r"@")
+    textscan.register("nothing", "")
+    batch = _batch()
+    assert textscan.rows(batch, "description", "nothing").to_list() == []
+    assert textscan.rows(batch, "description", "links-like").to_list() == [1]

@@ -1,8 +1,8 @@
 """One literal scan of a batch's folded text column for every family that prefilters it
-with a literal alternation (offplatform, advertising).
+with a literal alternation (offplatform, advertising, origin).
 
 On a catalogue of long descriptions that scan is these families' main cost (1M generated
-listings: ~1.1 s CPU each), and a scan for the union of two alternations costs about what
+listings: ~1.1 s CPU each), and a scan for the union of the alternations costs about what
 one costs (Rust's regex runs literals as one Teddy/Aho-Corasick pass). So a family
 registers its alternation when its vocabulary is built; the first family that asks scans
 the column once for the union of every alternation registered in this process (the batch
@@ -18,12 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import polars as pl
+
 from listlint.text.spans import fold_map
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-
-    import polars as pl
 
     from listlint.batch import Batch
 
@@ -37,7 +37,8 @@ def register(owner: str, alternation: str) -> None:
     if _REGISTERED.get(owner) == alternation:
         return
     _REGISTERED[owner] = alternation
-    _union[0] = "|".join(sorted(set(_REGISTERED.values())))
+    # an empty alternation would match every cell: it keeps none and joins no union
+    _union[0] = "|".join(sorted({a for a in _REGISTERED.values() if a}))
 
 
 def rows(batch: Batch, field: str, owner: str) -> pl.Series:
@@ -45,13 +46,15 @@ def rows(batch: Batch, field: str, owner: str) -> pl.Series:
     ``owner``'s literals."""
     own = _REGISTERED[owner]
     union = _union[0]
-    text = batch.folded_series(field)
+    if not own:
+        return pl.Series(field, [], dtype=pl.UInt32)
     kept = batch.cached(
         f"textscan:{field}:{union}",
         lambda b: b.folded_series(field).str.contains(union).fill_null(False).arg_true(),
     )
     if own == union or not len(kept):
         return kept
+    text = batch.folded_series(field)
     return kept.filter(text.gather(kept).str.contains(own).fill_null(False))
 
 

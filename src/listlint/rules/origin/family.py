@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import polars as pl
+
+from listlint.rules import textscan
 from listlint.rules.base import Hit
 from listlint.rules.family import Family, FamilyRule
 from listlint.rules.marketplace import first_named_link, names, strictest
 from listlint.rules.origin import detect
 from listlint.rules.origin.policy import KEY, OriginSection, origin_of
-from listlint.rules.origin.vocab import Vocab, build
-from listlint.text.spans import fold_map
+from listlint.rules.origin.vocab import OWNER, Vocab, build
+from listlint.rules.textscan import read_cells
 from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
@@ -68,48 +71,85 @@ class OriginAnalysis:
         if not self.has_evidence:
             return []
         by_row: dict[int, list[tuple[str, detect.OriginClaim, str]]] = {}
-        keys = self.vocab.keys
-        ascii_keys = [k for k in keys if k.isascii()]
-        dense = [k for k in keys if not k.isascii()]
-        for field in FIELDS:
-            if not self.batch.has(field):
-                continue
-            text = self.batch.folded_series(field)
-            hit = text.str.contains_any(ascii_keys)
-            if dense:
-                hit = hit | (non_ascii(text).fill_null(False) & text.str.contains_any(dense))
-            rows = hit.fill_null(False).arg_true().to_list()
-            raws = self.batch.frame[field].gather(rows).to_list()
-            for i, raw in zip(rows, raws, strict=True):
-                if not raw:
-                    continue
-                folded, index = fold_map(raw)
-                for c in detect.claims(folded, self.vocab):
-                    quote = raw[index[c.start] : index[c.end - 1] + 1] if index else raw
-                    by_row.setdefault(i, []).append((field, c, quote))
+        for cell in read_cells(self.batch, FIELDS, self._candidates):
+            for c in detect.claims(cell.folded, self.vocab):
+                by_row.setdefault(cell.index, []).append(
+                    (cell.field, c, cell.quote(c.start, c.end))
+                )
         return [Stated(i, tuple(v)) for i, v in sorted(by_row.items())]
 
-    @cached_property
-    def origins(self) -> list[frozenset[str]]:
-        """Per listing, the countries its origin column names (empty: none or unread)."""
-        return self._per_distinct(ORIGIN, lambda v: detect.column_codes(v, self.vocab))
+    def _candidates(self, batch: Batch, field: str) -> list[int]:
+        """Cells holding a cue: ASCII cues through the scan the text families share,
+        the others only in cells with a non-ASCII character."""
+        text = batch.folded_series(field)
+        rows = textscan.rows(batch, field, OWNER)
+        if len(rows):
+            rows = rows.filter(self._named(text.gather(rows)))
+        hit = pl.Series(field, [False] * len(text)).scatter(rows, True)
+        dense = self.vocab.dense_keys
+        if dense:
+            wide = non_ascii(text).fill_null(False)
+            if wide.any():
+                hit = hit | (wide & text.str.contains_any(dense).fill_null(False))
+        return hit.arg_true().to_list()
+
+    def _named(self, text: pl.Series) -> pl.Series:
+        """Cells with a cue other than a bare "made", or a "made" after a word that ends
+        a country name ("USA-made", "Japan made"; not "hand made", "well-made")."""
+        vocab = self.vocab
+        strong = (
+            text.str.contains(vocab.strong)
+            if vocab.strong
+            else pl.Series(text.name, [False] * len(text), dtype=pl.Boolean)
+        )
+        ends = pl.Series(sorted(vocab.name_ends), dtype=pl.Utf8)
+        words = (
+            text.str.extract_all(vocab.before_word)
+            .list.eval(
+                pl.element()
+                .str.extract(vocab.before_word, 1)
+                .str.replace_all(r"[.,;:()\[\]\"']", "")
+                .is_in(ends.implode())
+            )
+            .list.any()
+        )
+        return (strong.fill_null(False) | words.fill_null(False)).alias(text.name)
 
     @cached_property
-    def addresses(self) -> list[str | None]:
-        """Per listing, the country its manufacturer's address ends with."""
-        return self._per_distinct(ADDRESS, lambda v: detect.address_country(v, self.vocab))
+    def values(self) -> dict[int, str | None]:
+        """The origin column's cell of each listing with a claim (for messages)."""
+        return self._for_stated(ORIGIN, lambda v: v, None)
 
-    def _per_distinct(self, field: str, read: Any) -> list[Any]:
-        values = self.batch.values(field)
+    @cached_property
+    def origins(self) -> dict[int, frozenset[str]]:
+        """For each listing with a claim, the countries its origin column names (empty:
+        none or unread)."""
+        codes = lambda v: detect.column_codes(v, self.vocab)  # noqa: E731
+        return self._for_stated(ORIGIN, codes, frozenset())
+
+    @cached_property
+    def addresses(self) -> dict[int, str | None]:
+        """For each listing with a claim, the country its manufacturer's address ends with."""
+        country = lambda v: detect.address_country(v, self.vocab)  # noqa: E731
+        return self._for_stated(ADDRESS, country, None)
+
+    def _for_stated(self, field: str, read: Any, empty: Any) -> dict[int, Any]:
+        """``read`` of the ``field`` cell of each listing with a claim, once per distinct
+        value: only those rows are taken out of the column (a batch of a million
+        listings with an origin column and no claim costs nothing here)."""
+        rows = [s.index for s in self.stated]
+        if not rows or not self.batch.has(field):
+            return dict.fromkeys(rows, empty)
+        cells = self.batch.frame[field].gather(rows).to_list()
         seen: dict[str, Any] = {}
-        out: list[Any] = []
-        for v in values:
+        out: dict[int, Any] = {}
+        for i, v in zip(rows, cells, strict=True):
             if not v:
-                out.append(None)
+                out[i] = empty
                 continue
             if v not in seen:
                 seen[v] = read(v)
-            out.append(seen[v])
+            out[i] = seen[v]
         return out
 
 

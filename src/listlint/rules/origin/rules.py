@@ -52,7 +52,7 @@ class OriginConflict(OriginRule):
         vocab = analysis.vocab
         origins = analysis.origins
         header = batch.column_name(ORIGIN) or "country of origin"
-        values = batch.values(ORIGIN)
+        values = analysis.values
         out = []
         for stated in analysis.stated:
             codes = origins[stated.index]

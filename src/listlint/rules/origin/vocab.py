@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import polars as pl
+
 from listlint.resources import table, wordlist
+from listlint.rules import textscan
 from listlint.text.normalize import fold
 from listlint.text.scriptmatch import ScriptMatcher, unspaced
 
+#: this family's name in the shared text scan (:mod:`listlint.rules.textscan`)
+OWNER = "origin"
 #: kinds of country names read in free text (codes are read in columns only)
 TEXT_KINDS = ("cldr", "alias", "demonym", "place", "region")
 
@@ -43,8 +48,18 @@ class Vocab:
     negators: tuple[str, ...]
     #: code -> the country's English name, for messages
     display: dict[str, str] = field(default_factory=dict)
-    #: literal keys a text must contain to hold a claim (polars prefilter)
+    #: literal keys a text must contain to hold a claim (polars prefilter): the ASCII
+    #: ones go into the scan the text families share, the others are looked for in
+    #: cells with a non-ASCII character only
     keys: list[str] = field(default_factory=list)
+    dense_keys: list[str] = field(default_factory=list)
+    #: ASCII cues a country precedes ("USA-made"): "made" alone is everyday English, so a
+    #: cell kept only for one of them is read when the word before it ends a country name
+    #: (a regex capturing that word, and the set of last words of every name)
+    before_word: str = ""
+    name_ends: frozenset[str] = frozenset()
+    #: the other ASCII cues ("made in", "hecho en", "country of origin")
+    strong: str = ""
 
     def agree(self, a: str, b: str) -> bool:
         """Do two codes name the same origin (a region agrees with its members)?"""
@@ -73,8 +88,29 @@ def build() -> Vocab:
         negators=tuple(fold(w) for w in wordlist("origin/negators")),
     )
     vocab.keys = sorted(set(vocab.cues.keys))
+    vocab.dense_keys = [k for k in vocab.keys if not k.isascii()]
+    ascii_keys = sorted((k for k in vocab.keys if k.isascii()), key=len, reverse=True)
+    textscan.register(OWNER, _alt(ascii_keys))
+    before = {fold(t).strip().lstrip("-") for t, c in cues if c.side == "before" and t.isascii()}
+    vocab.before_word = r"([^\s-]+)[\s-]+(?:" + _alt(sorted(before, key=len, reverse=True)) + r")\b"
+    vocab.strong = _alt([k for k in ascii_keys if k.lstrip("-") not in before])
+    vocab.name_ends = frozenset(name_end(k) for k in vocab.names.keys)
     vocab.display = {r["code"]: r["name"] for r in table("origin/display")}
     return vocab
+
+
+def _alt(keys: list[str]) -> str:
+    return "|".join(pl.escape_regex(k) for k in keys)
+
+
+def name_end(text: str) -> str:
+    """The last word of a name or of the text before a cue, as the prefilter compares
+    them: split at spaces and hyphens, without dots and brackets ("u.s.a." -> "usa")."""
+    words = text.replace("-", " ").split()
+    return words[-1].translate(_NAME_END_DROP) if words else ""
+
+
+_NAME_END_DROP = str.maketrans("", "", ".,;:()[]\"'")
 
 
 def text_name_ok(name: Name, term: str, cue: Cue) -> bool:
