@@ -4,7 +4,6 @@ text, severity follows the strictest marketplace, SP305 and HC105 keep their wor
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import polars as pl
@@ -16,6 +15,8 @@ from listlint.batch import Batch
 from listlint.rules.advertising import detect, prefilter
 from listlint.rules.advertising.vocab import Vocab, build
 from listlint.text.normalize import fold
+
+from .linear_time import assert_linear
 
 CASES = Path(__file__).parent / "cases" / "advertising.yaml"
 FIELDS = ("title", "description", "bullet points")
@@ -59,18 +60,7 @@ def test_prefilter_keeps_every_cell_a_reader_reports(vocab: Vocab) -> None:
     ],
 )
 def test_reading_is_linear_on_hostile_text(vocab: Vocab, piece: str) -> None:
-    small, large = _cost(vocab, piece * 1_000), _cost(vocab, piece * 8_000)
-    # 8x the text: a linear reader takes about 8x; a quadratic one 64x
-    assert large < max(0.25, small * 24), (small, large)
-
-
-def _cost(vocab: Vocab, text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        _claims(text, vocab)
-        best = min(best, time.process_time() - start)
-    return best
+    assert_linear(lambda text: _claims(text, vocab), piece)
 
 
 def _lint(title: str, description: str, policy: list[str]) -> list:
@@ -133,16 +123,4 @@ def test_quoted_title_case_spans_are_names(text: str, names: list[str]) -> None:
 
 
 def test_quoted_names_are_read_in_linear_time() -> None:
-    hostile = "'A b' x '" * 20_000
-    assert _timed(lambda: detect.quoted_names(hostile)) < max(
-        0.25, 24 * _timed(lambda: detect.quoted_names(hostile[: len(hostile) // 8]))
-    )
-
-
-def _timed(fn) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
+    assert_linear(detect.quoted_names, "'A b' x '", copies=2_500)

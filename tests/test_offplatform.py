@@ -4,7 +4,6 @@ hostile text, and the severity of several marketplaces does not depend on their 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import polars as pl
@@ -18,6 +17,8 @@ from listlint.batch import Batch
 from listlint.rules.offplatform import detect, prefilter
 from listlint.rules.offplatform.vocab import Vocab, build
 from listlint.text.normalize import fold
+
+from .linear_time import assert_linear
 
 CASES = Path(__file__).parent / "cases" / "offplatform.yaml"
 FIELDS = {"title": "title", "description": "description", "bullet points": "bullets"}
@@ -50,19 +51,7 @@ def test_prefilter_keeps_every_cell_the_reader_reports(vocab: Vocab) -> None:
     ["@", "1-", "+1 ", "www.", "a.com ", "call 1.", "wa ", "@a.b", "tel: 12 ", "ig: @"],
 )
 def test_reading_is_linear_on_hostile_text(vocab: Vocab, piece: str) -> None:
-    small, large = _cost(vocab, piece * 2_000), _cost(vocab, piece * 16_000)
-    # 8x the text: a linear reader takes about 8x; a quadratic one 64x
-    assert large < max(0.25, small * 24), (small, large)
-
-
-def _cost(vocab: Vocab, text: str) -> float:
-    """CPU seconds of one reading, the best of three (the machine may be shared)."""
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        detect.find(text, vocab)
-        best = min(best, time.process_time() - start)
-    return best
+    assert_linear(lambda text: detect.find(text, vocab), piece, copies=2_000)
 
 
 @settings(max_examples=200, deadline=None)
