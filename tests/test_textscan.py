@@ -51,3 +51,30 @@ def test_an_empty_alternation_keeps_no_cell_and_leaves_the_union_alone(registry:
     batch = _batch()
     assert textscan.rows(batch, "description", "nothing").to_list() == []
     assert textscan.rows(batch, "description", "links-like").to_list() == [1]
+
+
+def test_built_vocabularies_register_again_in_a_fresh_process(registry: None) -> None:
+    """A worker that receives vocabularies built elsewhere starts with an empty registry:
+    each family registers its literals when it first reads a batch."""
+    from listlint.rules.advertising import prefilter as ad_prefilter
+    from listlint.rules.advertising.vocab import build as ad_build
+    from listlint.rules.offplatform import prefilter as op_prefilter
+    from listlint.rules.offplatform.vocab import build as op_build
+    from listlint.rules.origin.family import OriginAnalysis
+    from listlint.rules.origin.vocab import build as or_build
+
+    ad, op, origin = ad_build(), op_build(), or_build()
+    textscan._REGISTERED.clear()
+    textscan._union[0] = ""
+    batch = Batch(
+        pl.DataFrame(
+            {
+                "description": ["The best cap. Call 415-555-0132.", "Made in USA.", "Plain."],
+                "country_of_origin": ["China", "China", None],
+            }
+        )
+    )
+    assert ad.prefilter is not None and op.prefilter is not None
+    assert ad_prefilter.candidates(batch, "description", ad.prefilter) == [0]
+    assert op_prefilter.candidates(batch, "description", op.prefilter) == [0]
+    assert [s.index for s in OriginAnalysis(batch, origin).stated] == [1]

@@ -65,6 +65,7 @@ def build(phrases: list[str], patterns: list[tuple[str, list[str]]]) -> Prefilte
 
 def candidates(batch: Batch, field: str, prefilter: Prefilter) -> list[int]:
     text = batch.folded_series(field)
+    # again here: a vocabulary built in another process (a worker) registered there
     textscan.register(OWNER, prefilter.literals)
     first = pl.Series(field, [False] * len(text)).scatter(textscan.rows(batch, field, OWNER), True)
     for pattern in prefilter.scanned:

@@ -105,6 +105,7 @@ def build(
 def candidates(batch: Batch, field: str, prefilter: Prefilter) -> list[int]:
     """Positions of ``field`` cells that may hold something off-platform."""
     text = batch.folded_series(field)
+    # again here: a vocabulary built in another process (a worker) registered there
     textscan.register(OWNER, prefilter.literals)
     rows = textscan.rows(batch, field, OWNER)
     hit = pl.Series(field, [False] * len(text))

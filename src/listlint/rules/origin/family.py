@@ -82,6 +82,8 @@ class OriginAnalysis:
         """Cells holding a cue: ASCII cues through the scan the text families share,
         the others only in cells with a non-ASCII character."""
         text = batch.folded_series(field)
+        # again here: a vocabulary built in another process (a worker) registered there
+        textscan.register(OWNER, self.vocab.scan)
         rows = textscan.rows(batch, field, OWNER)
         if len(rows):
             rows = rows.filter(self._named(text.gather(rows)))

@@ -60,6 +60,8 @@ class Vocab:
     name_ends: frozenset[str] = frozenset()
     #: the other ASCII cues ("made in", "hecho en", "country of origin")
     strong: str = ""
+    #: every ASCII cue, this family's part of the shared scan
+    scan: str = ""
 
     def agree(self, a: str, b: str) -> bool:
         """Do two codes name the same origin (a region agrees with its members)?"""
@@ -90,7 +92,8 @@ def build() -> Vocab:
     vocab.keys = sorted(set(vocab.cues.keys))
     vocab.dense_keys = [k for k in vocab.keys if not k.isascii()]
     ascii_keys = sorted((k for k in vocab.keys if k.isascii()), key=len, reverse=True)
-    textscan.register(OWNER, _alt(ascii_keys))
+    vocab.scan = _alt(ascii_keys)
+    textscan.register(OWNER, vocab.scan)  # before the first batch is scanned
     before = {fold(t).strip().lstrip("-") for t, c in cues if c.side == "before" and t.isascii()}
     vocab.before_word = r"([^\s-]+)[\s-]+(?:" + _alt(sorted(before, key=len, reverse=True)) + r")\b"
     vocab.strong = _alt([k for k in ascii_keys if k.lstrip("-") not in before])
