@@ -32,6 +32,7 @@ from listlint.rules.measures.shipping import (
     ImplausibleDensity,
     PackageSmallerThanItem,
 )
+from listlint.rules.measures.title_weight import TitleWeightMismatch
 from listlint.units import MASS_TO_KG, format_weight, parse_number, why_unreadable
 
 
@@ -327,6 +328,7 @@ RULES: list[type[Rule]] = [
     NonPositiveMeasure,
     WeightUnitMixup,
     ImplausibleWeight,
+    TitleWeightMismatch,
     ImplausibleDensity,
     PackageSmallerThanItem,
     CarrierLimit,
