@@ -66,3 +66,13 @@ def test_reading_the_title_is_linear() -> None:
 
     small, large = cost(10_000), cost(100_000)
     assert large < small * 40, (small, large)
+
+
+def test_a_unit_fix_does_not_repeat_the_same_weight() -> None:
+    """Issue 22: "did you mean 52 g? (= 52 g)" said the weight twice."""
+    socks = {"sku": "S1", "title": "Cotton Socks", "weight": "52 kg"}
+    found = [f for f in listlint.lint([socks], select=["MS201"]).findings if f.rule == "MS201"]
+    assert [f.suggestion for f in found] == ["did you mean 52 g?"]
+    tee = {"sku": "T1", "title": "Organic Cotton Crew T-Shirt", "weight": "180 kg"}
+    found = [f for f in listlint.lint([tee], select=["MS201"]).findings if f.rule == "MS201"]
+    assert [f.suggestion for f in found] == ["did you mean 180 g? (= 0.18 kg)"]
