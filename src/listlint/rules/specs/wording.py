@@ -36,6 +36,22 @@ def _promo_table() -> tuple[dict[str, str], ...]:
     return table("specs/promotional")
 
 
+@cache
+def _every_promotion() -> PhraseMatcher:
+    """Every promotional phrase, whatever the marketplace (for fix suggestions)."""
+    return PhraseMatcher([(row["term"], None) for row in _promo_table()])
+
+
+def promotion_spans(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the promotional phrases and "% off" forms in folded text."""
+    spans = [(m.start, m.end) for m in _every_promotion().longest(folded)]
+    off = tc.percent_off(folded)
+    if off:
+        start = folded.find(off.lower())
+        spans.append((start, start + len(off)))
+    return sorted(spans)
+
+
 class PromotionalText(SpecsRule):
     """A title carries promotional text: "FREE SHIPPING", "best price", "50% off",
     "best seller", "送料無料".
