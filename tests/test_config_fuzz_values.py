@@ -1,9 +1,11 @@
-"""A fuzz target per config file kind (issue 21): listlint.toml, pyproject.toml, the
-ignore file, the baseline and a policy pack. Run in the normal test run with a fixed
-budget (100 derandomized examples each, no deadline; thousands of fresh ones with
-LISTLINT_SLOW=1). Each reads generated files through the same function the command line
-uses and asserts that it either gives a value or raises listlint's own error: one line
-that names the file. Never another exception (a traceback on the command line)."""
+"""Fuzz targets per config file kind, by value (issue 21): listlint.toml, pyproject.toml,
+the ignore file, the baseline and a policy pack, each written from generated values of
+the shapes these files hold (known keys with numbers, NaN, infinities, huge integers,
+strings, lists and tables in the wrong places), with random bytes spliced in. Branch
+loader's tests/test_config_fuzz.py mutates valid seed files; this one reaches the
+validation behind the parser. Fixed budget in the normal run (100 derandomized examples
+each; thousands with LISTLINT_SLOW=1). Each reads the file through the function the
+command line uses: a value, or listlint's own one-line error naming the file."""
 
 from __future__ import annotations
 
