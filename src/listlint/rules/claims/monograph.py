@@ -22,10 +22,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from listlint.resources import table, wordlist
+from listlint.rules.claims.lexicon import medicine_lexicon
 from listlint.rules.claims.medicine import DOSE_FORMS, STRENGTHS
 
 #: how much of a description is read for a label (as medicine.py)
 _SAMPLE = 4000
+#: how far around a name its strength is looked for, and how far after it the strength
+#: may start ("hydrocortisone acetate 1%", "pramoxine hcl (1%)")
+_NEAR = 16
+#: what may stand between a name and its strength: a salt ("hcl", "acetate"), a bracket,
+#: a colon; never a sentence's end ("like ibuprofen. 500 mg of turmeric")
+_GAP = re.compile(r"[\s(:,-]*(?:[a-z]{2,9}[\s(:,-]*)?")
 #: Drug Facts headings that no supplement or cosmetic label prints (21 CFR 201.66(c)):
 #: "Drug Facts" itself, or the active ingredient line beside its purpose
 _DRUG_FACTS = re.compile(r"\bdrug facts\b|\bactive ingredients?\b(?=.*\bpurposes?\b)", re.S)
@@ -94,13 +101,52 @@ def drug_facts(description: str) -> bool:
     return mono.names.search(text) is not None
 
 
+def states_strength(text: str) -> bool:
+    """Does a folded text state a medicine's active ingredient with its strength, the
+    way a label does ("Bismuth Subsalicylate 262 mg", "1% hydrocortisone", "Ketoconazole
+    1%")? The name is a monograph ingredient that is not also a supplement or cosmetic
+    one, or an approved medicine's (Drugs@FDA, not an everyday word); the strength is
+    one of its route's, within a few characters of the name."""
+    mono = monographs()
+    for m in mono.names.finditer(text):
+        ingredient = mono.ingredients[m.group(0)]
+        if not ingredient.ambiguous and _strength_near(text, m.start(), m.end(), ingredient.routes):
+            return True
+    lex = medicine_lexicon()
+    for hit in lex.find(text):
+        if hit.entry.ambiguity or lex.value(hit.row, "code") == "brand":
+            continue
+        routes = frozenset(lex.value(hit.row, "routes").split("+"))
+        if _strength_near(text, hit.start, hit.end, routes):
+            return True
+    return False
+
+
+def _strength_near(text: str, start: int, end: int, routes: frozenset[str]) -> bool:
+    """A strength of ``routes`` right before or after the span (a hydrochloride salt and
+    a bracket between them allowed: "pramoxine hcl 1%", "(262 mg)"; not a sentence
+    break)."""
+    before = text[max(0, start - _NEAR) : start]
+    after = text[end : end + _NEAR]
+    for route in routes:
+        rx = STRENGTHS.get(route)
+        if rx is None:
+            continue
+        if any(_GAP.fullmatch(before[m.end() :]) for m in rx.finditer(before)):
+            return True
+        if any(_GAP.fullmatch(after[: m.start()]) for m in rx.finditer(after)):
+            return True
+    return False
+
+
 def sells_otc_medicine(title: str, description: str | None = None) -> bool:
-    """Does a listing (folded title and description) sell an OTC monograph medicine?"""
+    """Does a listing (folded title and description) sell an OTC monograph medicine, or
+    state an approved medicine's strength the way its label does?"""
     mono = monographs()
     text = (description or "")[:_SAMPLE]
     if mono.homeopathic.search(title) or mono.homeopathic.search(text):
         return False
-    if text and drug_facts(text):
+    if text and (drug_facts(text) or states_strength(text)):
         return True
     for m in mono.names.finditer(title):
         ingredient = mono.ingredients[m.group(0)]
