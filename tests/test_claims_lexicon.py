@@ -155,6 +155,8 @@ def test_medicine_labels_and_registrations() -> None:
             False,
         ),
         ("turmeric 500 mg capsules", "uses: joint pain. directions: 2 daily.", False),
+        ("chewable antacid tablets", "relief with calcium carbonate.", True),  # a brand's
+        ("calcium chews", "made with calcium carbonate.", False),
     ],
 )
 def test_otc_monograph_medicines_are_told_by_ingredient_and_label(

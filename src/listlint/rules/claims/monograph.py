@@ -156,4 +156,10 @@ def sells_otc_medicine(title: str, description: str | None = None) -> bool:
                 return True
         elif purpose or _formed(title, ingredient):
             return True
+    # a brand's title names the monograph's purpose and the dose form ("Chewable Antacid
+    # Tablets"), its description the active ingredient ("with calcium carbonate")
+    for m in mono.names.finditer(text):
+        ingredient = mono.ingredients[m.group(0)]
+        if _purpose(title, ingredient) and _formed(title, ingredient):
+            return True
     return False
