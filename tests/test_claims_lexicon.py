@@ -157,6 +157,8 @@ def test_medicine_labels_and_registrations() -> None:
         ("turmeric 500 mg capsules", "uses: joint pain. directions: 2 daily.", False),
         ("chewable antacid tablets", "relief with calcium carbonate.", True),  # a brand's
         ("calcium chews", "made with calcium carbonate.", False),
+        ("clarifying serum", "with azelaic acid 10%.", False),  # an Rx substance, cosmetic
+        ("scalp shampoo", "ketoconazole 1%: sold without a prescription.", True),  # OTC
     ],
 )
 def test_otc_monograph_medicines_are_told_by_ingredient_and_label(

@@ -101,8 +101,8 @@ def product_group(
         return "drug"
     if title and registered(title):
         return "drug"
-    if title and sells_otc_medicine(title, description):
-        return "drug"  # "Docusate Sodium 100 mg Stool Softener": an OTC monograph medicine
+    if (title or description) and sells_otc_medicine(title or "", description):
+        return "drug"  # "Docusate Sodium 100 mg Stool Softener", or a Drug Facts label alone
     for text in (category, product_type):
         if not text:
             continue

@@ -105,8 +105,8 @@ def states_strength(text: str) -> bool:
     """Does a folded text state a medicine's active ingredient with its strength, the
     way a label does ("Bismuth Subsalicylate 262 mg", "1% hydrocortisone", "Ketoconazole
     1%")? The name is a monograph ingredient that is not also a supplement or cosmetic
-    one, or an approved medicine's (Drugs@FDA, not an everyday word); the strength is
-    one of its route's, within a few characters of the name."""
+    one, or an approved OTC medicine's generic name (Drugs@FDA status otc, not an
+    everyday word); the strength is one of its route's, right next to the name."""
     mono = monographs()
     for m in mono.names.finditer(text):
         ingredient = mono.ingredients[m.group(0)]
@@ -116,6 +116,9 @@ def states_strength(text: str) -> bool:
     for hit in lex.find(text):
         if hit.entry.ambiguity or lex.value(hit.row, "code") == "brand":
             continue
+        if lex.value(hit.row, "status") != "otc":
+            continue  # "10% azelaic acid" in a serum: a prescription drug's substance in a
+            # cosmetic, not that medicine (an OTC medicine's label states its strength)
         routes = frozenset(lex.value(hit.row, "routes").split("+"))
         if _strength_near(text, hit.start, hit.end, routes):
             return True
