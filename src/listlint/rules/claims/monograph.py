@@ -27,8 +27,8 @@ from listlint.rules.claims.medicine import DOSE_FORMS, STRENGTHS
 
 #: how much of a description is read for a label (as medicine.py)
 _SAMPLE = 4000
-#: how far around a name its strength is looked for, and how far after it the strength
-#: may start ("hydrocortisone acetate 1%", "pramoxine hcl (1%)")
+#: how many characters on either side of a name its strength is looked for in
+#: ("hydrocortisone acetate 1%", "pramoxine hcl (1%)", "262 mg bismuth subsalicylate")
 _NEAR = 16
 #: what may stand between a name and its strength: a salt ("hcl", "acetate"), a bracket,
 #: a colon; never a sentence's end ("like ibuprofen. 500 mg of turmeric")
