@@ -122,3 +122,21 @@ def test_a_brand_is_matched_as_written_not_inflected() -> None:
     assert "bangs" not in _term_forms(bang)  # a fringe, not the e-cigarette brand "Bang"
     kratom = next(t for t in vocabulary().terms if t.text == "kratom")
     assert "kratoms" in _term_forms(kratom)  # ordinary English terms keep their plurals
+
+
+def test_longest_sweep_drops_exactly_the_contained_matches() -> None:
+    import random
+
+    from listlint.rules.prohibited.evidence import _longest
+
+    def pairwise(ms):  # type: ignore[no-untyped-def]
+        return [
+            m
+            for m in ms
+            if not any(o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in ms)
+        ]
+
+    rng = random.Random(19)
+    for _ in range(2000):
+        ms = [(a := rng.randint(0, 20), a + rng.randint(1, 8), i) for i in range(rng.randint(0, 9))]
+        assert _longest(ms) == pairwise(ms)  # type: ignore[arg-type]

@@ -127,12 +127,21 @@ class _Text:
 
 
 def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    """Drop term matches inside a longer one ("kratom" inside "kratom capsules")."""
-    return [
-        m
-        for m in matches
-        if not any(o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in matches)
-    ]
+    """Drop term matches inside a longer one ("kratom" inside "kratom capsules"), in one
+    sweep in start order (not every match against every other: a text of thousands of
+    matches stays linear). A match starting earlier that reaches this one's end holds it;
+    at the same start only a match ending later does. Input order is kept."""
+    order = sorted(range(len(matches)), key=lambda k: (matches[k][0], -matches[k][1]))
+    dropped: set[int] = set()
+    reach = -1  # furthest end of the matches starting before the current start
+    start, first_end = -1, -1  # the current start and its longest match's end
+    for k in order:
+        s, e = matches[k][0], matches[k][1]
+        if s != start:
+            reach, start, first_end = max(reach, first_end), s, e
+        if reach >= e or first_end > e:
+            dropped.add(k)
+    return [m for k, m in enumerate(matches) if k not in dropped]
 
 
 class RowAnalyser:
