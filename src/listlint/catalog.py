@@ -49,6 +49,16 @@ class Catalog:
     def listings_count(self) -> int:
         return self.frame.height
 
+    def __repr__(self) -> str:
+        # short: the dataclass default printed the whole polars table
+        sheets = f", sheets={self.sheets!r}" if self.sheets else ""
+        return (
+            f"{type(self).__name__}(path={self.path!r}, format={self.format!r}, "
+            f"profile={self.profile!r}, records={self.records}, "
+            f"listings={self.listings_count}, columns={len(self.columns)}, "
+            f"issues={len(self.issues)}{sheets})"
+        )
+
     def batches(self, size: int = 50_000) -> Iterator[Batch]:
         """The frame in slices of ``size`` listings, each with a fresh text cache."""
         size = max(1, size)

@@ -235,6 +235,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         "columns": _pairs(opts["mappings"], "--map") or None,
         "sheet": opts["sheet"],
         "jobs": opts["jobs"],
+        "ignore_file": _str(opts["ignore_file"]),
+        "baseline": _str(opts["baseline_path"]),
     }
     if opts["show_config"]:
         _show_config(overrides, opts["config_path"], opts["isolated"], "text")
@@ -242,6 +244,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     config, _source = build_config(
         overrides, config_path=opts["config_path"], isolated=opts["isolated"]
     )
+    if opts["write_baseline"] is not None:  # record every finding, not only new ones
+        config = config.model_copy(update={"baseline": None})
     from listlint import formatters
     from listlint.api import load
     from listlint.engine import RuleSet, run
@@ -250,19 +254,14 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
     write = formatters.get(fmt)
     ruleset = RuleSet.build(config)
-    from listlint import suppress
     from listlint.progress import Progress
 
-    harvested: list[suppress.Suppressions] = []
     progress = Progress.for_files(files, opts["progress"])
 
     def catalogs() -> Any:
         for p in files:
             progress.start(p)
-            catalog = load(p, config=config)
-            yield catalog
-            # after linting: a streamed catalogue has read its `listlint` cells by now
-            harvested.append(suppress.from_catalog(catalog))
+            yield load(p, config=config)
             progress.advance(p)
 
     try:
@@ -271,12 +270,13 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
             from listlint.partitions import lint_files
 
             gcpolicy.settle()  # a driver collects other engines' results: collect as usual
-            report = lint_files(opts["engine"], files, config, opts["master"], harvested)
+            report = lint_files(opts["engine"], files, config, opts["master"])
         else:
             report = run(catalogs(), ruleset, spill=True)
     finally:
         progress.close()
-    report = _post_process(report, config, opts, harvested)
+    for notice in report.notices:
+        click.echo(f"listlint: notice: {notice}", err=True)
     if opts["write_baseline"] is not None:
         from listlint import baseline
 
@@ -301,38 +301,6 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         report_to_show = report
     _emit(write, report_to_show, options, fmt)
     return report.exit_code(config.fail_on)
-
-
-def _post_process(report: Any, config: Any, opts: dict[str, Any], harvested: list[Any]) -> Any:
-    """Suppressions (catalogue column + ignore file), then the baseline. Kept out of the
-    engine: they change which findings are shown, never what the rules found."""
-    from listlint import baseline, suppress
-    from listlint.report import Report
-
-    ignore_file = opts["ignore_file"] or config.ignore_file
-    parts = list(harvested)
-    if ignore_file:
-        parts.append(suppress.from_file(ignore_file))
-    rules = suppress.merge(*parts)
-    findings = report.findings
-    if rules.items:
-        findings, _dropped = rules.apply(findings)
-    for problem in rules.problems:
-        click.echo(f"listlint: notice: {problem}", err=True)
-    for s in rules.unused():
-        click.echo(
-            f"listlint: notice: unused suppression {','.join(s.codes)} ({s.source}): nothing matched",
-            err=True,
-        )
-    base = (
-        None if opts["write_baseline"] is not None else (opts["baseline_path"] or config.baseline)
-    )
-    if base:
-        findings = baseline.filter_new(findings, baseline.load(base))
-    if findings is report.findings:
-        return report
-    s = report.summary
-    return Report.build(findings, files=s.files, records=s.records, listings=s.listings)
 
 
 def _emit(write: Any, report: Any, options: Any, fmt: str) -> None:
@@ -381,6 +349,10 @@ def _format_from_output(output: Path | None) -> str | None:
             f"({', '.join(sorted(formatters.available()))})"
         )
     return formatters.EXTENSIONS[ext]
+
+
+def _str(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:

@@ -140,6 +140,8 @@ def _catalog(
         if cmap.profile != "generic":
             profile = cmap.profile
     frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
+    if fmt == "text":  # delimited text: say which kind (the sniffer only knows "text")
+        fmt = "tsv" if tables[0].delimiter == "\t" else "csv"
     return Catalog(
         path=name,
         frame=frame,
@@ -167,10 +169,14 @@ def column_map(headers: list[str], columns: dict[str, str] | None, name: str | N
 def from_records(
     records: list[dict[str, Any]], *, path: str | None = None, columns: dict[str, str] | None = None
 ) -> Catalog:
-    """A catalogue from dicts (library use and tests); ``row`` is the 1-based index."""
+    """A catalogue from dicts (library use and tests). Rows are numbered as in a file
+    whose header is row 1, as for a DataFrame: ``records[0]`` is row 2, so the same
+    records get the same row numbers however they are passed in."""
     from listlint.loader.jsondoc import records_table
 
-    table = records_table(list(records), path or "<records>")
+    records = list(records)
+    numbers = list(range(2, len(records) + 2))
+    table = records_table(records, path or "<records>", numbers=numbers)
     return _catalog([table], path, columns, "records")
 
 

@@ -139,7 +139,7 @@ class StreamingCatalog(Catalog):
         self.columns = cmap.column_names()
         self.records = 0
         self.issues: list[LoadIssue] = []
-        self.format = "csv"
+        self.format = "tsv" if delimiter == "\t" else "csv"
         self.profile = cmap.profile
         self.sheets = []
         self.spec = ChunkSpec(name, headers, delimiter, cmap, self.columns, limits.max_cell_length)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from listlint.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -22,9 +24,19 @@ BRAND_PRONE = {"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"}
 _SHARED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[BrandIndex, object]] = {}
 
 
+class BrandOptions(BaseModel):
+    """Options of every ip rule (``[tool.listlint.rules.TM101]``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: the user's own protected brands, checked like the shipped list
+    brands: list[str] = Field(default_factory=list)
+
+
 class TrademarkRule(Rule):
     group: ClassVar[str] = "ip"
     fields: ClassVar[tuple[str, ...]] = ("title",)
+    options_model: ClassVar[type[BaseModel] | None] = BrandOptions
 
     def _resources(self) -> tuple[BrandIndex, object]:
         # the user's own brands may sit under any ip rule's options; they serve the family
