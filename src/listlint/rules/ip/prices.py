@@ -37,6 +37,7 @@ class Floor:
     brand: str
     type: str
     model: str  # folded model name, "" for the type's floor
+    model_name: str  # as the brand writes it
     usd: float
     amount: float
     currency: str
@@ -44,7 +45,7 @@ class Floor:
     source: str
 
     def describe(self) -> str:
-        what = f"{self.brand} {self.model or self.type}"
+        what = f"{self.brand} {self.model_name or self.type}"
         money = f"{self.amount:g} {self.currency}"
         return f"{what} lists from {money} new ({self.as_of})"
 
@@ -93,6 +94,7 @@ class PriceBook:
                 r["brand"],
                 r["type"],
                 fold(r.get("model", "")),
+                r.get("model", ""),
                 usd,
                 float(r["floor"]),
                 r["currency"].upper(),
