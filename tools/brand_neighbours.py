@@ -122,8 +122,16 @@ def neighbours(brands: set[str], words: set[str]) -> set[str]:
                      workers=1, dtype=np.uint8)
         keep.update(pool[int(r)] for r in np.nonzero((dist <= d).any(axis=1))[0])
     # 2. the same sound key (words of five letters or more)
-    keys = {brand_key(b) for b in bl if len(b) >= 5}
-    keep.update(w for w in cands if len(w) >= 5 and brand_key(w) in keys)
+    # (and within three edits, as the lookalike search asks)
+    by_key: dict[str, list[str]] = {}
+    for b in bl:
+        if len(b) >= 5:
+            by_key.setdefault(brand_key(b), []).append(b)
+    for w in cands:
+        if len(w) >= 5 and w not in keep:
+            near = by_key.get(brand_key(w))
+            if near and any(OSA.distance(w, b, score_cutoff=3) <= 3 for b in near):
+                keep.add(w)
     # 3. a brand word with a short affix ("nikel", "ankers", "bosex")
     auto = ahocorasick.Automaton()
     for b in bl:
