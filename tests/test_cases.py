@@ -16,6 +16,10 @@ Case file format::
 A case passes when the set of codes (among ``rules``) found equals ``expect``. A file may
 say ``counted: [error, warning]``: then only findings at those severities count (an info
 note on a trap, "nominative use", is no false alarm).
+
+Catalogue-level rules (outliers, shared images, mixed currencies) need several listings:
+``listings: [...]`` replaces ``listing``, and ``flagged: [SKU, ...]`` (optional) names the
+listings the expected codes must be reported on, no more and no fewer.
 """
 
 from __future__ import annotations
@@ -47,8 +51,9 @@ def _load() -> list:
 @pytest.mark.parametrize(("spec", "case"), _load())
 def test_case(spec: dict, case: dict) -> None:
     codes = spec["rules"]
+    records = case["listings"] if "listings" in case else [case["listing"]]
     report = listlint.lint(
-        [case["listing"]],
+        records,
         policy=case.get("policy", spec.get("policy", ["base"])),
         select=codes,
         **spec.get("options", {}),
@@ -66,6 +71,9 @@ def test_case(spec: dict, case: dict) -> None:
         rank = ("info", "warning", "error")
         worst = max((rank.index(f.severity.value) for f in hits), default=-1)
         assert worst >= 0 and rank[worst] == case["severity"], messages
+    if "flagged" in case:
+        skus = {f.sku for f in report.findings if f.rule in codes}
+        assert skus == set(case["flagged"]), messages
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)

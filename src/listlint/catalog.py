@@ -29,6 +29,16 @@ class LoadIssue:
     suggestion: str | None = None
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a table's columns sit in the file: ``columns[0]`` (a header as findings
+    name it) is in sheet column ``first_column`` (1-based). Lets a report point at cells."""
+
+    sheet: str | None
+    first_column: int
+    columns: tuple[str, ...]
+
+
 @dataclass
 class Catalog:
     """Listings of one file as a polars frame, plus loader bookkeeping.
@@ -44,6 +54,8 @@ class Catalog:
     format: str = ""
     profile: str = "generic"
     sheets: list[str] = field(default_factory=list)
+    #: one per table read (a workbook: one per sheet checked)
+    layouts: list[Layout] = field(default_factory=list)
 
     @property
     def listings_count(self) -> int:

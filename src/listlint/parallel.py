@@ -14,12 +14,20 @@ Starting a worker costs about a second (imports plus rule resources), so
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
-from listlint.loader.stream import ChunkInfo, ChunkSpec, StreamingCatalog
+from listlint.batch import Batch
+from listlint.engine import BatchResult, RuleSet, batch_result, lint_catalog
+from listlint.gcpolicy import GC_THRESHOLDS
+from listlint.loader.stream import ChunkInfo, ChunkSpec, StreamingCatalog, build_chunk
+from listlint.report import FINDING_FIELDS, make_finding
 
 if TYPE_CHECKING:
     # imported where a pool starts: ~4 ms of imports a one-batch run never uses
@@ -29,7 +37,6 @@ if TYPE_CHECKING:
 
     from listlint.catalog import Catalog
     from listlint.config import Config
-    from listlint.engine import BatchResult, RuleSet
     from listlint.policy import PolicySet
     from listlint.report import Finding
 
@@ -80,24 +87,56 @@ _WORKER_RULESET: RuleSet | None = None
 def _init_worker(config: Config, policies: PolicySet) -> None:
     """Pool initialiser: build the rules once per worker process."""
     global _WORKER_RULESET
-    import gc
-
-    from listlint.engine import GC_THRESHOLDS, RuleSet
-
+    _leave_signals_to_parent()
     _exit_with_parent()
     _WORKER_RULESET = RuleSet.build(config, policies)
-    # a worker only lints: the parent's reasoning in engine.fewer_collections holds for
+    # a worker only lints: the parent's reasoning in runner.fewer_collections holds for
     # its whole life; the rules' own long-lived objects need no more scans at all
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
 
 
+#: signals the parent alone handles: Ctrl-C and a SIGTERM sent to the process group
+#: reach the workers too, which printed tracebacks (KeyboardInterrupt, EOFError) or died
+#: under the parent's queue feeder thread, whose join then hung the exit for ever
+_PARENT_SIGNALS = ("SIGINT", "SIGTERM")
+
+
+def _leave_signals_to_parent() -> None:
+    """Worker side: ignore SIGINT/SIGTERM; the parent stops the workers (SIGKILL)
+    when the run is stopped. They were blocked while the worker started (see
+    :func:`_signals_blocked`), so none was lost to the default action in between."""
+    import signal
+
+    wanted = [getattr(signal, name) for name in _PARENT_SIGNALS if hasattr(signal, name)]
+    for sig in wanted:
+        signal.signal(sig, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, wanted)
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT/SIGTERM blocked in this thread while it may start worker processes: a
+    started process inherits the mask, so a Ctrl-C during its imports stays pending
+    until it ignores the signal. (This process still gets them: the kernel hands them
+    to another thread, and Python runs the handler in the main thread as usual.)"""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    wanted = {getattr(signal, name) for name in _PARENT_SIGNALS if hasattr(signal, name)}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _exit_with_parent() -> None:
     """A worker whose parent was killed (SIGTERM, OOM killer) would wait on its queue
     for ever; this watcher ends it within a second instead."""
-    import threading
-    import time
-
     parent = os.getppid()
 
     def watch() -> None:
@@ -121,17 +160,12 @@ def _packed(result: BatchResult) -> PackedResult:
 
 
 def _unpacked(packed: PackedResult) -> BatchResult:
-    from listlint.report import FINDING_FIELDS, make_finding
-
     rows, partials = packed
     return [make_finding(dict(zip(FINDING_FIELDS, row, strict=True))) for row in rows], partials
 
 
 def _check(frame: pl.DataFrame, path: str | None, columns: dict[str, str]) -> PackedResult:
     """One batch, in a worker."""
-    from listlint.batch import Batch
-    from listlint.engine import batch_result
-
     assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
     return _packed(batch_result(_WORKER_RULESET, Batch(frame, path=path, columns=columns)))
 
@@ -141,9 +175,6 @@ def _check_chunk(
 ) -> tuple[PackedResult, ChunkInfo]:
     """Raw records of a streamed file, in a worker: normalise them, then check. The
     parent only scans the file, so loading scales with the workers too."""
-    from listlint.engine import batch_result
-    from listlint.loader.stream import build_chunk
-
     assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
     batch, info = build_chunk(spec, body, offset)
     return _packed(batch_result(_WORKER_RULESET, batch)), info
@@ -167,18 +198,37 @@ class Runner:
     def __enter__(self) -> Runner:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def abort(self) -> None:
+        """Stop the workers now, without waiting for them (the run was stopped: a
+        signal, an error). Workers ignore SIGTERM, so they are killed; the queue's
+        feeder thread may be blocked writing to them, so it is not joined at exit."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # ProcessPoolExecutor has no public handle on its processes or its call queue
+        workers = dict(getattr(pool, "_processes", None) or {})
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers.values():
+            with suppress(Exception):
+                process.kill()
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:
+            with suppress(Exception):
+                queue.cancel_join_thread()
+
     def lint(self, catalog: Catalog) -> Iterator[Finding]:
         """All findings for one catalogue; same findings, same order, whatever ``jobs``."""
-        from listlint.engine import lint_catalog
-
         rows = None if getattr(catalog, "streaming", False) else catalog.listings_count
         workers = workers_for(self.jobs, rows)
         if rows is not None and rows <= self.ruleset.config.batch_size:
@@ -230,7 +280,8 @@ class Runner:
         window = max(2, workers * IN_FLIGHT_PER_WORKER)
         pending: deque[Future[Any]] = deque()
         for fn, *args in jobs:
-            pending.append(pool.submit(fn, *args))
+            with _signals_blocked():  # submit may start a worker process
+                pending.append(pool.submit(fn, *args))
             self.dispatched += 1
             while len(pending) >= window:
                 yield pending.popleft().result()

@@ -235,6 +235,34 @@ class Summary(BaseModel):
     info: int = 0
 
 
+class RuleInfo(BaseModel):
+    """What a formatter may say about a rule (SARIF rule descriptors): carried in the
+    Report so formatters never consult the rule registry."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    name: str
+    group: str
+    severity: Severity
+    summary: str
+    help: str = ""
+    policy_url: str | None = None
+
+
+class SourceLayout(BaseModel):
+    """Where one table's columns sit in its file: ``columns[0]`` (a header as findings
+    name it) is sheet column ``first_column`` (1-based). Formats that point at cells
+    (the annotated xlsx copy) read this instead of re-reading the header rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str | None
+    sheet: str | None = None
+    first_column: int = 1
+    columns: tuple[str, ...] = ()
+
+
 class Report(BaseModel, metaclass=_OwnDocs):
     """The result of a run: counts plus findings sorted by path, sheet, row, field, code.
 
@@ -252,7 +280,11 @@ class Report(BaseModel, metaclass=_OwnDocs):
     - ``notices``: things the user should know that are not findings: suppressions
       without a reason or naming no rule, and suppressions that matched nothing (stale).
 
-    ``fail_on`` and ``notices`` are not part of the JSON contract.
+    - ``rules``: metadata of the rules that ran (:class:`RuleInfo` by code) and
+      ``sources``: the column layout of each table read (:class:`SourceLayout`), for
+      formatters, which read nothing but the Report.
+
+    ``fail_on``, ``notices``, ``rules`` and ``sources`` are not part of the JSON contract.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -262,6 +294,8 @@ class Report(BaseModel, metaclass=_OwnDocs):
     findings: list[Finding] = Field(default_factory=list)
     fail_on: Severity = Field(default=Severity.ERROR, exclude=True)
     notices: list[str] = Field(default_factory=list, exclude=True)
+    rules: dict[str, RuleInfo] = Field(default_factory=dict, exclude=True)
+    sources: list[SourceLayout] = Field(default_factory=list, exclude=True)
 
     @classmethod
     def build(cls, findings: list[Finding], *, files: int, records: int, listings: int) -> Report:

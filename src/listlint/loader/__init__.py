@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from listlint.catalog import Catalog, LoadIssue
+from listlint.catalog import Catalog, Layout, LoadIssue
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.loader.columns import ColumnMap, map_columns
@@ -151,6 +151,7 @@ def _catalog(
         format=fmt,
         profile=profile,
         sheets=[t.sheet for t in tables if t.sheet],
+        layouts=[Layout(t.sheet, t.first_column, tuple(t.headers)) for t in tables],
     )
 
 

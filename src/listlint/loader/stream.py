@@ -26,7 +26,7 @@ from pathlib import Path
 import polars as pl
 
 from listlint.batch import Batch
-from listlint.catalog import Catalog, LoadIssue
+from listlint.catalog import Catalog, Layout, LoadIssue
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.fields import ATTR_PREFIX, ROW, SHEET
@@ -142,6 +142,7 @@ class StreamingCatalog(Catalog):
         self.format = "tsv" if delimiter == "\t" else "csv"
         self.profile = cmap.profile
         self.sheets = []
+        self.layouts = [Layout(None, 1, tuple(headers))]
         self.spec = ChunkSpec(name, headers, delimiter, cmap, self.columns, limits.max_cell_length)
         self._file = path
         self._listings = 0

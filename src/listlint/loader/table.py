@@ -31,6 +31,8 @@ class RawTable:
     #: readers that parse columnar (the polars CSV fast path) hand over a frame of
     #: Utf8 columns c0..cN instead of ``rows``
     source_frame: pl.DataFrame | None = None
+    #: the sheet column (1-based) of ``headers[0]``: a workbook's table may start at C
+    first_column: int = 1
 
     def frame(self) -> pl.DataFrame:
         """The cells as Utf8 columns ``c0``..``cN`` (one row per data record)."""

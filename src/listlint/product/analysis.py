@@ -70,6 +70,39 @@ class ProductAnalysis:
     def __len__(self) -> int:
         return self.frame.height
 
+    def heads(self) -> pl.DataFrame:
+        """Per listing, the title's head noun: ``head_start``, ``head_end`` (offsets in
+        the folded title), ``seg_end`` (end of its head segment) and ``head_first``
+        (the noun comes from a head-first language); null where the title names none."""
+        first = pl.Series([e.head_first for e in self._entries], dtype=pl.Boolean)
+        ids = pl.Series(range(len(first)), dtype=pl.UInt32)
+        return self._ids.select(
+            pl.col("head_start"),
+            pl.col("head_end"),
+            pl.col("seg_end"),
+            pl.col("t_entry")
+            .replace_strict(ids, first, default=None, return_dtype=pl.Boolean)
+            .alias("head_first"),
+        )
+
+    def field_groups(self) -> pl.DataFrame:
+        """Per listing, the group each field names on its own: ``title_group`` (the
+        title's head noun), ``type_group`` (the product-type column), ``category_group``
+        (the category text); null where the field names no grouped type. For rules that
+        compare what the fields say (a phone case in "Food > Snacks")."""
+        groups = [e.group or None for e in self._entries]
+        ids = pl.Series(range(len(groups)), dtype=pl.UInt32)
+        names = pl.Series(groups, dtype=pl.Utf8)
+
+        def group(col: str) -> pl.Expr:
+            return pl.col(col).replace_strict(ids, names, default=None, return_dtype=pl.Utf8)
+
+        return self._ids.select(
+            group("t_entry").alias("title_group"),
+            group("p_entry").alias("type_group"),
+            group("c_entry").alias("category_group"),
+        )
+
     def product(self, row: int) -> ListingProduct:
         """What listing ``row`` sells, with its title's head noun."""
         r = self._ids.row(row, named=True)
@@ -116,7 +149,7 @@ class _RowTexts(Mapping[str, "str | None"]):
             self._seen[field] = self._text(field, self._row)
         return self._seen[field]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self._seen)
 
     def __len__(self) -> int:
