@@ -13,13 +13,12 @@ and lets an attested word stand for a brand only with strong support (the brand'
 named next to it, or counterfeit wording); a made-up word needs less.
 
 Sources (all shipped by the PyPI package spacy-lookups-data, already a dependency, so the
-list is reproducible offline): the English lexeme probability table (one million word
-forms from web text, en_lexeme_prob), the German, Spanish and Greek lexeme tables, and
-the lemma lookup tables of ca, cs, da, de, es, fr, hr, hu, id, it, lb, lt, mk, nb, nl,
-pl, pt, ro, ru, sr, sv, tl, tr (their inflected forms and lemmas). Brand words: the
-single words of four letters or more of ``brands.tsv`` and the name/variant spellings of
-``aliases.tsv``. The header records a hash of those two files: a test fails when a brand
-was added and the list was not regenerated.
+list is reproducible offline): the lemma lookup tables of ca, cs, da, de, en, es, fr, hr,
+hu, id, it, lb, lt, mk, nb, nl, pl, pt, ro, ru, sr, sv, tl, tr (inflected forms and
+lemmas: "dictionary words"), and the English, German, Spanish and Greek lexeme tables
+(word forms of web text: first names and frequent misspellings too, "web words"). Brand words: the single words the brand index
+compares tokens with. The header records a hash of brands.tsv, aliases.tsv and
+models.tsv: a test fails when a brand was added and the list was not regenerated.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "wordlists" / "brands" / "attested_near_brands.txt"
-INPUTS = ("brands.tsv", "aliases.tsv")
+INPUTS = ("brands.tsv", "aliases.tsv", "models.tsv")
 _WORD = re.compile(r"^[a-z]{3,24}$")
 #: affixes a knock-off glues to a brand word ("iBOSEX", "Dysonic"): at most this long
 MAX_PREFIX, MAX_SUFFIX = 2, 3
@@ -48,39 +47,38 @@ def input_hash(root: Path = ROOT) -> str:
 
 
 def brand_words() -> set[str]:
+    """The single words the lookalike search compares tokens with (the brand index's own,
+    so variants such as "loreal" for L'Oréal are covered)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from listlint.resources import table
-    from listlint.text.normalize import fold
+    from listlint.rules.ip.index import BrandIndex
 
-    names = [r["brand"] for r in table("brands/brands")]
-    names += [
-        r["alias"]
-        for r in table("brands/aliases")
-        if r.get("alias_type", "").split("_")[0] in ("variant", "misspelling", "lookalike")
-        or r.get("alias_type") == "variant"
-    ]
-    out = set()
-    for name in names:
-        for w in re.findall(r"[^\W\d_]+", fold(name)):
-            if len(w) >= 4 and w.isascii() and w.isalpha():
-                out.add(w)
-    return out
+    return {w for w in BrandIndex().word_text.values() if w.isascii() and w.isalpha()}
 
 
-def attested_words() -> set[str]:
+def attested_words() -> tuple[set[str], set[str]]:
+    """(dictionary words, web words): the word forms of the lemma tables of 24 languages
+    (English included) are dictionary words; the de/el/en/es web lexeme tables add names
+    and frequent misspellings ("Madeline", "duracel")."""
     import spacy_lookups_data
 
     data = Path(spacy_lookups_data.__path__[0]) / "data"
-    words: set[str] = set()
-    for path in sorted(data.glob("*_lexeme_prob.json.gz")) + sorted(data.glob("*_lemma_lookup*.json.gz")):
+    dictionary: set[str] = set()
+    web: set[str] = set()
+    paths = sorted(data.glob("*_lexeme_prob.json.gz")) + sorted(
+        data.glob("*_lemma_lookup*.json.gz")
+    )
+    for path in paths:
+        # lexeme tables are word frequencies of web text (they hold brand misspellings:
+        # "duracel", "swarovsky"); lemma tables list a language's words
+        target = web if "_lexeme_" in path.name else dictionary
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             table = json.load(fh)
         for k, v in table.items():
             for w in (k, v) if isinstance(v, str) else (k,):
                 w = _fold(w)
                 if _WORD.match(w):
-                    words.add(w)
-    return words
+                    target.add(w)
+    return dictionary, web - dictionary
 
 
 def _fold(w: str) -> str:
@@ -105,7 +103,7 @@ def neighbours(brands: set[str], words: set[str]) -> set[str]:
 
     keep: set[str] = set()
     # 1. the lookalike search's edit bound between skeletons: one edit for brand words
-    # under nine letters, two from nine on; compared in groups of one brand length against
+    # under six letters, two from six on (a word of a multi-word name may be two off); compared in groups of one brand length against
     # the words of a length within the bound (one cdist call per group)
     by_len: dict[int, list[str]] = {}
     for w in cands:
@@ -114,12 +112,18 @@ def neighbours(brands: set[str], words: set[str]) -> set[str]:
     for b in bl:
         groups.setdefault(len(b), []).append(skeleton(b))
     for n, bsk in sorted(groups.items()):
-        d = 2 if n >= 9 else 1
+        d = 2 if n >= 6 else 1  # words of longer names may be two edits off
         pool = [w for m in range(n - d, n + d + 1) for w in by_len.get(m, ())]
         if not pool:
             continue
-        dist = cdist([skeleton(w) for w in pool], bsk, scorer=OSA.distance, score_cutoff=d,
-                     workers=1, dtype=np.uint8)
+        dist = cdist(
+            [skeleton(w) for w in pool],
+            bsk,
+            scorer=OSA.distance,
+            score_cutoff=d,
+            workers=1,
+            dtype=np.uint8,
+        )
         keep.update(pool[int(r)] for r in np.nonzero((dist <= d).any(axis=1))[0])
     # 2. the same sound key (words of five letters or more)
     # (and within three edits, as the lookalike search asks)
@@ -146,14 +150,17 @@ def neighbours(brands: set[str], words: set[str]) -> set[str]:
     return keep
 
 
-def render(words: set[str], digest: str) -> str:
+def render(dictionary: set[str], web: set[str], digest: str) -> str:
     head = [
-        "# Attested words near a protected brand word: real words and names of some language within two",
-        "# edits, the same sound key, or the brand with a short affix. Generated by tools/brand_neighbours.py",
-        "# from spacy-lookups-data (en/de/es/el lexeme tables; lemma tables of 23 languages); do not edit.",
+        "# Attested words near a protected brand word: real words and names of some language within the",
+        "# lookalike search's edit bound, the same sound key, or the brand with a short affix. Generated by",
+        "# tools/brand_neighbours.py from spacy-lookups-data (lemma tables of 24 languages, de/es/el/en lexeme",
+        "# tables); do not edit. 'd <word>': a dictionary word of some language; 'w <word>': attested only in",
+        "# English web text (first names, frequent misspellings of a brand).",
         f"# inputs: {digest}",
     ]
-    return "\n".join(head + sorted(words)) + "\n"
+    lines = [f"d {w}" for w in sorted(dictionary)] + [f"w {w}" for w in sorted(web)]
+    return "\n".join(head + lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,13 +169,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     digest = input_hash()
     if args.check:
-        first = OUT.read_text(encoding="utf-8").split("\n")[:5] if OUT.exists() else []
+        first = OUT.read_text(encoding="utf-8").split("\n")[:8] if OUT.exists() else []
         ok = f"# inputs: {digest}" in first
         print("up to date" if ok else "stale: run python tools/brand_neighbours.py")
         return 0 if ok else 1
-    words = neighbours(brand_words(), attested_words())
-    OUT.write_text(render(words, digest), encoding="utf-8")
-    print(f"wrote {len(words)} words to {OUT.relative_to(ROOT)}")
+    brands = brand_words()
+    dictionary, web = attested_words()
+    near = neighbours(brands, dictionary | web)
+    OUT.write_text(render(near & dictionary, near & web, digest), encoding="utf-8")
+    print(f"wrote {len(near)} words to {OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -58,15 +58,38 @@ class Families:
             return False
         if ka == kb or ka.startswith(kb) or kb.startswith(ka):
             return True
-        return bool(self.owners(a) & (self.owners(b) | {kb})) or kb in self.owners(a) or (
-            ka in self.owners(b)
+        return (
+            bool(self.owners(a) & (self.owners(b) | {kb}))
+            or kb in self.owners(a)
+            or (ka in self.owners(b))
         )
 
     def is_licensee(self, name: str | None) -> bool:
         k = key(name)
-        return bool(k) and (k in self.licensees or any(k.startswith(x) for x in self.licensees if len(x) >= 4))
+        return bool(k) and (
+            k in self.licensees or any(k.startswith(x) for x in self.licensees if len(x) >= 4)
+        )
 
 
 @lru_cache(maxsize=1)
 def families() -> Families:
     return Families()
+
+
+@lru_cache(maxsize=1)
+def known_genuine() -> frozenset[str]:
+    """Folded one-word names of the brands owners.tsv lists (and their licensees): real
+    brands, so a token spelling one is that brand, never a lookalike of another."""
+    import re
+
+    out = set()
+    for r in table("brands/owners"):
+        for b in r["brands"].split(","):
+            words = re.findall(r"[^\W_]+", fold(b))
+            if len(words) == 1:
+                out.add(words[0])
+    for r in table("brands/licensees"):
+        words = re.findall(r"[^\W_]+", fold(r["licensee"]))
+        if len(words) == 1:
+            out.add(words[0])
+    return frozenset(out)

@@ -36,15 +36,44 @@ def _accessory_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:[\s\-/]+[\w+.]+){{0,3}}?[\s\-/]+(?:{nouns})\b")
 
 
+#: brands whose names before an accessory noun name the device it fits
+_DEVICE_GROUPS = frozenset({"electronics", "home", "personal_care", "auto", "household"})
+#: prepositions that open clauses of every kind ("bag for men"): only right before a brand
+_GENERIC_PREPOSITIONS = frozenset(
+    {"for", "para", "pour", "für", "untuk", "cho", "dành cho", "to fit"}
+)
+#: where a compatibility clause ends ("Fits up to 16 inch laptop/MacBook - brown")
+_CLAUSE_BREAK = re.compile(r"\s[-–|]\s|[;|()\[\]]")
+
+
 def is_nominative(text: str, start: int, end: int, name: Name) -> bool:
     """Is the brand at ``text[start:end]`` (folded) named as what the item fits?"""
-    if _nominative_before(text, start):
+    if _nominative_before(text, start) or _in_compat_clause(text, start):
         return True
     after = text[end : end + 40]
     if _after_re().match(after):
         return True
     # "iPhone 15 case" names the device; "Louis Vuitton phone case" names the maker
-    return "electronics" in name.brand.groups and bool(_accessory_re().match(after))
+    # a device, appliance or car part named before an accessory noun ("Dyson V8 filter");
+    # a fashion house's "phone case" is its own product
+    return bool(name.brand.groups & _DEVICE_GROUPS) and bool(_accessory_re().match(after))
+
+
+def _in_compat_clause(text: str, start: int) -> bool:
+    """The mention sits in a clause a compatibility phrase opened, a few words before it
+    ("fits up to 14/15.6/16 inch laptop/MacBook", "compatible for Nikon, Canon, Sony")."""
+    before = text[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    for p in before_phrases():
+        if p in _GENERIC_PREPOSITIONS:
+            continue  # "for", "para", "untuk" open too many clauses ("bag for men") to reach far
+        k = clause.find(p)
+        if k >= 0 and (k == 0 or not clause[k - 1].isalnum()):
+            end = k + len(p)
+            if end == len(clause) or not clause[end].isalnum():
+                return True
+    return False
 
 
 def _ends_nominative(before: str) -> bool:
@@ -58,7 +87,7 @@ def _nominative_before(text: str, start: int) -> bool:
     """Is the mention introduced by "for", "compatible with", "fits", ...? Chained device
     names count too: "for iPod and iPhone", "fits Galaxy S23 / iPhone 15"."""
     before = text[max(0, start - 60) : start].rstrip()
-    for _ in range(4):
+    for _ in range(8):
         before = re.sub(
             r"(?:\b(?:the|your|my|all|new|apple|samsung|google)\s*)+$", "", before
         ).rstrip(" (")

@@ -11,8 +11,8 @@ below it, so the family never makes an error of a price alone.
 Data (``wordlists/brands/``): ``price_floors.tsv`` (brand, product type, optional model,
 floor, currency, list date, source), ``fx_rates.tsv`` (units per USD with the date and
 source of each rate), ``price_types.tsv`` (the words that name each product type). The
-floor used is the model's when the listing names one, else the product type's, else the
-brand's lowest (the cautious choice when the type is unknown).
+floor used is the model's when the listing names one, else the product type's; a listing
+whose type cannot be told is not judged by price.
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
 
-#: a price under this share of the floor is "far below" the brand's range
-FAR_BELOW = 0.30
+#: a price under this share of the floor is "far below" the brand's range: the floors are
+#: list prices rounded down by 15-25%, so 0.35 of a floor is about 28-30% of the list
+#: price (policy_facts.md 3.2: "price < ~30% of brand's typical retail")
+FAR_BELOW = 0.35
 #: the type words of accessories and parts: never the product a floor is about
 ACCESSORY = "accessory"
 
@@ -72,11 +74,18 @@ def per_usd() -> dict[str, float]:
     return {r["currency"].upper(): float(r["per_usd"]) for r in table("brands/fx_rates")}
 
 
+#: USD value assumed for one unit of a price that names no currency: a strong currency,
+#: so a bare number never looks cheaper than it could be (48 may be 48 OMR or 48 GBP)
+UNKNOWN_CURRENCY_USD = 1.3
+
+
 def to_usd(amount: float | None, currency: str | None) -> float | None:
-    """``amount`` in USD, or None when the currency is missing or unknown: a price whose
-    currency cannot be told is never compared (a cheap-looking 48 may be 48 OMR)."""
-    if amount is None or amount <= 0 or not currency:
+    """``amount`` in USD; a price without a currency is read cautiously (one unit =
+    UNKNOWN_CURRENCY_USD); None for a currency the rate table does not know."""
+    if amount is None or amount <= 0:
         return None
+    if not currency:
+        return amount * UNKNOWN_CURRENCY_USD
     rate = per_usd().get(currency.upper())
     return amount / rate if rate else None
 
@@ -121,20 +130,19 @@ class PriceBook:
         return sorted(found)
 
     def floor(self, brand: str, ptype: str | None, model: str | None = None) -> Floor | None:
-        """The floor for ``brand``'s ``model`` / ``ptype``; the brand's lowest when the type
-        is unknown; None for an accessory or a brand without floors."""
+        """The floor for ``brand``'s ``model`` / ``ptype``; None for an unknown type, an
+        accessory or a brand without floors."""
         table_ = self.floors.get(brand)
-        if not table_ or ptype == ACCESSORY:
+        if not table_ or not ptype or ptype == ACCESSORY:
             return None
         if model:
+            # the listing's model is the floor's model or a variant of it ("neverfull mm")
             for (t, m), f in table_.items():
-                if m and (m == model or model.startswith(m + " ") or m.startswith(model)):
-                    if ptype in (None, t):
-                        return f
-        if ptype:
-            return table_.get((ptype, ""))
-        plain = [f for (t, m), f in table_.items() if not m]
-        return min(plain, key=lambda f: f.usd) if plain else None
+                if m and t == ptype and (m == model or model.startswith(m + " ")):
+                    return f
+        # an unknown type has no floor: a brand's cheapest flagship says nothing about its
+        # ink cartridges, cables or spare parts (the floors cover flagship types only)
+        return table_.get((ptype, "")) if ptype else None
 
     def clone_price(
         self,

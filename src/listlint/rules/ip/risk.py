@@ -17,9 +17,10 @@ attested near-word     1         "Chanelle", "Panna": a real word or name; needs
 coded reference        2         the brand named only by a model, nickname or initials
 clone pricing          2         under 30% of the brand's lowest list price for the type
 not the brand's line   1.5       a famous brand on a product type it does not make
-brand column           0.5 / 1   blank or "Generic" / another, unrelated brand
-fame                   0.5       a luxury brand among the most counterfeited
+brand column           1 / 2     blank or "Generic" / another, unrelated brand
+fame                   1         a luxury brand among the most counterfeited
 product type matches   1         the listing sells a type the brand sells (support)
+genuine price          -1        at or above the brand's lowest list price for the type
 =====================  ========  =====================================================
 
 Severity: error from 4 up, warning from 2, info below. Clone pricing is never enough for
@@ -43,9 +44,9 @@ W_ATTESTED = 1.0
 W_CODED = 2.0
 W_CLONE_PRICE = 2.0
 W_NOT_BRAND_LINE = 1.5
-W_COLUMN_OTHER = 1.0
-W_COLUMN_BLANK = 0.5
-W_FAME = 0.5
+W_COLUMN_OTHER = 2.0
+W_COLUMN_BLANK = 1.0
+W_FAME = 1.0
 W_TYPE_MATCH = 1.0
 
 

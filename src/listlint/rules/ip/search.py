@@ -6,15 +6,18 @@ unique vocabulary) finds "Guccl" and "Louis Vuiton". Knock-offs also:
 
 * **sound alike** past the edit bound: "Filips" is two edits from Philips (a seven-letter
   word is allowed one) but sounds the same (:func:`~listlint.rules.ip.phonetic.brand_key`);
-  accepted within three edits for words of five letters or more;
+  accepted within two edits for words of five letters or more;
 * **glue letters to the brand**: "iBOSEX" (i + BOSE + X), "Dysonic" (DYSON + ic): the
   brand word inside the token with at most two letters before and three after, the
   rest not a plural ending ("Rolexes" is the brand);
 * are **made up**: a knock-off spelling is in no word list, while the ordinary words one
-  letter from a brand are ("panna", "colgante", "ankers", "Valentina", "energize").
-  :func:`attested` reads ``wordlists/brands/attested_near_brands.txt``, generated from
-  spacy-lookups-data by ``tools/brand_neighbours.py``; an attested word counts as a brand
-  only with strong support (its model named next to it, or counterfeit wording).
+  letter from a brand are ("panna", "colgante", "ankers", "energize"): :func:`attested`
+  (dictionary words of 24 languages) and :func:`web_attested` (first names and frequent
+  misspellings seen in English web text: "Madeline", "duracel") read
+  ``wordlists/brands/attested_near_brands.txt``, generated from spacy-lookups-data by
+  ``tools/brand_neighbours.py``. A dictionary word counts as a brand only with strong
+  support (its model named next to it, or counterfeit wording); a web word where the
+  listing's product type agrees with the brand.
 
 All of it runs once per batch on the unique vocabulary, never per row.
 """
@@ -35,16 +38,31 @@ _PLURAL = ("s", "es", "'s")
 #: the sound key proves something only on words at least this long
 SOUND_MIN = 5
 #: and only this close in edits
-SOUND_MAX_EDITS = 3
+SOUND_MAX_EDITS = 2
 
 
 @lru_cache(maxsize=1)
-def attested() -> frozenset[str]:
-    """Real words and names near a brand word (see module docstring)."""
+def _attested() -> tuple[frozenset[str], frozenset[str]]:
     path = wordlists_dir() / "brands" / "attested_near_brands.txt"
-    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    start = next((i for i, w in enumerate(lines) if not w.startswith("#")), len(lines))
-    return frozenset(lines[start:])
+    dictionary, web = [], []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("d "):
+            dictionary.append(line[2:])
+        elif line.startswith("w "):
+            web.append(line[2:])
+    return frozenset(dictionary), frozenset(web)
+
+
+def attested() -> frozenset[str]:
+    """Dictionary words of some language near a brand word ("panna", "colgante", "ankers",
+    "energize"): a brand only with strong support."""
+    return _attested()[0]
+
+
+def web_attested() -> frozenset[str]:
+    """Forms attested only in English web text: first names ("Madeline") and frequent
+    misspellings of a brand ("duracel"): a brand where the listing's type agrees."""
+    return _attested()[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,5 +107,7 @@ class NearSearch:
                 continue
             if not before and after in _PLURAL:
                 continue
+            if len(m.payload) == 4 and not (before and after) and len(before + after) > 1:
+                continue  # a four-letter brand with two letters on one side is a word
             out.append(Near(m.payload, len(before) + len(after), "letters glued to the brand"))
         return out

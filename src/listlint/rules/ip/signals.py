@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -47,13 +48,34 @@ class Signal:
     language: str
 
 
+@lru_cache(maxsize=1)
+def _technical_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in wordlist("brands/grade_exclusions"))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def technical_near(text: str, start: int, end: int) -> bool:
+    """Is a grade-looking token at ``text[start:end]`` within two words of a technical
+    word ("AAA batteries", "3 AAA battery torch", "7A fast charger", "10A virgin hair")?"""
+    before = _WORD.findall(text[max(0, start - 30) : start])[-2:]
+    after = _WORD.findall(text[end : end + 30])[:2]
+    tech = _technical_words()
+    return any(w in tech for w in (*before, *after))
+
+
 class SignalMatcher:
     def __init__(self) -> None:
         rows = table("brands/counterfeit_signals")
         sigs = [
             Signal(fold(r["term"]), r["strength"], r["language"]) for r in rows if r.get("term")
         ]
-        self.strong_medium = [s for s in sigs if s.strength in ("strong", "medium", "assurance")]
+        # "brand" and "grade" terms are phrases like the rest; the analysis decides later
+        # whether the listing's brands and product type let them count
+        self.strong_medium = [
+            s for s in sigs if s.strength in ("strong", "medium", "assurance", "brand", "grade")
+        ]
         self.weak_signals = [s for s in sigs if s.strength == "weak"]
         before = [s for s in sigs if s.strength in BEFORE]
         bounded = [
