@@ -141,3 +141,14 @@ def test_risk_severity_from_the_evidence_sum() -> None:
     r.add("model named without the brand", "title", "model", 2.0)
     assert r.level == "error"
     assert "price far below list" in r.explain() and "error" in r.why()
+
+
+def test_a_respelling_of_a_real_word_is_not_a_made_up_brand_spelling() -> None:
+    from listlint.rules.ip.lookalike import respells_word
+
+    # one edit from "dalmatian" and sounding like it, two from "balmain": the dog's word
+    assert respells_word("dalmatin", "balmain")
+    # sounds like the brand ("Filips"), or one edit from it ("Philps"): the brand's
+    assert not respells_word("filips", "philips")
+    assert not respells_word("philps", "philips")
+    assert not respells_word("lenuvo", "lenovo")

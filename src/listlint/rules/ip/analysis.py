@@ -21,6 +21,7 @@ from listlint.rules.ip.families import key as brand_key_of
 from listlint.rules.ip.index import BrandIndex, Name
 from listlint.rules.ip.listing import (
     BRAND_PRONE_TYPES,
+    MODEL_FIELD,
     PRODUCT_GROUPS,
     TYPE_GROUPS,
     CharacterIndex,
@@ -173,9 +174,17 @@ class _Context:
         ev = self.out.get(i)
         if ev is None:
             return False
-        if any(s.strength in ("strong", "medium") for s, *_ in ev.signals):
+        # comparison wording ("a twist on the classic bud vase") supports only the name it
+        # compares with, which is not known yet here (signals are qualified at the end)
+        if any(
+            s.strength == "strong"
+            or (s.strength == "medium" and not s.term.startswith(_COMPARISONS))
+            for s, *_ in ev.signals
+        ):
             return True
-        return any(m.name.brand is name.brand for m in ev.mentions)
+        # the brand named otherwise: the lookalike repeated in the description ("The Cloe
+        # vase is...") is the same coincidence of letters, no support for itself
+        return any(m.name.brand is name.brand and not m.disguise for m in ev.mentions)
 
     def own_token(self, i: int, tok: str) -> bool:
         """The token is (a word of) the row's brand column: the seller's own name
@@ -527,8 +536,14 @@ def _mark_coded(ev: RowEvidence, index: BrandIndex, brand_column: str | None) ->
             # or a nickname standing alone is how copies dodge the brand's name
             and (m.name.kind != "model_name" or m.name.ptype in BRAND_PRONE_TYPES)
             # a fragrance's name doubles as a flavour or colour ("Lost Cherry" vape)
+            # (the perfume type must come from the listing's words, not from that name)
             and (
-                m.name.ptype != "perfume" or (ev.facts is not None and ev.facts.ptype == "perfume")
+                m.name.ptype != "perfume"
+                or (
+                    ev.facts is not None
+                    and ev.facts.ptype == "perfume"
+                    and ev.facts.ptype_field != MODEL_FIELD
+                )
             )
             and not index.matches_brand(m.name.brand, brand_column)
             and not m.nominative

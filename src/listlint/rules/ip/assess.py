@@ -29,6 +29,8 @@ from listlint.rules.ip.listing import TYPE_GROUPS
 from listlint.rules.ip.prices import ACCESSORY
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from listlint.batch import Batch
     from listlint.rules.ip.analysis import Mention, RowEvidence
     from listlint.rules.ip.family import IpFamily
@@ -61,10 +63,12 @@ def seller(
     value: str | None,
     has_column: bool,
     stores: frozenset[str] = frozenset(),
+    house: Callable[[str], bool] | None = None,
 ) -> Seller:
     """What the brand column says about who sells ``brand``. ``stores``: values that
     fill the column of a whole file, the store's own name (a Shopify "Vendor"), which say
-    nothing about the brand of each product: read as no brand column."""
+    nothing about the brand of each product: read as no brand column. ``house``: is a
+    column value a brand the file's own titles name on its rows?"""
     if not has_column or (value is not None and value in stores):
         return Seller("none", None)
     v = (value or "").strip()
@@ -82,9 +86,11 @@ def seller(
         return Seller("cobrand", v)
     if ev.facts and ev.facts.licence:
         return Seller("licensee", v)
-    if index.claimed_brand(v) is not None:
+    if index.claimed_brand(v) is not None or (house is not None and house(v)):
         # another protected brand: a counterfeiter puts its own name or "Generic" there,
-        # not a rival famous brand; a multi-brand store's mis-filed listing is likelier
+        # not a rival famous brand; a multi-brand store's mis-filed listing is likelier.
+        # So is a brand the file sells by name (a "Sunplay" column on a Bioré sunscreen
+        # in a shop whose Sunplay listings say "Sunplay": ``house``)
         return Seller("other_brand", v)
     return Seller("other", v)
 

@@ -79,6 +79,7 @@ class UnauthorizedBrand(TrademarkRule):
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
         self.stores = analysis.stores
+        self.house = analysis.house_brand
         has_column = batch.has("brand")
         chars = self.family.resources.families
         for i, ev in analysis.rows.items():
@@ -98,7 +99,13 @@ class UnauthorizedBrand(TrademarkRule):
             best = None
             for m in named:
                 sold_by = seller(
-                    self.family, ev, m.name.brand, cell(batch, "brand", i), has_column, self.stores
+                    self.family,
+                    ev,
+                    m.name.brand,
+                    cell(batch, "brand", i),
+                    has_column,
+                    self.stores,
+                    self.house,
                 )
                 if sold_by.rights_holder:
                     best = None
@@ -225,6 +232,7 @@ class UnverifiedBrandClaim(TrademarkRule):
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
         self.stores = analysis.stores
+        self.house = analysis.house_brand
         readings = analysis.gtin if batch.has("gtin") else None
         for i, brand in self._claims(batch, analysis):
             ev = analysis.rows.get(i)

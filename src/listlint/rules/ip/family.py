@@ -21,13 +21,15 @@ from listlint.rules.family import Family, FamilyRule
 from listlint.rules.ip.analysis import Mention, RowEvidence, analyse
 from listlint.rules.ip.families import Families, families
 from listlint.rules.ip.index import Brand, BrandIndex
-from listlint.rules.ip.listing import CharacterIndex, ListingFacts, read_facts
+from listlint.rules.ip.listing import MODEL_FIELD, CharacterIndex, ListingFacts, read_facts
 from listlint.rules.ip.policy import KEY, IPSection, ip_of
 from listlint.rules.ip.prices import PriceBook, is_miniature
 from listlint.rules.ip.signals import SignalMatcher
 from listlint.text.spans import seller_span
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from listlint.batch import Batch
     from listlint.gtin import GtinColumn
     from listlint.rules.context import BatchContext
@@ -83,6 +85,30 @@ class IpAnalysis:
         if self.family is not None and self._column_contradicts_titles(col):
             return frozenset(values.unique().to_list())
         return frozenset()
+
+    def house_brand(self, value: str) -> bool:
+        """Is ``value`` (a brand-column value) a brand this batch sells by name: a title
+        of a row filed under it names it ("Sunplay" on "Sunplay Skin Aqua UV Milk")? A
+        listing that names another brand under it is likelier mis-filed than a copy."""
+        return value in self._house
+
+    @cached_property
+    def _house(self) -> frozenset[str]:
+        # only asked for rows whose column names an unknown brand: one columnar pass
+        import polars as pl
+
+        batch = self.context.batch
+        if not (batch.has("brand") and batch.has("title")):
+            return frozenset()
+        frame = pl.DataFrame(
+            {
+                "value": batch.frame.get_column("brand"),
+                "b": batch.folded_series("brand"),
+                "t": batch.folded_series("title"),
+            }
+        ).filter(pl.col("b").str.len_chars() >= 3)
+        hit = frame.filter(pl.col("t").str.contains(pl.col("b"), literal=True))
+        return frozenset(hit.get_column("value").unique().drop_nulls().to_list())
 
     @cached_property
     def spelled(self) -> dict[str, int]:
@@ -228,6 +254,8 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
     options_model: ClassVar[type[BaseModel] | None] = BrandOptions
     #: the batch's store-name brand-column values (IpAnalysis.stores), set by ``check``
     stores: frozenset[str] = frozenset()
+    #: is a brand-column value a brand the batch's titles name (IpAnalysis.house_brand)
+    house: Callable[[str], bool] | None = None
 
     @property
     def index(self) -> BrandIndex:
@@ -258,6 +286,17 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
         plain_name = m.name.kind in ("name", "variant")
         if m.name.brand.ordinary_in_category and plain_name:
             return signals  # "off-white linen dress" is a colour, "off-white replica" is not
+        if (
+            m.name.ptype == "perfume"
+            and not signals
+            and not (
+                ev.facts and ev.facts.ptype == "perfume" and ev.facts.ptype_field != MODEL_FIELD
+            )
+            and not any(n.name.brand is m.name.brand and not n.name.is_coded for n in ev.mentions)
+        ):
+            return (
+                False  # a fragrance's name alone is also a flavour or a shade ("Lost Cherry" vape)
+            )
         if m.name.ptype and m.name.context_only:
             # "Monaco", "Tank", "Explorer": the model only on a listing of its type
             sold = ev.facts.ptype if ev.facts else None

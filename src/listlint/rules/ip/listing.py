@@ -116,6 +116,11 @@ _PURPOSE = re.compile(
 )
 
 
+#: the field of a type read from a model name alone ("Lost Cherry" is a perfume's name):
+#: the type is the model's, not a word of the listing
+MODEL_FIELD = "title's model name"
+
+
 def _plain_segments(title: str) -> str:
     """The title without its purpose and extras clauses ("... tracker for wallet, keys",
     "... with case"): what the words there name is not what is sold."""
@@ -169,7 +174,7 @@ def product_type(
             # military black"); a device model may be followed by another product ("iPhone
             # SmartTalk"): only numbers, sizes and colours may follow it
             if end <= len(head) and (ptype in BRAND_PRONE_TYPES or _MODELISH.match(head[end:])):
-                return ptype, "title"
+                return ptype, MODEL_FIELD
         rest = [t for _, t in prices.types_in(_plain_segments(title)) if t != ACCESSORY]
         if rest:
             return rest[0], "title"

@@ -32,7 +32,8 @@ import polars as pl
 
 from listlint.rules.ip.families import known_genuine
 from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
-from listlint.rules.ip.search import attested, web_attested
+from listlint.rules.ip.phonetic import brand_key
+from listlint.rules.ip.search import attested, attested_list, web_attested
 from listlint.text.confusables import disguise_kind, latin_through_cjk, mirrored, skeleton
 
 #: tokens as the title analysis cuts them: letters/digits, with leet symbols inside
@@ -146,7 +147,31 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
     for tok, hs in hits.items():
         if tok in words or tok in web:
             hits[tok] = [replace(h, attested=tok in words, web=tok in web) for h in hs]
+        elif tok.isalpha() and all(
+            h.kind is None and respells_word(tok, index.brand_words(h.name)[h.pos]) for h in hs
+        ):
+            hits[tok] = [replace(h, attested=True) for h in hs]
     return _viable(index, hits, skeletons)
+
+
+def respells_word(tok: str, brand_word: str) -> bool:
+    """Is ``tok`` a respelling of a real word rather than of ``brand_word``: a dictionary
+    word sounds like it (the same sound key, which the brand's differs from) and is fewer
+    edits away than the brand ("dalmatin" is one edit from "dalmatian", two from
+    "balmain")? Such a token is a real word's spelling, kept only with strong support."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract_iter
+
+    to_brand = OSA.distance(tok, brand_word)
+    key = brand_key(tok)
+    if to_brand < 2 or key == brand_key(brand_word):
+        return False  # one edit from the brand, or it sounds like the brand ("Filips")
+    return any(
+        brand_key(word) == key
+        for word, _d, _i in extract_iter(
+            tok, attested_list(), scorer=OSA.distance, score_cutoff=to_brand - 1
+        )
+    )
 
 
 def _near_hits(

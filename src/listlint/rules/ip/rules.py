@@ -95,6 +95,7 @@ class BrandLookalike(TrademarkRule):
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
         self.stores = analysis.stores
+        self.house = analysis.house_brand
         self._spelled = analysis.spelled
         has_column = batch.has("brand")
         for i, ev in analysis.rows.items():
@@ -116,7 +117,9 @@ class BrandLookalike(TrademarkRule):
     ) -> Hit | None:
         quote = seller_text(batch, m.field, i, m.text)
         brand = m.name.brand
-        sold_by = seller(self.family, ev, brand, cell(batch, "brand", i), has_column, self.stores)
+        sold_by = seller(
+            self.family, ev, brand, cell(batch, "brand", i), has_column, self.stores, self.house
+        )
         risk = w.Risk()
         slip = False
         if m.disguise:
@@ -218,6 +221,7 @@ class CounterfeitSignal(TrademarkRule):
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
         self.stores = analysis.stores
+        self.house = analysis.house_brand
         has_column = batch.has("brand")
         for i, ev in analysis.rows.items():
             if ev.signals:
@@ -252,7 +256,13 @@ class CounterfeitSignal(TrademarkRule):
             risk.add(f'"{quote}" over-assures authenticity', field_, "assurance", w.W_ATTESTED)
         if target is not None:
             sold_by = seller(
-                self.family, ev, target.name.brand, cell(batch, "brand", i), has_column, self.stores
+                self.family,
+                ev,
+                target.name.brand,
+                cell(batch, "brand", i),
+                has_column,
+                self.stores,
+                self.house,
             )
             if target.coded:
                 risk.add(
@@ -319,7 +329,9 @@ def usable_signals(
     # trade words ("top quality", "siêu cấp") are ordinary praise where the seller is
     # the brand's own and the price is no clone price
     owned = bool(alone) and all(
-        seller(rule.family, ev, m.name.brand, column, has_column, rule.stores).rights_holder
+        seller(
+            rule.family, ev, m.name.brand, column, has_column, rule.stores, rule.house
+        ).rights_holder
         and not rule.family.clone_price(
             batch, i, m.name.brand, facts.ptype if facts else None, None
         )
@@ -376,7 +388,9 @@ def _line_name(
         m for m in brands if m.field == field_ and (0 <= a - m.end <= 2 or 0 <= m.start - b <= 2)
     ]
     return any(
-        seller(rule.family, ev, m.name.brand, column, has_column, rule.stores).rights_holder
+        seller(
+            rule.family, ev, m.name.brand, column, has_column, rule.stores, rule.house
+        ).rights_holder
         for m in near
     )
 
@@ -409,6 +423,7 @@ class MixedScript(TrademarkRule):
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
         self.stores = analysis.stores
+        self.house = analysis.house_brand
         for i, ev in analysis.rows.items():
             if not ev.mixed_script:
                 continue

@@ -59,6 +59,13 @@ def attested() -> frozenset[str]:
     return _attested()[0]
 
 
+@lru_cache(maxsize=1)
+def attested_list() -> list[str]:
+    """The dictionary words, sorted, for a nearest-word search (:func:`~listlint.rules.ip.
+    lookalike.respells_word`)."""
+    return sorted(attested())
+
+
 def web_attested() -> frozenset[str]:
     """Forms attested only in English web text: first names ("Madeline") and frequent
     misspellings of a brand ("duracel"): a brand where the listing's type agrees."""
