@@ -291,7 +291,9 @@ def _add_lookalike(
             return
         start, end, grade = toks[k][1], toks[k][2], g
     if grade == ATTESTED:
-        if not (ctx.strong_supports(i, hit.name) or ctx.own_line(i, hit.name)):
+        # another word's respelling is the brand's only with wording or its model named
+        own = ctx.own_line(i, hit.name) and not hit.respells
+        if not (ctx.strong_supports(i, hit.name) or own):
             return
     elif grade != STRONG and not ctx.supports(i, hit.name):
         return

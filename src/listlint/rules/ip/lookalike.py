@@ -77,6 +77,8 @@ class WordHit:
     attested: bool = False
     #: the token is attested only in English web text: a name or a common misspelling
     web: bool = False
+    #: the token sounds like a dictionary word closer to it than the brand ("dalmatin")
+    respells: bool = False
 
     @property
     def evidence(self) -> str:
@@ -150,7 +152,7 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
         elif tok.isalpha() and all(
             h.kind is None and respells_word(tok, index.brand_words(h.name)[h.pos]) for h in hs
         ):
-            hits[tok] = [replace(h, attested=True) for h in hs]
+            hits[tok] = [replace(h, attested=True, respells=True) for h in hs]
     return _viable(index, hits, skeletons)
 
 
