@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -42,6 +42,7 @@ from listlint.rules.ip.nominative import is_nominative
 from listlint.rules.ip.prices import ACCESSORY, PriceBook
 from listlint.rules.ip.signals import WEAK_WINDOW, Signal, SignalMatcher, technical_near
 from listlint.rules.ip.substitution import swapped_names
+from listlint.rules.ip.wording import licence_claim, licence_pattern
 from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
 from listlint.text.normalize import fold
@@ -97,18 +98,26 @@ def _mention(name: Name, fname: str, text: str, s: int, e: int, disguise: str | 
     return Mention(name, fname, s, e, text, disguise)
 
 
-def _exact_mentions(index: BrandIndex, fname: str, text: str, cjk: bool = True) -> list[Mention]:
-    found = [*index.exact.longest(text), *(index.exact_cjk.iter(text) if cjk else ())]
+def _exact_mentions(
+    index: BrandIndex,
+    fname: str,
+    text: str,
+    cjk: bool = True,
+    seen: dict[tuple[str, bool], list[tuple[Name, int, int]]] | None = None,
+) -> list[Mention]:
+    """Exact names in ``text``; ``seen`` keeps each distinct text's matches (variants and
+    re-listed items repeat their titles), the mentions themselves are made per row."""
+    found = seen.get((text, cjk)) if seen is not None else None
+    if found is None:
+        found = [
+            (m.payload, m.start, m.end)
+            for m in (*index.exact.longest(text), *(index.exact_cjk.iter(text) if cjk else ()))
+        ]
+        if seen is not None:
+            seen[(text, cjk)] = found
     return [
-        _mention(
-            m.payload,
-            fname,
-            text,
-            m.start,
-            m.end,
-            "known lookalike name" if m.payload.is_lookalike else None,
-        )
-        for m in found
+        _mention(name, fname, text, a, b, "known lookalike name" if name.is_lookalike else None)
+        for name, a, b in found
     ]
 
 
@@ -343,8 +352,9 @@ def analyse(
                 row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
     # 2. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
     cand = title_s.str.contains_any(index.prefilter_terms).fill_null(False)
+    seen: dict[tuple[str, bool], list[tuple[Name, int, int]]] = {}
     for i in cand.arg_true().to_list():
-        row(i).mentions.extend(_exact_mentions(index, "title", titles[i]))
+        row(i).mentions.extend(_exact_mentions(index, "title", titles[i], seen=seen))
     # 3. lookalike spellings
     _lookalikes(batch, index, titles, title_s, row, _Context(batch, index, out, prices, product))
     if batch.has("brand"):  # the brand column itself imitating a brand ("Adadis")
@@ -355,7 +365,7 @@ def analyse(
     for i in [*(i for i, ev in out.items() if ev.signals), *compare]:
         ev = out.get(i)
         if titles[i] and not (ev and any(m.field == "title" for m in ev.mentions)):
-            in_title = _exact_mentions(index, "title", titles[i], cjk=False)
+            in_title = _exact_mentions(index, "title", titles[i], cjk=False, seen=seen)
             if in_title:
                 row(i).mentions.extend(in_title)
     # 4. brand mentions in descriptions only where the title named a brand or a signal
@@ -414,7 +424,14 @@ def _finish(
         return batch.folded_series(name).gather(rows).to_list()
 
     titles, ptypes, cats = column("title"), column("product_type"), column("category")
-    descs, conds = column("description"), column("condition")
+    conds = column("condition")
+    # descriptions are long: only those a columnar prefilter finds licence wording in are
+    # read for it
+    descs: list[str | None] = [None] * len(rows)
+    if batch.has("description"):
+        gathered = batch.folded_series("description").gather(rows)
+        for k in gathered.str.contains(licence_pattern()).fill_null(False).arg_true().to_list():
+            descs[k] = gathered[k]
     raw_brand = (
         batch.frame.get_column("brand").gather(rows).to_list()
         if batch.has("brand")
@@ -424,6 +441,7 @@ def _finish(
         f: batch.frame.get_column(f).gather(rows).to_list() if batch.has(f) else [None] * len(rows)
         for f in ("title", "description")
     }
+    memo: dict[tuple[object, ...], ListingFacts] = {}
     for k, i in enumerate(rows):
         ev = out[i]
         models = [
@@ -431,9 +449,15 @@ def _finish(
             for m in ev.mentions
             if m.field == "title" and m.name.ptype and not m.disguise and not m.name.context_only
         ]
-        ev.facts = read_facts(
-            prices, titles[k], ptypes[k], cats[k], conds[k], descs[k], raw_brand[k], models
-        )
+        # variants and re-listed items repeat their title, type and category: read those
+        # once; the description (a licence claim there) is read per row
+        key = (titles[k], ptypes[k], cats[k], conds[k], raw_brand[k], tuple(models))
+        base = memo.get(key)
+        if base is None:
+            base = memo[key] = read_facts(
+                prices, titles[k], ptypes[k], cats[k], conds[k], None, raw_brand[k], models
+            )
+        ev.facts = replace(base, licence=base.licence or licence_claim(descs[k]), characters=[])
         ev.facts.characters = [(c, "title", a, b) for c, a, b in found_chars.get(i, ())]
         _qualify_signals(ev, titles[k] or "", index, {f: raw[f][k] for f in raw})
         _follow_nominative(ev)

@@ -99,6 +99,8 @@ class SignalMatcher:
             {s.term for s in self.strong_medium}
             | {s.term for s in before if s.strength == "weak_before"}
         )
+        # longest first: the alternation only has to say whether any term occurs
+        self._pattern = "|".join(re.escape(t) for t in sorted(self._terms, key=len, reverse=True))
 
     def _benign_context(self, text: str, term: str, start: int, end: int) -> bool:
         window = text[max(0, start - 25) : end + 25]
@@ -124,12 +126,18 @@ class SignalMatcher:
                 out.append((m.payload, m.start, m.end))
         return out
 
+    def _prefilter(self, texts: pl.Series) -> pl.Series:
+        """Texts that contain any term: one regex alternation of the literal terms, which
+        polars runs about three times faster than its multi-pattern ``contains_any`` once
+        there are more than ~100 terms (measured on 61k distinct descriptions)."""
+        return texts.str.contains(self._pattern)
+
     def scan(self, series: pl.Series) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
         """Rows of folded ``series`` with strong or medium signals: a polars prefilter over
         the column's distinct texts, then the automaton on the few candidate rows only."""
         # variants and re-listed items repeat their texts: scan each distinct text once
         distinct = series.unique()
-        hit = distinct.filter(distinct.str.contains_any(self._terms).fill_null(False))
+        hit = distinct.filter(self._prefilter(distinct).fill_null(False))
         if hit.is_empty():
             return
         idx = series.is_in(hit.implode()).fill_null(False).arg_true()

@@ -29,6 +29,8 @@ _NOT_NEW = ("used", "refurbished", "pre-owned", "preowned", "renewed", "second",
 class _Phrases:
     def __init__(self, name: str) -> None:
         terms = [fold(t) for t in wordlist(name)]
+        #: any term as a substring: a columnar prefilter (a match still needs ``find``)
+        self.pattern = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
         self.latin: PhraseMatcher[str] = PhraseMatcher([(t, t) for t in terms if not has_chars(t)])
         other = [(t, t) for t in terms if has_chars(t)]
         self.other: PhraseMatcher[str] | None = (
@@ -65,6 +67,11 @@ def second_hand(title: str | None, condition: str | None = None) -> str | None:
             continue
         return term
     return None
+
+
+def licence_pattern() -> str:
+    """A regex any text with a licence claim matches (for a columnar prefilter)."""
+    return _licence().pattern
 
 
 def licence_claim(*texts: str | None) -> str | None:
