@@ -518,11 +518,22 @@ def _qualify_signals(
 def _follow_nominative(ev: RowEvidence) -> None:
     """A model right after its brand named as what the item fits is what it fits too
     ("fits Stanley Quencher", "for Apple Watch Ultra")."""
-    fits = [m for m in ev.mentions if m.field == "title" and not m.name.is_model and m.nominative]
-    for m in ev.mentions:
-        if m.name.is_model and m.field == "title" and m._nominative is None:
-            if any(f.name.brand is m.name.brand and 0 <= m.start - f.end <= 2 for f in fits):
-                m._nominative = True
+    models = [
+        m for m in ev.mentions if m.name.is_model and m.field == "title" and m._nominative is None
+    ]
+    if not models:
+        return  # the brand mentions' own reading stays lazy (most are never asked)
+    for m in models:
+        before = [
+            f
+            for f in ev.mentions
+            if f.field == "title"
+            and not f.name.is_model
+            and f.name.brand is m.name.brand
+            and 0 <= m.start - f.end <= 2
+        ]
+        if any(f.nominative for f in before):
+            m._nominative = True
 
 
 #: a person's title before a name: "inspired by Dr. Levine" names a person, not a product
