@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from listlint.report import Severity
 from listlint.rules.base import Hit
 from listlint.rules.ip import risk as w
-from listlint.rules.ip.assess import context_evidence, seller, severity_of
+from listlint.rules.ip.assess import context_evidence, severity_of
 from listlint.rules.ip.evidence import gtin_problem
 from listlint.rules.ip.family import (
     BRAND_MISUSE_POLICY,
@@ -98,15 +98,7 @@ class UnauthorizedBrand(TrademarkRule):
                 continue
             best = None
             for m in named:
-                sold_by = seller(
-                    self.family,
-                    ev,
-                    m.name.brand,
-                    cell(batch, "brand", i),
-                    has_column,
-                    self.stores,
-                    self.house,
-                )
+                sold_by = self.seller_of(ev, m.name.brand, batch, i)
                 if sold_by.rights_holder:
                     best = None
                     break  # the seller is the brand's (or a co-brand's): nothing to weigh

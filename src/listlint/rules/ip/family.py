@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.gtin import GtinColumn
     from listlint.rules.context import BatchContext
+    from listlint.rules.ip.assess import Seller
 
 COUNTERFEIT_POLICY = "https://support.google.com/merchants/answer/6149993"
 BRAND_MISUSE_POLICY = "https://www.ebay.com/help/policies/listing-policies/search-manipulation-policy/brand-name-misuse-policy?id=5051"
@@ -260,6 +261,13 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
     @property
     def index(self) -> BrandIndex:
         return self.family.resources.index
+
+    def seller_of(self, ev: RowEvidence, brand: Brand, batch: Batch, i: int) -> Seller:
+        """What listing ``i``'s brand column says about who sells ``brand``."""
+        from listlint.rules.ip.assess import seller
+
+        column = cell(batch, "brand", i)
+        return seller(self.family, ev, brand, column, batch.has("brand"), self.stores, self.house)
 
     def marketplaces(self) -> tuple[str, ...]:
         return self.family.marketplaces()

@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
 from listlint.rules.ip import risk as w
-from listlint.rules.ip.assess import context_evidence, seller, severity_of
+from listlint.rules.ip.assess import context_evidence, severity_of
 from listlint.rules.ip.brand_rules import UnauthorizedBrand, UnverifiedBrandClaim
 from listlint.rules.ip.character_rules import UnlicensedCharacter
 from listlint.rules.ip.family import (
     COUNTERFEIT_POLICY,
     IpAnalysis,
     TrademarkRule,
-    cell,
     folded_cell,
     seller_text,
 )
@@ -117,9 +116,7 @@ class BrandLookalike(TrademarkRule):
     ) -> Hit | None:
         quote = seller_text(batch, m.field, i, m.text)
         brand = m.name.brand
-        sold_by = seller(
-            self.family, ev, brand, cell(batch, "brand", i), has_column, self.stores, self.house
-        )
+        sold_by = self.seller_of(ev, brand, batch, i)
         risk = w.Risk()
         slip = False
         if m.disguise:
@@ -255,15 +252,7 @@ class CounterfeitSignal(TrademarkRule):
         else:
             risk.add(f'"{quote}" over-assures authenticity', field_, "assurance", w.W_ATTESTED)
         if target is not None:
-            sold_by = seller(
-                self.family,
-                ev,
-                target.name.brand,
-                cell(batch, "brand", i),
-                has_column,
-                self.stores,
-                self.house,
-            )
+            sold_by = self.seller_of(ev, target.name.brand, batch, i)
             if target.coded:
                 risk.add(
                     f"{target.name.brand.name} named by its {_code_kind(target)}",
@@ -324,14 +313,10 @@ def usable_signals(
         rule.listing_groups(batch, i)
         & {"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"}
     )
-    column = cell(batch, "brand", i)
-    has_column = batch.has("brand")
     # trade words ("top quality", "siêu cấp") are ordinary praise where the seller is
     # the brand's own and the price is no clone price
     owned = bool(alone) and all(
-        seller(
-            rule.family, ev, m.name.brand, column, has_column, rule.stores, rule.house
-        ).rights_holder
+        rule.seller_of(ev, m.name.brand, batch, i).rights_holder
         and not rule.family.clone_price(
             batch, i, m.name.brand, facts.ptype if facts else None, None
         )
@@ -340,7 +325,7 @@ def usable_signals(
     usable = []
     for sig, field_, a, b in ev.signals:
         st = sig.strength
-        if st != "strong" and _line_name(rule, ev, brands, field_, a, b, column, has_column):
+        if st != "strong" and _line_name(rule, batch, i, ev, brands, field_, a, b):
             continue
         next_to = any(
             m.field == field_ and (0 <= a - m.end <= 2 or 0 <= m.start - b <= 2) for m in brands
@@ -373,13 +358,13 @@ def _luxury(batch: Batch, i: int) -> bool:
 
 def _line_name(
     rule: TrademarkRule,
+    batch: Batch,
+    i: int,
     ev: RowEvidence,
     brands: list[Mention],
     field_: str,
     a: int,
     b: int,
-    column: str | None,
-    has_column: bool,
 ) -> bool:
     """A copy word right next to a brand the seller has rights in is a product-line name
     of licensed goods ("Puma Ferrari Replica backpack", "Hasbro Star Wars Clone Wars",
@@ -387,12 +372,7 @@ def _line_name(
     near = [
         m for m in brands if m.field == field_ and (0 <= a - m.end <= 2 or 0 <= m.start - b <= 2)
     ]
-    return any(
-        seller(
-            rule.family, ev, m.name.brand, column, has_column, rule.stores, rule.house
-        ).rights_holder
-        for m in near
-    )
+    return any(rule.seller_of(ev, m.name.brand, batch, i).rights_holder for m in near)
 
 
 class MixedScript(TrademarkRule):
