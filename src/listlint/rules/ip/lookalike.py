@@ -106,8 +106,13 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
             if letters <= len(tok) - letters:
                 continue  # "F360", "3M8": model numbers, not words with digits for letters
             head = tok.rstrip("0123456789")
-            if head.isalpha() and (len(head) <= 3 or is_common_word(head)):
+            if (
+                head.isalpha()
+                and (len(head) <= 3 or is_common_word(head))
+                and skeleton(tok) not in index.word_skeletons
+            ):
                 continue  # "SKU11", "RS120", "size12": a word and a number, a code
+                # (but "Fend1" reads "Fendi": the digit stands for a letter)
         if tok in known_genuine():
             continue  # another real brand ("Mizani", "Bioré"): not an imitation
         split = _split_by_script(index, tok)

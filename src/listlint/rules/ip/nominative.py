@@ -48,15 +48,25 @@ _CLAUSE_BREAK = re.compile(r"\s[-–|]\s|[;|()\[\]]")
 
 def is_nominative(text: str, start: int, end: int, name: Name) -> bool:
     """Is the brand at ``text[start:end]`` (folded) named as what the item fits?"""
-    if _nominative_before(text, start) or _in_compat_clause(text, start):
+    # only the words around the mention decide: variants and re-listed items repeat them
+    return _reads_nominative(
+        text[max(0, start - 60) : start],
+        text[end : end + 40],
+        bool(name.brand.groups & _DEVICE_GROUPS),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _reads_nominative(before: str, after: str, device: bool) -> bool:
+    start = len(before)
+    if _nominative_before(before, start) or _in_compat_clause(before, start):
         return True
-    after = text[end : end + 40]
     if _after_re().match(after):
         return True
     # "iPhone 15 case" names the device; "Louis Vuitton phone case" names the maker
     # a device, appliance or car part named before an accessory noun ("Dyson V8 filter");
     # a fashion house's "phone case" is its own product
-    return bool(name.brand.groups & _DEVICE_GROUPS) and bool(_accessory_re().match(after))
+    return device and bool(_accessory_re().match(after))
 
 
 @lru_cache(maxsize=1)
