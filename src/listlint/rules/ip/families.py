@@ -18,6 +18,7 @@ from listlint.text.normalize import fold
 _KEEP = str.maketrans("", "", " -'.&’")
 
 
+@lru_cache(maxsize=65536)
 def key(name: str | None) -> str:
     """Comparison form of a brand name: folded, without spaces and punctuation
     ("La Roche-Posay" == "la roche posay" == "LAROCHEPOSAY")."""
@@ -42,7 +43,7 @@ class Families:
                 if b.strip():
                     self.owner_of.setdefault(key(b), set()).add(key(owner))
             self.owner_of.setdefault(key(owner), set()).add(key(owner))
-        self.licensees = {key(r["licensee"]) for r in table("brands/licensees")}
+        self.licensees = frozenset(key(r["licensee"]) for r in table("brands/licensees"))
         self.characters = [
             Character(r["name"], r["owner"], r.get("context_only") == "yes")
             for r in table("brands/characters")
@@ -65,10 +66,13 @@ class Families:
         )
 
     def is_licensee(self, name: str | None) -> bool:
-        k = key(name)
-        return bool(k) and (
-            k in self.licensees or any(k.startswith(x) for x in self.licensees if len(x) >= 4)
-        )
+        return _is_licensee(self.licensees, key(name))
+
+
+@lru_cache(maxsize=65536)
+def _is_licensee(licensees: frozenset[str], k: str) -> bool:
+    # a brand column repeats its few values on every row: each is looked up once
+    return bool(k) and (k in licensees or any(k.startswith(x) for x in licensees if len(x) >= 4))
 
 
 @lru_cache(maxsize=1)
