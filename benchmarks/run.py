@@ -5,9 +5,15 @@
     python benchmarks/run.py --sizes 10k,100k   # some sizes only
     python benchmarks/run.py --startup --xlsx   # + 20-row start-up and 100k-row XLSX
     python benchmarks/run.py --markdown         # the table as Markdown (for the README)
+    python benchmarks/run.py --text             # 200k text-heavy listings (generate_text.py)
+    python benchmarks/run.py --text --sizes 10k --policy tiktok-shop-us,amazon-us
 
 For each size the seeded generator (``generate.py``) writes ``benchmarks/data/<n>.csv``
-once (git-ignored). Then, each in a fresh process so memory figures do not mix:
+once (git-ignored); with ``--text``, ``generate_text.py`` writes a text-heavy catalogue
+(sentences of seller prose, bullets, 3% planted problems: issue 17's speed target) to
+``benchmarks/data/text-<n>.csv`` instead, and the sizes default to 200k. ``--policy``
+lints with those marketplace packs on top of ``base`` (stages and CLI alike).
+Then, each in a fresh process so memory figures do not mix:
 
 * ``polars``: a bare ``polars.read_csv`` of the file (the floor any CSV tool pays);
 * stages, in one process, serially: ``load`` (reading and splitting the file),
@@ -40,7 +46,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 PY = sys.executable
 LISTLINT = [PY, "-m", "listlint"]
-SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+SIZES = {"10k": 10_000, "100k": 100_000, "200k": 200_000, "1M": 1_000_000, "10M": 10_000_000}
 
 
 # -- measuring processes --------------------------------------------------------------
@@ -117,7 +123,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]
 
 
 # -- in-process stage profile (run in a child: python run.py --stages FILE) ---------------
-def stages(path: str) -> dict[str, object]:
+def stages(path: str, policy: str | None = None) -> dict[str, object]:
     """Serial stage timings for one file, printed as JSON by the child process.
 
     Stages are timed in CPU seconds of this process (all its threads): on a shared
@@ -135,7 +141,7 @@ def stages(path: str) -> dict[str, object]:
     from listlint.report import Report
     from listlint.rules.base import CatalogRule
 
-    cfg = make_config(jobs=1)
+    cfg = make_config(jobs=1, policy=policy)
     ruleset = RuleSet.build(cfg)
     # rules build automata, brand indexes and spaCy on first use: pay that here, once,
     # so the per-stage columns show the cost that grows with the catalogue
@@ -214,11 +220,12 @@ def stages(path: str) -> dict[str, object]:
 
 
 # -- the table -----------------------------------------------------------------------
-def ensure_csv(n: int) -> Path:
-    path = DATA / f"{n}.csv"
+def ensure_csv(n: int, text: bool = False) -> Path:
+    path = DATA / (f"text-{n}.csv" if text else f"{n}.csv")
     if not path.exists():
+        script = "generate_text.py" if text else "generate.py"
         print(f"generating {n:,} listings -> {path}", file=sys.stderr)
-        subprocess.run([PY, str(HERE / "generate.py"), str(n), str(path)], check=True)
+        subprocess.run([PY, str(HERE / script), str(n), str(path)], check=True)
     return path
 
 
@@ -228,19 +235,22 @@ POLARS_READ = (
 )
 
 
-def bench_size(label: str, n: int, skip_stages: bool) -> dict[str, object]:
-    path = ensure_csv(n)
+def bench_size(
+    label: str, n: int, skip_stages: bool, text: bool = False, policy: str | None = None
+) -> dict[str, object]:
+    path = ensure_csv(n, text)
+    packs = ["--policy", policy] if policy else []
     row: dict[str, object] = {"size": label, "rows": n, "mb": path.stat().st_size / 1e6}
     polars = measure([PY, "-c", POLARS_READ, str(path)])
     row["polars_s"] = float(str(polars["stdout"]).strip())
     row["polars_cpu"] = polars["cpu"]  # includes the interpreter's start-up
     row["polars_mb"] = polars["tree_mb"]
     if not skip_stages:
-        st = measure([PY, str(HERE / "run.py"), "--stages", str(path)])
+        st = measure([PY, str(HERE / "run.py"), "--stages", str(path), *packs])
         row["stages"] = json.loads(str(st["stdout"]))
         row["stages"]["tree_mb"] = st["tree_mb"]  # type: ignore[index]
     out = DATA / f"{n}.findings.json"
-    cli = measure([*LISTLINT, str(path), "-f", "json", "-o", str(out)])
+    cli = measure([*LISTLINT, str(path), "-f", "json", "-o", str(out), *packs])
     row["cli_s"] = cli["wall"]
     row["cli_cpu"] = cli["cpu"]
     row["cli_mb"] = cli["tree_mb"]
@@ -344,7 +354,12 @@ def _load(avg: tuple[float, float, float]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--sizes", default="10k,100k,1M", help="comma-separated: 10k,100k,1M,10M")
+    ap.add_argument(
+        "--sizes",
+        help="comma-separated: 10k,100k,200k,1M,10M (default 10k,100k,1M; 200k with --text)",
+    )
+    ap.add_argument("--text", action="store_true", help="text-heavy catalogues (generate_text.py)")
+    ap.add_argument("--policy", help="marketplace packs on top of base, comma-separated")
     ap.add_argument("--large", action="store_true", help="add 10M listings")
     ap.add_argument("--startup", action="store_true", help="20-row start-up comparison")
     ap.add_argument("--xlsx", action="store_true", help="100k-row XLSX end to end")
@@ -353,14 +368,18 @@ def main() -> None:
     ap.add_argument("--stages", metavar="FILE", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stages:
-        print(json.dumps(stages(args.stages)))
+        print(json.dumps(stages(args.stages, args.policy)))
         return
     load_before = os.getloadavg()
-    labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    sizes = args.sizes or ("200k" if args.text else "10k,100k,1M")
+    labels = [s.strip() for s in sizes.split(",") if s.strip()]
     if args.large and "10M" not in labels:
         labels.append("10M")
     # 10M rows do not fit the serial in-memory stage run's budget: CLI only
-    rows = [bench_size(lb, SIZES[lb], args.no_stages or lb == "10M") for lb in labels]
+    rows = [
+        bench_size(lb, SIZES[lb], args.no_stages or lb == "10M", args.text, args.policy)
+        for lb in labels
+    ]
     families = sorted({f for r in rows for f in (r.get("stages") or {}).get("families", {})})  # type: ignore[union-attr]
     print(
         f"# listlint benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "

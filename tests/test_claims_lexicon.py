@@ -9,10 +9,12 @@ import polars as pl
 import pytest
 
 import listlint
+from listlint.resources import table
 from listlint.rules.claims import lexicon as lexicon_module
 from listlint.rules.claims.language import language_vocabulary
 from listlint.rules.claims.lexicon import ConditionLexicon, condition_lexicon, medicine_lexicon
 from listlint.rules.claims.medicine import is_medicine, prints_label, registered
+from listlint.rules.claims.monograph import drug_facts, monographs, sells_otc_medicine
 from listlint.rules.claims.vocab import vocabulary
 
 
@@ -129,6 +131,50 @@ def test_medicine_labels_and_registrations() -> None:
     assert not prints_label("uses: headache, fever. directions: take daily.", voc.leaflet)
     assert registered("reg. bpom dkl1234567890a1") and registered("ndc 0573-0150-20")
     assert not registered("model 1234-567-89")
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "expected"),
+    [
+        ("docusate sodium 100 mg softgels", "", True),  # a strength
+        ("calamine lotion 6 oz", "", True),  # a dose form of its route
+        ("simethicone anti-gas", "", True),  # the monograph's purpose
+        ("calcium carbonate antacid chewable tablets", "", True),
+        ("calcium carbonate 600 mg tablets", "supports strong bones.", False),  # supplement
+        ("zinc oxide cream 4 oz", "soothes dry skin.", False),  # a cosmetic's ingredient
+        ("menthol lip balm", "", False),
+        ("docusate tablets", "", True),
+        (
+            "chest rub",
+            "drug facts. active ingredient: camphor 5%. purpose: cough suppressant.",
+            True,
+        ),
+        (
+            "clear skin drops",
+            "drug facts. active ingredient: sulfur 12x hpus. purpose: acne.",
+            False,
+        ),
+        ("turmeric 500 mg capsules", "uses: joint pain. directions: 2 daily.", False),
+        ("chewable antacid tablets", "relief with calcium carbonate.", True),  # a brand's
+        ("calcium chews", "made with calcium carbonate.", False),
+        ("clarifying serum", "with azelaic acid 10%.", False),  # an Rx substance, cosmetic
+        ("scalp shampoo", "ketoconazole 1%: sold without a prescription.", True),  # OTC
+    ],
+)
+def test_otc_monograph_medicines_are_told_by_ingredient_and_label(
+    title: str, description: str, expected: bool
+) -> None:
+    assert sells_otc_medicine(title, description) is expected
+
+
+def test_drug_facts_needs_the_layout_and_a_monograph_ingredient() -> None:
+    assert drug_facts("active ingredients: zinc oxide 40%. purpose: skin protectant.")
+    assert not drug_facts("purpose: skin protectant. active ingredient: zinc oxide 40%.")
+    assert not drug_facts("drug facts. active ingredient: arnica 30c. purpose: bruises.")
+    assert not drug_facts("ingredients: zinc oxide, shea butter. uses: dry skin.")
+    rows = table("claims/otc_monograph")
+    assert all(r["route"] and r["ambiguous"] in ("yes", "no") and r["source"] for r in rows)
+    assert set(monographs().ingredients) == {r["ingredient"] for r in rows}
 
 
 @pytest.mark.parametrize(

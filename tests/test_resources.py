@@ -44,3 +44,22 @@ def test_shipped_hash_terms_survive() -> None:
     """The shipped lists' '#' terms reach the rules (they were silently dropped)."""
     assert "#1 seller" in {r["term"] for r in table("specs/promotional")}
     assert "#1 doctor recommended" in {r["term"] for r in table("claims/phrases")}
+
+
+def test_table_reads_cells_as_the_csv_module_does(lists: Path) -> None:
+    """table() splits lines itself (speed): it must read what csv.DictReader with tabs
+    and QUOTE_NONE reads, on the shapes a hand-edited table takes."""
+    import csv
+
+    text = (
+        "term\tnote\t\tterm\n"  # an unnamed column, a repeated name (the later cell wins)
+        'a "quoted"\t x \tdropped\tsecond\r\n'  # quotes are text, CRLF, cells stripped
+        "short\n"  # missing cells are blank
+        "w\tx\ty\tz\textra\n"  # an extra cell is dropped
+    )
+    (lists / "t.tsv").write_text(text, encoding="utf-8", newline="")
+    reader = csv.DictReader(text.splitlines(keepends=True), delimiter="\t", quoting=csv.QUOTE_NONE)
+    expected = tuple({k: (v or "").strip() for k, v in row.items() if k} for row in reader)
+    assert table("t") == expected
+    assert [list(r) for r in table("t")] == [list(r) for r in expected]
+    assert table("t")[0] == {"term": "second", "note": "x"}

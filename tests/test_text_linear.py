@@ -17,8 +17,6 @@ FLOOR = 0.02
 
 #: (family, shape) still superlinear: strict, so the fix shows up as a pass
 KNOWN_SUPERLINEAR = {
-    ("claims", "letter runs"): "rules/claims/textmap.py _LEETY (\\S*[a-z][^\\sa-z]\\S*) "
-    "rescans the joined letter run from every position after _SPACED joins it",
     ("prohibited", "repeated tokens"): "rules/prohibited/evidence.py _longest compares "
     "every term match with every other (quadratic in matches per listing)",
 }

@@ -66,3 +66,18 @@ def test_seller_span_quotes_what_the_seller_wrote() -> None:
     assert span is not None and raw[span[0] : span[1]] == "ＧＵＣＣＩ"
     assert seller_span("Nike NIKE", "nike") == (0, 4)  # the first occurrence
     assert seller_span("Adidas", "nike") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_fold_drops_every_mark(text: str) -> None:
+    """FOLD drops marks through a cached translate table: the same characters as testing
+    each character's category."""
+    import unicodedata
+
+    from listlint.text.normalize import INVISIBLE
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    expected = kept.translate(dict.fromkeys(map(ord, INVISIBLE))).lower()
+    assert fold(text) == expected

@@ -6,7 +6,6 @@ In a wheel they live inside the package at ``listlint/_data``; in a source check
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from pathlib import Path
 
@@ -64,8 +63,24 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     path = wordlists_dir() / f"{name}.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return tuple(
-        {k: (v or "").strip().replace(ESCAPED_HASH, "#") for k, v in row.items() if k}
-        for row in reader
-    )
+    if not lines:
+        return ()
+    # what csv.DictReader(delimiter="\t", quoting=csv.QUOTE_NONE) reads, without its
+    # per-row dict of raw cells: tables of 76k rows (the product lexicon) are read at
+    # every start-up. A line ends at its terminator (newline="" keeps it), quotes are
+    # plain characters, a short row's missing cells are blank, extra cells and unnamed
+    # columns are dropped, and of two columns with one name the later's cell is kept.
+    header = lines[0].rstrip("\r\n").split("\t")
+    width = len(header)
+    column: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name:
+            column[name] = i
+    keys, named = list(column), list(column.values())
+    rows = []
+    for line in lines[1:]:
+        cells = line.rstrip("\r\n").split("\t")
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        rows.append({k: cells[i].strip().replace(ESCAPED_HASH, "#") for k, i in zip(keys, named)})
+    return tuple(rows)

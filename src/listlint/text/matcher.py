@@ -24,10 +24,6 @@ from listlint.text.normalize import fold
 T = TypeVar("T")
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
-
-
 @dataclass(frozen=True, slots=True)
 class Match(Generic[T]):
     start: int
@@ -49,7 +45,11 @@ class PhraseMatcher(Generic[T]):
             if key:
                 store.setdefault(key, []).append(payload)
         for key, payloads in store.items():
-            self._automaton.add_word(key, (key, payloads))
+            # what the boundary check needs of the term, worked out once per term, not
+            # once per occurrence (iter runs on every title and description of a run)
+            self._automaton.add_word(
+                key, (key, tuple(payloads), len(key) - 1, key[0].isalnum(), key[-1].isalnum())
+            )
         self._size = len(store)
         if self._size:
             self._automaton.make_automaton()
@@ -62,13 +62,16 @@ class PhraseMatcher(Generic[T]):
         if not self._size or not folded_text:
             return
         n = len(folded_text)
-        for end_idx, (key, payloads) in self._automaton.iter(folded_text):
-            start = end_idx - len(key) + 1
+        bounded = self._word_boundaries
+        for end_idx, (key, payloads, span, word_first, word_last) in self._automaton.iter(
+            folded_text
+        ):
+            start = end_idx - span
             end = end_idx + 1
-            if self._word_boundaries:
-                if start > 0 and _is_word_char(folded_text[start - 1]) and _is_word_char(key[0]):
+            if bounded:
+                if word_first and start > 0 and folded_text[start - 1].isalnum():
                     continue
-                if end < n and _is_word_char(folded_text[end]) and _is_word_char(key[-1]):
+                if word_last and end < n and folded_text[end].isalnum():
                     continue
             for payload in payloads:
                 yield Match(start, end, key, payload)
@@ -76,14 +79,19 @@ class PhraseMatcher(Generic[T]):
     def longest(self, folded_text: str) -> list[Match[T]]:
         """Matches with those contained in a longer match removed ("hot glue gun" hides "gun")."""
         found = sorted(self.iter(folded_text), key=lambda m: (m.start, -(m.end - m.start)))
+        # one sweep in start order instead of testing each match against every kept one:
+        # a kept match that starts earlier and reaches m's end is longer and holds m;
+        # one that starts where m does holds it only when it ends later
         out: list[Match[T]] = []
+        reach = -1  # furthest end of the kept matches starting before ``start``
+        start, here = -1, -1  # the current start, furthest end of kept matches there
         for m in found:
-            if any(
-                o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                for o in out
-            ):
+            if m.start != start:
+                reach, start, here = max(reach, here), m.start, -1
+            if reach >= m.end or here > m.end:
                 continue
             out.append(m)
+            here = max(here, m.end)
         return out
 
     def contains_any(self, folded_text: str) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from listlint.rules.claims.medicine import is_medicine, prints_label, registered
+from listlint.rules.claims.monograph import monographs, sells_otc_medicine
 from listlint.rules.claims.vocab import Vocabulary
 
 #: groups where claim grammar applies in full (a listing of unknown kind is judged as one)
@@ -86,7 +87,8 @@ def product_group(
     asked only when the category and the title's words do not tell (its lexicon costs a
     second to load, which a categorised catalogue never pays).
 
-    A medicine named in the title decides first, then the category path and product type
+    A medicine named in the title (an approved one, or an OTC monograph ingredient sold as
+    that medicine), its code or its label in the description decides first, then the category path and product type
     read against this family's groups (the words of a marketplace's own health, beauty
     and pet categories, in six languages), then the title's words, then the product
     analysis (the title's head noun over Google's taxonomy: what an uncategorised listing
@@ -95,10 +97,12 @@ def product_group(
         padded = f" {' '.join(_WORD.findall(title))} "
         if any(f" {d} " in padded for d in voc.drug_ingredients) or is_medicine(title):
             return "drug"  # "Ibuprofen 200mg": an approved drug's label, not a claim
-    if description and (registered(description) or prints_label(description, voc.leaflet)):
+    if description and (registered(description) or _label(description, voc)):
         return "drug"
     if title and registered(title):
         return "drug"
+    if (title or description) and sells_otc_medicine(title or "", description):
+        return "drug"  # "Docusate Sodium 100 mg Stool Softener", or a Drug Facts label alone
     for text in (category, product_type):
         if not text:
             continue
@@ -121,3 +125,11 @@ def product_group(
         if set(_WORD.findall(title)) & voc.remedy_nouns:
             return "supplement"  # "... capsules", "... tincture": sold as a remedy
     return "unknown"
+
+
+def _label(description: str, voc: Vocabulary) -> bool:
+    """Does a folded description print an approved medicine's label? Not a homeopathic
+    one: it copies the layout, but no homeopathic drug is approved."""
+    return prints_label(description, voc.leaflet) and not monographs().homeopathic.search(
+        description[:4000]
+    )

@@ -49,7 +49,7 @@ INN_ENDINGS = (
 #: "siprofloksasin", "parasetamol", "deksametason", "setirizin")
 _SPELLINGS = (("ks", "x"), ("s(?=[ei])", "c"), ("k(?=[aou])", "c"), ("t", "th"), ("f", "ph"))
 #: strengths by the route they need: "200 mg" a pill, "1%" a cream
-_STRENGTHS = {
+STRENGTHS = {
     "oral": re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|iu)(?![a-z])"),
     "topical": re.compile(r"\b\d+(?:[.,]\d+)?\s?%"),
 }
@@ -73,7 +73,7 @@ def is_medicine(title: str) -> bool:
         routes = lex.value(hit.row, "routes")
         forms = [f for route, fs in DOSE_FORMS.items() if route in routes for f in fs]
         formed = bool(words & set(forms))
-        strength = any(rx.search(title) for route, rx in _STRENGTHS.items() if route in routes)
+        strength = any(rx.search(title) for route, rx in STRENGTHS.items() if route in routes)
         if hit.entry.ambiguity:
             if strength and formed:
                 return True

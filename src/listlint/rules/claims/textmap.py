@@ -17,7 +17,12 @@ from listlint.text.deobfuscate import deobfuscate
 from listlint.text.spans import MappedText, fold_map
 
 _SPACED = re.compile(r"\b(?:[a-z][ ._*·•-]){2,}[a-z]\b")
-_LEETY = re.compile(r"\S*[a-z][^\sa-z]\S*|\S*[^\sa-z][a-z]\S*")
+#: a token (run of non-spaces) is read as leetspeak when a letter touches a digit or
+#: symbol in it; tokens are found first and tested one by one, so a 100 KB run of
+#: letters costs one pass (a single pattern ``\S*[a-z][^\sa-z]\S*`` re-scanned the
+#: run from every position: quadratic, issue 21 H6)
+_TOKEN = re.compile(r"\S+")
+_MIXED = re.compile(r"[a-z][^\sa-z]|[^\sa-z][a-z]")
 _HYPHEN_SPLIT = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 #: rough sentence ends for choosing candidate sentences (spaCy's sentencizer refines them);
 #: not after a one-letter abbreviation ("H. pylori")
@@ -64,7 +69,9 @@ def matching_form(clean: str, words: frozenset[str] = frozenset()) -> MappedText
     join hyphen-split words when the joined word is in ``words`` ("sei-zures")."""
     text, index = fold_map(clean)
     text, index = _rewrite(text, index, _SPACED, lambda s: re.sub(r"[ ._*·•-]", "", s))
-    text, index = _rewrite(text, index, _LEETY, lambda s: _unleet(s, words))
+    text, index = _rewrite(
+        text, index, _TOKEN, lambda s: _unleet(s, words) if _MIXED.search(s) else s
+    )
     if words:
         text, index = _rewrite(
             text,

@@ -233,6 +233,16 @@ class MissingConditionalAttribute(SpecsRule):
         rows = sorted(
             {i for f in _MENTION_FIELDS for i in tc.rows_containing(batch, f, self._mention_keys)}
         )
+        # a finding needs a required attribute left blank: listings that fill every
+        # attribute any condition requires are spared the phrase matching (in a clean
+        # catalogue that is nearly every listing that mentions a battery)
+        required = {
+            attr
+            for pack in self.packs
+            for cond in specs_of(pack).conditions
+            for attr in cond.required
+        }
+        rows = [i for i in rows if any(attrs.value(a, i) is None for a in required)]
         texts = [batch.folded_series(f).gather(rows).to_list() for f in _MENTION_FIELDS]
         for j, i in enumerate(rows):
             if parents[i]:
