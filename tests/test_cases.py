@@ -10,10 +10,13 @@ Case file format::
         listing: {title: "Kratom capsules", category: "Health"}
         expect: [PR101]          # codes that must fire; [] = must not fire (a trap)
         match: kratom            # optional: a finding's `match` must contain this text
+        severity: warning        # optional: the worst severity among the expected codes' findings
         marketplaces: [TikTok Shop US]   # optional: must be named by the finding
         severity: error          # optional: a finding of the expected rules has it
 
-A case passes when the set of codes (among ``rules``) found equals ``expect``.
+A case passes when the set of codes (among ``rules``) found equals ``expect``. A file may
+say ``counted: [error, warning]``: then only findings at those severities count (an info
+note on a trap, "nominative use", is no false alarm).
 
 A case the rules do not pass yet, and that no general mechanism covers today, carries
 ``known_miss: "<why>"``: it is run and must still fail (a strict expected failure), so
@@ -73,13 +76,19 @@ def _check(spec: dict, case: dict) -> None:
         select=codes,
         **spec.get("options", {}),
     )
-    found = {f.rule for f in report.findings if f.rule in codes}
+    counted = set(spec.get("counted", ("error", "warning", "info")))
+    hits = [f for f in report.findings if f.rule in codes and f.severity.value in counted]
+    found = {f.rule for f in hits}
     messages = [f"{f.rule}: {f.message} [{f.match}]" for f in report.findings]
     assert found == set(case["expect"]), messages
     if case.get("match"):
         assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), (
             messages
         )
+    if case.get("severity"):
+        rank = ("info", "warning", "error")
+        worst = max((rank.index(f.severity.value) for f in hits), default=-1)
+        assert worst >= 0 and rank[worst] == case["severity"], messages
     if "flagged" in case:
         skus = {f.sku for f in report.findings if f.rule in codes}
         assert skus == set(case["flagged"]), messages

@@ -58,7 +58,9 @@ def test_mixed_script_and_disguise_kinds() -> None:
 def test_message_names_brand_evidence_and_risk() -> None:
     (f,) = _lint({"title": "Nlke Air Max 90", "brand": "Generic"})
     assert f.rule == "TM101" and f.severity == Severity.ERROR
-    assert "Nike" in f.message and "brand column" in f.message and "Risk:" in f.message
+    # the evidence with the field and role of each piece, and why this severity (issue 16)
+    assert "Nike" in f.message and "brand column" in f.message and "[brand, seller]" in f.message
+    assert "Severity error" in f.message
     assert f.match == "Nlke" and f.policy and f.suggestion
 
 
@@ -100,10 +102,15 @@ def test_real_exports(catalogs_dir: Path) -> None:
     copies = [f for f in watches.findings if f.rule == "TM102" and "1" in (f.match or "")]
     assert len(copies) >= 5  # self-declared "copy 1" / "كوبي 1" replicas
     assert {f.rule for f in watches.findings} <= {"TM102", "TM103"}
-    # all 149 reviewed by hand (README ip section): 39 copy wording, 110 brand under
-    # the store's own brand column; pinned so a new mechanism cannot add findings unseen
-    by_rule = [f.rule for f in watches.findings]
-    assert (by_rule.count("TM102"), by_rule.count("TM103")) == (39, 110)
+    # all reviewed by hand (corpus/catalog_review.tsv): 39 copy wording, 99 luxury watches
+    # at a clone price from a store without a brand column (the 11 Burberry and Versace
+    # watches at 570 and 325 in an unnamed currency carry no evidence but the name and
+    # are no longer reported); pinned so a new mechanism cannot add findings unseen.
+    # "+ original box" is an assurance weighed with the clone price when the file has no
+    # brand column; 3 of the 24 name no product type ("Rolex GMT Golden Silver + box"),
+    # so no floor applies and they stay info (reviewed true: a known miss)
+    by_rule = [f.rule for f in watches.findings if f.severity != Severity.INFO]
+    assert (by_rule.count("TM102"), by_rule.count("TM103")) == (36, 99)
     # brand column Chanel/Rolex/... matches the title, but the GTINs are sequential
     # 10-digit placeholders (8500000001...) on luxury perfume and watches
     feed = listlint.lint(catalogs_dir / "m5zoon_google_merchant_feed_en.tsv", select=TM)
@@ -117,7 +124,9 @@ def test_no_ip_findings_on_ordinary_real_exports(catalogs_dir: Path) -> None:
     """Every ip finding on the real exports was reviewed by hand (README, ip section): all
     sit in the m5zoon replica store's files; the other shops' listings (Shopify, Magento,
     WooCommerce, PrestaShop demos, 1,081 Abt electronics with "for iPod", "Genuine
-    Microsoft Windows", Sony/Bose/Samsung titles) must stay clean."""
+    Microsoft Windows", Sony/Bose/Samsung titles) must stay clean. An info note (a
+    retailer's typo "Sennheisser" of a brand it spells right on other listings) is no
+    finding a seller must act on."""
     from listlint.errors import ListlintError
 
     flagged = {}
@@ -128,7 +137,13 @@ def test_no_ip_findings_on_ordinary_real_exports(catalogs_dir: Path) -> None:
             report = listlint.lint(path, select=TM)
         except ListlintError:
             continue  # not a catalogue at all (the loader's business)
-        flagged.update({f"{path.name}:{f.row}": f.message for f in report.findings})
+        flagged.update(
+            {
+                f"{path.name}:{f.row}": f.message
+                for f in report.findings
+                if f.severity != Severity.INFO
+            }
+        )
     assert flagged == {}
 
 

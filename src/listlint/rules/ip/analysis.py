@@ -10,14 +10,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from listlint.rules.ip.brand_column import column_lookalikes
+from listlint.rules.ip.families import Character
+from listlint.rules.ip.families import key as brand_key_of
 from listlint.rules.ip.index import BrandIndex, Name
+from listlint.rules.ip.listing import (
+    BRAND_PRONE_TYPES,
+    MODEL_FIELD,
+    PRODUCT_GROUPS,
+    TYPE_GROUPS,
+    CharacterIndex,
+    ListingFacts,
+    read_facts,
+)
 from listlint.rules.ip.lookalike import (
+    ATTESTED,
     STRONG,
     TOKEN_RE,
     WordHit,
@@ -27,10 +39,13 @@ from listlint.rules.ip.lookalike import (
     vocabulary_hits,
 )
 from listlint.rules.ip.nominative import is_nominative
-from listlint.rules.ip.signals import WEAK_WINDOW, Signal, SignalMatcher
+from listlint.rules.ip.prices import ACCESSORY, PriceBook
+from listlint.rules.ip.signals import WEAK_WINDOW, Signal, SignalMatcher, technical_near
 from listlint.rules.ip.substitution import swapped_names
+from listlint.rules.ip.wording import licence_claim, licence_pattern
 from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
+from listlint.text.normalize import fold
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -38,6 +53,8 @@ if TYPE_CHECKING:
 _SPACED = r"(?:^|[^a-z])(?:[a-z][ .\-_*·•]){2,}[a-z](?:$|[^a-z])"
 #: comparison words that name a brand they are not ("inspired", "style"): eBay brand misuse
 _COMPARISON = r"\b(?:inspired|style)\b"
+#: a micro sign (folded to Greek mu) before a unit: "115 µm", "50 µg"
+_MICRO_UNIT = re.compile(r"^[µμ](?:m|g|l|s|a|v|f|w|mol)$")
 #: what may surround a name that stands alone as a title (quotes, dashes, brackets)
 _OUTSIDE = re.compile(r"[\W_]+")
 
@@ -51,6 +68,8 @@ class Mention:
     source: str  # the whole folded field the mention was found in
     disguise: str | None = None  # why it is a lookalike; None = plain brand spelling
     _nominative: bool | None = None
+    #: the brand is named only by this model, nickname or initials (a coded reference)
+    coded: bool = False
 
     @property
     def text(self) -> str:
@@ -71,24 +90,34 @@ class RowEvidence:
     mentions: list[Mention] = field(default_factory=list)
     signals: list[tuple[Signal, str, int, int]] = field(default_factory=list)  # signal, field, span
     mixed_script: list[str] = field(default_factory=list)
+    #: what the listing sells, second-hand or licence wording, characters it shows
+    facts: ListingFacts | None = None
 
 
 def _mention(name: Name, fname: str, text: str, s: int, e: int, disguise: str | None) -> Mention:
     return Mention(name, fname, s, e, text, disguise)
 
 
-def _exact_mentions(index: BrandIndex, fname: str, text: str, cjk: bool = True) -> list[Mention]:
-    found = [*index.exact.longest(text), *(index.exact_cjk.iter(text) if cjk else ())]
+def _exact_mentions(
+    index: BrandIndex,
+    fname: str,
+    text: str,
+    cjk: bool = True,
+    seen: dict[tuple[str, bool], list[tuple[Name, int, int]]] | None = None,
+) -> list[Mention]:
+    """Exact names in ``text``; ``seen`` keeps each distinct text's matches (variants and
+    re-listed items repeat their titles), the mentions themselves are made per row."""
+    found = seen.get((text, cjk)) if seen is not None else None
+    if found is None:
+        found = [
+            (m.payload, m.start, m.end)
+            for m in (*index.exact.longest(text), *(index.exact_cjk.iter(text) if cjk else ()))
+        ]
+        if seen is not None:
+            seen[(text, cjk)] = found
     return [
-        _mention(
-            m.payload,
-            fname,
-            text,
-            m.start,
-            m.end,
-            "known lookalike name" if m.payload.is_lookalike else None,
-        )
-        for m in found
+        _mention(name, fname, text, a, b, "known lookalike name" if name.is_lookalike else None)
+        for name, a, b in found
     ]
 
 
@@ -96,11 +125,19 @@ class _Context:
     """What a row says about itself: its category groups and counterfeit wording, the
     support a weak lookalike ("Nikey", "Hugo Bass") needs."""
 
-    def __init__(self, batch: Batch, index: BrandIndex, out: dict[int, RowEvidence]) -> None:
-        self.index, self.out = index, out
+    def __init__(
+        self,
+        batch: Batch,
+        index: BrandIndex,
+        out: dict[int, RowEvidence],
+        prices: PriceBook,
+        product: Callable[[], Any] | None = None,
+    ) -> None:
+        self.index, self.out, self.prices, self.product = index, out, prices, product
         self.cats = batch.folded_series("category")
         self.titles = batch.folded("title")
         self.brand_col = batch.frame.get_column("brand") if batch.has("brand") else None
+        self.raw_titles = batch.frame.get_column("title") if batch.has("title") else None
 
     def claims(self, i: int, name: Name) -> bool:
         """The brand column names this brand: the seller says the goods are theirs."""
@@ -108,14 +145,72 @@ class _Context:
         return self.index.matches_brand(name.brand, col)
 
     def supports(self, i: int, name: Name) -> bool:
-        ev = self.out.get(i)
-        if ev is not None and any(s.strength in ("strong", "medium") for s, *_ in ev.signals):
-            return True
-        # the listing names the same brand otherwise: a model ("Rolexx Datejust")
-        if ev is not None and any(m.name.brand is name.brand for m in ev.mentions):
+        if self.strong_supports(i, name):
             return True
         text = " ".join(t for t in (self.cats[i], self.titles[i]) if t)
-        return bool(name.brand.groups & self.index.groups_of(text))
+        if name.brand.groups & self.index.groups_of(text):
+            return True
+        # the listing sells a type the brand has models or a price list in
+        types = self.index.types.get(name.brand.name, ())
+        return any(t in types for _, t in self.prices.types_in(text))
+
+    def own_line(self, i: int, name: Name) -> bool:
+        """The listing sells a product type the brand itself sells (its price floors or
+        models): "Guci belt" is a Gucci line, "Panna velour leggings" no Puma one."""
+        types = self.index.types.get(name.brand.name, ())
+        text = " ".join(t for t in (self.cats[i], self.titles[i]) if t)
+        return any(t in types for _, t in self.prices.types_in(text) if t != ACCESSORY)
+
+    def disjoint(self, i: int, name: Name) -> bool:
+        """Does the listing name a product type none of the brand's groups cover?"""
+        text = " ".join(t for t in (self.cats[i], self.titles[i]) if t)
+        listing = set(self.index.groups_of(text))
+        for _, t in self.prices.types_in(text):
+            listing |= TYPE_GROUPS.get(t, frozenset())
+        if not listing and self.product is not None:
+            pa = self.product()
+            group = pa.frame["product_group"][i] if pa is not None else None
+            listing |= PRODUCT_GROUPS.get(group or "", frozenset())
+        return (
+            bool(listing)
+            and not (listing & name.brand.groups)
+            and not self.strong_supports(i, name)
+        )
+
+    def strong_supports(self, i: int, name: Name) -> bool:
+        """Counterfeit wording, or the same brand named otherwise: a model ("Rolexx
+        Datejust", "Chanelle No 5")."""
+        ev = self.out.get(i)
+        if ev is None:
+            return False
+        # comparison wording ("a twist on the classic bud vase") supports only the name it
+        # compares with, which is not known yet here (signals are qualified at the end)
+        if any(
+            s.strength == "strong"
+            or (s.strength == "medium" and not s.term.startswith(_COMPARISONS))
+            for s, *_ in ev.signals
+        ):
+            return True
+        # the brand named otherwise: the lookalike repeated in the description ("The Cloe
+        # vase is...") is the same coincidence of letters, no support for itself
+        return any(m.name.brand is name.brand and not m.disguise for m in ev.mentions)
+
+    def own_token(self, i: int, tok: str) -> bool:
+        """The token is (a word of) the row's brand column: the seller's own name
+        ("Bioré" under brand "Biore", "Timberline" under "Timberline Colorado")."""
+        col = self.brand_col[i] if self.brand_col is not None else None
+        if not col:
+            return False
+        folded = fold(col)
+        return brand_key_of(tok) == brand_key_of(col) or tok in re.findall(r"[^\W_]+", folded)
+
+    def foreign_accent(self, i: int, tok: str) -> bool:
+        """The seller wrote the token with accents the brand does not have ("cách" in
+        Vietnamese, "réplica"): a word of another language, not a respelled brand."""
+        raw = self.raw_titles[i] if self.raw_titles is not None else None
+        if not raw or raw.isascii():
+            return False
+        return any(not w.isascii() and fold(w) == tok for w in re.findall(r"[^\W\d_]+", raw))
 
 
 def _lookalikes(
@@ -151,8 +246,9 @@ def _lookalikes(
         toks = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
         plain = set(TOKEN_RE.findall(titles[i] or "")) if i in work else set()
         for k, (tok, s, e) in enumerate(toks):
-            if tok in mixed and tok not in hits:
-                row(i).mixed_script.append(tok)
+            if tok in mixed and tok not in hits and not ctx.own_token(i, skeleton(tok)):
+                if not _MICRO_UNIT.match(tok):  # "µm", "µg": the micro sign of a unit
+                    row(i).mixed_script.append(tok)
             if i in work and tok not in plain and len(tok) >= 3:
                 for n, _p in index.word_skeletons.get(skeleton(tok), ()):
                     if len(index.brand_words(n)) == 1:
@@ -184,17 +280,35 @@ def _add_lookalike(
 ) -> None:
     if any(m.name.brand is hit.name.brand and m.disguise for m in ev.mentions):
         return
+    tok = toks[k][0]
+    if ctx.own_token(i, tok):
+        return  # the seller's own brand name, whatever it looks like
+    if hit.distance > 0 and not hit.kind:
+        if ctx.foreign_accent(i, tok):
+            return
+        if any(m.name.brand is hit.name.brand and not m.disguise and m.name.kind in ("name", "variant")
+               for m in ev.mentions if m.field == "title"):  # fmt: skip
+            return  # "Laneige ... Leneige ... Lanege": search spellings next to the real name
     if len(index.brand_words(hit.name)) > 1:
         found = multi_match(index, hit, toks, k, hits)
         if found is None:
             return
         start, end, grade = found
     else:
-        g = single_grade(hit, skeleton(toks[k][0]))
+        g = single_grade(hit, skeleton(tok), tok)
         if g is None:
             return
         start, end, grade = toks[k][1], toks[k][2], g
-    if grade != STRONG and not ctx.supports(i, hit.name):
+    if grade == ATTESTED:
+        # another word's respelling is the brand's only with wording or its model named
+        own = ctx.own_line(i, hit.name) and not hit.respells
+        if not (ctx.strong_supports(i, hit.name) or own):
+            return
+    elif grade != STRONG and not ctx.supports(i, hit.name):
+        return
+    elif not hit.kind and hit.distance > 0 and ctx.disjoint(i, hit.name):
+        # a made-up spelling on a product the brand has nothing to do with ("Lepovo" wine,
+        # "Tiffanee" mirror) is a coincidence of letters, not a copy of the brand
         return
     ev.mentions.append(_mention(hit.name, "title", text, start, end, hit.evidence))
 
@@ -213,8 +327,16 @@ def _column_lookalikes(batch: Batch, index: BrandIndex, row: Callable[[int], Row
             ev.mentions.append(_mention(hit.name, "brand", value, hit.start, hit.end, evidence))
 
 
-def analyse(batch: Batch, index: BrandIndex, signals: SignalMatcher) -> dict[int, RowEvidence]:
-    """Row position -> evidence, for rows with any brand mention, lookalike or signal."""
+def analyse(
+    batch: Batch,
+    index: BrandIndex,
+    signals: SignalMatcher,
+    prices: PriceBook,
+    characters: CharacterIndex,
+    product: Callable[[], Any] | None = None,
+) -> dict[int, RowEvidence]:
+    """Row position -> evidence, for rows with any brand mention, lookalike, signal or
+    character property."""
     out: dict[int, RowEvidence] = {}
 
     def row(i: int) -> RowEvidence:
@@ -222,17 +344,19 @@ def analyse(batch: Batch, index: BrandIndex, signals: SignalMatcher) -> dict[int
 
     titles = batch.folded("title")
     title_s = batch.folded_series("title")
-    # 1. counterfeit phrases first: they are the context weak lookalikes need
-    for fname in ("title", "description"):
+    # 1. counterfeit phrases first: they are the context weak lookalikes need (a seller's
+    # tags are read too: "super-clone" is often only there)
+    for fname in ("title", "description", "tags"):
         if batch.has(fname):
             for i, found in signals.scan(batch.folded_series(fname)):
                 row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
     # 2. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
     cand = title_s.str.contains_any(index.prefilter_terms).fill_null(False)
+    seen: dict[tuple[str, bool], list[tuple[Name, int, int]]] = {}
     for i in cand.arg_true().to_list():
-        row(i).mentions.extend(_exact_mentions(index, "title", titles[i]))
+        row(i).mentions.extend(_exact_mentions(index, "title", titles[i], seen=seen))
     # 3. lookalike spellings
-    _lookalikes(batch, index, titles, title_s, row, _Context(batch, index, out))
+    _lookalikes(batch, index, titles, title_s, row, _Context(batch, index, out, prices, product))
     if batch.has("brand"):  # the brand column itself imitating a brand ("Adadis")
         _column_lookalikes(batch, index, row)
     # rows with a signal or comparison wording ("LV inspired", "CC style"): scan the whole
@@ -241,7 +365,7 @@ def analyse(batch: Batch, index: BrandIndex, signals: SignalMatcher) -> dict[int
     for i in [*(i for i, ev in out.items() if ev.signals), *compare]:
         ev = out.get(i)
         if titles[i] and not (ev and any(m.field == "title" for m in ev.mentions)):
-            in_title = _exact_mentions(index, "title", titles[i], cjk=False)
+            in_title = _exact_mentions(index, "title", titles[i], cjk=False, seen=seen)
             if in_title:
                 row(i).mentions.extend(in_title)
     # 4. brand mentions in descriptions only where the title named a brand or a signal
@@ -271,7 +395,197 @@ def analyse(batch: Batch, index: BrandIndex, signals: SignalMatcher) -> dict[int
                     index, ev, b, column, i, " ".join(filter(None, (cats[i], titles[i])))
                 )
             )
+    # 6. character properties on the listing, then what each kept listing sells and says
+    found_chars: dict[int, list[tuple[Character, int, int]]] = {}
+    if batch.has("title"):
+        for i in characters.rows(title_s):
+            shown = characters.find(titles[i])
+            if shown:
+                found_chars[i] = shown
+                row(i)
+    if out:
+        _finish(batch, index, prices, out, found_chars)
     return out
+
+
+def _finish(
+    batch: Batch,
+    index: BrandIndex,
+    prices: PriceBook,
+    out: dict[int, RowEvidence],
+    found_chars: dict[int, list[tuple[Character, int, int]]],
+) -> None:
+    """Facts of every kept row, then the signals and mentions those facts qualify."""
+    rows = sorted(out)
+
+    def column(name: str) -> list[str | None]:
+        if not batch.has(name):
+            return [None] * len(rows)
+        return batch.folded_series(name).gather(rows).to_list()
+
+    titles, ptypes, cats = column("title"), column("product_type"), column("category")
+    conds = column("condition")
+    # descriptions are long: only those a columnar prefilter finds licence wording in are
+    # read for it
+    descs: list[str | None] = [None] * len(rows)
+    if batch.has("description"):
+        gathered = batch.folded_series("description").gather(rows)
+        for k in gathered.str.contains(licence_pattern()).fill_null(False).arg_true().to_list():
+            descs[k] = gathered[k]
+    raw_brand = (
+        batch.frame.get_column("brand").gather(rows).to_list()
+        if batch.has("brand")
+        else [None] * len(rows)
+    )
+    raw = {
+        f: batch.frame.get_column(f).gather(rows).to_list() if batch.has(f) else [None] * len(rows)
+        for f in ("title", "description")
+    }
+    memo: dict[tuple[object, ...], ListingFacts] = {}
+    for k, i in enumerate(rows):
+        ev = out[i]
+        models = [
+            (m.start, m.end, m.name.ptype)
+            for m in ev.mentions
+            if m.field == "title" and m.name.ptype and not m.disguise and not m.name.context_only
+        ]
+        # variants and re-listed items repeat their title, type and category: read those
+        # once; the description (a licence claim there) is read per row
+        key = (titles[k], ptypes[k], cats[k], conds[k], raw_brand[k], tuple(models))
+        base = memo.get(key)
+        if base is None:
+            base = memo[key] = read_facts(
+                prices, titles[k], ptypes[k], cats[k], conds[k], None, raw_brand[k], models
+            )
+        ev.facts = replace(base, licence=base.licence or licence_claim(descs[k]), characters=[])
+        ev.facts.characters = [(c, "title", a, b) for c, a, b in found_chars.get(i, ())]
+        _qualify_signals(ev, titles[k] or "", index, {f: raw[f][k] for f in raw})
+        _follow_nominative(ev)
+        _mark_coded(ev, index, raw_brand[k])
+
+
+#: a replica grade token at the start of a signal term ("aaa", "7a", "aaa grade")
+_GRADE_TOKEN = re.compile(r"^(?:a{3,4}\+?|\d{1,2}a)\b")
+#: comparison wording that must name what it compares with ("inspired by X", "smells like X")
+_COMPARISONS = (
+    "inspir", "ispirat", "geïnspireerd", "terinspirasi", "مستوح", "lấy cảm hứng", "灵感",
+    "smells like", "compare to", "our version of", "our impression of", "impression of",
+    "twist on",
+)  # fmt: skip
+#: how far after "inspired by" the brand or model must start (characters)
+_INSPIRED_REACH = 30
+
+
+def _qualify_signals(
+    ev: RowEvidence, title: str, index: BrandIndex, raw: dict[str, str | None]
+) -> None:
+    """Drop the signals the listing's own facts explain away:
+
+    * a term inside a brand or model name ("Replica" in Maison Margiela's "Replica Jazz
+      Club", "Royal Oak" ...) is that name, not copy wording;
+    * a replica grade ("AAA", "7A") counts on a brand-prone product only, and never next
+      to a technical word ("AAA batteries", "7A charger", "10A virgin hair");
+    * "brand" terms ("top grade", "player version") need a protected brand in the listing;
+    * "inspired by" needs a brand or a model right after it, or a name the seller
+      capitalises that is no ordinary word ("inspired by Baccarat Rouge 540"; not
+      "inspired by nature", "inspired by Earl Grey tea", "inspired by Dr. Levine").
+    """
+    facts = ev.facts
+    kept = []
+    named = bool(ev.mentions)
+    for sig, field_, a, b in ev.signals:
+        if any(m.field == field_ and m.start <= a and b <= m.end for m in ev.mentions):
+            continue
+        text = title if field_ == "title" else None
+        if sig.strength == "grade" or _GRADE_TOKEN.match(sig.term):
+            if facts is None or facts.ptype not in BRAND_PRONE_TYPES:
+                if sig.strength == "grade":
+                    continue
+            if text is not None and technical_near(text, a, b):
+                continue
+        if sig.strength == "brand" and not named:
+            continue
+        if sig.strength == "medium" and sig.term.startswith(_COMPARISONS):
+            after = [
+                m for m in ev.mentions if m.field == field_ and 0 <= m.start - b <= _INSPIRED_REACH
+            ]
+            if not after and not _names_a_product(raw.get(field_), sig.term):
+                continue
+        kept.append((sig, field_, a, b))
+    ev.signals = kept
+
+
+def _follow_nominative(ev: RowEvidence) -> None:
+    """A model right after its brand named as what the item fits is what it fits too
+    ("fits Stanley Quencher", "for Apple Watch Ultra")."""
+    models = [
+        m for m in ev.mentions if m.name.is_model and m.field == "title" and m._nominative is None
+    ]
+    if not models:
+        return  # the brand mentions' own reading stays lazy (most are never asked)
+    for m in models:
+        before = [
+            f
+            for f in ev.mentions
+            if f.field == "title"
+            and not f.name.is_model
+            and f.name.brand is m.name.brand
+            and 0 <= m.start - f.end <= 2
+        ]
+        if any(f.nominative for f in before):
+            m._nominative = True
+
+
+#: a person's title before a name: "inspired by Dr. Levine" names a person, not a product
+_PERSON = ("dr", "mr", "mrs", "ms", "prof", "st", "sir", "saint")
+
+
+def _names_a_product(raw: str | None, term: str) -> bool:
+    """Do the words after ``term`` in the seller's text start with a capitalised name
+    that is no ordinary word (a product or brand the index does not know)?"""
+    from listlint.rules.ip.index import is_common_word
+
+    if not raw:
+        return False
+    k = raw.lower().find(term)
+    if k < 0:
+        return False
+    words = re.findall(r"[^\W_]+", raw[k + len(term) : k + len(term) + 40])[:3]
+    if not words or words[0].lower().rstrip(".") in _PERSON:
+        return False
+    return any(w[:1].isupper() and not is_common_word(w.lower()) and w.isalpha() for w in words)
+
+
+def _mark_coded(ev: RowEvidence, index: BrandIndex, brand_column: str | None) -> None:
+    """A model, nickname or initials standing for a brand the listing does not spell out
+    (and its brand column does not claim): a coded reference."""
+    spelled = {
+        m.name.brand.name
+        for m in ev.mentions
+        if not m.name.is_coded and m.name.kind not in ("slang_zh",)
+    }
+    for m in ev.mentions:
+        if (
+            m.name.is_coded
+            and not m.disguise
+            and m.name.brand.name not in spelled
+            # a device model is how everyone names it ("iPhone 15", "PS5"); a luxury model
+            # or a nickname standing alone is how copies dodge the brand's name
+            and (m.name.kind != "model_name" or m.name.ptype in BRAND_PRONE_TYPES)
+            # a fragrance's name doubles as a flavour or colour ("Lost Cherry" vape)
+            # (the perfume type must come from the listing's words, not from that name)
+            and (
+                m.name.ptype != "perfume"
+                or (
+                    ev.facts is not None
+                    and ev.facts.ptype == "perfume"
+                    and ev.facts.ptype_field != MODEL_FIELD
+                )
+            )
+            and not index.matches_brand(m.name.brand, brand_column)
+            and not m.nominative
+        ):
+            m.coded = True
 
 
 def _contradicted(

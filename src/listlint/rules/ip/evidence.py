@@ -1,5 +1,5 @@
-"""Supporting evidence that a branded listing is not the genuine article: a price far
-below anything the brand sells, and a GTIN that cannot be the manufacturer's.
+"""Supporting evidence that a branded listing is not the genuine article: a GTIN that
+cannot be the manufacturer's (the price side is :mod:`listlint.rules.ip.prices`).
 
 Neither proves a counterfeit; both raise the risk of a listing that claims a protected
 brand. Genuine branded goods carry the brand owner's GS1 barcode, and Google Merchant
@@ -10,40 +10,8 @@ a luxury brand is a classic sign of a copy (policy_facts.md 3.2, structural sign
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from listlint import gtin
 from listlint.gtin import GtinReading
-from listlint.resources import table
-from listlint.rules.ip.index import Brand
-
-#: a price under this share of the brand's cheapest genuine item is "far below" its range
-#: (policy_facts.md 3.2: "price < ~30% of brand's typical retail for luxury goods"; the
-#: cheapest item, not the typical one, keeps outlet and sale prices clear)
-FAR_BELOW = 0.30
-#: assumed USD value of one unit when the listing gives no currency (a strong currency,
-#: so an unknown currency never makes a price look cheaper than it could be)
-UNKNOWN_CURRENCY_USD = 1.3
-
-
-@lru_cache(maxsize=1)
-def usd_rates() -> dict[str, float]:
-    return {r["currency"].upper(): float(r["usd"]) for r in table("brands/currency_usd")}
-
-
-def price_far_below(
-    brand: Brand,
-    amount: float | None,
-    currency: str | None,
-    groups: set[str] | frozenset[str] = frozenset(),
-) -> bool:
-    """Supporting evidence only: the price is far below anything the brand sells in the
-    listing's category groups (a Dior watch, not a Dior lip balm)."""
-    floor = brand.price_floor(groups)
-    if floor is None or amount is None or amount <= 0:
-        return False
-    rate = usd_rates().get(currency.upper()) if currency else UNKNOWN_CURRENCY_USD
-    return rate is not None and amount * rate < FAR_BELOW * floor
 
 
 def gtin_problem(reading: GtinReading | None) -> str | None:

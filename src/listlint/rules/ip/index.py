@@ -50,18 +50,12 @@ class Brand:
     name: str
     groups: frozenset[str]
     common_word: bool
-    #: lowest retail price of a genuine item in USD (None = unknown)
-    min_price_usd: float | None = None
-    #: the same per category group: (("watches", 2000.0), ("bags", 1500.0))
-    group_min_price_usd: tuple[tuple[str, float], ...] = ()
     #: the name is an ordinary phrase even in the brand's own category (the colour
     #: "off-white" on clothes): only copy wording or a disguise makes it a brand use
     ordinary_in_category: bool = False
-
-    def price_floor(self, groups: set[str] | frozenset[str] = frozenset()) -> float | None:
-        """The cheapest genuine item's price for a listing in ``groups`` (USD)."""
-        floors = [p for g, p in self.group_min_price_usd if g in groups]
-        return min(floors) if floors else self.min_price_usd  # the cautious floor
+    #: how much a copy is worth making (brands.tsv ``fame``: 3 luxury/iconic, 2 global, 1);
+    #: list-price floors are in price_floors.tsv (listlint.rules.ip.prices)
+    fame: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +66,18 @@ class Name:
     text: str  # folded
     kind: str  # "name", "variant", "model_name", "misspelling", "lookalike", "translit_zh", ...
     context_only: bool
+    #: the product type a model name is (models.tsv: "watch" for Submariner), else None
+    ptype: str | None = None
+
+    @property
+    def is_model(self) -> bool:
+        return self.kind == "model_name"
+
+    @property
+    def is_coded(self) -> bool:
+        """A name that stands for the brand without spelling it: a model, an initialism,
+        a reseller nickname ("Submariner", "LV", "水鬼", "驴牌")."""
+        return self.kind in ("model_name", "abbreviation", "slang_zh")
 
     @property
     def is_lookalike(self) -> bool:
@@ -142,26 +148,18 @@ class BrandIndex:
             if compact(row["brand"]) in skip:
                 continue
             groups = frozenset(g for g in row.get("groups", "").split(",") if g)
-            floor = float(row["min_price_usd"]) if row.get("min_price_usd") else None
-            by_group = tuple(
-                (g.strip(), float(p))
-                for g, _, p in (
-                    e.partition(":") for e in row.get("group_min_price_usd", "").split(";")
-                )
-                if g.strip() and p
-            )
             common = row.get("common_word", "")
             self.brands[row["brand"]] = Brand(
                 row["brand"],
                 groups,
                 common in ("yes", "in_category"),
-                floor,
-                by_group,
                 common == "in_category",
+                int(row.get("fame") or 1),
             )
         for name in extra_brands:
             if compact(name) not in skip and name not in self.brands:
-                self.brands[name] = Brand(name, frozenset(), False)
+                # the user protects it: weighed like the most counterfeited brands
+                self.brands[name] = Brand(name, frozenset(), False, fame=3)
         names: list[Name] = []
         for brand in self.brands.values():
             names.append(Name(brand, fold(brand.name), "name", False))
@@ -186,12 +184,42 @@ class BrandIndex:
             context_only = kind.endswith("_context_only") or kind.endswith("_ambiguous")
             kind = kind.removesuffix("_context_only").removesuffix("_ambiguous")
             names.append(Name(owner, fold(row["alias"]), kind, context_only))
+        # model names and nicknames, with the product type each one is (models.tsv)
+        # (an alias of kind model_name gets its type here; models.tsv decides context_only)
+        known = {(n.brand.name, n.text): k for k, n in enumerate(names)}
+        for row in table("brands/models"):
+            owner = self.brands.get(row["brand"])
+            text = fold(row["model"])
+            if owner is None:
+                continue
+            ctx_only = row.get("context_only") == "yes"
+            # "GMT-Master II" is also written "GMT Master II" and "Daydate"
+            forms = {text, text.replace("-", " "), text.replace("-", "")} if "-" in text else {text}
+            if text.isalpha() and len(text) >= 4:
+                forms.update(number_forms(text))  # "Iphones", "Birkins"
+            for form in forms:
+                model = Name(owner, form, "model_name", ctx_only, row["type"])
+                k = known.get((owner.name, form))
+                if k is None:
+                    known[(owner.name, form)] = len(names)
+                    names.append(model)
+                elif names[k].kind == "model_name":
+                    names[k] = model
         self.names = names
+        #: product types each brand has a model or a price floor in ("watch", "bag"...)
+        self.types: dict[str, set[str]] = {}
+        for n in names:
+            if n.ptype:
+                self.types.setdefault(n.brand.name, set()).add(n.ptype)
+        for row in table("brands/price_floors"):
+            self.types.setdefault(row["brand"], set()).add(row["type"])
         #: (folded name, compact name, brand) of the names a brand column may use
         self._column_keys = [
             (n.text, compact(n.text), n.brand)
             for n in names
-            if n.kind in ("name", "variant", "translit_zh", "translit_ar", "translit_ja")
+            if n.kind
+            in ("name", "variant", "translit_zh", "translit_ar", "translit_ja", "abbreviation")
+            and not (n.kind == "abbreviation" and n.context_only)
             and compact(n.text)
         ]
         self._column_cache: dict[tuple[str, bool], frozenset[Brand]] = {}
@@ -229,6 +257,9 @@ class BrandIndex:
                 if len(words) > 1:
                     multi.add(skel)
         self.fuzzy_choices = sorted(s for s in self.word_skeletons if len(s) >= 4)
+        from listlint.rules.ip.search import NearSearch
+
+        self.near = NearSearch(sorted(set(self.word_text.values())))
         self._build_splits()
         #: words of multi-word names: the only ones an ordinary word may stand in for
         self.multi_choices = sorted(multi)

@@ -26,17 +26,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
-from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word
+from listlint.rules.ip.families import known_genuine
+from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
+from listlint.rules.ip.phonetic import brand_key
+from listlint.rules.ip.search import attested, attested_list, web_attested
 from listlint.text.confusables import disguise_kind, latin_through_cjk, mirrored, skeleton
 
 #: tokens as the title analysis cuts them: letters/digits, with leet symbols inside
 TOKEN_RE = re.compile(r"[^\W_]+(?:[@$|€£!0-9]+[^\W_]*)*|[@$|€£][^\W_]+", re.UNICODE)
 
 STRONG, WEAK = "strong", "weak"
+#: a real word or name near a brand ("panna", "Valentina"): a brand only with strong support
+ATTESTED = "attested"
 #: letters sellers swap for one another in a short brand name (sound or shape alike)
 _SWAPS = ("aeiouy", "ckq", "sz", "ij", "vw")
 
@@ -66,12 +71,24 @@ class WordHit:
     distance: int  # edits between skeletons (0 = confusable spelling)
     kind: str | None  # disguise_kind of the token: digits/symbols, lookalike letters, mixed scripts
     common: bool  # the token is an ordinary English word
+    #: how a non-edit candidate was found: "sound-alike", "letters glued to the brand"
+    how: str | None = None
+    #: the token is a dictionary word of some language (search.attested)
+    attested: bool = False
+    #: the token is attested only in English web text: a name or a common misspelling
+    web: bool = False
+    #: the token sounds like a dictionary word closer to it than the brand ("dalmatin")
+    respells: bool = False
 
     @property
     def evidence(self) -> str:
         if self.kind:
             return self.kind
-        return "lookalike letters" if self.distance == 0 else "misspelled"
+        if self.how:
+            return self.how
+        if self.distance == 0:
+            return "lookalike letters"
+        return "a real word one letter from the brand" if self.attested else "made-up spelling"
 
 
 def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[WordHit]]:
@@ -88,6 +105,16 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
             letters = sum(c.isalpha() for c in tok)
             if letters <= len(tok) - letters:
                 continue  # "F360", "3M8": model numbers, not words with digits for letters
+            head = tok.rstrip("0123456789")
+            if (
+                head.isalpha()
+                and (len(head) <= 3 or is_common_word(head))
+                and skeleton(tok) not in index.word_skeletons
+            ):
+                continue  # "SKU11", "RS120", "size12": a word and a number, a code
+                # (but "Fend1" reads "Fendi": the digit stands for a letter)
+        if tok in known_genuine():
+            continue  # another real brand ("Mizani", "Bioré"): not an imitation
         split = _split_by_script(index, tok)
         if split:
             hits[tok] = split
@@ -117,10 +144,69 @@ def vocabulary_hits(index: BrandIndex, tokens: list[str]) -> dict[str, list[Word
             # name is judged with the whole name (multi_grade), so let two edits through
             if d > allowed_distance(len(choices[ci])) and not (multi and len(choices[ci]) >= 6):
                 continue
+            if tok in number_forms(index.word_text[choices[ci]]):
+                continue  # "Burberrys", "Rolexes": the brand itself in another number
             hits.setdefault(tok, []).extend(
                 WordHit(n, p, d, kind, queries is common) for n, p in entries
             )
+    _near_hits(index, rare, hits)
+    words, web = attested(), web_attested()
+    for tok, hs in hits.items():
+        if tok in words or tok in web:
+            hits[tok] = [replace(h, attested=tok in words, web=tok in web) for h in hs]
+        elif tok.isalpha() and all(
+            h.kind is None and respells_word(tok, index.brand_words(h.name)[h.pos]) for h in hs
+        ):
+            hits[tok] = [replace(h, attested=True, respells=True) for h in hs]
     return _viable(index, hits, skeletons)
+
+
+def respells_word(tok: str, brand_word: str) -> bool:
+    """Is ``tok`` a respelling of a real word rather than of ``brand_word``: a dictionary
+    word sounds like it (the same sound key, which the brand's differs from) and is fewer
+    edits away than the brand ("dalmatin" is one edit from "dalmatian", two from
+    "balmain")? Such a token is a real word's spelling, kept only with strong support."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract_iter
+
+    to_brand = OSA.distance(tok, brand_word)
+    key = brand_key(tok)
+    if to_brand < 2 or key == brand_key(brand_word):
+        return False  # one edit from the brand, or it sounds like the brand ("Filips")
+    return any(
+        brand_key(word) == key
+        for word, _d, _i in extract_iter(
+            tok, attested_list(), scorer=OSA.distance, score_cutoff=to_brand - 1
+        )
+    )
+
+
+def _near_hits(
+    index: BrandIndex, rare: list[tuple[str, str, str | None]], hits: dict[str, list[WordHit]]
+) -> None:
+    """Sound-alikes past the edit bound ("Filips") and letters glued to a brand word
+    ("iBOSEX", "Dysonic"): made-up tokens only, each compared once."""
+    for tok, _skel, kind in rare:
+        if kind is not None or not tok.isalpha():
+            continue  # digits and other scripts: the skeleton comparison's business
+        have = {(id(h.name), h.pos) for h in hits.get(tok, ())}
+        for near in (*index.near.sound_alikes(tok), *index.near.affixed(tok)):
+            for n, p in index.word_skeletons.get(skeleton(near.word), ()):
+                if len(index.brand_words(n)) != 1:
+                    continue
+                found = WordHit(n, p, near.edits, None, False, near.how)
+                if (id(n), p) not in have:
+                    have.add((id(n), p))
+                    hits.setdefault(tok, []).append(found)
+                elif near.how == "sound-alike":
+                    # the edit search found it past its bound ("Chanelle"): the sound says more
+                    bound = allowed_distance(len(near.word))
+                    hits[tok] = [
+                        found
+                        if h.name is n and h.pos == p and not h.how and h.distance > bound
+                        else h
+                        for h in hits[tok]
+                    ]
 
 
 #: below this many query words, score them one by one: cdist's matrix needs numpy,
@@ -179,12 +265,32 @@ def _viable(
     return {tok: hs for tok, hs in out.items() if hs}
 
 
-def single_grade(hit: WordHit, token_skeleton: str) -> str | None:
-    """How much a one-word lookalike proves: strong, weak (needs context) or nothing."""
+def single_grade(hit: WordHit, token_skeleton: str, token: str | None = None) -> str | None:
+    """How much a one-word lookalike proves: strong, weak (needs context), attested (a
+    real word: needs strong support) or nothing."""
+    grade = _grade(hit, token_skeleton, token)
+    if grade is None or hit.distance == 0 or hit.kind:
+        return grade
+    if hit.attested:
+        return ATTESTED  # a dictionary word ("panna", "colgante"): strong support only
+    return WEAK if hit.web else grade  # a name or a known misspelling: the type must agree
+
+
+def _grade(hit: WordHit, token_skeleton: str, token: str | None) -> str | None:
     if hit.common:
         return None
+    if hit.how:
+        # a sound-alike or a glued affix on a brand word of six letters or more is
+        # deliberate; on a shorter word ("bose", "prada") it needs the listing's support
+        return STRONG if len(hit.name.text) >= 6 else WEAK
     if hit.distance == 0 or hit.kind:
-        return STRONG if hit.distance <= allowed_distance(len(hit.name.text)) else None
+        if hit.distance > allowed_distance(len(hit.name.text)):
+            return None
+        if not hit.kind and len(hit.name.text) <= 5 and _mirror_swap(token, hit.name.text):
+            # a mirrored letter in a short name ("Beli" for Dell: b/d): as likely a word
+            # of another language; the listing must agree
+            return WEAK
+        return STRONG
     length = len(re.sub(r"\W", "", hit.name.text))
     if hit.distance > allowed_distance(length):
         return None
@@ -193,6 +299,13 @@ def single_grade(hit: WordHit, token_skeleton: str) -> str | None:
     # short names: only the slips a seller makes on purpose ("Nikey", "Guci", "Rolax",
     # "Fendy"); another consonant makes another name ("Luma", "Dion", "Puma"/"Pama" ok)
     return WEAK if plausible_slip(token_skeleton, skeleton(hit.name.text)) else None
+
+
+def _mirror_swap(token: str | None, word: str) -> bool:
+    """Does the token write a letter of ``word`` as its mirror image (b/d, p/q)?"""
+    if not token or len(token) != len(word):
+        return False
+    return any(a != b and a in "bdpq" and b in "bdpq" for a, b in zip(token, word))
 
 
 def multi_match(

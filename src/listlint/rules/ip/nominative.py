@@ -36,29 +36,75 @@ def _accessory_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:[\s\-/]+[\w+.]+){{0,3}}?[\s\-/]+(?:{nouns})\b")
 
 
+#: brands whose names before an accessory noun name the device it fits
+_DEVICE_GROUPS = frozenset({"electronics", "home", "personal_care", "auto", "household"})
+#: prepositions that open clauses of every kind ("bag for men"): only right before a brand
+_GENERIC_PREPOSITIONS = frozenset(
+    {"for", "para", "pour", "für", "untuk", "cho", "dành cho", "to fit"}
+)
+#: where a compatibility clause ends ("Fits up to 16 inch laptop/MacBook - brown")
+_CLAUSE_BREAK = re.compile(r"\s[-–|]\s|[;|()\[\]]")
+
+
 def is_nominative(text: str, start: int, end: int, name: Name) -> bool:
     """Is the brand at ``text[start:end]`` (folded) named as what the item fits?"""
-    if _nominative_before(text, start):
+    # only the words around the mention decide: variants and re-listed items repeat them
+    return _reads_nominative(
+        text[max(0, start - 60) : start],
+        text[end : end + 40],
+        bool(name.brand.groups & _DEVICE_GROUPS),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _reads_nominative(before: str, after: str, device: bool) -> bool:
+    start = len(before)
+    if _nominative_before(before, start) or _in_compat_clause(before, start):
         return True
-    after = text[end : end + 40]
     if _after_re().match(after):
         return True
     # "iPhone 15 case" names the device; "Louis Vuitton phone case" names the maker
-    return "electronics" in name.brand.groups and bool(_accessory_re().match(after))
+    # a device, appliance or car part named before an accessory noun ("Dyson V8 filter");
+    # a fashion house's "phone case" is its own product
+    return device and bool(_accessory_re().match(after))
+
+
+@lru_cache(maxsize=1)
+def _clause_opener_re() -> re.Pattern[str]:
+    """Any compatibility phrase but the generic prepositions, as a whole phrase: one
+    regex pass instead of a search per phrase."""
+    # "for", "para", "untuk" open too many clauses ("bag for men") to reach far
+    phrases = sorted(
+        (p for p in before_phrases() if p not in _GENERIC_PREPOSITIONS), key=len, reverse=True
+    )
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, phrases))})(?![^\W_])")
+
+
+@lru_cache(maxsize=1)
+def _ending_phrase_re() -> re.Pattern[str]:
+    """A compatibility phrase that ends the text, as a whole phrase."""
+    phrases = sorted(before_phrases(), key=len, reverse=True)
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, phrases))})\Z")
+
+
+def _in_compat_clause(text: str, start: int) -> bool:
+    """The mention sits in a clause a compatibility phrase opened, a few words before it
+    ("fits up to 14/15.6/16 inch laptop/MacBook", "compatible for Nikon, Canon, Sony")."""
+    before = text[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return bool(_clause_opener_re().search(clause))
 
 
 def _ends_nominative(before: str) -> bool:
-    return any(
-        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
-        for p in before_phrases()
-    )
+    return bool(_ending_phrase_re().search(before))
 
 
 def _nominative_before(text: str, start: int) -> bool:
     """Is the mention introduced by "for", "compatible with", "fits", ...? Chained device
     names count too: "for iPod and iPhone", "fits Galaxy S23 / iPhone 15"."""
     before = text[max(0, start - 60) : start].rstrip()
-    for _ in range(4):
+    for _ in range(8):
         before = re.sub(
             r"(?:\b(?:the|your|my|all|new|apple|samsung|google)\s*)+$", "", before
         ).rstrip(" (")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -47,13 +48,34 @@ class Signal:
     language: str
 
 
+@lru_cache(maxsize=1)
+def _technical_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in wordlist("brands/grade_exclusions"))
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def technical_near(text: str, start: int, end: int) -> bool:
+    """Is a grade-looking token at ``text[start:end]`` within two words of a technical
+    word ("AAA batteries", "3 AAA battery torch", "7A fast charger", "10A virgin hair")?"""
+    before = _WORD.findall(text[max(0, start - 30) : start])[-2:]
+    after = _WORD.findall(text[end : end + 30])[:2]
+    tech = _technical_words()
+    return any(w in tech for w in (*before, *after))
+
+
 class SignalMatcher:
     def __init__(self) -> None:
         rows = table("brands/counterfeit_signals")
         sigs = [
             Signal(fold(r["term"]), r["strength"], r["language"]) for r in rows if r.get("term")
         ]
-        self.strong_medium = [s for s in sigs if s.strength in ("strong", "medium", "assurance")]
+        # "brand" and "grade" terms are phrases like the rest; the analysis decides later
+        # whether the listing's brands and product type let them count
+        self.strong_medium = [
+            s for s in sigs if s.strength in ("strong", "medium", "assurance", "brand", "grade")
+        ]
         self.weak_signals = [s for s in sigs if s.strength == "weak"]
         before = [s for s in sigs if s.strength in BEFORE]
         bounded = [
@@ -77,6 +99,8 @@ class SignalMatcher:
             {s.term for s in self.strong_medium}
             | {s.term for s in before if s.strength == "weak_before"}
         )
+        # longest first: the alternation only has to say whether any term occurs
+        self._pattern = "|".join(re.escape(t) for t in sorted(self._terms, key=len, reverse=True))
 
     def _benign_context(self, text: str, term: str, start: int, end: int) -> bool:
         window = text[max(0, start - 25) : end + 25]
@@ -102,12 +126,18 @@ class SignalMatcher:
                 out.append((m.payload, m.start, m.end))
         return out
 
+    def _prefilter(self, texts: pl.Series) -> pl.Series:
+        """Texts that contain any term: one regex alternation of the literal terms, which
+        polars runs about three times faster than its multi-pattern ``contains_any`` once
+        there are more than ~100 terms (measured on 61k distinct descriptions)."""
+        return texts.str.contains(self._pattern)
+
     def scan(self, series: pl.Series) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
         """Rows of folded ``series`` with strong or medium signals: a polars prefilter over
         the column's distinct texts, then the automaton on the few candidate rows only."""
         # variants and re-listed items repeat their texts: scan each distinct text once
         distinct = series.unique()
-        hit = distinct.filter(distinct.str.contains_any(self._terms).fill_null(False))
+        hit = distinct.filter(self._prefilter(distinct).fill_null(False))
         if hit.is_empty():
             return
         idx = series.is_in(hit.implode()).fill_null(False).arg_true()
