@@ -44,10 +44,15 @@ class Catalog:
     format: str = ""
     profile: str = "generic"
     sheets: list[str] = field(default_factory=list)
+    #: rows that describe a product rather than a sellable variant (a WooCommerce
+    #: "variable" parent, a Magento "configurable" one, an Amazon "parent"): records
+    #: and rows of the frame, but not listings in the summary
+    parent_rows: int = 0
 
     @property
     def listings_count(self) -> int:
-        return self.frame.height
+        """Sellable listings: the frame's rows without variant-group parents."""
+        return self.frame.height - self.parent_rows
 
     def batches(self, size: int = 50_000) -> Iterator[Batch]:
         """The frame in slices of ``size`` listings, each with a fresh text cache."""

@@ -9,6 +9,7 @@ header row (field explanations under the field names) is skipped.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -16,10 +17,17 @@ from pathlib import Path
 from listlint.catalog import LoadIssue
 from listlint.config import Limits
 from listlint.errors import InputError
-from listlint.loader.columns import normalise_header, profiles
+from listlint.loader.headerrow import (
+    HEADER_SCAN_ROWS,
+    MAX_SKIPPED_NOTES,
+    find_header,
+    header_like,
+    is_description_row,
+    known_headers,
+    skipped_issue,
+)
 from listlint.loader.table import RawTable, dedupe_headers
-
-HEADER_SCAN_ROWS = 30
+from listlint.loader.xlsxgrid import compacted_workbook
 
 
 def check_zip_limits(path: Path, limits: Limits) -> None:
@@ -128,63 +136,34 @@ def row_text(values: list[object]) -> list[str | None]:
     return [cell_text(v) for v in values]
 
 
-def _known_headers() -> set[str]:
-    keys: set[str] = set()
-    for prof in profiles().values():
-        for synonyms in prof.fields.values():
-            keys.update(synonyms)
-        keys.update(prof.detect)
-    return keys
-
-
-def header_score(cells: list[str | None], known: set[str]) -> int:
-    return sum(1 for c in cells if c and normalise_header(c)[0] in known)
-
-
-def find_header(rows: list[list[str | None]], known: set[str], fallback: bool = True) -> int | None:
-    """Index of the header row among the first rows, or None when no row looks like one.
-
-    Without known header names, ``fallback`` takes the first row of distinct short
-    strings (a plain spreadsheet with its own headers)."""
-    best, best_score = None, 0
-    for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-        score = header_score(cells, known)
-        if score > best_score:
-            best, best_score = i, score
-    if best is None or best_score < 2:
-        if not fallback:
-            return None
-        # fall back: the first row whose non-empty cells are all distinct short strings
-        for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-            filled = [c for c in cells if c]
-            if (
-                len(filled) >= 3
-                and len(set(filled)) == len(filled)
-                and all(len(c) < 60 for c in filled)
-            ):
-                return i
-        return None
-    return best
-
-
 def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable]:
     from python_calamine import CalamineWorkbook
 
     check_zip_limits(path, limits)
     try:
         wb = CalamineWorkbook.from_path(str(path))
+        names = list(wb.sheet_names)
+        if sheet is not None and sheet not in names:
+            raise InputError(
+                f"no sheet named {sheet!r} (sheets: {', '.join(names)})", path=str(path)
+            )
+        wanted = [sheet] if sheet else names
+        # a far-away cell would make calamine allocate the whole grid up to it (H1)
+        with zipfile.ZipFile(path) as zf:
+            compacted, row_numbers = compacted_workbook(zf, wanted, str(path), limits.max_columns)
+        if compacted is not None:
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(compacted))
+    except InputError:
+        raise
     except Exception as exc:  # calamine raises its own error types
         raise InputError(
             f"cannot read workbook ({type(exc).__name__}: {exc})", path=str(path)
         ) from exc
-    names = list(wb.sheet_names)
-    if sheet is not None and sheet not in names:
-        raise InputError(f"no sheet named {sheet!r} (sheets: {', '.join(names)})", path=str(path))
-    known = _known_headers()
+    known = known_headers()
     tables: list[RawTable] = []
     skipped: list[str] = []
     sheets: list[tuple[str, list[list[str | None]]]] = []
-    for name in [sheet] if sheet else names:
+    for name in wanted:
         try:
             ws = wb.get_sheet_by_name(name)
             # columns from A to the last used one (total_width is one short of that)
@@ -212,7 +191,12 @@ def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable
     )
     for name, rows in sheets:
         table = _table_from_rows(
-            rows, name, known, limits, fallback=not any_known or sheet is not None
+            rows,
+            name,
+            known,
+            limits,
+            fallback=not any_known or sheet is not None,
+            numbers=row_numbers.get(name),
         )
         if table is None:
             skipped.append(name)
@@ -240,24 +224,50 @@ def _table_from_rows(
     known: set[str],
     limits: Limits,
     fallback: bool = True,
+    numbers: list[int] | None = None,
 ) -> RawTable | None:
-    """The catalogue table of a sheet, from its rows as :func:`row_text` gives them."""
+    """The catalogue table of a sheet, from its rows as :func:`row_text` gives them.
+    ``numbers[i]`` is the sheet row of ``rows[i]`` (a compacted sheet); else ``i + 1``."""
     h = find_header(rows, known, fallback)
     if h is None:
         return None
+
+    def row_of(i: int) -> int:
+        return numbers[i] if numbers else i + 1  # iter_rows starts at sheet row 1
+
     width = max((i + 1 for i, c in enumerate(rows[h]) if c), default=0)
     headers = dedupe_headers([c or "" for c in rows[h][:width]])
+    issues: list[LoadIssue] = [
+        skipped_issue(row_of(i), sheet, rows[i], f"it is above the header row {row_of(h)}")
+        for i in range(h)
+        if any(rows[i])
+    ]
     start = h + 1
     # A second header row of explanations (e.g. Chinese field descriptions under
     # English field names) is not data.
-    if start < len(rows) and _is_description_row(rows[start][:width], rows[h][:width], known):
+    if start < len(rows) and is_description_row(rows[start][:width], rows[h][:width], known):
+        issues.append(
+            skipped_issue(
+                row_of(start),
+                sheet,
+                rows[start],
+                "it was read as field descriptions under the header",
+            )
+        )
         start += 1
-    out_rows, numbers, issues = [], [], []
+    out_rows, out_numbers = [], []
+    records = 0
+    repeated = 0
     longest = limits.max_cell_length
     for i in range(start, len(rows)):
         cells = rows[i]
         # is_blank_row, at C speed: row_text leaves blank cells None, never "" or "  "
         if not any(cells):
+            continue
+        if (i < HEADER_SCAN_ROWS and header_like(cells, known)) or cells[:width] == rows[h][:width]:
+            repeated += 1  # a header repeated inside the data (concatenated exports)
+            if repeated <= MAX_SKIPPED_NOTES:
+                issues.append(skipped_issue(row_of(i), sheet, cells, "it repeats a header row"))
             continue
         lost = [c for c in cells[width:] if c]
         if lost:
@@ -266,12 +276,15 @@ def _table_from_rows(
                     kind="ragged-row",
                     message=f"row has {len(lost)} value(s) to the right of the last headed column; "
                     "they are not checked. Give the column a header",
-                    row=i + 1,
+                    row=row_of(i),
                     sheet=sheet,
                     match=" | ".join(lost)[:200],
                 )
             )
         cells = (cells + [None] * width)[:width]
+        if lost and not any(cells):
+            records += 1  # only values outside the table: reported above, no listing
+            continue
         # one C-level pass tells whether any cell is over the limit (rarely one is)
         over = max(map(len, filter(None, cells)), default=0) > longest
         for j, c in enumerate(cells if over else ()):
@@ -282,32 +295,22 @@ def _table_from_rows(
                         kind="long-cell",
                         message=f"cell has {len(c):,} characters; only the first "
                         f"{longest:,} were checked",
-                        row=i + 1,
+                        row=row_of(i),
                         sheet=sheet,
                         column=headers[j],
                     )
                 )
         out_rows.append(cells)
-        numbers.append(i + 1)  # iter_rows' first row is sheet row 1
-    return RawTable(headers, out_rows, numbers, sheet=sheet, issues=issues, records=len(out_rows))
-
-
-def _is_description_row(cells: list[str | None], header: list[str | None], known: set[str]) -> bool:
-    filled = [c for c in cells if c]
-    if len(filled) < 2 or len(filled) < len([c for c in header if c]) * 0.8:
-        return False
-    if any(_numeric(c) for c in filled):
-        return False
-    # field explanations: many cells are themselves header words in another language,
-    # or carry parenthesised notes such as "（分号分隔）"
-    matches = header_score(cells, known)
-    notes = sum(1 for c in filled if "(" in c or "（" in c)
-    return matches * 3 >= len(filled) or notes * 2 >= len(filled)
-
-
-def _numeric(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-        return True
-    except ValueError:
-        return False
+        out_numbers.append(row_of(i))
+    if repeated > MAX_SKIPPED_NOTES:
+        issues.append(
+            LoadIssue(
+                kind="skipped-row",
+                message=f"{repeated - MAX_SKIPPED_NOTES:,} more rows repeat a header row and "
+                "were not read as listings",
+                sheet=sheet,
+            )
+        )
+    return RawTable(
+        headers, out_rows, out_numbers, sheet=sheet, issues=issues, records=records + len(out_rows)
+    )
