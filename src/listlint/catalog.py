@@ -29,6 +29,38 @@ class LoadIssue:
     suggestion: str | None = None
 
 
+#: loader issues of one kind kept per file; past it one more issue counts the rest (a
+#: file of a million broken rows made a million findings and a 1.2 GB report)
+MAX_ISSUES_PER_KIND = 1000
+
+
+def cap_issues(
+    issues: list[LoadIssue], seen: dict[str, int] | None = None, summarise: bool = True
+) -> list[LoadIssue]:
+    """The first :data:`MAX_ISSUES_PER_KIND` issues of each kind, then one that counts
+    the others of that kind. ``seen`` carries the counts across calls (streaming, which
+    summarises once at the end: :func:`issue_summaries`)."""
+    seen = {} if seen is None else seen
+    out: list[LoadIssue] = []
+    dropped: dict[str, int] = {}
+    for issue in issues:
+        n = seen.get(issue.kind, 0)
+        seen[issue.kind] = n + 1
+        if n < MAX_ISSUES_PER_KIND:
+            out.append(issue)
+        else:
+            dropped[issue.kind] = dropped.get(issue.kind, 0) + 1
+    return out + issue_summaries(dropped) if summarise else out
+
+
+def issue_summaries(dropped: dict[str, int]) -> list[LoadIssue]:
+    return [
+        LoadIssue(kind=kind, message=f"{n:,} more like this in the file (not listed)")
+        for kind, n in dropped.items()
+        if n > 0
+    ]
+
+
 @dataclass
 class Catalog:
     """Listings of one file as a polars frame, plus loader bookkeeping.

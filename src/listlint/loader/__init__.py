@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from listlint.catalog import Catalog, LoadIssue
+from listlint.catalog import Catalog, LoadIssue, cap_issues
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.loader.columns import ColumnMap, map_columns
@@ -155,7 +155,7 @@ def _catalog(
         frame=frame,
         columns=column_names,
         records=records,
-        issues=issues if note is None else [note, *issues],
+        issues=cap_issues(issues if note is None else [note, *issues]),
         format=fmt,
         profile=profile,
         sheets=sheets,

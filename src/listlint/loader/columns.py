@@ -262,6 +262,18 @@ def vocabulary() -> Vocabulary:
     return _loaded()[2]
 
 
+@lru_cache(maxsize=1)
+def fold_index() -> dict[str, str]:
+    """Accent-folded generic synonym -> field (first listed wins)."""
+    from listlint.loader.headers import fold
+
+    index: dict[str, str] = {}
+    for fname, synonyms in profiles()["generic"].fields.items():
+        for syn in synonyms:
+            index.setdefault(fold(syn), fname)
+    return index
+
+
 @dataclass
 class ColumnMap:
     """How one table's columns map to fields (indices into the header list)."""

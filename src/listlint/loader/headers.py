@@ -88,6 +88,8 @@ class Vocabulary:
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     #: affixes of space-less scripts that qualify a field ("商品", "สินค้า")
     affixes: set[str] = field(default_factory=set)
+    #: joining words ("of", "de", "do") dropped wherever they are
+    stopwords: set[str] = field(default_factory=set)
     #: words that make the column hold something else (an SEO title, a cost price)
     blockers: set[str] = field(default_factory=set)
     #: "code", "number"...: how an identifier is written
@@ -102,6 +104,7 @@ class Vocabulary:
     def add(self, data: dict) -> None:
         self.modifiers.update(tuple(fold(m).split()) for m in data.get("modifiers") or ())
         self.affixes.update(fold(a) for a in data.get("affixes") or ())
+        self.stopwords.update(fold(str(w)) for w in data.get("stopwords") or ())
         self.blockers.update(fold(b) for b in data.get("blockers") or ())
         self.identifier_words.update(fold(w) for w in data.get("identifier_words") or ())
         self.name_words.update(fold(w) for w in data.get("name_words") or ())
@@ -113,7 +116,7 @@ class Vocabulary:
     def strip_modifiers(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The words without qualifying phrases ("nama produk" -> "nama"), and space-less
         words without qualifying affixes ("ชื่อสินค้า" -> "ชื่อ")."""
-        out = list(words)
+        out = [w for w in words if w not in self.stopwords] or list(words)
         for phrase in sorted(self.modifiers, key=len, reverse=True):
             n = len(phrase)
             i = 0

@@ -241,8 +241,8 @@ class RecordsTable:
         common = [k for k in keys if k in known or self.keys[k] >= rare]
         budget = max(DENSE_CELLS // rows, 1)
         if len(common) > budget:
-            ranked = sorted(common, key=lambda k: (k not in known, -self.keys[k]))
-            common = ranked[:budget]
+            others = sorted((k for k in common if k not in known), key=lambda k: -self.keys[k])
+            common = [k for k in common if k in known] + others[: max(budget - len(known), 0)]
         kept = set(common)
         return [k for k in keys if k in kept], {k for k in keys if k not in kept}
 

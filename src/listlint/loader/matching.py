@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from listlint.errors import ConfigError
 from listlint.fields import CANONICAL_FIELDS
@@ -284,3 +285,17 @@ def _numbered(key: str) -> str:
     """A regex for an option key whose word "1" stands for any number."""
     parts = [re.escape(w) if w != "1" else r"(\d+)" for w in key.split(" ")]
     return r"\ ".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def field_of(name: str) -> str | None:
+    """The field a lone name (an option's, an attribute's) names: by the generic
+    synonyms in every language, accent-folded, then by its words ("Colour Name",
+    "Warna Produk")."""
+    from listlint.loader.columns import fold_index
+
+    key = normalise_header(name)[0]
+    found = fold_index().get(fold(key))
+    if found:
+        return found
+    return Matcher([name], {}).guess(name)

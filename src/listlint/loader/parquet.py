@@ -104,7 +104,9 @@ class ParquetStream(StreamingCatalog):
         self.format = "parquet"
         self._names = names
 
-    def _blocks(self, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+    def _blocks(
+        self, columns: list[str] | None = None, on_note: object = None
+    ) -> Iterator[pl.DataFrame]:
         import pyarrow.parquet as pq
 
         from listlint.loader.frametable import _text_series

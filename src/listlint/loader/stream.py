@@ -26,7 +26,13 @@ from pathlib import Path
 import polars as pl
 
 from listlint.batch import Batch
-from listlint.catalog import Catalog, LoadIssue
+from listlint.catalog import (
+    MAX_ISSUES_PER_KIND,
+    Catalog,
+    LoadIssue,
+    cap_issues,
+    issue_summaries,
+)
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.fields import ATTR_PREFIX, ROW, SHEET
@@ -187,6 +193,7 @@ class StreamingCatalog(Catalog):
         #: ... and it is UTF-8 but for some lines, which are reported
         self.report_lines = False
         self._fallback_lines = 0
+        self._issue_counts: dict[str, int] = {}
 
     # -- Catalog interface ------------------------------------------------------------
     @property
@@ -231,6 +238,7 @@ class StreamingCatalog(Catalog):
         :meth:`absorb` the results in order and :meth:`finish`."""
         self.records, self.issues, self._listings, self._done = 0, list(self._notes), 0, False
         self._fallback_lines = 0
+        self._issue_counts: dict[str, int] = {}
         self._kept, self._long_cell_noted = [], False
         offset = 0
         for body in self._bodies(max(1, size)):
@@ -239,7 +247,7 @@ class StreamingCatalog(Catalog):
 
     def absorb(self, info: ChunkInfo) -> None:
         """Book one built chunk: records, listings, loader notes, suppression cells."""
-        for issue in info.issues:
+        for issue in cap_issues(info.issues, self._issue_counts, summarise=False):
             if issue.kind == "long-cell" and issue.row is None:
                 if self._long_cell_noted:
                     continue  # one file-level note, as the whole-file reader gives
@@ -251,6 +259,9 @@ class StreamingCatalog(Catalog):
             self._kept.append(info.suppressions)
 
     def finish(self) -> None:
+        self.issues.extend(
+            issue_summaries({k: n - MAX_ISSUES_PER_KIND for k, n in self._issue_counts.items()})
+        )
         kept = self._kept
         self._suppressions = pl.concat(kept, how="diagonal_relaxed") if kept else None
         self._kept = []
