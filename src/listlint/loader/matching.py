@@ -160,9 +160,16 @@ class Matcher:
                     if fname and not self._filled(fname) and fname not in self.overrides:
                         self._add(fname, i, prof)
 
+    def _skip(self, i: int) -> bool:
+        """Columns the word rules leave alone: taken, listed by the platform as no field,
+        or a Shopify metafield (its key, not its words, says what it holds: "Heel
+        height type" is no height)."""
+        h = self.headers[i]
+        return i in self.taken or self.keys[i] in self.prof.ignore or "metafields." in h
+
     def _words(self) -> None:
         for i, h in enumerate(self.headers):
-            if i in self.taken or self.keys[i] in self.prof.ignore:
+            if self._skip(i):
                 continue
             fname = self.guess(h)
             if (
@@ -175,7 +182,7 @@ class Matcher:
 
     def _report(self) -> None:
         for i, h in enumerate(self.headers):
-            if i in self.taken or self.keys[i] in self.prof.ignore:
+            if self._skip(i):
                 continue
             fname = self.looks_like(h)
             if fname and fname in _GUESSABLE and not self._filled(fname):
@@ -199,7 +206,7 @@ class Matcher:
         fname = self._phrase(rest)
         if fname is None:
             found = {self._single(w) for w in rest if w not in vocab.weak}
-            fname = found.pop() if len(found) == 1 and len(rest) <= 3 else None
+            fname = found.pop() if len(found) == 1 and len(rest) <= 4 else None
         if fname is None:
             return None
         if (names and fname not in TEXT_FIELDS) or (ids and fname not in ID_FIELDS):
