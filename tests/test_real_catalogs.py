@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from .conftest import CATALOGS
