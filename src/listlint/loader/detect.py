@@ -69,7 +69,8 @@ def sniff_format(path: Path, head: bytes) -> str:
     return "text"
 
 
-_JSON_VALUE_START = re.compile(r'\s*(?:[\[{"\-0-9\]]|true\b|false\b|null\b)')
+#: what may follow "[" in JSON (Python's reader also takes NaN and Infinity)
+_JSON_VALUE_START = re.compile(r'\s*(?:[\[{"\-0-9\]]|true\b|false\b|null\b|NaN\b|Infinity\b)')
 _JSON_KEY_START = re.compile(r'\s*["}]')
 
 
@@ -132,7 +133,8 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+        # NotImplementedError: a zip version or compression zipfile does not know
         raise InputError(f"a damaged or truncated zip/XLSX file ({exc})", path=str(path)) from exc
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:

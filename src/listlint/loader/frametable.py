@@ -47,7 +47,9 @@ def _text_series(s: pl.Series, name: str) -> pl.Series:
         # tags, images: one item a line, as the JSON reader joins lists (M8: a list
         # column ended the run with "cannot cast List type")
         items = s.cast(pl.List(dtype.inner)) if isinstance(dtype, pl.Array) else s
-        out = items.list.eval(pl.element().cast(pl.Utf8)).list.join("\n")
+        text = pl.element().cast(pl.Utf8)
+        kept = items.list.eval(text.filter(text.str.strip_chars() != ""))
+        out = kept.list.join("\n")
         out = out.set(out == "", None) if (out == "").any() else out
     elif isinstance(dtype, pl.Struct):
         out = s.struct.json_encode()

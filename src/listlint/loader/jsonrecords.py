@@ -108,6 +108,8 @@ def scalar(value: Any) -> str | None:
 def join_list(values: list) -> str | None:
     parts = []
     for v in values:
+        if isinstance(v, dict) and not _has_data(v):
+            continue  # {} says nothing (a list of empty objects is an empty cell)
         if isinstance(v, dict):
             # images [{"src": ...}], options [{"value": ...}]: keep the telling value
             for key in ("src", "url", "value", "name", "title", "id"):

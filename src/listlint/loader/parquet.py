@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -42,8 +43,10 @@ def load_parquet(path: Path, name: str, columns: dict[str, str] | None, limits: 
     expanded = check_footer(meta, len(names), path.stat().st_size, name, limits)
     if expanded >= STREAM_BYTES and meta.num_row_groups > 0:
         return ParquetStream(path, name, names, columns, limits)
+    # pyarrow decodes (and refuses damaged pages with an exception); polars' own reader
+    # panicked in Rust on some damaged files ("capacity overflow"), past any except
     try:
-        df = pl.read_parquet(path)
+        df = pl.from_arrow(_plain(pf.read()))
     except Exception as exc:
         raise InputError(f"cannot read Parquet file ({str(exc)[:200]})", path=name) from exc
     from listlint.loader import from_frame
@@ -122,7 +125,12 @@ class ParquetStream(StreamingCatalog):
         for batch in pf.iter_batches(
             batch_size=BATCH_ROWS, columns=[self._names[i] for i in wanted]
         ):
-            df = pl.from_arrow(batch)
+            try:
+                df = pl.from_arrow(_plain(batch))
+            except Exception as exc:
+                raise InputError(
+                    f"cannot read Parquet file ({str(exc)[:200]})", path=self.path
+                ) from exc
             assert isinstance(df, pl.DataFrame)
             cols = [_text_series(df.to_series(k), f"c{i}") for k, i in enumerate(wanted)]
             frame = pl.DataFrame(cols)
@@ -133,3 +141,14 @@ class ParquetStream(StreamingCatalog):
             )
             done += frame.height
             yield frame.select(["__n", *[c for c in frame.columns if c != "__n"]])
+
+
+def _plain(data: Any) -> Any:
+    """A table or batch polars can take without panicking: its values validated (bad
+    UTF-8 in a damaged page) and its schema and field metadata dropped (a metadata key
+    that is not UTF-8 made polars panic in Rust, past any ``except``)."""
+    import pyarrow as pa
+
+    data.validate(full=True)
+    kind = pa.Table if isinstance(data, pa.Table) else pa.RecordBatch
+    return kind.from_arrays(list(data.columns), names=list(data.schema.names))

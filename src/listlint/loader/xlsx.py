@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from listlint.catalog import LoadIssue
@@ -60,7 +61,7 @@ def check_zip_limits(path: Path, limits: Limits) -> None:
                     _refuse_dtd(zf, info, path)
     except zipfile.BadZipFile as exc:
         raise InputError(f"damaged or truncated XLSX ({exc})", path=str(path)) from exc
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except (OSError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error) as exc:
         # RuntimeError: an encrypted zip entry; NotImplementedError: unknown compression
         raise InputError(f"cannot read workbook ({exc})", path=str(path)) from exc
 

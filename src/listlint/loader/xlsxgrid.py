@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from posixpath import join, normpath
@@ -292,9 +293,11 @@ def _read_part(zf: zipfile.ZipFile, part: str, path: str) -> bytes:
     of a part that inflates further, which is what a lying zip bomb does."""
     try:
         return zf.read(part)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(
             f"workbook part {part!r} does not match its declared size or checksum ({exc}): "
             "damaged, or a zip bomb lying about its size",
             path=path,
         ) from exc
+    except (OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+        raise InputError(f"cannot read workbook part {part!r} ({exc})", path=path) from exc
