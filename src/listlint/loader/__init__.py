@@ -17,9 +17,9 @@ from listlint.catalog import Catalog, LoadIssue, cap_issues
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.loader.columns import ColumnMap, map_columns
-from listlint.loader.detect import SNIFF_BYTES, decode_text, sniff_format
+from listlint.loader.detect import SNIFF_BYTES, decode_text, detect_encoding, sniff_format
 from listlint.loader.table import RawTable, merge_sheets
-from listlint.loader.textcodec import encoding_notes
+from listlint.loader.textcodec import MAX_LINE_NOTES, encoding_notes
 
 __all__ = ["from_frame", "from_records", "load"]
 
@@ -69,6 +69,8 @@ def load(
         from listlint.loader.parquet import load_parquet
 
         return load_parquet(p, name, columns, limits)
+    elif kind == "jsonl" and detect_encoding(head) in ("utf-8", "utf-8-sig", "cp1252"):
+        tables = _read_jsonl_file(p, name, limits)
     else:
         data = p.read_bytes()
         decoded = decode_text(data, name)
@@ -119,6 +121,21 @@ def load(
             tables[0].encoding = encoding
         tables[0].issues[:0] = notes
     return _catalog(tables, name, columns, kind)
+
+
+def _read_jsonl_file(p: Path, name: str, limits: Limits) -> list[RawTable]:
+    """JSON Lines read line by line from the file (never decoded whole)."""
+    from listlint.loader.jsondoc import file_lines, read_jsonl_lines
+    from listlint.loader.table import enforce_limits
+    from listlint.loader.textcodec import line_notes
+
+    fallback: list[int] = []
+    tables = read_jsonl_lines(file_lines(p, fallback), name, limits.max_json_depth)
+    for table in tables:
+        enforce_limits(table, name, limits.max_columns, limits.max_cell_length)
+    shown = fallback[:MAX_LINE_NOTES]
+    tables[0].issues[:0] = line_notes(shown, len(fallback) - len(shown))
+    return tables
 
 
 def _catalog(

@@ -44,6 +44,8 @@ DENSE_CELLS = 16_000_000
 MAX_NOTES = 100
 #: rows turned into a frame at a time (their dicts are released as they go)
 CHUNK_ROWS = 20_000
+#: cells one chunk may have before its own rare keys are folded
+CHUNK_CELLS = 4_000_000
 #: the attribute column holding folded keys
 OTHER_KEYS = "other keys"
 #: a key written twice in one object is kept here by :func:`pairs_hook`
@@ -92,6 +94,11 @@ class Notes:
 
 
 def scalar(value: Any) -> str | None:
+    if type(value) is str:  # most values: one type check
+        if not value or value.isspace():
+            return None
+        # "\ud800" in JSON is a lone surrogate Python keeps and UTF-8 cannot hold
+        return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
     if value is None:
         return None
     if isinstance(value, bool):
@@ -161,6 +168,10 @@ class RecordsTable:
         self.notes = Notes()
         self.records = 0
         self._known = known
+        #: rows already turned into frames (every CHUNK_ROWS rows)
+        self.chunks: list[pl.DataFrame] = []
+        self.rows_done = 0
+        self._known_cache: dict[str, bool] = {}
 
     def declare(self, keys: list[str]) -> None:
         """Columns that exist even when no record fills them (table-in-JSON headers)."""
@@ -168,12 +179,12 @@ class RecordsTable:
             self.order.setdefault(k, None)
 
     def add_row(self, row: dict[str, str | None], number: int) -> None:
-        for k, v in row.items():
-            self.order.setdefault(k, None)
-            if v is not None:
-                self.keys[k] += 1
+        # keys are ordered and counted per chunk, in :meth:`_flush` (per row, in
+        # Python, they cost as much as the JSON parse itself)
         self.rows.append(row)
         self.numbers.append(number)
+        if len(self.rows) >= CHUNK_ROWS:
+            self._flush()
 
     def bad(self, row: int, what: str, match: str) -> None:
         self.notes.add(
@@ -200,23 +211,51 @@ class RecordsTable:
             )
 
     # -- building ---------------------------------------------------------------------
+    def _flush(self) -> None:
+        """The buffered rows as one frame (their dicts released). A chunk whose keys
+        would make it too dense folds its own rare keys already. Keys are ordered and
+        counted here, once per chunk (per row, in Python, they cost as much as the
+        JSON parse itself)."""
+        if not self.rows:
+            return
+        rows, self.rows = self.rows, []
+        keys = list(dict.fromkeys(k for r in rows for k in r))
+        for k in keys:
+            self.order.setdefault(k, None)
+        folded: set[str] = set()
+        if len(rows) * len(keys) > CHUNK_CELLS:
+            counts = Counter(k for r in rows for k, v in r.items() if v is not None)
+            known = self._known_keys()
+            rare = max(2, len(rows) // 100)
+            folded = {k for k in keys if k not in known and counts[k] < rare}
+            keys = [k for k in keys if k not in folded]
+            self.keys.update({k: counts[k] for k in folded})
+        frame = pl.from_dicts(rows, schema={k: pl.Utf8 for k in keys}) if keys else None
+        if frame is not None:
+            filled = frame.select(pl.all().is_not_null().sum()).row(0)
+            self.keys.update(dict(zip(keys, filled, strict=True)))
+        if folded:
+            other = pl.Series(OTHER_KEYS, [_fold_keys(r, folded) for r in rows], dtype=pl.Utf8)
+            frame = other.to_frame() if frame is None else frame.with_columns(other)
+        if frame is None:
+            frame = pl.DataFrame({OTHER_KEYS: [None] * len(rows)}, schema={OTHER_KEYS: pl.Utf8})
+        self.chunks.append(frame)
+        self.rows_done += len(rows)
+
     def table(self) -> RawTable:
-        kept, folded = self._columns()
-        headers = list(kept) + ([OTHER_KEYS] if folded else [])
-        frames = []
-        schema = {k: pl.Utf8 for k in kept}
-        while self.rows:
-            chunk, self.rows = self.rows[:CHUNK_ROWS], self.rows[CHUNK_ROWS:]
-            frame = pl.from_dicts(chunk, schema=schema) if kept else pl.DataFrame()
-            if folded:
-                other = pl.Series([_fold_keys(r, folded) for r in chunk], dtype=pl.Utf8)
-                frame = (
-                    frame.with_columns(other.alias(OTHER_KEYS))
-                    if kept
-                    else other.to_frame(OTHER_KEYS)
-                )
-            frames.append(frame)
-        frame = pl.concat(frames) if frames else pl.DataFrame(schema={h: pl.Utf8 for h in headers})
+        self._flush()
+        kept, _ = self._columns()
+        wanted = set(kept)
+        frames = [_fold_frame(f, wanted) for f in self.chunks]
+        self.chunks = []
+        folded = any(OTHER_KEYS in f.columns for f in frames)
+        headers = kept + ([OTHER_KEYS] if folded else [])
+        schema = {h: pl.Utf8 for h in headers}
+        frame = (
+            pl.concat([_aligned(f, headers) for f in frames])
+            if frames
+            else pl.DataFrame(schema=schema)
+        )
         names = [f"c{i}" for i in range(len(headers))]
         frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
         if "_variant_group" in kept:
@@ -232,8 +271,8 @@ class RecordsTable:
 
     def _columns(self) -> tuple[list[str], set[str]]:
         """Keys kept as columns (first-seen order) and the rare ones folded together."""
-        keys = list(self.order)
-        rows = max(len(self.rows), 1)
+        keys = [k for k in self.order if k != OTHER_KEYS]
+        rows = max(self.rows_done, 1)
         if rows * len(keys) <= DENSE_CELLS:
             return keys, set()
         # rare keys (in fewer than 1% of the rows, and fewer than 2) are folded; if the
@@ -253,7 +292,32 @@ class RecordsTable:
         from listlint.loader.headerrow import known_headers
 
         known = self._known if self._known is not None else known_headers()
-        return {k for k in self.order if normalise_header(k)[0] in known}
+        for k in self.order:
+            if k not in self._known_cache:
+                self._known_cache[k] = normalise_header(k)[0] in known
+        return {k for k, yes in self._known_cache.items() if yes}
+
+
+def _aligned(frame: pl.DataFrame, headers: list[str]) -> pl.DataFrame:
+    """The chunk's columns in header order, nulls for the ones it lacks."""
+    have = set(frame.columns)
+    if len(have) == len(headers) and frame.columns == headers:
+        return frame
+    return frame.select(
+        [pl.col(h) if h in have else pl.lit(None, pl.Utf8).alias(h) for h in headers]
+    )
+
+
+def _fold_frame(frame: pl.DataFrame, kept: set[str]) -> pl.DataFrame:
+    """A chunk's columns outside ``kept`` folded into its ``other keys`` column."""
+    extra = [c for c in frame.columns if c not in kept and c != OTHER_KEYS]
+    if not extra:
+        return frame
+    parts = [pl.col(OTHER_KEYS)] if OTHER_KEYS in frame.columns else []
+    parts += [pl.lit(f"{c}: ") + pl.col(c) for c in extra]
+    other = pl.concat_str(parts, separator="\n", ignore_nulls=True)
+    frame = frame.with_columns(pl.when(other != "").then(other).alias(OTHER_KEYS))
+    return frame.drop(extra)
 
 
 def _fold_keys(row: dict[str, str | None], folded: set[str]) -> str | None:
