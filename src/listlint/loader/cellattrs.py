@@ -115,10 +115,10 @@ def _route(frame: pl.DataFrame, cells: pl.Series, parse) -> pl.DataFrame:  # typ
             if target is None:
                 continue
             routed.setdefault(target, [None] * frame.height)[r] = value
-    return _fill(frame, routed)
+    return fill_columns(frame, routed)
 
 
-def _fill(frame: pl.DataFrame, routed: dict[str, list[str | None]]) -> pl.DataFrame:
+def fill_columns(frame: pl.DataFrame, routed: dict[str, list[str | None]]) -> pl.DataFrame:
     """Columns filled where they are empty (a field the row gives itself wins)."""
     new = []
     for col, values in routed.items():
@@ -164,5 +164,5 @@ def magento_groups(frame: pl.DataFrame) -> pl.DataFrame | None:
             target = option_column(name, value)
             if target is not None:
                 routed.setdefault(target, [None] * frame.height)[r] = value
-    frame = _fill(frame, routed)
+    frame = fill_columns(frame, routed)
     return frame.with_columns(pl.Series(GROUP, groups, dtype=pl.Utf8))

@@ -171,6 +171,8 @@ class Profile:
     locale: str | None = None
     #: variant_type values of rows that describe a product, not a sellable variant
     parent_types: frozenset[str] = frozenset()
+    #: ``detect`` headers a file must have to be read with this profile
+    min_hits: int = 2
 
 
 def _keys(headers: Any) -> tuple[str, ...]:
@@ -200,6 +202,7 @@ def _profile(
             ignore=frozenset(_keys(data.get("ignore"))),
             metafields={str(k): str(v) for k, v in (data.get("metafields") or {}).items()},
             parent_types=frozenset(str(t).lower() for t in data.get("parent_types") or ()),
+            min_hits=int(data.get("min_hits", 2)),
         )
     # a locale reads its own headers first, then the platform's (some stay English)
     merged = {
@@ -218,6 +221,7 @@ def _profile(
         ignore=base.ignore | frozenset(_keys(data.get("ignore"))),
         metafields=base.metafields,
         locale=locale,
+        min_hits=base.min_hits,
     )
 
 
@@ -311,7 +315,7 @@ def detect_profile(keys: list[str]) -> Profile:
             continue
         hits = sum(1 for h in prof.detect if h in present)
         score = hits / len(prof.detect)
-        if hits >= 2 and score > best_score:
+        if hits >= prof.min_hits and score > best_score:
             best, best_score = prof, score
     return best
 

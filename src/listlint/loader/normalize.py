@@ -11,7 +11,7 @@ import polars as pl
 
 from listlint.catalog import LoadIssue
 from listlint.fields import CANONICAL_FIELDS, GROUP, REC, ROW, SHEET, attr_column
-from listlint.loader.cellattrs import magento_groups, unpack_cells
+from listlint.loader.cellattrs import fill_columns, magento_groups, unpack_cells
 from listlint.loader.columns import JOINED_FIELDS, ColumnMap
 from listlint.loader.table import RawTable
 from listlint.money import parse_price
@@ -117,16 +117,7 @@ def _apply_options(
             col = option_column(name, value, group)
             if col is not None:
                 routed.setdefault(col, [None] * frame.height)[r] = value.strip()
-    if not routed:
-        return frame
-    new = []
-    for col, vals in routed.items():
-        series = pl.Series(col, vals, dtype=pl.Utf8)
-        if col in frame.columns:
-            new.append(pl.coalesce(pl.col(col), pl.lit(series)).alias(col))
-        else:
-            new.append(pl.lit(series).alias(col))
-    return frame.with_columns(new)
+    return fill_columns(frame, routed)
 
 
 def _option_names(names: list[str | None], handle: list[object]) -> list[str | None]:
