@@ -30,7 +30,11 @@ WOOCOMMERCE = {
     "Length (%s)": "length",
     "Width (%s)": "width",
     "Height (%s)": "height",
-    "Sale price": "price",
+    # issue 23's pricing fields: the sale price is not the price a sale is measured against
+    "Sale price": "sale_price",
+    "Date sale price starts": "sale_start",
+    "Date sale price ends": "sale_end",
+    "Published": "status",
     "Regular price": "price",
     "Categories": "category",
     "Tags": "tags",

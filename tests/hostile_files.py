@@ -487,3 +487,57 @@ def _zip_of(files: dict[str, bytes]) -> bytes:
         for name, data in files.items():
             zf.writestr(name, data)
     return buf.getvalue()
+
+
+# -- issue 21: inputs that attack the output formats (tests/test_hostile_output.py) --
+
+
+def sparse_tall_xlsx() -> bytes:
+    """A 1.5 KB workbook whose one far cell (N1048576) made the annotated copy build
+    every cell of the range (4.6 GB, 67 s)."""
+    rows = inline_row(1, ["sku", "title", "price"]) + inline_row(2, ["A1", "Ceramic mug", "9"])
+    far = '<row r="1048576"><c r="N1048576" t="inlineStr"><is><t>far</t></is></c></row>'
+    return xlsx_with({"xl/worksheets/sheet1.xml": sheet(rows + far)})
+
+
+def nan_number_xlsx() -> bytes:
+    """Number cells calamine reads but openpyxl cannot (1e99999, NaN): the copy once
+    silently lacked the catalogue sheet."""
+    rows = (
+        inline_row(1, ["sku", "title", "price"])
+        + '<row r="2"><c r="A2" t="inlineStr"><is><t>K1</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>Kratom capsules</t></is></c>'
+        '<c r="C2"><v>1e99999</v></c><c r="D2" t="n"><v>NaN</v></c></row>'
+    )
+    return xlsx_with({"xl/worksheets/sheet1.xml": sheet(rows)})
+
+
+def noncharacter_csv() -> bytes:
+    return "sku,title\nA1\uffff,Kratom \ufffecapsules\n".encode()
+
+
+def cp1252_even_csv() -> bytes:
+    """cp1252 text of even length: the copy's own decoder took it for UTF-16."""
+    data = "sku,title,brand\nA1,Café crème mug – 250 ml,Acme\n".encode("cp1252")
+    return data if len(data) % 2 == 0 else data + b"\n"
+
+
+def big_cell_csv() -> bytes:
+    """Over the loader's 8 MB fast-path size, with a 200 KB cell: Python's csv field
+    limit (128 KB) broke the copy's own CSV reader."""
+    head = "sku,title,description,price\nK1,Kratom capsules," + "x" * 200_000 + ",9\n"
+    body = "".join(
+        f"S{i},Cotton T-Shirt {i},Soft cotton tee for everyday wear,19.99\n" for i in range(150_000)
+    )
+    return (head + body).encode()
+
+
+def hostile_text_csv() -> bytes:
+    """C1 CSI, a right-to-left override and a line separator in seller text."""
+    return "sku,title\nA\x9b1\u202e\u2028,Kratom capsules\n".encode()
+
+
+def long_sku_csv(rows: int = 10, size: int = 300_000) -> bytes:
+    return (
+        "sku,title\n" + "".join(f"{i}{'K' * size},Kratom capsules\n" for i in range(rows))
+    ).encode()

@@ -57,7 +57,8 @@ def case_catalogue() -> pl.DataFrame:
     listings: list[dict[str, Any]] = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        listings.extend(case["listing"] for case in spec["cases"])
+        for case in spec["cases"]:
+            listings.extend(case["listings"] if "listings" in case else [case["listing"]])
     columns = sorted({k for listing in listings for k in listing} | {"sku"})
     rows = []
     for i, listing in enumerate(listings):

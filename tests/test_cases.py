@@ -13,6 +13,10 @@ Case file format::
         marketplaces: [TikTok Shop US]   # optional: must be named by the finding
 
 A case passes when the set of codes (among ``rules``) found equals ``expect``.
+
+Catalogue-level rules (outliers, shared images, mixed currencies) need several listings:
+``listings: [...]`` replaces ``listing``, and ``flagged: [SKU, ...]`` (optional) names the
+listings the expected codes must be reported on, no more and no fewer.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ def _load() -> list:
     params = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "rules" not in spec:
+            continue  # not a rule case file (product_*.yaml: tests/test_product.py)
         ids = set()
         for case in spec["cases"]:
             assert case["id"] not in ids, f"duplicate case id {case['id']} in {path.name}"
@@ -42,8 +48,9 @@ def _load() -> list:
 @pytest.mark.parametrize(("spec", "case"), _load())
 def test_case(spec: dict, case: dict) -> None:
     codes = spec["rules"]
+    records = case["listings"] if "listings" in case else [case["listing"]]
     report = listlint.lint(
-        [case["listing"]],
+        records,
         policy=case.get("policy", spec.get("policy", ["base"])),
         select=codes,
         **spec.get("options", {}),
@@ -55,6 +62,9 @@ def test_case(spec: dict, case: dict) -> None:
         assert any(case["match"].lower() in (f.match or "").lower() for f in report.findings), (
             messages
         )
+    if "flagged" in case:
+        skus = {f.sku for f in report.findings if f.rule in codes}
+        assert skus == set(case["flagged"]), messages
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)

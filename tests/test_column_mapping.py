@@ -54,6 +54,9 @@ def _mapped(headers: list[str]) -> dict[str, list[str]]:
         ("weight_units", "weight_unit"),
         ("Descrição do Produto", "description"),
         ("CATEGORIA PRINCIPAL", "category"),
+        # issue 23's pricing fields: a "was" price is its own field, never the price
+        ("Compare At Price", "compare_at_price"),
+        ("old_price", "compare_at_price"),
     ],
 )
 def test_header_variants_map_by_their_words(header: str, field: str) -> None:
@@ -66,13 +69,11 @@ def test_header_variants_map_by_their_words(header: str, field: str) -> None:
         "SEO Title",
         "Meta-titulo",
         "Image Alt Text",
-        "Compare At Price",
         "Cost per item",
         "categoryId",
         "inStock",
         "Product URL",
         "Unit price",
-        "old_price",
         "Category Code",
     ],
 )

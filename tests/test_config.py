@@ -60,12 +60,12 @@ def test_config_origin_per_entry_and_command_line(tmp_path: Path, monkeypatch) -
     assert doc["origin"]["limits.max_cell_length"] == "default"
     assert doc["origin"]["severity.PR101"].endswith("listlint.toml")
     r = CliRunner().invoke(
-        main, ["check", "--show-config", "--select", "PR", "--severity", "HC201=info"]
+        main, ["check", "--show-config", "--select", "PR", "--severity", "HC101=info"]
     )
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
     assert 'select = ["PR"]  # command line (--select)' in lines
-    assert 'severity.HC201 = "info"  # command line (--severity)' in lines
+    assert 'severity.HC101 = "info"  # command line (--severity)' in lines
     assert any(ln.startswith("severity.PR101 = ") and "listlint.toml" in ln for ln in lines)
     assert 'policy = ["base"]  # default' in lines
     isolated = CliRunner().invoke(main, ["config", "--isolated"]).stdout

@@ -86,3 +86,19 @@ def test_variant_groups_split_one_row_per_partition(name: str) -> None:
     ddf = dd.from_pandas(frame.to_pandas(), npartitions=frame.height)
     found = D.lint_dataframe(ddf, config=H.config()).compute()
     H.assert_same(expected, frame_findings(pl.from_pandas(found)))
+
+
+def test_suppressions_and_baseline_equal_the_local_run(tmp_path: Path) -> None:
+    from tests import acceptance_case as A
+
+    def ddf(path: Path) -> object:
+        return dd.from_pandas(pl.read_parquet(path).to_pandas(), npartitions=4)
+
+    def lazy(path: Path, cfg: object) -> list:
+        found = D.lint_dataframe(ddf(path), config=cfg).compute()  # type: ignore[arg-type]
+        return frame_findings(pl.from_pandas(found))
+
+    def to_report(path: Path, cfg: object) -> object:
+        return D.lint_to_report(ddf(path), cfg, path=str(path))  # type: ignore[arg-type]
+
+    A.check_engine(tmp_path, "dask", lazy, to_report)

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -80,7 +81,7 @@ def test_output_format_from_extension_and_input_unchanged(
     out = tmp_path / f"report{ext}"
     result = CliRunner().invoke(main, [str(src), "--output", str(out)])
     assert result.exit_code in (0, 1), result.output
-    assert result.output == ""  # nothing on stdout when writing a file
+    assert result.stdout == ""  # nothing on stdout when writing a file (one line on stderr)
     assert out.exists() and out.stat().st_size > 0
     assert (_digest(src), src.stat().st_mtime_ns) == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
@@ -194,13 +195,24 @@ def test_atomic_write_removes_temp_on_error(tmp_path: Path) -> None:
 
 
 def test_xlsx_copy_of_a_workbook_neutralises_its_formulas(tmp_path: Path) -> None:
-    src = _workbook(tmp_path)
+    """The copy holds the values the loader checked: a formula cell becomes its last
+    computed value (what the findings quote), never a formula."""
+    from tests.hostile_files import formula_xlsx
+
+    src = tmp_path / "formulas.xlsx"
+    src.write_bytes(formula_xlsx())  # B2 =HYPERLINK(...) cached "click", C2 =1+1 cached 2
     out = tmp_path / "annotated.xlsx"
     result = CliRunner().invoke(main, [str(src), "-o", str(out)])
     assert result.exit_code in (0, 1), result.output
     sheet = openpyxl.load_workbook(out).worksheets[0]
-    assert sheet["C2"].value == "'=1+1"
-    assert sheet["B3"].value == "'" + '=HYPERLINK("http://evil.example","Nlke 1:1 replica")'
+    assert sheet["B2"].value == "click" and sheet["C2"].value == 2
+    assert sheet["B2"].hyperlink is None
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    # a formula without a cached value (as openpyxl writes them) is an empty cell
+    src = _workbook(tmp_path)
+    result = CliRunner().invoke(main, [str(src), "-o", str(out)])
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert sheet["C2"].value is None and sheet["B3"].value is None
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
 
@@ -235,7 +247,13 @@ def test_killed_cli_leaves_the_old_report_whole(tmp_path: Path) -> None:
         proc.wait(timeout=30)
     if not caught:
         pytest.skip("the run finished before it could be killed mid-write")
-    assert target.read_bytes() == b"previous good report"
+    # The kill can land after the rename (a fast writer finishes within the 50 ms): then
+    # the target is the whole new report. Never anything in between.
+    data = target.read_bytes()
+    if data != b"previous good report":
+        with zipfile.ZipFile(target) as zf:
+            assert zf.testzip() is None
+        openpyxl.load_workbook(target, read_only=True).close()
 
 
 @pytest.mark.parametrize("flag", ["-o", "--write-baseline"])

@@ -130,7 +130,7 @@ def test_ragged_rows_are_findings_not_crashes():
 
 def test_csv_named_xlsx_is_read_as_csv():
     cat = load(FIXTURES / "csv_named.xlsx")
-    assert cat.format == "text"
+    assert cat.format == "csv"
     assert cat.frame["title"].to_list() == ["Paracetamol 500mg", "Vitamin C"]
 
 

@@ -80,7 +80,7 @@ def test_cells_without_a_reference_are_placed_as_the_reader_places_them() -> Non
     )
     assert xlsxgrid.needs_compaction(xml)  # a cell without r: the scan cannot bound it
     done = xlsxgrid.compact(xml, "S", "f.xlsx", 100)
-    assert done.rows == [3]
+    assert done.placement.rows == [3]
     assert b'r="A1"' in done.xml and b'r="B1"' in done.xml and b'r="C1"' in done.xml
 
 

@@ -67,7 +67,8 @@ def test_sigterm_exits_143_and_removes_temporary_folders(tmp_path: Path, what: s
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "spilled"
-        assert [p.name for p in tmp.iterdir() if p.name.startswith(prefix)]
+        # inside the run's own folder (listlint-run-*, see listlint.runtemp)
+        assert [p.name for p in tmp.rglob(prefix + "*")]
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     finally:

@@ -41,7 +41,7 @@ def test_blank_handle_records_claim_is_reported_on_its_own_row_only():
     ]
     report = listlint.lint(records)
     claim_rows = {f.row for f in report.findings if f.group == "claims"}
-    assert claim_rows == {2}
+    assert claim_rows == {3}  # the second record, under a header row (as in a DataFrame)
 
 
 # --- 3. Shopify's option named "Title" -------------------------------------------------

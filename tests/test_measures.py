@@ -48,7 +48,7 @@ def test_variant_outlier_names_the_unit_error() -> None:
     ]
     found = _codes(listlint.lint(records, select=["MS401"]), "MS401")
     assert [f.sku for f in found] == ["A-M"]
-    assert "grams written as kilograms" in found[0].message and found[0].row == 2
+    assert "grams written as kilograms" in found[0].message and found[0].row == 3
 
 
 def test_variants_of_different_sizes_are_not_outliers() -> None:
@@ -85,7 +85,7 @@ def test_missing_unit_is_one_finding_per_column_with_the_likely_unit() -> None:
     ]
     found = _codes(listlint.lint(records, select=["MS102"]), "MS102")
     assert len(found) == 1
-    assert found[0].row == 1 and "6 listing(s)" in found[0].message
+    assert found[0].row == 2 and "6 listing(s)" in found[0].message
     assert "look like grams" in found[0].message and "weight (g)" in found[0].suggestion
 
 

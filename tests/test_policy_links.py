@@ -65,7 +65,8 @@ NOT_OWN = (
 def _listings() -> list[dict]:
     out = []
     for path in sorted(CASES.glob("*.yaml")):
-        out.extend(c["listing"] for c in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"])
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            out.extend(case["listings"] if "listings" in case else [case["listing"]])
     return out
 
 

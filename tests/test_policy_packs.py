@@ -137,9 +137,9 @@ def test_user_pack_adds_terms_patterns_and_its_own_marketplace(tmp_path: Path):
         select=["PR"],
     )
     rows = {f.row: f for f in report.findings}
-    assert set(rows) == {1, 2}  # records: row = record number
-    assert rows[1].marketplaces == ("My Shop",) and "Fidget spinners" in rows[1].message
-    assert rows[2].rule == "PR101" and rows[2].match == "30 rd mag"
+    assert set(rows) == {2, 3}  # records: header = row 1, as for a DataFrame
+    assert rows[2].marketplaces == ("My Shop",) and "Fidget spinners" in rows[2].message
+    assert rows[3].rule == "PR101" and rows[3].match == "30 rd mag"
 
 
 def test_policy_set_splits_commas_and_dedupes():

@@ -35,7 +35,7 @@ def test_hook_file_is_valid() -> None:
     import re
 
     pattern = re.compile(hook["files"])
-    for name in ("a.csv", "b.tsv", "c.xlsx", "d.json", "e.jsonl"):
+    for name in ("a.csv", "b.tsv", "c.xlsx", "d.json", "e.jsonl", "EXPORT.CSV"):
         assert pattern.search(name), name
     for name in ("README.md", "requirements.txt", "data.csv.bak"):
         assert not pattern.search(name), name
@@ -92,3 +92,22 @@ def test_try_repo(tmp_path: Path) -> None:
     passing = run("good.csv")
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+    # not catalogues by content: skipped without a finding, so the commit passes
+    (work / "package.json").write_text('{"name": "shop", "version": "1.0.0", "scripts": {}}')
+    (work / ".vscode").mkdir()
+    (work / ".vscode" / "settings.json").write_text('{"editor.fontSize": 14}')
+    _git(work, "add", ".")
+    for name in ("package.json", ".vscode/settings.json"):
+        skipped = run(name)
+        assert skipped.returncode == 0, skipped.stdout + skipped.stderr
+    # an upper-case extension is still a catalogue
+    (work / "EXPORT.CSV").write_text("sku,title\nV1,Disposable vape pen 5000 puffs\n")
+    _git(work, "add", ".")
+    upper = run("EXPORT.CSV")
+    assert upper.returncode == 1 and "PR101" in upper.stdout, upper.stdout + upper.stderr
+    # a file named like an option stays a file name: the hook fails, no baseline written
+    (work / "--write-baseline=zz.json").write_text("{}")
+    _git(work, "add", "--", "--write-baseline=zz.json")
+    attack = run("--write-baseline=zz.json")
+    assert attack.returncode != 0 and "Passed" not in attack.stdout, attack.stdout
+    assert not (work / "zz.json").exists()

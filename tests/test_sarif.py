@@ -126,3 +126,29 @@ def test_real_run_validates_and_rules_carry_documentation() -> None:
     for rule in rules:
         assert "Why" in rule["help"]["text"], rule["id"]
     assert len(doc["runs"][0]["results"]) == len(report.findings)
+
+
+def test_descriptors_come_from_the_report_not_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: formatters read only the Report; rule metadata travels in it."""
+    from listlint.report import RuleInfo
+    from listlint.rules import registry
+
+    def no_registry(*args: object, **kw: object) -> None:
+        raise AssertionError("the SARIF formatter consulted the rule registry")
+
+    monkeypatch.setattr(registry, "all_rules", no_registry)
+    info = RuleInfo(
+        code="ZZ901",
+        name="health-claim",
+        group="claims",
+        severity=Severity.WARNING,
+        summary="Health claim on a listing",
+        help="Why: marketplaces ban disease claims.",
+        policy_url="https://example.com/rules/ZZ901",
+    )
+    report = fixed_report().model_copy(update={"rules": {"ZZ901": info}})
+    rule = _doc(report)["runs"][0]["tool"]["driver"]["rules"][0]
+    assert rule["help"]["text"] == "Why: marketplaces ban disease claims."
+    assert rule["shortDescription"]["text"] == "Health claim on a listing"
+    assert rule["defaultConfiguration"]["level"] == "warning"
+    assert rule["helpUri"] == "https://example.com/rules/ZZ901"

@@ -119,3 +119,17 @@ def test_variant_groups_split_across_partitions(spark: object, name: str, tmp_pa
     df = _read(spark, _parquet(frame, tmp_path / "variants.parquet", frame.height), frame.height)
     found = frame_findings(pl.from_arrow(S.lint_dataframe(df, config=H.config()).toArrow()))  # type: ignore[attr-defined,arg-type]
     H.assert_same(expected, found)
+
+
+def test_suppressions_and_baseline_equal_the_local_run(spark: object, tmp_path: Path) -> None:
+    from tests import acceptance_case as A
+
+    def lazy(path: Path, cfg: object) -> list:
+        df = _read(spark, _parquet(pl.read_parquet(path), tmp_path / "parts.parquet", 4), 3)
+        return frame_findings(pl.from_arrow(S.lint_dataframe(df, config=cfg).toArrow()))  # type: ignore[attr-defined,arg-type]
+
+    def to_report(path: Path, cfg: object) -> object:
+        df = _read(spark, _parquet(pl.read_parquet(path), tmp_path / "parts.parquet", 4), 3)
+        return S.lint_to_report(df, cfg, path=str(path))  # type: ignore[arg-type]
+
+    A.check_engine(tmp_path, "spark", lazy, to_report)

@@ -36,8 +36,8 @@ def _finding(rule: str, sku: str, row: int = 2) -> Finding:
 
 
 def test_parse_cell() -> None:
-    found, problems = parse_cell("ignore HC201, tm: approved by legal; ignore PR101")
-    assert found == [(("HC201", "TM"), "approved by legal")]
+    found, problems = parse_cell("ignore HC105, tm: approved by legal; ignore PR101")
+    assert found == [(("HC105", "TM"), "approved by legal")]
     assert len(problems) == 1 and "no reason" in problems[0]
     assert parse_cell("please ignore")[1]
 
@@ -52,12 +52,12 @@ def test_matching_by_prefix_row_and_sku() -> None:
     kept, dropped = rules.apply(
         [
             _finding("TM101", "A"),
-            _finding("HC201", "A"),
+            _finding("HC105", "A"),
             _finding("PR101", "B", row=9),
             _finding("TM101", "B"),
         ]
     )
-    assert [f.rule + f.sku for f in kept] == ["HC201A", "TM101B"]
+    assert [f.rule + f.sku for f in kept] == ["HC105A", "TM101B"]
     assert len(dropped) == 2 and rules.unused() == []
 
 
@@ -85,20 +85,20 @@ def test_ignore_file_and_unused_notice(tmp_path: Path) -> None:
     src.write_text(f"sku,title\nA,{BAD_TITLE}\n")
     ign = tmp_path / "ignore.yaml"
     ign.write_text(
-        "- sku: A\n  rule: TM\n  reason: invoice 42\n- sku: Z\n  rule: HC201\n  reason: old\n"
+        "- sku: A\n  rule: TM\n  reason: invoice 42\n- sku: Z\n  rule: HC105\n  reason: old\n"
     )
     _code, report, err = _run(str(src), "--ignore-file", str(ign))
     assert not [f for f in report["findings"] if f["rule"].startswith("TM")]
-    assert "unused suppression HC201" in err and "entry 2" in err
+    assert "unused suppression HC105" in err and "entry 2" in err
     assert report["summary"]["records"] == 1
 
 
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("- sku: A\n  rule: HC201\n", "needs a 'reason'"),
+        ("- sku: A\n  rule: HC105\n", "needs a 'reason'"),
         ("- sku: A\n  reason: x\n", "needs 'sku' and 'rule'"),
-        ("- sku: A\n  rule: HC201\n  reason: x\n  colour: red\n", "unknown key 'colour'"),
+        ("- sku: A\n  rule: HC105\n  reason: x\n  colour: red\n", "unknown key 'colour'"),
         ("just text", "expected a list"),
     ],
 )
@@ -113,6 +113,6 @@ def test_ignore_file_error_is_exit_2(tmp_path: Path) -> None:
     src = tmp_path / "c.csv"
     src.write_text("sku,title\nA,mug\n")
     ign = tmp_path / "ignore.yaml"
-    ign.write_text("- sku: A\n  rule: HC201\n")
+    ign.write_text("- sku: A\n  rule: HC105\n")
     result = CliRunner().invoke(main, [str(src), "--ignore-file", str(ign)])
     assert result.exit_code == 2 and "reason" in result.stderr

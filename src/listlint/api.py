@@ -28,7 +28,14 @@ def make_config(config: Config | None = None, **overrides: Any) -> Config:
         if key in clean:
             clean[key] = _as_list(clean[key])
     if config is not None:
-        return Config.model_validate({**config.model_dump(), **clean})
+        from pydantic import ValidationError
+
+        from listlint.config import _config_error
+
+        try:
+            return Config.model_validate({**config.model_dump(), **clean})
+        except ValidationError as exc:
+            raise _config_error(exc, None) from None
     cfg, _ = build_config(clean, isolated=not discover)
     return cfg
 
@@ -76,13 +83,42 @@ def lint(
     config: Config | None = None,
     **options: Any,
 ) -> Report:
-    """Lint a file path (or several), a list of dicts, or a polars/pandas/Arrow table.
+    """Lint catalogue listings and return a :class:`~listlint.report.Report`.
+
+    ``source`` is a file path (or a list of paths), a list of dicts (one per listing),
+    a polars DataFrame or LazyFrame (linted batch by batch), a pandas DataFrame, or an
+    Arrow table. Rows are numbered as in a file whose header is row 1: the first
+    record (``records[0]``, a DataFrame's first row) is row 2, whatever the source.
+
+    ``policy``, ``select`` and ``ignore`` take a name or a list (or a comma-separated
+    string). ``config`` is a :class:`~listlint.config.Config` to start from; without
+    it no config file is read (pass ``discover=True`` to read ``listlint.toml`` /
+    ``pyproject.toml`` as the command line does).
+
+    ``**options`` are the other config keys, with underscores: ``fail_on`` (the level
+    :meth:`Report.exit_code` fails at: ``"error"``, ``"warning"``, ``"info"`` or a
+    :class:`~listlint.report.Severity`), ``extend_select``, ``severity`` (selector ->
+    level), ``columns`` (field -> header, like ``--map``), ``authorized_brands``,
+    ``per_file_ignores``, ``rules`` (code -> options), ``sheet``, ``limits``, ``jobs``,
+    ``batch_size``, ``ignore_file`` and ``baseline`` (paths; suppressions and the
+    baseline apply exactly as on the command line, the notices land in
+    ``report.notices``). An unknown option or a bad value raises
+    :class:`~listlint.errors.ConfigError`.
 
     >>> report = lint("catalog.csv", policy="tiktok-shop-us", select=["prohibited"])
-    >>> report.summary.errors
+    >>> report.summary.errors, report.exit_code()
     """
+    import polars as pl
+
     from listlint.engine import RuleSet, run
+    from listlint.reportmeta import describe
 
     cfg = make_config(config, policy=policy, select=select, ignore=ignore, **options)
+    if isinstance(source, pl.LazyFrame):
+        from listlint.lazyframe import lint_lazyframe
+
+        return lint_lazyframe(source, cfg)
     ruleset = RuleSet.build(cfg)
-    return run(to_catalogs(source, cfg), ruleset)
+    catalogs = to_catalogs(source, cfg)
+    # rule metadata and column layouts ride along for formatters (SARIF, xlsx)
+    return describe(run(catalogs, ruleset), ruleset, catalogs)

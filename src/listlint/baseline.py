@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from listlint.errors import ConfigError
@@ -48,32 +48,71 @@ def dump(findings: Iterable[Finding], path: str | Path) -> int:
 
 
 def load(path: str | Path) -> Counter[tuple[str, str, str]]:
+    from listlint.userfiles import BASELINE_LIMIT, load_json, read_text
+
     path = Path(path)
+    text = read_text(path, "baseline", BASELINE_LIMIT)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read baseline {path}: {exc.strerror}") from None
+        data = load_json(text)
     except ValueError as exc:
-        raise ConfigError(f"{path}: not a listlint baseline ({exc})") from None
+        raise ConfigError(f"not a listlint baseline ({exc})", path=str(path)) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
-        raise ConfigError(f"{path}: not a listlint baseline (version {BASELINE_VERSION})")
+        raise ConfigError(f"not a listlint baseline (version {BASELINE_VERSION})", path=str(path))
     out: Counter[tuple[str, str, str]] = Counter()
     try:
         for e in data["entries"]:
-            out[(str(e["sku"]), str(e["rule"]), str(e["fingerprint"]))] += int(e.get("count", 1))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ConfigError(f"{path}: broken baseline entry ({exc})") from None
+            count = int(e.get("count", 1))
+            if count < 1:
+                raise ValueError(f"count {count} is not positive")
+            out[(str(e["sku"]), str(e["rule"]), str(e["fingerprint"]))] += count
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"broken baseline entry ({exc})", path=str(path)) from None
     return out
 
 
 def filter_new(findings: Iterable[Finding], known: Counter[tuple[str, str, str]]) -> list[Finding]:
     """Findings not covered by the baseline (each baseline entry absorbs ``count`` findings)."""
+    return list(new_findings(findings, known))
+
+
+def new_findings(
+    findings: Iterable[Finding], known: Counter[tuple[str, str, str]]
+) -> Iterator[Finding]:
+    """The findings the baseline does not absorb, lazily, in their order.
+
+    ``findings`` come in report order (:meth:`Finding.sort_key`); an entry absorbs the
+    first ``count`` findings of its key. Findings that tie on the sort key are taken by
+    their full content, so every engine (whatever order its workers returned the ties
+    in) absorbs the same ones."""
     left = Counter(known)
-    out = []
+    run: list[Finding] = []
+    run_key: tuple[object, ...] | None = None
     for f in findings:
-        k = key(f)
+        k = f.sort_key()
+        if run and k != run_key:
+            yield from _settle(run, left)
+            run = []
+        run.append(f)
+        run_key = k
+    yield from _settle(run, left)
+
+
+def _settle(run: list[Finding], left: Counter[tuple[str, str, str]]) -> Iterator[Finding]:
+    if len(run) == 1:
+        k = key(run[0])
         if left[k] > 0:
             left[k] -= 1
         else:
-            out.append(f)
-    return out
+            yield run[0]
+        return
+    absorbed = set()
+    for i in sorted(range(len(run)), key=lambda i: _content(run[i])):
+        k = key(run[i])
+        if left[k] > 0:
+            left[k] -= 1
+            absorbed.add(i)
+    yield from (f for i, f in enumerate(run) if i not in absorbed)
+
+
+def _content(f: Finding) -> tuple[str, ...]:
+    return tuple("" if v is None else str(v) for v in f.__dict__.values())

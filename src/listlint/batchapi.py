@@ -18,6 +18,14 @@ each rule's frames and lets the rule turn them into findings. A rule that declar
 findings, so Spark and Dask shuffle its partials by key and merge groups in parallel
 (see :mod:`listlint.partitions`).
 
+Suppressions and the baseline apply here as in every other front end
+(:mod:`listlint.acceptance`): the batch's ``listlint`` cells and the config's ignore
+file to its findings, the baseline to each call's findings (an entry absorbs up to its
+count in each call; a whole-catalogue run absorbs that many in the catalogue).
+``catalog_partials`` passes the batch's ``listlint`` cells on (under
+:data:`DIRECTIVES`), so ``merge_catalog_partials`` suppresses catalogue-level findings
+written on any batch's rows.
+
 Rule sets (automata, spaCy pipelines, policy data) are expensive: :func:`cached_ruleset`
 builds one per process and configuration, so a worker that lints many batches builds
 its rules once.
@@ -54,6 +62,10 @@ __all__ = [
     "lint_batch",
     "merge_catalog_partials",
 ]
+
+#: the key of :func:`catalog_partials`' output holding the batch's ``listlint`` cells (a
+#: rule code never looks like this)
+DIRECTIVES = "listlint"
 
 FINDINGS_SCHEMA: dict[str, Any] = {
     "rule": pl.Utf8,
@@ -180,6 +192,8 @@ def as_catalog(table: Any, config: Config, path: str | None = None, offset: int 
 def _to_polars(table: Any) -> pl.DataFrame:
     from listlint.errors import InputError
 
+    if isinstance(table, pl.LazyFrame):  # one batch: collect it (streaming engine)
+        return table.collect(engine="streaming")
     try:
         if type(table).__module__.startswith("pandas"):
             return pl.from_pandas(table)
@@ -217,25 +231,33 @@ def lint_batch(
     number of rows before this batch in its catalogue (rows are numbered as in a file
     with a header row: the batch's first row is ``offset + 2``). Catalogue-level rules
     are not run here: use :func:`catalog_partials` and :func:`merge_catalog_partials`."""
+    from listlint.acceptance import accept_findings
     from listlint.api import make_config
+    from listlint.suppress import from_catalog
 
     cfg = config or make_config()
     catalog = as_catalog(table, cfg, path, offset)
     findings, _ = lint_catalog_part(cached_ruleset(cfg), catalog)
-    return findings_frame(sorted(findings, key=Finding.sort_key))
+    return findings_frame(accept_findings(findings, cfg, from_catalog(catalog)))
 
 
 def catalog_partials(
     table: Any, config: Config | None = None, *, path: str | None = None, offset: int = 0
 ) -> dict[str, pl.DataFrame]:
     """Phase one of the catalogue-level rules on one batch: ``{code: partial frame}``
-    (``offset`` as for :func:`lint_batch`)."""
+    (``offset`` as for :func:`lint_batch`), plus the batch's ``listlint`` cells under
+    :data:`DIRECTIVES` when it has any."""
     from listlint.api import make_config
+    from listlint.suppress import directive_frame
 
     cfg = config or make_config()
     catalog = as_catalog(table, cfg, path, offset)
     _, partials = lint_catalog_part(cached_ruleset(cfg), catalog)
-    return {code: pl.concat(frames, how="diagonal_relaxed") for code, frames in partials.items()}
+    out = {code: pl.concat(frames, how="diagonal_relaxed") for code, frames in partials.items()}
+    directives = directive_frame(catalog)
+    if directives is not None and directives.height:
+        out[DIRECTIVES] = directives
+    return out
 
 
 def merge_catalog_partials(
@@ -248,13 +270,17 @@ def merge_catalog_partials(
     """Phase two: every batch's partials at once -> the catalogue-level findings.
 
     ``columns`` (canonical field -> header) names the column in findings."""
+    from listlint.acceptance import accept_findings
     from listlint.api import make_config
     from listlint.engine import merge_partials
+    from listlint.suppress import from_rows
 
     cfg = config or make_config()
     by_code: dict[str, list[pl.DataFrame]] = {}
     for part in partials:
         for code, frame in part.items():
             by_code.setdefault(code, []).append(frame)
+    cells = by_code.pop(DIRECTIVES, [])
     found = merge_partials(cached_ruleset(cfg), by_code, path, columns)
-    return findings_frame(sorted(found, key=Finding.sort_key))
+    directives = from_rows(path, (row for f in cells for row in f.iter_rows(named=True)))
+    return findings_frame(accept_findings(found, cfg, directives))

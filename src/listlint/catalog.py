@@ -61,6 +61,16 @@ def issue_summaries(dropped: dict[str, int]) -> list[LoadIssue]:
     ]
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a table's columns sit in the file: ``columns[0]`` (a header as findings
+    name it) is in sheet column ``first_column`` (1-based). Lets a report point at cells."""
+
+    sheet: str | None
+    first_column: int
+    columns: tuple[str, ...]
+
+
 @dataclass
 class Catalog:
     """Listings of one file as a polars frame, plus loader bookkeeping.
@@ -80,11 +90,23 @@ class Catalog:
     #: "variable" parent, a Magento "configurable" one, an Amazon "parent"): records
     #: and rows of the frame, but not listings in the summary
     parent_rows: int = 0
+    #: one per table read (a workbook: one per sheet checked)
+    layouts: list[Layout] = field(default_factory=list)
 
     @property
     def listings_count(self) -> int:
         """Sellable listings: the frame's rows without variant-group parents."""
         return self.frame.height - self.parent_rows
+
+    def __repr__(self) -> str:
+        # short: the dataclass default printed the whole polars table
+        sheets = f", sheets={self.sheets!r}" if self.sheets else ""
+        return (
+            f"{type(self).__name__}(path={self.path!r}, format={self.format!r}, "
+            f"profile={self.profile!r}, records={self.records}, "
+            f"listings={self.listings_count}, columns={len(self.columns)}, "
+            f"issues={len(self.issues)}{sheets})"
+        )
 
     def batches(self, size: int = 50_000) -> Iterator[Batch]:
         """The frame in slices of ``size`` listings, each with a fresh text cache."""

@@ -2,12 +2,14 @@
 
 ``listlint FILE...`` is short for ``listlint check FILE...``. Exit codes: 0 nothing at
 or above ``--fail-on``, 1 findings at or above it, 2 usage/config/unusable input, 143 the
-run was stopped by SIGTERM (128 + 15, what a shell reports for a process killed by
-it, so supervisors see the same code as before; temporary files are removed first).
+run was stopped by SIGTERM and 130 by Ctrl-C (128 + the signal's number, what a shell
+reports for a process killed by it; worker processes are stopped and temporary files
+removed first).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -26,8 +28,21 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            _did_you_mean(args[0], list(self.commands))
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _did_you_mean(word: str, commands: list[str]) -> None:
+    """``listlint expalin PR101`` is a mistyped command, not a missing file: a word that
+    names no file, has no extension or folder in it and is close to a command."""
+    import difflib
+
+    if word.startswith("-") or "." in word or os.sep in word or os.path.exists(word):
+        return
+    close = difflib.get_close_matches(word.lower(), commands, n=1, cutoff=0.6)
+    if close:
+        _fail(f"unknown command {word!r}; did you mean {close[0]!r}? (see listlint --help)")
 
 
 def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
@@ -40,13 +55,26 @@ def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
     return out
 
 
+def _t(value: object) -> str:
+    """Text for stderr: one line, and no terminal escapes (a sheet name, SKU or ignore
+    file entry can carry ESC ]0;... that retitles or rewrites the user's terminal)."""
+    from listlint.formatters.safe import clean_text
+
+    return " ".join(clean_text(value).split())
+
+
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"listlint: error: {' '.join(str(message).split())}", err=True)
+    click.echo(f"listlint: error: {_t(message)}", err=True)
     sys.exit(code)
 
 
-#: exit code of a run stopped by SIGTERM (see the module docstring)
+#: the file a run was reading or writing last: an unexpected error names it
+_WORKING_ON: list[str] = []
+
+#: exit code of a run stopped by SIGTERM or by Ctrl-C (SIGINT): 128 + the signal's
+#: number, as a shell reports a process killed by it
 EXIT_TERMINATED = 143
+EXIT_INTERRUPTED = 130
 
 
 class Terminated(BaseException):
@@ -93,7 +121,7 @@ def entry() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option(
     "--policy",
     "-p",
@@ -121,7 +149,12 @@ def entry() -> None:
     help="Exit 1 when a finding is at or above this level [default: error].",
 )
 @click.option(
-    "--format", "-f", "fmt", default=None, help="Output format: text, json (and more, see README)."
+    "--format",
+    "-f",
+    "fmt",
+    default=None,
+    help="Output format: text, json, csv, sarif, github, junit, html, or xlsx (an annotated "
+    "copy of the input; needs --output).",
 )
 @click.option(
     "--output",
@@ -187,20 +220,33 @@ def entry() -> None:
     is_flag=True,
     help="Print the resolved configuration (with where each value came from) and exit.",
 )
+@click.option(
+    "--skip-non-catalogues",
+    is_flag=True,
+    help="Skip named files whose content is not a product catalogue (the pre-commit hook "
+    "does this; files found in a folder always are).",
+)
 def check(files: tuple[Path, ...], **opts: Any) -> None:
-    """Lint catalogue FILES and report findings."""
+    """Lint catalogue FILES and report findings.
+
+    A FILE may be a folder (its catalogue files, recursively, chosen by content) or -
+    (standard input, format sniffed from the bytes)."""
     from listlint import gcpolicy
+    from listlint.runtemp import run_folder
 
     gcpolicy.defer()  # until the first batch is linted: see listlint.gcpolicy
     previous = _on_sigterm()
+    stopped: tuple[str, int] | None = None
+    _WORKING_ON.clear()
     try:
-        code = _check(files, opts)
+        with run_folder():
+            code = _check(files, opts)
     except ListlintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
-        _fail("interrupted")
+        stopped = ("interrupted (SIGINT): the run was stopped", EXIT_INTERRUPTED)
     except Terminated:
-        _fail("terminated (SIGTERM): the run was stopped", EXIT_TERMINATED)
+        stopped = ("terminated (SIGTERM): the run was stopped", EXIT_TERMINATED)
     except BrokenPipeError:
         # output piped into `head` and closed early: not an error of ours
         sys.stderr.close()
@@ -210,14 +256,37 @@ def check(files: tuple[Path, ...], **opts: Any) -> None:
     except Exception as exc:  # never a traceback for a user
         if os.environ.get("LISTLINT_DEBUG"):
             raise
-        _fail(f"internal error ({type(exc).__name__}: {exc}); set LISTLINT_DEBUG=1 for details")
+        where = f"{_WORKING_ON[-1]}: " if _WORKING_ON else ""
+        _fail(
+            f"{where}internal error ({type(exc).__name__}: {exc}); set LISTLINT_DEBUG=1 for details"
+        )
     finally:
         gcpolicy.settle()  # no-op once a batch was linted; here for runs that stopped early
         if previous is not None:
             import signal
 
             signal.signal(signal.SIGTERM, previous)
+    if stopped is not None:
+        _stop(*stopped)
     sys.exit(code)
+
+
+def _stop(message: str, code: int) -> None:
+    """A stopped run: the workers are killed and the temporary folder is gone by now
+    (unwinding did both); exit at once, since interpreter exit would join helper
+    threads of the process pool that may be blocked on the killed workers."""
+    click.echo(f"listlint: error: {message}", err=True)
+    with contextlib.suppress(Exception):
+        from multiprocessing import util
+
+        # what interpreter exit would do for the pool's queues and locks (release the
+        # semaphores, so the resource tracker has no "leaked" warning to print), minus
+        # the finalisers below priority 0: those join threads
+        util._run_finalizers(0)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
@@ -225,6 +294,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
 
     if not files and not opts["show_config"]:
         raise ConfigError("no input files given (try: listlint catalog.csv)")
+    _refuse_option_like(files)
     overrides: dict[str, Any] = {
         "policy": _split(opts["policy"]),
         "select": _split(opts["select"]),
@@ -235,6 +305,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
         "columns": _pairs(opts["mappings"], "--map") or None,
         "sheet": opts["sheet"],
         "jobs": opts["jobs"],
+        "ignore_file": _str(opts["ignore_file"]),
+        "baseline": _str(opts["baseline_path"]),
     }
     if opts["show_config"]:
         _show_config(overrides, opts["config_path"], opts["isolated"], "text")
@@ -242,27 +314,33 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     config, _source = build_config(
         overrides, config_path=opts["config_path"], isolated=opts["isolated"]
     )
+    if opts["write_baseline"] is not None:  # record every finding, not only new ones
+        config = config.model_copy(update={"baseline": None})
     from listlint import formatters
-    from listlint.api import load
     from listlint.engine import RuleSet, run
 
     fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
-    _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
     write = formatters.get(fmt)
+    shown = _inputs(files, opts["skip_non_catalogues"], config)
+    if not shown:
+        click.echo("listlint: no catalogue files to check", err=True)
+        return 0
+    files = tuple(shown)
+    _refuse_overwriting_inputs(files, opts["output"], opts["write_baseline"])
+    _check_targets(opts["output"], opts["write_baseline"])
     ruleset = RuleSet.build(config)
-    from listlint import suppress
     from listlint.progress import Progress
 
-    harvested: list[suppress.Suppressions] = []
+    seen: list[Any] = []
     progress = Progress.for_files(files, opts["progress"])
 
     def catalogs() -> Any:
         for p in files:
             progress.start(p)
-            catalog = load(p, config=config)
+            _WORKING_ON.append(shown[p])
+            catalog = _load(p, shown[p], config)
+            seen.append(catalog)
             yield catalog
-            # after linting: a streamed catalogue has read its `listlint` cells by now
-            harvested.append(suppress.from_catalog(catalog))
             progress.advance(p)
 
     try:
@@ -271,68 +349,131 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
             from listlint.partitions import lint_files
 
             gcpolicy.settle()  # a driver collects other engines' results: collect as usual
-            report = lint_files(opts["engine"], files, config, opts["master"], harvested)
+            report = lint_files(opts["engine"], files, config, opts["master"])
         else:
             report = run(catalogs(), ruleset, spill=True)
     finally:
         progress.close()
-    report = _post_process(report, config, opts, harvested)
+    for notice in report.notices:
+        click.echo(f"listlint: notice: {_t(notice)}", err=True)
+    from listlint.reportmeta import describe
+
+    report = describe(report, ruleset, seen)
     if opts["write_baseline"] is not None:
         from listlint import baseline
 
         n = baseline.dump(report.findings, opts["write_baseline"])
         click.echo(
-            f"listlint: wrote baseline of {n} finding(s) to {opts['write_baseline']}", err=True
+            f"listlint: wrote baseline of {n} finding(s) to {_t(opts['write_baseline'])}", err=True
         )
         return 0
     color = opts["color"]
     if color is None:
         color = opts["output"] is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = formatters.FormatOptions(
+        width=_text_width(opts["output"]) if fmt == "text" else None,
         color=bool(color) and fmt == "text",
         output=str(opts["output"]) if opts["output"] else None,
-        inputs=[str(p) for p in files],
+        inputs=[shown[p] for p in files],
+        files={shown[p]: str(p) for p in files},
+        limits=config.limits,
     )
     if opts["quiet"] and fmt == "text":
-        from listlint.report import Report
-
-        report_to_show = Report(summary=report.summary, findings=[])
+        report_to_show = report.model_copy(update={"findings": []})
     else:
         report_to_show = report
+    if opts["output"] is not None:
+        _WORKING_ON.append(str(opts["output"]))
     _emit(write, report_to_show, options, fmt)
+    if opts["output"] is not None:
+        click.echo(f"listlint: wrote {_t(opts['output'])}: {_counts(report)}", err=True)
     return report.exit_code(config.fail_on)
 
 
-def _post_process(report: Any, config: Any, opts: dict[str, Any], harvested: list[Any]) -> Any:
-    """Suppressions (catalogue column + ignore file), then the baseline. Kept out of the
-    engine: they change which findings are shown, never what the rules found."""
-    from listlint import baseline, suppress
-    from listlint.report import Report
-
-    ignore_file = opts["ignore_file"] or config.ignore_file
-    parts = list(harvested)
-    if ignore_file:
-        parts.append(suppress.from_file(ignore_file))
-    rules = suppress.merge(*parts)
-    findings = report.findings
-    if rules.items:
-        findings, _dropped = rules.apply(findings)
-    for problem in rules.problems:
-        click.echo(f"listlint: notice: {problem}", err=True)
-    for s in rules.unused():
-        click.echo(
-            f"listlint: notice: unused suppression {','.join(s.codes)} ({s.source}): nothing matched",
-            err=True,
+def _refuse_option_like(files: tuple[Path, ...]) -> None:
+    """A file named ``--write-baseline=x.json`` committed to a repository became an
+    option of the pre-commit hook (and a pass). The hook ends its options with ``--``;
+    a name starting with '-' that still arrives is refused rather than guessed at, and a
+    hook run without ``--`` is refused too (user ``args`` replace the hook's own)."""
+    for f in files:
+        name = str(f)
+        if name.startswith("-") and name != "-":
+            raise ConfigError(
+                f"refusing the file name {name!r}: it starts with '-' and reads as an option; "
+                f"rename it, or give it as ./{name}"
+            )
+    if os.environ.get("PRE_COMMIT") == "1" and "--" not in sys.argv[1:]:
+        raise ConfigError(
+            "in a pre-commit hook, end `args` with '--' (for example "
+            "args: [--policy, amazon-us, --]) so that no file name can be read as an option"
         )
-    base = (
-        None if opts["write_baseline"] is not None else (opts["baseline_path"] or config.baseline)
-    )
-    if base:
-        findings = baseline.filter_new(findings, baseline.load(base))
-    if findings is report.findings:
-        return report
+
+
+def _inputs(files: tuple[Path, ...], only_catalogues: bool, config: Any) -> dict[Path, str]:
+    """The files to lint, each with the name the report shows: folders expanded to
+    their catalogue files, ``-`` spooled to a temporary file shown as <stdin>, and
+    files that are no catalogue left out when asked (pre-commit, folders)."""
+    from listlint import discover
+
+    shown: dict[Path, str] = {}
+    for path, named in discover.expand(files):
+        if str(path) == "-":
+            shown[discover.spool_stdin(config.limits.max_file_size)] = discover.STDIN
+        elif named and not only_catalogues:
+            shown[path] = str(path)
+        elif discover.is_catalogue(path):
+            shown[path] = str(path)
+        elif named:
+            click.echo(f"listlint: skipped {_t(path)}: not a product catalogue", err=True)
+    return shown
+
+
+def _load(path: Path, name: str, config: Any) -> Any:
+    """Load one input; standard input's catalogue and errors are named <stdin>."""
+    from listlint.api import load
+
+    if name == str(path):
+        return load(path, config=config)
+    import dataclasses
+
+    try:
+        catalog = load(path, config=config)
+    except ListlintError as exc:
+        exc.path = name
+        raise
+    catalog.path = name
+    spec = getattr(catalog, "spec", None)  # a streamed file names its batches itself
+    if spec is not None:
+        catalog.spec = dataclasses.replace(spec, path=name)
+    return catalog
+
+
+def _text_width(output: Path | None) -> int | None:
+    """The text report wraps to the terminal's width when printed on one; piped,
+    saved or in a CI log it keeps one finding per line (grep-able; log viewers wrap)."""
+    if output is not None or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _counts(report: Any) -> str:
     s = report.summary
-    return Report.build(findings, files=s.files, records=s.records, listings=s.listings)
+    return (
+        f"{s.files} file(s), {s.listings} listing(s): "
+        f"{s.errors} error(s), {s.warnings} warning(s), {s.info} info"
+    )
+
+
+def _check_targets(*targets: Path | None) -> None:
+    """Before linting: an output folder that is missing or read-only is a usage
+    error now, not an "internal error" after the whole run."""
+    from listlint.output import check_target
+
+    for target in targets:
+        if target is not None:
+            check_target(target)
 
 
 def _emit(write: Any, report: Any, options: Any, fmt: str) -> None:
@@ -381,6 +522,10 @@ def _format_from_output(output: Path | None) -> str | None:
             f"({', '.join(sorted(formatters.available()))})"
         )
     return formatters.EXTENSIONS[ext]
+
+
+def _str(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:

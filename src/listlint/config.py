@@ -7,9 +7,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from listlint.errors import ConfigError
 from listlint.report import Severity
@@ -20,22 +28,61 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-class Limits(BaseModel):
-    """Guards against hostile or runaway inputs; each can be raised in config."""
+def _selector(text: str) -> str:
+    """A rule selector, validated and in its canonical spelling (see listlint.selectors)."""
+    from listlint.selectors import UnknownSelector, parse
 
-    model_config = ConfigDict(extra="forbid")
+    try:
+        return parse(text).text
+    except UnknownSelector as exc:
+        raise PydanticCustomError("unknown_selector", str(exc)) from None
+
+
+def _rule_code(text: str) -> str:
+    """A registered rule's code (a code or a rule name may be written)."""
+    from listlint.rules.registry import all_rules
+
+    raw = str(text).strip()
+    rules = all_rules()
+    if raw.upper() in rules:
+        return raw.upper()
+    for code, cls in rules.items():
+        if cls.name == raw.lower():
+            return code
+    raise PydanticCustomError(
+        "unknown_rule",
+        f"unknown rule {raw!r}: options are set per rule code (see `listlint rules`)",
+    )
+
+
+#: a rule selector: ALL, a code, a prefix, a group or a name (typos are errors)
+RuleSelector = Annotated[str, AfterValidator(_selector)]
+RuleCode = Annotated[str, AfterValidator(_rule_code)]
+
+#: the most worker processes any config may ask for; a run also never starts more than
+#: four per core (:func:`listlint.parallel.workers_for`): a ``pyproject.toml`` in a pull
+#: request must not be able to start a thousand processes on a CI runner
+MAX_JOBS = 64
+
+
+class Limits(BaseModel):
+    """Guards against hostile or runaway inputs; each can be raised in config. Every
+    limit is a positive, finite number: 0, a negative value or NaN would switch a guard
+    off (NaN compares false with everything) and is refused."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     #: bytes; larger files are refused before reading
-    max_file_size: int = 20 * 1024**3
+    max_file_size: int = Field(default=20 * 1024**3, gt=0)
     #: characters in one cell; longer cells are truncated for checking (a finding says so)
-    max_cell_length: int = 1_000_000
+    max_cell_length: int = Field(default=1_000_000, gt=0)
     #: columns in one sheet or file
-    max_columns: int = 16_384
+    max_columns: int = Field(default=16_384, gt=0)
     #: bytes an XLSX may decompress to, and the largest compression ratio allowed
-    max_decompressed_size: int = 2 * 1024**3
-    max_compression_ratio: float = 200.0
+    max_decompressed_size: int = Field(default=2 * 1024**3, gt=0)
+    max_compression_ratio: float = Field(default=200.0, ge=1.0)
     #: nesting depth of JSON input
-    max_json_depth: int = 64
+    max_json_depth: int = Field(default=64, ge=1)
 
 
 class Config(BaseModel):
@@ -43,26 +90,30 @@ class Config(BaseModel):
 
     #: policy packs (names in policies/ or paths); several = several marketplaces at once
     policy: list[str] = Field(default_factory=lambda: ["base"])
-    select: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
-    ignore: list[str] = Field(default_factory=list)
-    #: CODE -> severity
-    severity: dict[str, Severity] = Field(default_factory=dict)
+    select: list[RuleSelector] = Field(default_factory=list)
+    extend_select: list[RuleSelector] = Field(default_factory=list, alias="extend-select")
+    ignore: list[RuleSelector] = Field(default_factory=list)
+    #: selector -> severity (the most specific selector naming a rule wins)
+    severity: dict[RuleSelector, Severity] = Field(default_factory=dict)
     fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
     #: canonical field -> the catalogue's header ("title" = "Product Name")
     columns: dict[str, str] = Field(default_factory=dict)
     #: brands the seller is authorised to sell: never flagged as unauthorised use
     authorized_brands: list[str] = Field(default_factory=list, alias="authorized-brands")
     #: glob -> selectors to ignore for matching files
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
-    #: CODE -> options for that rule
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    per_file_ignores: dict[str, list[RuleSelector]] = Field(
+        default_factory=dict, alias="per-file-ignores"
+    )
+    #: CODE -> options for that rule (each rule declares the options it takes)
+    rules: dict[RuleCode, dict[str, Any]] = Field(default_factory=dict)
     #: workbook sheet to read (None = every sheet that looks like a catalogue)
     sheet: str | None = None
     limits: Limits = Field(default_factory=Limits)
-    #: worker processes for large catalogues (0 = automatic)
-    jobs: int = 0
-    batch_size: int = 50_000
+    #: worker processes for large catalogues (0 = automatic; at most MAX_JOBS, and never
+    #: more than four per core on the machine that runs)
+    jobs: int = Field(default=0, ge=0)
+    #: listings per batch (the unit of work of the rules and of worker processes)
+    batch_size: int = Field(default=50_000, ge=1)
     #: file of suppressions keyed by SKU + rule (with reasons)
     ignore_file: str | None = Field(default=None, alias="ignore-file")
     baseline: str | None = None
@@ -74,12 +125,23 @@ class Config(BaseModel):
             return [v.strip() for v in value.split(",") if v.strip()]
         return value
 
-    @field_validator("severity", mode="before")
+    @field_validator("jobs")
     @classmethod
-    def _upper_codes(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {str(k).upper(): v for k, v in value.items()}
+    def _few_jobs(cls, value: int) -> int:
+        if value > MAX_JOBS:
+            raise PydanticCustomError(
+                "too_many_jobs",
+                f"{value} worker processes asked for; at most {MAX_JOBS} "
+                "(and never more than four per core of the machine)",
+            )
         return value
+
+    @field_validator("rules")
+    @classmethod
+    def _typed_options(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        from listlint.rule_options import validate_options
+
+        return {code: validate_options(code, options) for code, options in value.items()}
 
 
 def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
@@ -99,11 +161,14 @@ def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] |
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from listlint.userfiles import CONFIG_LIMIT, read_text
+
+    text = read_text(path, "config file", CONFIG_LIMIT)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from exc
+        # TOML itself refuses a key written twice ("Cannot overwrite a value")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from None
     if path.name == "listlint.toml" and "tool" in data and "listlint" in data["tool"]:
         data = data["tool"]["listlint"]
     return data
@@ -150,12 +215,31 @@ def build_config(
 
 def _config_error(exc: ValidationError, source: Path | None) -> ConfigError:
     err = exc.errors()[0]
-    key = ".".join(str(p) for p in err["loc"])
+    key = _key_of(err["loc"], (err.get("ctx") or {}).get("at"))
     msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
-    prefix = "[tool.listlint] " if source is not None and source.name == "pyproject.toml" else ""
-    return ConfigError(
-        f"invalid config, {prefix}key `{key}`: {msg}", path=str(source) if source else None
-    )
+    if source is None:
+        # the values came from flags (or library keywords): name the flag
+        head = str(err["loc"][0]) if err["loc"] else ""
+        name = next((n for n, f in Config.model_fields.items() if head in (n, f.alias)), head)
+        flag = f" ({FLAGS[name]})" if name in FLAGS else ""
+        return ConfigError(f"invalid option `{key}`{flag}: {msg}")
+    prefix = "[tool.listlint] " if source.name == "pyproject.toml" else ""
+    return ConfigError(f"invalid config, {prefix}key `{key}`: {msg}", path=str(source))
+
+
+def _key_of(loc: tuple[Any, ...], at: str | None = None) -> str:
+    """A config key as the user writes it: ``per-file-ignores."tests/*.csv"``, list
+    positions and pydantic's ``[key]`` markers left out."""
+    parts = []
+    for part in loc:
+        if isinstance(part, int) or part == "[key]":
+            continue
+        text = str(part)
+        plain = text.replace("-", "").replace("_", "").isalnum()
+        parts.append(text if plain else f'"{text}"')
+    if at:
+        parts.append(at)
+    return ".".join(parts)
 
 
 #: CLI flag for each config key a flag can override (for ``listlint config``)
@@ -169,6 +253,8 @@ FLAGS = {
     "columns": "--map",
     "sheet": "--sheet",
     "jobs": "--jobs",
+    "ignore_file": "--ignore-file",
+    "baseline": "--baseline",
 }
 
 
@@ -206,8 +292,8 @@ def resolved(
             items = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
             from_flag = given.get(name) if isinstance(given.get(name), dict) else {}
             from_file = in_file if isinstance(in_file, dict) else {}
-            if name == "severity":  # codes are upper-cased on load
-                from_file = {str(k).upper(): v for k, v in from_file.items()}
+            if name in ("severity", "rules"):  # selectors and codes are canonical on load
+                from_file = {_canonical(name, k): v for k, v in from_file.items()}
             if not items:
                 rows.append((key, {}, _origin(name, name in given, bool(from_file), source)))
             for sub, subvalue in items.items():
@@ -216,6 +302,13 @@ def resolved(
             continue
         rows.append((key, _plain(value), _origin(name, name in given, in_file is not None, source)))
     return cfg, source, rows
+
+
+def _canonical(name: str, key: Any) -> str:
+    try:
+        return _selector(str(key)) if name == "severity" else _rule_code(str(key))
+    except PydanticCustomError:
+        return str(key)
 
 
 def _origin(name: str, by_flag: bool, in_file: bool, source: Path | None) -> str:

@@ -33,9 +33,9 @@ from listlint.partitions import (
     add_index,
     count_rows,
     engine_config,
+    finish_wires,
     lint_part,
     merge_part,
-    wire_report,
 )
 
 if TYPE_CHECKING:
@@ -110,8 +110,12 @@ def _merge(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
     return _pandas(merge_part(wire_frame(pdf), spec))
 
 
-def wire(ddf: dd.DataFrame, cfg: Config, path: str | None = None) -> dd.DataFrame:
-    """The merged wire frame (findings and per-partition statistics), lazily."""
+def wire(
+    ddf: dd.DataFrame, cfg: Config, path: str | None = None, accept: bool = False
+) -> dd.DataFrame:
+    """The merged wire frame (findings and per-partition statistics), lazily; ``accept``
+    adds the stage that applies suppressions and the baseline (:mod:`listlint.wire_accept`)
+    for a frame that stays on the cluster."""
     import pandas as pd
 
     parts = ddf.npartitions
@@ -135,7 +139,28 @@ def wire(ddf: dd.DataFrame, cfg: Config, path: str | None = None) -> dd.DataFram
         indexed = _resolve_refs(indexed).shuffle(on=KEY_COL, npartitions=parts)
     linted = indexed.map_partitions(_lint, spec, meta=_meta(WIRE_SCHEMA))
     shuffled = linted.shuffle(on="__dest", npartitions=spec.buckets)
-    return shuffled.map_partitions(_merge, spec, meta=_meta(WIRE_SCHEMA))
+    merged = shuffled.map_partitions(_merge, spec, meta=_meta(WIRE_SCHEMA))
+    if not (accept and spec.accepts):
+        return merged
+    routed = merged.map_partitions(_route, spec, meta=_meta(WIRE_SCHEMA))
+    regrouped = routed.shuffle(on="__dest", npartitions=spec.buckets)
+    return regrouped.map_partitions(_accept, spec, meta=_meta(WIRE_SCHEMA))
+
+
+def _route(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
+    from listlint.wire_accept import route_part
+
+    if not len(pdf):
+        return _meta(WIRE_SCHEMA)
+    return _pandas(route_part(wire_frame(pdf), spec))
+
+
+def _accept(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
+    from listlint.wire_accept import accept_part
+
+    if not len(pdf):
+        return _meta(WIRE_SCHEMA)
+    return _pandas(accept_part(wire_frame(pdf), spec))
 
 
 def lint_dataframe(
@@ -151,7 +176,7 @@ def lint_dataframe(
     """A lazy Dask DataFrame of findings for the listings in ``ddf`` (one small
     counting pass runs now). Arguments as :func:`listlint.spark.lint_dataframe`."""
     cfg = engine_config(config, policy=policy, select=select, ignore=ignore, columns=column_map)
-    merged = wire(ddf, cfg, path)
+    merged = wire(ddf, cfg, path, accept=True)
     found = merged[merged["__kind"] == FINDING]
     return found[list(FINDINGS_SCHEMA)].map_partitions(_typed, meta=_typed(_meta(FINDINGS_SCHEMA)))
 
@@ -167,8 +192,8 @@ def lint_to_report(
     ddf: dd.DataFrame, config: Config | None = None, *, path: str | None = None
 ) -> Report:
     """Lint ``ddf`` and gather a :class:`~listlint.report.Report` (CLI)."""
-    pdf = wire(ddf, engine_config(config), path).compute()
-    return wire_report(wire_frame(pdf))
+    cfg = engine_config(config)
+    return finish_wires([wire_frame(wire(ddf, cfg, path).compute())], cfg)
 
 
 def lint_parquet(
@@ -178,8 +203,7 @@ def lint_parquet(
     the local threaded scheduler, or on the ``dask.distributed`` one at ``scheduler``."""
     import dask.dataframe as dd
 
-    from listlint.batchapi import merge_reports
-
+    cfg = engine_config(config)
     client = None
     if scheduler:
         try:
@@ -190,7 +214,8 @@ def lint_parquet(
             raise ConfigError("--master for Dask needs dask.distributed installed") from exc
         client = Client(scheduler)
     try:
-        return merge_reports([lint_to_report(dd.read_parquet(p), config, path=p) for p in paths])
+        wires = [wire_frame(wire(dd.read_parquet(p), cfg, p).compute()) for p in paths]
+        return finish_wires(wires, cfg)
     finally:
         if client is not None:
             client.close()

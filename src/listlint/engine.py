@@ -12,14 +12,14 @@ import fnmatch
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
+from listlint import selectors
 from listlint.batch import Batch
 from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Config
-from listlint.errors import ConfigError
 from listlint.gcpolicy import settle
 from listlint.policy import PolicySet, load_policy_set
 from listlint.report import Finding, Report, Severity, Summary, make_finding
@@ -34,6 +34,8 @@ class RuleSet:
     rules: list[Rule]
     config: Config
     policies: PolicySet
+    #: the config's ``severity`` selectors resolved to codes (most specific selector wins)
+    severities: dict[str, Severity] = field(default_factory=dict)
 
     @classmethod
     def build(cls, config: Config, policies: PolicySet | None = None) -> RuleSet:
@@ -52,14 +54,11 @@ class RuleSet:
                 continue
             ctx = RuleContext(config, policies, dict(config.rules.get(rule_cls.code, {})))
             rules.append(rule_cls(ctx))
-        for code in config.severity:
-            if not any(r.code == code for r in rules) and not _known(code):
-                raise ConfigError(f"--severity names an unknown rule code {code!r}")
-        return cls(rules, config, policies)
+        return cls(rules, config, policies, selectors.by_code(config.severity, rules))
 
     def severity_for(self, rule: Rule, hit: Hit) -> Severity:
-        if rule.code in self.config.severity:
-            return self.config.severity[rule.code]
+        if rule.code in self.severities:
+            return self.severities[rule.code]
         if hit.severity is not None:
             return hit.severity
         for pack in self.policies:
@@ -73,27 +72,12 @@ class RuleSet:
         if not path or not self.config.per_file_ignores:
             return self.rules
         ignored: list[str] = []
-        for pattern, selectors in self.config.per_file_ignores.items():
+        for pattern, names in self.config.per_file_ignores.items():
             if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.split("/")[-1], pattern):
-                ignored.extend(selectors)
+                ignored.extend(names)
         if not ignored:
             return self.rules
-        return [r for r in self.rules if not any(_selector_matches(r, s) for s in ignored)]
-
-
-def _known(code: str) -> bool:
-    from listlint.rules.registry import all_rules
-
-    return code in all_rules()
-
-
-def _selector_matches(rule: Rule, selector: str) -> bool:
-    s = selector.strip()
-    return (
-        s.upper() in ("ALL", rule.code)
-        or (s.isalnum() and rule.code.startswith(s.upper()))
-        or s.lower() in (rule.group, rule.name)
-    )
+        return [r for r in self.rules if not selectors.any_matches(ignored, r)]
 
 
 class _Stamper:
@@ -129,7 +113,7 @@ class _Stamper:
         if column is None and hit.field is not None:
             column = self._column_of(hit.field)
         severity = hit.severity
-        if severity is None or rule.code in self.ruleset.config.severity:
+        if severity is None or rule.code in self.ruleset.severities:
             severity = self._severity.get(rule.code)
             if severity is None:
                 severity = self._severity[rule.code] = self.ruleset.severity_for(rule, hit)
@@ -319,10 +303,16 @@ def fewer_collections() -> Iterator[None]:
 def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -> Report:
     """Lint every catalogue into one report. ``spill=True`` (the CLI) keeps a huge
     run's findings on disk: the report's ``findings`` is then a sorted, re-iterable
-    sequence read back from temporary files (see :mod:`listlint.spill`)."""
+    sequence read back from temporary files (see :mod:`listlint.spill`).
+
+    Findings accepted on purpose or by the baseline are left out here, for every
+    front end alike (see :mod:`listlint.acceptance`)."""
+    from listlint.acceptance import Acceptance
+
+    accepting = Acceptance.for_config(ruleset.config).start()
     try:
         with fewer_collections():
-            return _run(catalogs, ruleset, spill=spill)
+            return accepting.finish(_run(accepting.watch(catalogs), ruleset, spill=spill))
     finally:
         settle()
 

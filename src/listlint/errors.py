@@ -42,3 +42,7 @@ class InputError(ListlintError):
 
 class ConfigError(ListlintError):
     """A config file, CLI option or policy pack is invalid."""
+
+
+class OutputError(ListlintError):
+    """The report cannot be written where ``--output`` points (a usage error, exit 2)."""

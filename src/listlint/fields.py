@@ -21,6 +21,15 @@ CANONICAL_FIELDS: tuple[str, ...] = (
     "product_type",
     "tags",
     "price",
+    # pricing (issue 23): the discounted price, the "was"/compare-at/list price, when the
+    # discount runs (Google's "start/end" interval is one field) and whether the listing
+    # is live (drafts, archived and unpublished rows are not judged on price or images)
+    "sale_price",
+    "compare_at_price",
+    "sale_start",
+    "sale_end",
+    "sale_period",
+    "status",
     "currency",
     "gtin",
     "mpn",
@@ -51,6 +60,10 @@ CANONICAL_FIELDS: tuple[str, ...] = (
 PARSED_FIELDS: dict[str, str] = {
     "price_amount": "Float64",
     "price_currency": "Utf8",
+    "sale_price_amount": "Float64",
+    "sale_price_currency": "Utf8",
+    "compare_at_amount": "Float64",
+    "compare_at_currency": "Utf8",
     "weight_kg": "Float64",
     "length_cm": "Float64",
     "width_cm": "Float64",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from listlint.loader.stream import ChunkInfo, ChunkSpec, StreamingCatalog
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
 #: worker start-up (~1 s each, on both cores at once) costs more than it saves.
 MIN_PARALLEL_ROWS = 150_000
 
+#: the most worker processes per core an explicit ``jobs`` may start: more only adds
+#: memory (100-350 MB each) and start-up time, never speed
+JOBS_PER_CORE = 4
+
 #: batches in flight per worker: enough to keep workers busy while the parent loads
 #: the next batch, few enough that memory stays bounded on huge files
 IN_FLIGHT_PER_WORKER = 2
@@ -52,14 +57,15 @@ def available_cores() -> int:
 def workers_for(jobs: int, rows: int | None) -> int:
     """How many worker processes to use (0 = lint in this process).
 
-    ``jobs`` is the config value: 1 forces serial, ``n > 1`` asks for ``n`` workers,
-    0 picks the number of cores when the catalogue has at least
-    :data:`MIN_PARALLEL_ROWS` listings (``rows=None``: size unknown but large, as for a
-    streamed file)."""
+    ``jobs`` is the config value: 1 forces serial, ``n > 1`` asks for ``n`` workers
+    (at most :data:`JOBS_PER_CORE` per core: the config caps ``jobs`` at 64 whatever the
+    machine, this caps it by the machine), 0 picks the number of cores when the
+    catalogue has at least :data:`MIN_PARALLEL_ROWS` listings (``rows=None``: size
+    unknown but large, as for a streamed file)."""
     if jobs == 1:
         return 0
     if jobs > 1:
-        return jobs
+        return min(jobs, available_cores() * JOBS_PER_CORE)
     cores = available_cores()
     if cores < 2:
         return 0
@@ -79,12 +85,51 @@ def _init_worker(config: Config, policies: PolicySet) -> None:
 
     from listlint.engine import GC_THRESHOLDS, RuleSet
 
+    _leave_signals_to_parent()
     _exit_with_parent()
     _WORKER_RULESET = RuleSet.build(config, policies)
     # a worker only lints: the parent's reasoning in engine.fewer_collections holds for
     # its whole life; the rules' own long-lived objects need no more scans at all
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+#: signals the parent alone handles: Ctrl-C and a SIGTERM sent to the process group
+#: reach the workers too, which printed tracebacks (KeyboardInterrupt, EOFError) or died
+#: under the parent's queue feeder thread, whose join then hung the exit for ever
+_PARENT_SIGNALS = ("SIGINT", "SIGTERM")
+
+
+def _leave_signals_to_parent() -> None:
+    """Worker side: ignore SIGINT/SIGTERM; the parent stops the workers (SIGKILL)
+    when the run is stopped. They were blocked while the worker started (see
+    :func:`_signals_blocked`), so none was lost to the default action in between."""
+    import signal
+
+    wanted = [getattr(signal, name) for name in _PARENT_SIGNALS if hasattr(signal, name)]
+    for sig in wanted:
+        signal.signal(sig, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, wanted)
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT/SIGTERM blocked in this thread while it may start worker processes: a
+    started process inherits the mask, so a Ctrl-C during its imports stays pending
+    until it ignores the signal. (This process still gets them: the kernel hands them
+    to another thread, and Python runs the handler in the main thread as usual.)"""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    wanted = {getattr(signal, name) for name in _PARENT_SIGNALS if hasattr(signal, name)}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _exit_with_parent() -> None:
@@ -162,13 +207,34 @@ class Runner:
     def __enter__(self) -> Runner:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def abort(self) -> None:
+        """Stop the workers now, without waiting for them (the run was stopped: a
+        signal, an error). Workers ignore SIGTERM, so they are killed; the queue's
+        feeder thread may be blocked writing to them, so it is not joined at exit."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # ProcessPoolExecutor has no public handle on its processes or its call queue
+        workers = dict(getattr(pool, "_processes", None) or {})
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers.values():
+            with suppress(Exception):
+                process.kill()
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:
+            with suppress(Exception):
+                queue.cancel_join_thread()
 
     def lint(self, catalog: Catalog) -> Iterator[Finding]:
         """All findings for one catalogue; same findings, same order, whatever ``jobs``."""
@@ -225,7 +291,8 @@ class Runner:
         window = max(2, workers * IN_FLIGHT_PER_WORKER)
         pending: deque[Future[Any]] = deque()
         for fn, *args in jobs:
-            pending.append(pool.submit(fn, *args))
+            with _signals_blocked():  # submit may start a worker process
+                pending.append(pool.submit(fn, *args))
             self.dispatched += 1
             while len(pending) >= window:
                 yield pending.popleft().result()

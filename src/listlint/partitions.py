@@ -15,10 +15,15 @@ findings (rows, rules, messages). Three things make that so:
   frames as Arrow IPC blobs with a destination bucket (by ``merge_key`` when the rule
   declares one, else bucket 0); engines shuffle on the bucket and :func:`merge_part`
   merges each (rule, bucket) group.
+* **Suppressions and the baseline** apply to the whole catalogue's findings
+  (:mod:`listlint.acceptance`). :func:`lint_part` passes each ``listlint`` cell on as a
+  directive row; a report collected on the driver is finished there
+  (:func:`finish_wires`), exactly as a local run is; a lazy findings frame gets one more
+  stage (:mod:`listlint.wire_accept`).
 
 Both steps exchange one "wire" frame (:data:`WIRE_SCHEMA`): the findings columns plus
-``__kind`` (0 finding, 1 partial, 2 per-partition statistics) and the columns those
-kinds use. Everything here is pure polars, so Spark (``mapInArrow``) and Dask
+``__kind`` (0 finding, 1 partial, 2 per-partition statistics, 3 a ``listlint`` cell in
+``message`` at its ``path``/``sheet``/``row``/``sku``) and the columns those kinds use. Everything here is pure polars, so Spark (``mapInArrow``) and Dask
 (``map_partitions``) share it.
 """
 
@@ -34,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from listlint.acceptance import Acceptance
 from listlint.batchapi import (
     BUILDS,
     FINDINGS_SCHEMA,
@@ -44,13 +50,14 @@ from listlint.batchapi import (
     worker_id,
 )
 from listlint.config import Config
-from listlint.fields import REC, ROW
+from listlint.fields import REC, ROW, SHEET
 
 if TYPE_CHECKING:
     from listlint.catalog import Catalog
     from listlint.engine import RuleSet
     from listlint.policy import PolicySet
     from listlint.report import Report
+    from listlint.suppress import Suppressions
 
 ROW_COL = "__listlint_row"
 REC_COL = "__listlint_rec"
@@ -62,7 +69,7 @@ ID_COL = "__listlint_id"
 SKU_COL = "__listlint_sku"
 INTERNAL_COLUMNS = (ROW_COL, REC_COL, KEY_COL, REF_COL, ID_COL, SKU_COL)
 
-FINDING, PARTIAL, STATS = 0, 1, 2
+FINDING, PARTIAL, STATS, DIRECTIVE = 0, 1, 2, 3
 WIRE_SCHEMA: dict[str, Any] = {
     **FINDINGS_SCHEMA,
     "__kind": pl.Int8,
@@ -89,6 +96,8 @@ class PartitionSpec:
     path: str | None = None
     buckets: int = 1
     key: str = field(default="", compare=False)
+    #: the ignore file and baseline the config names, read on the driver
+    acceptance: Acceptance = field(default_factory=Acceptance, compare=False)
 
     @classmethod
     def build(
@@ -99,9 +108,14 @@ class PartitionSpec:
 
         map_columns(list(headers), config.columns or None)  # a bad --map fails on the driver
         policies = load_policy_set(config.policy)
-        return cls(
-            config, policies, tuple(headers), path, max(1, buckets), fingerprint(config, policies)
-        )
+        key = fingerprint(config, policies)
+        acceptance = Acceptance.for_config(config)
+        return cls(config, policies, tuple(headers), path, max(1, buckets), key, acceptance)
+
+    @property
+    def accepts(self) -> bool:
+        """Whether findings may be suppressed or baselined (else no stage is needed)."""
+        return not self.acceptance.idle or "listlint" in self._cmap.fields
 
     def ruleset(self) -> RuleSet:
         return cached_ruleset(self.config, self.policies, self.key or None)
@@ -275,6 +289,7 @@ def lint_part(
         d = f.to_dict()
         d.update(__kind=FINDING, __dest=(f.row or 0) % spec.buckets)
         rows.append(d)
+    rows.extend(_directive_rows(catalog, spec))
     keys = {r.code: getattr(r, "merge_key", ()) for r in ruleset.rules}
     for code, frames in partials.items():
         for dest, piece in _buckets(pl.concat(frames, how="diagonal_relaxed"), keys[code], spec):
@@ -290,6 +305,27 @@ def lint_part(
         }
     )
     return pl.DataFrame(rows, schema=WIRE_SCHEMA)
+
+
+def _directive_rows(catalog: Catalog, spec: PartitionSpec) -> list[dict[str, Any]]:
+    """The partition's ``listlint`` cells, numbered catalogue-wide, as wire rows."""
+    from listlint.suppress import directive_frame
+
+    frame = directive_frame(catalog)
+    if frame is None:
+        return []
+    return [
+        {
+            "__kind": DIRECTIVE,
+            "__dest": (rec.get(ROW) or 0) % spec.buckets,
+            "path": spec.path,
+            "sheet": rec.get(SHEET),
+            "row": rec.get(ROW),
+            "sku": rec.get("sku"),
+            "message": rec["listlint"],
+        }
+        for rec in frame.iter_rows(named=True)
+    ]
 
 
 def _buckets(
@@ -348,6 +384,43 @@ def wire_report(wire: pl.DataFrame) -> Report:
     )
 
 
+def wire_directives(wire: pl.DataFrame) -> Suppressions:
+    """The ``listlint`` cells a wire frame carries, in catalogue order (path, row)."""
+    from listlint.suppress import Suppressions, from_rows, merge
+
+    cells = wire.filter(pl.col("__kind") == DIRECTIVE)
+    if not cells.height:
+        return Suppressions()
+    cells = cells.unique(["path", "sheet", "row", "message"]).sort(
+        "path", "sheet", "row", nulls_last=False
+    )
+    rows = cells.select(
+        "path",
+        pl.col("message").alias("listlint"),
+        pl.col("row").alias(ROW),
+        pl.col("sheet").alias(SHEET),
+        "sku",
+    )
+    return merge(
+        *(
+            from_rows(path, part.iter_rows(named=True))
+            for (path,), part in rows.group_by("path", maintain_order=True)
+        )
+    )
+
+
+def finish_wires(wires: Sequence[pl.DataFrame], config: Config) -> Report:
+    """One report of the catalogues whose merged wire frames the driver collected,
+    finished as a local run is: suppressions, baseline, notices
+    (:mod:`listlint.acceptance`), over all catalogues at once."""
+    from listlint.batchapi import merge_reports
+
+    accepting = Acceptance.for_config(config).start()
+    for wire in wires:
+        accepting.add(wire_directives(wire))
+    return accepting.finish(merge_reports([wire_report(w) for w in wires]))
+
+
 def engine_config(config: Config | None = None, **overrides: Any) -> Config:
     """The config of an engine call: ``config`` plus keyword overrides (no file lookup)."""
     from listlint.api import make_config
@@ -366,11 +439,10 @@ def lint_files(
     paths: Sequence[str | Path],
     config: Config,
     master: str | None = None,
-    harvested: list[Any] | None = None,
 ) -> Report:
     """The CLI's ``--engine spark|dask``: lint Parquet files on a cluster, one catalogue
-    per file (Spark in local mode unless ``master`` names a cluster). Suppressions
-    written in the files' ``listlint`` column are appended to ``harvested``."""
+    per file (Spark in local mode unless ``master`` names a cluster), finished on the
+    driver as a local run is (suppressions, baseline: :func:`finish_wires`)."""
     from listlint.errors import ConfigError, InputError
 
     if engine == "local":
@@ -388,8 +460,6 @@ def lint_files(
                 path=str(path),
             )
     names = [str(p) for p in paths]
-    if harvested is not None:
-        harvested.extend(file_suppressions(name, config) for name in names)
     if engine == "spark":
         _require("pyspark", "spark")
         import shutil
@@ -416,37 +486,3 @@ def _require(module: str, extra: str) -> None:
         raise ConfigError(
             f"--engine {extra} needs {module.split('.')[0]}: pip install 'listlint[{extra}]'"
         ) from exc
-
-
-def file_suppressions(path: str, config: Config) -> Any:
-    """Directives in a Parquet file's ``listlint`` column, read on the driver: only that
-    column and the SKU column, only the rows that have a directive."""
-    from listlint import suppress
-    from listlint.catalog import Catalog
-    from listlint.fields import SHEET
-    from listlint.loader.columns import map_columns
-    from listlint.text.normalize import clean_series
-
-    headers = pl.read_parquet_schema(path).names()
-    cmap = map_columns(headers, config.columns or None)
-    if "listlint" not in cmap.fields:
-        return suppress.Suppressions()
-    cell = pl.coalesce([pl.col(headers[i]).cast(pl.Utf8) for i in cmap.fields["listlint"]])
-    sku_cols = [pl.col(headers[i]).cast(pl.Utf8) for i in cmap.fields.get("sku", [])]
-    sku = pl.coalesce(sku_cols) if sku_cols else pl.lit(None, dtype=pl.Utf8)
-    rows = (
-        pl.scan_parquet(path)
-        .select(cell.alias("listlint"), sku.alias("sku"))
-        .with_row_index("pos")
-        .filter(pl.col("listlint").str.strip_chars() != "")
-        .collect()
-    )
-    frame = pl.DataFrame(
-        {
-            "listlint": rows["listlint"],
-            ROW: (rows["pos"].cast(pl.Int64) + 2),
-            SHEET: pl.Series([None] * rows.height, dtype=pl.Utf8),
-            "sku": clean_series(rows["sku"], html_allowed=False),
-        }
-    )
-    return suppress.from_catalog(Catalog(path=path, frame=frame))

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from listlint.formatters.safe import clean_text
+
 #: inputs smaller than this finish before a bar is worth drawing
 THRESHOLD_BYTES = 20 * 1024 * 1024
 
@@ -38,6 +40,8 @@ class Progress:
         width = 30
         filled = int(width * self.done / self.total)
         pct = 100 * self.done // self.total
+        # a file name can hold terminal escapes (ESC ]0;... retitles the terminal)
+        label = " ".join(clean_text(label).split())
         name = label if len(label) <= 40 else "…" + label[-39:]
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {pct:3d}% {name}\x1b[K")
         sys.stderr.flush()

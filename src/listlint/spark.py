@@ -45,9 +45,9 @@ from listlint.partitions import (
     add_index,
     count_rows,
     engine_config,
+    finish_wires,
     lint_part,
     merge_part,
-    wire_report,
 )
 
 if TYPE_CHECKING:
@@ -136,8 +136,12 @@ def _partition_id() -> int:
     return ctx.partitionId() if ctx is not None else 0
 
 
-def _wire(df: DataFrame, cfg: Config, path: str | None, buckets: int | None) -> DataFrame:
-    """The merged wire DataFrame (findings and per-partition statistics)."""
+def _wire(
+    df: DataFrame, cfg: Config, path: str | None, buckets: int | None, accept: bool = False
+) -> DataFrame:
+    """The merged wire DataFrame (findings and per-partition statistics); ``accept``
+    adds the stage that applies suppressions and the baseline (:mod:`listlint.wire_accept`)
+    for a frame that stays on the cluster."""
     import pyarrow as pa
     from pyspark.sql import functions as F
 
@@ -195,14 +199,34 @@ def _wire(df: DataFrame, cfg: Config, path: str | None, buckets: int | None) -> 
                 row, rec = _advance(chunk, row, rec)
                 yield from _arrow(lint_part(frame, spec), wire_arrow)
 
-    def merge(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        frames = [pl.from_arrow(b) for b in batches if b.num_rows]
-        if frames:
-            wire = pl.concat(frames, how="vertical_relaxed")  # type: ignore[arg-type]
-            yield from _arrow(merge_part(wire, shipped.value), wire_arrow)
+    def whole_partition(step: Any) -> Any:
+        """A ``mapInArrow`` function running ``step(wire, spec)`` on a whole partition."""
+
+        def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+            frames = [pl.from_arrow(b) for b in batches if b.num_rows]
+            if frames:
+                wire = pl.concat(frames, how="vertical_relaxed")  # type: ignore[arg-type]
+                yield from _arrow(step(wire, shipped.value), wire_arrow)
+
+        return run
 
     linted = source.mapInArrow(lint, wire_ddl)
-    return linted.repartition(spec.buckets, F.col("__dest")).mapInArrow(merge, wire_ddl)
+    merge = whole_partition(merge_part)
+    merged = linted.repartition(spec.buckets, F.col("__dest")).mapInArrow(merge, wire_ddl)
+    if not (accept and spec.accepts):
+        return merged
+    from listlint.wire_accept import accept_part, route_part
+
+    # routing is per row: a partition's batches need not be joined first
+    def route(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            if batch.num_rows:
+                frame = pl.from_arrow(batch)
+                yield from _arrow(route_part(frame, shipped.value), wire_arrow)  # type: ignore[arg-type]
+
+    routed = merged.mapInArrow(route, wire_ddl)
+    finish = whole_partition(accept_part)
+    return routed.repartition(spec.buckets, F.col("__dest")).mapInArrow(finish, wire_ddl)
 
 
 def _resolve_refs(indexed: DataFrame) -> DataFrame:
@@ -256,24 +280,28 @@ def lint_dataframe(
     names (like ``--map``); ``path`` is the name findings carry; ``buckets`` is the
     parallelism of the catalogue-level merge (default: ``df``'s partition count)."""
     cfg = engine_config(config, policy=policy, select=select, ignore=ignore, columns=column_map)
-    wire = _wire(df, cfg, path, buckets)
+    wire = _wire(df, cfg, path, buckets, accept=True)
     return wire.filter(wire["__kind"] == FINDING).select(*[f"`{c}`" for c in FINDINGS_SCHEMA])
+
+
+def _collect(df: DataFrame, cfg: Config, path: str | None) -> pl.DataFrame:
+    wire = pl.from_arrow(_wire(df, cfg, path, None).toArrow())
+    assert isinstance(wire, pl.DataFrame)
+    return wire
 
 
 def lint_to_report(
     df: DataFrame, config: Config | None = None, *, path: str | None = None
 ) -> Report:
     """Lint ``df`` and collect a :class:`~listlint.report.Report` on the driver (CLI)."""
-    wire = pl.from_arrow(_wire(df, engine_config(config), path, None).toArrow())
-    assert isinstance(wire, pl.DataFrame)
-    return wire_report(wire)
+    cfg = engine_config(config)
+    return finish_wires([_collect(df, cfg, path)], cfg)
 
 
 def lint_parquet(
     paths: Sequence[str], config: Config | None = None, *, master: str = "local[2]"
 ) -> Report:
     """Lint Parquet files (or folders of them) on Spark, one catalogue per path."""
-    from listlint.batchapi import merge_reports
-
     spark = session(master)
-    return merge_reports([lint_to_report(spark.read.parquet(p), config, path=p) for p in paths])
+    cfg = engine_config(config)
+    return finish_wires([_collect(spark.read.parquet(p), cfg, p) for p in paths], cfg)

@@ -34,8 +34,14 @@ def _concerns(marketplaces: tuple[str, ...], name: str) -> bool:
     """Does a run for these marketplaces concern ``name``'s rule? (no pack named, the
     baseline, or that marketplace itself: a finding for eBay must not cite TikTok's rule)."""
     return not marketplaces or any(
-        name.lower() in m.lower() or "baseline" in m.lower() for m in marketplaces
+        name.lower() in m.lower() or _is_baseline(m) for m in marketplaces
     )
+
+
+def _is_baseline(label: str) -> bool:
+    """The base pack's label ("all marketplaces"; "... (baseline)" before issue 22)."""
+    low = label.lower()
+    return low.startswith("all marketplaces") or "baseline" in low
 
 
 def message(hit: ClaimHit, marketplaces: tuple[str, ...] = ()) -> str:

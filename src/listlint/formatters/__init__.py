@@ -47,6 +47,13 @@ class FormatOptions:
     output: str | None = None
     #: the input files, for formats that annotate or link back to them
     inputs: list[str] = field(default_factory=list)
+    #: where an input shown under another name is read from (``-`` -> a spooled copy)
+    files: dict[str, str] = field(default_factory=dict)
+    #: the loader's limits (a :class:`~listlint.config.Limits`), for formats that
+    #: re-read inputs through the loader's readers
+    limits: Any = None
+    #: text formats: wrap lines to this many columns (None: do not wrap)
+    width: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

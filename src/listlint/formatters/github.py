@@ -10,7 +10,7 @@ from collections import Counter
 from typing import TextIO
 
 from listlint.formatters import FormatOptions
-from listlint.formatters.safe import clean_text
+from listlint.formatters.safe import capped, clean_text
 from listlint.report import Report, Severity
 
 PER_RULE = 50
@@ -20,7 +20,7 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def _data(text: str) -> str:
     # U+2028/2029 would end the workflow command early for line-based readers
-    text = clean_text(text).replace("\u2028", " ").replace("\u2029", " ")
+    text = clean_text(capped(text)).replace("\u2028", " ").replace("\u2029", " ")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -42,7 +42,7 @@ def write(report: Report, out: TextIO, options: FormatOptions) -> None:
         if f.row is not None:
             props.append(f"line={f.row}")
         props.append(f"title={_prop(f'{f.rule} {f.name}')}")
-        where = f"SKU {f.sku}: " if f.sku else ""
+        where = f"SKU {capped(f.sku, 200)}: " if f.sku else ""
         msg = f"{where}{f.message}"
         if f.suggestion:
             msg += f" Fix: {f.suggestion}"

@@ -1,4 +1,8 @@
-"""``json``: the version-1 report contract (see README, "JSON report")."""
+"""``json``: the version-1 report contract (see README, "JSON report").
+
+Seller text is written as is, except: a value longer than ``safe.MAX_FIELD`` characters
+is cut with a marker, and C1 controls, bidirectional overrides and lone surrogates are
+written as ``\\uXXXX`` escapes (the same string to a JSON reader, inert on a terminal)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from json.encoder import encode_basestring
 from typing import TextIO
 
 from listlint.formatters import FormatOptions
+from listlint.formatters.safe import MAX_FIELD, capped, json_escaped
 from listlint.report import FINDING_FIELDS, Finding, Report, Severity
 
 
@@ -23,7 +28,7 @@ def write(report: Report, out: TextIO, options: FormatOptions) -> None:
     out.write(head[: -len("\n}")] + ',\n  "findings": [')
     first = True
     for finding in report.findings:
-        item = finding_json(finding)
+        item = json_escaped(finding_json(finding))
         out.write(("\n" if first else ",\n") + "    " + item)
         first = False
     out.write("]\n}\n" if first else "\n  ]\n}\n")
@@ -41,7 +46,7 @@ def finding_json(finding: Finding) -> str:
     for key, value in finding.__dict__.items():
         kind = type(value)
         if kind is str:
-            text = _string(value)
+            text = _string(value if len(value) <= MAX_FIELD else capped(value))
         elif value is None:
             text = "null"
         elif kind is int:
@@ -55,7 +60,10 @@ def finding_json(finding: Finding) -> str:
                 else "[]"
             )
         else:
-            item = json.dumps(finding.to_dict(), ensure_ascii=False, indent=2)
+            values = {
+                k: capped(v) if isinstance(v, str) else v for k, v in finding.to_dict().items()
+            }
+            item = json.dumps(values, ensure_ascii=False, indent=2)
             return item.replace("\n", "\n    ")
         parts.append(_KEYS[key] + text)
     return "{" + ",".join(parts) + "\n    }"

@@ -1,7 +1,9 @@
 """``sarif``: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, IDE viewers).
 
 Each finding is a result with a physical location (the file and the spreadsheet row)
-and logical locations naming the SKU and the field.
+and logical locations naming the SKU and the field. Rule descriptors come from the
+metadata the Report carries (never from the rule registry); long seller values are
+capped and C1/bidi characters escaped, as in the JSON report.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ from urllib.parse import quote
 
 from listlint import __version__
 from listlint.formatters import FormatOptions
-from listlint.report import Finding, Report, Severity
+from listlint.formatters.safe import capped, json_escaped
+from listlint.report import Finding, Report, RuleInfo, Severity
+
+#: a rule's documentation is a few hundred words; this only stops a runaway docstring
+MAX_HELP = 20_000
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -24,31 +30,18 @@ def _uri(path: str) -> str:
     return quote(PurePath(path).as_posix(), safe="/:._-~")
 
 
-def _rule_meta() -> dict[str, Any]:
-    try:
-        from listlint.rules.registry import all_rules
-
-        return dict(all_rules())
-    except Exception:  # a broken third-party rule must not stop the report
-        return {}
-
-
-def _descriptor(code: str, sample: Finding, meta: dict[str, Any]) -> dict[str, Any]:
-    cls = meta.get(code)
-    summary = getattr(cls, "summary", None) or sample.name
-    doc = cls.doc() if cls is not None else summary
-    help_uri = getattr(cls, "policy_url", None) or sample.policy
+def _descriptor(code: str, sample: Finding, info: RuleInfo | None) -> dict[str, Any]:
+    """A rule descriptor from the metadata the Report carries (the finding itself for a
+    rule the Report does not describe, e.g. a hand-built Report)."""
+    summary = (info.summary if info else None) or sample.name
+    help_uri = (info.policy_url if info else None) or sample.policy
     rule: dict[str, Any] = {
         "id": code,
         "name": sample.name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": summary},
-        "help": {"text": doc},
-        "defaultConfiguration": {
-            "level": _LEVEL[getattr(cls, "severity", sample.severity)]
-            if isinstance(getattr(cls, "severity", None), Severity)
-            else _LEVEL[sample.severity]
-        },
+        "help": {"text": capped((info.help if info else "") or summary, MAX_HELP)},
+        "defaultConfiguration": {"level": _LEVEL[info.severity if info else sample.severity]},
         "properties": {"group": sample.group},
     }
     if help_uri:
@@ -57,9 +50,9 @@ def _descriptor(code: str, sample: Finding, meta: dict[str, Any]) -> dict[str, A
 
 
 def _result(f: Finding, index: int) -> dict[str, Any]:
-    text = f.message
+    text = capped(f.message)
     if f.suggestion:
-        text += f" Fix: {f.suggestion}"
+        text += f" Fix: {capped(f.suggestion)}"
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": index,
@@ -70,15 +63,16 @@ def _result(f: Finding, index: int) -> dict[str, Any]:
     if f.row is not None and f.row >= 1:
         region: dict[str, Any] = {"startLine": f.row}
         if f.match:
-            region["snippet"] = {"text": f.match}
+            region["snippet"] = {"text": capped(f.match)}
         physical["region"] = region
     location: dict[str, Any] = {"physicalLocation": physical}
     logical = []
-    if f.sku:
-        logical.append({"name": f.sku, "kind": "object", "fullyQualifiedName": f"sku:{f.sku}"})
+    sku = capped(f.sku) if f.sku else None
+    if sku:
+        logical.append({"name": sku, "kind": "object", "fullyQualifiedName": f"sku:{sku}"})
     if f.field or f.column:
-        name = f.column or f.field or ""
-        fq = f"sku:{f.sku}/{f.field or name}" if f.sku else (f.field or name)
+        name = capped(f.column or f.field or "")
+        fq = f"sku:{sku}/{f.field or name}" if sku else (f.field or name)
         logical.append({"name": name, "kind": "member", "fullyQualifiedName": fq})
     if logical:
         location["logicalLocations"] = logical
@@ -87,7 +81,7 @@ def _result(f: Finding, index: int) -> dict[str, Any]:
     for key in ("sheet", "column", "field", "sku", "match", "suggestion", "policy"):
         value = getattr(f, key)
         if value is not None:
-            props[key] = value
+            props[key] = capped(value)
     if f.marketplaces:
         props["marketplaces"] = list(f.marketplaces)
     result["properties"] = props
@@ -95,13 +89,12 @@ def _result(f: Finding, index: int) -> dict[str, Any]:
 
 
 def build(report: Report) -> dict[str, Any]:
-    meta = _rule_meta()
     order: dict[str, int] = {}
     rules: list[dict[str, Any]] = []
     for f in report.findings:
         if f.rule not in order:
             order[f.rule] = len(rules)
-            rules.append(_descriptor(f.rule, f, meta))
+            rules.append(_descriptor(f.rule, f, report.rules.get(f.rule)))
     artifacts = sorted({f.path for f in report.findings if f.path})
     run: dict[str, Any] = {
         "tool": {
@@ -120,5 +113,5 @@ def build(report: Report) -> dict[str, Any]:
 
 
 def write(report: Report, out: TextIO, options: FormatOptions) -> None:
-    json.dump(build(report), out, ensure_ascii=False, indent=2)
+    out.write(json_escaped(json.dumps(build(report), ensure_ascii=False, indent=2)))
     out.write("\n")

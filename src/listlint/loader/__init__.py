@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from listlint.catalog import Catalog, LoadIssue, cap_issues
+from listlint.catalog import Catalog, Layout, LoadIssue, cap_issues
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.loader.columns import ColumnMap, map_columns
@@ -150,6 +150,8 @@ def _catalog(
     column_names: dict[str, str] = {}
     profile = "generic"
     sheets = [t.sheet for t in tables if t.sheet]
+    # before merge_sheets: a workbook's sheets keep one layout each even when read as one table
+    layouts = [Layout(t.sheet, t.first_column, tuple(t.headers)) for t in tables]
     cmaps: list[ColumnMap] = []
     parents = 0
     for table in merge_sheets(tables):
@@ -167,6 +169,8 @@ def _catalog(
             profile = cmap.profile
     frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
     note = unmapped_issue(cmaps)
+    if fmt == "text":  # delimited text: say which kind (the sniffer only knows "text")
+        fmt = "tsv" if tables[0].delimiter == "\t" else "csv"
     return Catalog(
         path=name,
         frame=frame,
@@ -177,6 +181,7 @@ def _catalog(
         profile=profile,
         sheets=sheets,
         parent_rows=parents,
+        layouts=layouts,
     )
 
 
@@ -195,10 +200,14 @@ def column_map(headers: list[str], columns: dict[str, str] | None, name: str | N
 def from_records(
     records: list[dict[str, Any]], *, path: str | None = None, columns: dict[str, str] | None = None
 ) -> Catalog:
-    """A catalogue from dicts (library use and tests); ``row`` is the 1-based index."""
+    """A catalogue from dicts (library use and tests). Rows are numbered as in a file
+    whose header is row 1, as for a DataFrame: ``records[0]`` is row 2, so the same
+    records get the same row numbers however they are passed in."""
     from listlint.loader.jsondoc import records_table
 
-    table = records_table(list(records), path or "<records>")
+    records = list(records)
+    numbers = list(range(2, len(records) + 2))
+    table = records_table(records, path or "<records>", numbers=numbers)
     return _catalog([table], path, columns, "records")
 
 

@@ -7,6 +7,7 @@ import csv
 import io
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from listlint.catalog import LoadIssue
@@ -59,6 +60,14 @@ def _first_records(text: str, n: int) -> list[str]:
     return out
 
 
+def records(text: str, delimiter: str) -> Iterator[list[str]]:
+    """Every record of delimited ``text``, blank ones included: record ``n`` (from 1)
+    is the row number findings give. Python's 128 KB field limit is lifted (a long
+    description or an unclosed quote is a finding, not a crash)."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+
+
 def read_delimited(
     text: str,
     name: str,
@@ -68,8 +77,7 @@ def read_delimited(
     max_cell_length: int = 1_000_000,
 ) -> RawTable:
     delim = delimiter or sniff_delimiter(text)
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=False)
+    reader = records(text, delim)
     headers: list[str] | None = None
     rows: list[list[str | None]] = []
     numbers: list[int] = []

@@ -23,7 +23,7 @@ _FLOAT_PLAIN_MIN = 1e-4
 def frame_table(df: pl.DataFrame) -> RawTable:
     """Headers, text cells and row numbers (header = row 1); blank rows are no records."""
     headers = [str(c) for c in df.columns]
-    text = pl.DataFrame([_text_series(df.to_series(i), f"c{i}") for i in range(df.width)])
+    text = pl.DataFrame([text_series(df.to_series(i), f"c{i}") for i in range(df.width)])
     if df.width == 0:
         return RawTable(headers, [], [], records=0)
     filled = pl.any_horizontal([pl.col(c).is_not_null() & (pl.col(c) != "") for c in text.columns])
@@ -33,7 +33,7 @@ def frame_table(df: pl.DataFrame) -> RawTable:
     return RawTable(headers, [], numbers, records=frame.height, source_frame=frame)
 
 
-def _text_series(s: pl.Series, name: str) -> pl.Series:
+def text_series(s: pl.Series, name: str) -> pl.Series:
     dtype = s.dtype
     if dtype == pl.Utf8:
         out = s

@@ -372,6 +372,12 @@ def _parse_values(frame: pl.DataFrame, cmap: ColumnMap, issues: list[LoadIssue])
                     suggestion="write the price as a plain number such as 19.99 (currency in its own column)",
                 )
             )
+    # the discounted and the "was" price, read the same way (pricing rules compare them
+    # with the price; the ip rules weigh the price a buyer pays today)
+    for field, name in (("sale_price", "sale_price"), ("compare_at_price", "compare_at")):
+        if field in frame.columns:
+            parsed, cur = _prices(frame[field])
+            new += [parsed.alias(f"{name}_amount"), cur.alias(f"{name}_currency")]
     new += _measure_columns(frame, cmap)
     return frame.with_columns(new) if new else frame
 

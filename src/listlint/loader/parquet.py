@@ -112,7 +112,7 @@ class ParquetStream(StreamingCatalog):
     ) -> Iterator[pl.DataFrame]:
         import pyarrow.parquet as pq
 
-        from listlint.loader.frametable import _text_series
+        from listlint.loader.frametable import text_series
 
         width = len(self._names)
         wanted = (
@@ -132,7 +132,7 @@ class ParquetStream(StreamingCatalog):
                     f"cannot read Parquet file ({str(exc)[:200]})", path=self.path
                 ) from exc
             assert isinstance(df, pl.DataFrame)
-            cols = [_text_series(df.to_series(k), f"c{i}") for k, i in enumerate(wanted)]
+            cols = [text_series(df.to_series(k), f"c{i}") for k, i in enumerate(wanted)]
             frame = pl.DataFrame(cols)
             if columns is None:
                 frame = frame.with_columns(pl.lit(None, dtype=pl.Utf8).alias(f"c{width}"))

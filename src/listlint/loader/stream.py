@@ -29,6 +29,7 @@ from listlint.batch import Batch
 from listlint.catalog import (
     MAX_ISSUES_PER_KIND,
     Catalog,
+    Layout,
     LoadIssue,
     cap_issues,
     issue_summaries,
@@ -177,9 +178,10 @@ class StreamingCatalog(Catalog):
         note = unmapped_issue([cmap])
         self._notes: list[LoadIssue] = [] if note is None else [note]
         self.issues: list[LoadIssue] = list(self._notes)
-        self.format = "csv"
+        self.format = "tsv" if delimiter == "\t" else "csv"
         self.profile = cmap.profile
         self.sheets = []
+        self.layouts = [Layout(None, 1, tuple(headers))]
         self.spec = ChunkSpec(name, headers, delimiter, cmap, self.columns, limits.max_cell_length)
         self._file = path
         self._listings = 0

@@ -34,6 +34,8 @@ class RawTable:
     #: sheet of each row, when consecutive sheets with one header row were read as one
     #: table (a workbook of 6,000 small sheets costs one frame, not 6,000)
     row_sheets: list[str | None] | None = None
+    #: the sheet column (1-based) of ``headers[0]``: a workbook's table may start at C
+    first_column: int = 1
 
     def frame(self) -> pl.DataFrame:
         """The cells as Utf8 columns ``c0``..``cN`` (one row per data record)."""

@@ -13,7 +13,9 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from listlint.catalog import LoadIssue
 from listlint.config import Limits
@@ -28,7 +30,7 @@ from listlint.loader.headerrow import (
     skipped_issue,
 )
 from listlint.loader.table import RawTable, dedupe_headers
-from listlint.loader.xlsxgrid import compacted_workbook
+from listlint.loader.xlsxgrid import Placement, compacted_workbook
 
 
 def check_zip_limits(path: Path, limits: Limits) -> None:
@@ -138,52 +140,26 @@ def row_text(values: list[object]) -> list[str | None]:
 
 
 def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable]:
-    from python_calamine import CalamineWorkbook
-
-    check_zip_limits(path, limits)
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-        names = list(wb.sheet_names)
-        if sheet is not None and sheet not in names:
-            raise InputError(
-                f"no sheet named {sheet!r} (sheets: {', '.join(names)})", path=str(path)
-            )
-        wanted = [sheet] if sheet else names
-        # a far-away cell would make calamine allocate the whole grid up to it (H1)
-        with zipfile.ZipFile(path) as zf:
-            compacted, row_numbers = compacted_workbook(zf, wanted, str(path), limits.max_columns)
-        if compacted is not None:
-            wb = CalamineWorkbook.from_filelike(io.BytesIO(compacted))
-    except InputError:
-        raise
-    except Exception as exc:  # calamine raises its own error types
-        raise InputError(
-            f"cannot read workbook ({type(exc).__name__}: {exc})", path=str(path)
-        ) from exc
+    wb, names, placements = open_workbook(path, limits, sheet)
+    if sheet is not None and sheet not in names:
+        raise InputError(f"no sheet named {sheet!r} (sheets: {', '.join(names)})", path=str(path))
     known = known_headers()
     tables: list[RawTable] = []
     skipped: list[str] = []
     sheets: list[tuple[str, list[list[str | None]]]] = []
-    for name in wanted:
+    own = report_sheets(path) if sheet is None else set()
+    first_columns: dict[str, int] = {}
+    for name in [sheet] if sheet else [n for n in names if n not in own]:
+        ws = _open_sheet(wb, name, path, limits)
         try:
-            ws = wb.get_sheet_by_name(name)
-            # columns from A to the last used one (total_width is one short of that)
-            width = ws.end[1] + 1 if ws.end else 0
-            if width > limits.max_columns:
-                raise InputError(
-                    f"sheet {name!r} has {width} columns, over the limit of "
-                    f"{limits.max_columns} (raise limits.max_columns)",
-                    path=str(path),
-                )
             # Row by row, each converted as it comes: the sheet's cells never exist twice
             # as Python lists (to_python() then a conversion held both: ~180 bytes per
             # row more at the peak). iter_rows keeps the sheet's row numbers (rows above
             # the first used one come as empty rows) and starts at the first used column.
             rows = [row_text(r) for r in ws.iter_rows()]
-        except InputError:
-            raise
         except Exception as exc:
             raise InputError(f"cannot read sheet {name!r} ({exc})", path=str(path)) from exc
+        first_columns[name] = ws.start[1] + 1 if ws.start else 1
         sheets.append((name, rows))
     # When some sheet has recognisable headers, sheets without them are notes or
     # instructions; a workbook where none has them is a plain spreadsheet.
@@ -197,26 +173,140 @@ def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable
             known,
             limits,
             fallback=not any_known or sheet is not None,
-            numbers=row_numbers.get(name),
+            numbers=placements[name].rows if name in placements else None,
         )
         if table is None:
             skipped.append(name)
             continue
+        table.first_column = first_columns[name]
         tables.append(table)
     if not tables:
         raise InputError(
             "no sheet has a header row that looks like a product catalogue", path=str(path)
         )
-    for name in skipped:
+    reasons = [
+        (n, "it is listlint's own report in an annotated copy (listlint -o checked.xlsx)")
+        for n in names
+        if n in own
+    ] + [(n, "it has no catalogue header row (instructions or notes?)") for n in skipped]
+    for name, why in reasons:
         tables[0].issues.append(
             LoadIssue(
                 kind="skipped-sheet",
-                message=f"sheet {name!r} was not checked: it has no catalogue header row "
-                "(instructions or notes?). Use --sheet to check it anyway",
+                message=f"sheet {name!r} was not checked: {why}. Use --sheet to check it anyway",
                 sheet=name,
             )
         )
     return tables
+
+
+def _open_sheet(wb: Any, name: str, path: Path, limits: Limits) -> Any:
+    """A calamine sheet, refused when wider than ``limits.max_columns``."""
+    try:
+        ws = wb.get_sheet_by_name(name)
+    except Exception as exc:
+        raise InputError(f"cannot read sheet {name!r} ({exc})", path=str(path)) from exc
+    # columns from A to the last used one (total_width is one short of that)
+    width = ws.end[1] + 1 if ws.end else 0
+    if width > limits.max_columns:
+        raise InputError(
+            f"sheet {name!r} has {width} columns, over the limit of "
+            f"{limits.max_columns} (raise limits.max_columns)",
+            path=str(path),
+        )
+    return ws
+
+
+def open_workbook(
+    path: Path, limits: Limits, sheet: str | None = None
+) -> tuple[Any, list[str], dict[str, Placement]]:
+    """A calamine workbook after the zip-bomb and DTD checks, its sheet names, and where
+    the cells were of each sheet that had to be compacted first (a far-away cell would
+    make calamine allocate the whole grid up to it: issue 21 H1)."""
+    from python_calamine import CalamineWorkbook
+
+    check_zip_limits(path, limits)
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        names = list(wb.sheet_names)
+        wanted = [sheet] if sheet in names else [] if sheet else names
+        with zipfile.ZipFile(path) as zf:
+            compacted, placements = compacted_workbook(zf, wanted, str(path), limits.max_columns)
+        if compacted is not None:
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(compacted))
+    except InputError:
+        raise
+    except Exception as exc:  # calamine raises its own error types
+        raise InputError(
+            f"cannot read workbook ({type(exc).__name__}: {exc})", path=str(path)
+        ) from exc
+    return wb, names, placements
+
+
+def sheet_cells(path: Path, limits: Limits) -> Iterator[tuple[str, int, Iterator[list[object]]]]:
+    """Every sheet as ``(name, first column, rows)``, read as :func:`read_xlsx` reads
+    it: row ``i`` (from 0) is sheet row ``i + 1``, its first value is in column
+    ``first column`` (1-based), values as the reader gives them (text, numbers, dates;
+    formulas as their last computed value). For the annotated copy (formatters/xlsx)."""
+    wb, names, placements = open_workbook(path, limits)
+    for name in names:
+        ws = _open_sheet(wb, name, path, limits)
+        first = ws.start[1] + 1 if ws.start else 1
+        if name in placements:
+            yield name, 1, _spread(ws.iter_rows(), first, placements[name])
+        else:
+            yield name, first, ws.iter_rows()
+
+
+def _spread(rows: Iterator[list[object]], first: int, where: Placement) -> Iterator[list[object]]:
+    """A compacted sheet's rows with each value back in its sheet row and column (blank
+    rows between them; a row only as wide as its last value), so the copy holds every
+    cell where the seller put it without a dense grid up to the farthest one."""
+    last = 0
+    for i, values in enumerate(rows):
+        if i >= len(where.rows):
+            break
+        number = where.rows[i]
+        yield from ([] for _ in range(number - last - 1))
+        last = number
+        filled = [
+            (where.columns[first - 1 + j], v) for j, v in enumerate(values) if v not in (None, "")
+        ]
+        out: list[object] = [None] * (filled[-1][0] if filled else 0)
+        for col, v in filled:
+            out[col - 1] = v
+        yield out
+
+
+#: custom document property naming the sheets listlint added to an annotated copy
+REPORT_SHEETS_PROPERTY = "listlint-report-sheets"
+_CUSTOM_PROPS = "docProps/custom.xml"
+
+
+def report_sheets(path: Path) -> set[str]:
+    """Sheets of an annotated copy that listlint itself wrote (its Issues and Summary
+    sheets), named in a custom document property; empty for any other workbook. Linting
+    them would report listlint's own messages as the seller's text."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(_CUSTOM_PROPS)
+            if info.file_size > 1024 * 1024:
+                return set()
+            data = zf.read(info)
+        root = ET.fromstring(data)  # no DTD: check_zip_limits refused those
+    except (KeyError, OSError, zipfile.BadZipFile, ET.ParseError):
+        return set()
+    for prop in root:
+        if prop.get("name") == REPORT_SHEETS_PROPERTY:
+            try:
+                names = json.loads("".join(prop.itertext()))
+            except ValueError:
+                return set()
+            return {n for n in names if isinstance(n, str)} if isinstance(names, list) else set()
+    return set()
 
 
 def _table_from_rows(

@@ -55,11 +55,20 @@ _MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 @dataclass
+class Placement:
+    """Where a compacted sheet's cells were: the original row of each new row and the
+    original column of each new column (both 1-based, ``rows[0]`` for new row 1)."""
+
+    rows: list[int]
+    columns: list[int]
+
+
+@dataclass
 class Compacted:
-    """A compacted sheet: its new XML and the original row number of each new row."""
+    """A compacted sheet: its new XML and where its cells were."""
 
     xml: bytes
-    rows: list[int]
+    placement: Placement
 
 
 def column_number(letters: bytes | str) -> int:
@@ -165,8 +174,9 @@ def compact(xml: bytes, sheet: str, path: str, max_columns: int) -> Compacted:
             path=path,
         )
     rows = sorted(used_rows)
+    columns = sorted(used_cols)
     row_of = {r: i for i, r in enumerate(rows, 1)}
-    col_of = {c: column_letters(i).encode() for i, c in enumerate(sorted(used_cols), 1)}
+    col_of = {c: column_letters(i).encode() for i, c in enumerate(columns, 1)}
     # the original root element keeps the namespace prefixes the cells may use
     root = _ROOT.search(xml)
     p = root.group(1) or b"" if root else b""
@@ -179,7 +189,7 @@ def compact(xml: bytes, sheet: str, path: str, max_columns: int) -> Compacted:
         else:
             out.append(b'<%sc r="%s"%s>%s</%sc>' % (p, ref, attrs, inner, p))
     out.append(b"</%srow></%ssheetData></%sworksheet>" % (p, p, p))
-    return Compacted(b"".join(out), rows)
+    return Compacted(b"".join(out), Placement(rows, columns))
 
 
 def _cells(xml: bytes, sheet: str, path: str):  # type: ignore[no-untyped-def]
@@ -248,15 +258,15 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def compacted_workbook(
     zf: zipfile.ZipFile, names: list[str], path: str, max_columns: int
-) -> tuple[bytes | None, dict[str, list[int]]]:
-    """A copy of the workbook whose risky sheets are compacted, and the original row
-    numbers of each compacted sheet; (None, {}) when no sheet needs it."""
+) -> tuple[bytes | None, dict[str, Placement]]:
+    """A copy of the workbook whose risky sheets are compacted, and where the cells of
+    each compacted sheet were; (None, {}) when no sheet needs it."""
     parts = sheet_parts(zf)
     by_part = {part: name for name, part in parts.items() if name in names}
     # every worksheet part too: calamine may resolve a sheet where we could not
     present = set(zf.namelist())
     scan = [*by_part, *(n for n in sorted(present) if n.startswith("xl/worksheets/"))]
-    rows: dict[str, list[int]] = {}
+    rows: dict[str, Placement] = {}
     replaced: dict[str, bytes] = {}
     for part in dict.fromkeys(scan):
         if part not in present or not part.endswith(".xml"):
@@ -275,7 +285,7 @@ def compacted_workbook(
             )
         done = compact(xml, name, path, max_columns)
         replaced[part] = done.xml
-        rows[name] = done.rows
+        rows[name] = done.placement
     if not replaced:
         return None, {}
     buf = io.BytesIO()

@@ -52,7 +52,11 @@ class MeasuresRule(Rule):
 
 
 def dims_field(batch: Batch) -> str:
-    """The field dimensions were read from (one "30x20x5" column or three columns)."""
-    if any(batch.has(f) for f in ("length", "width", "height")):
+    """The field dimensions were read from (one "30x20x5" column or three columns).
+
+    Decided by the columns the file maps, not by whether this batch has values in them:
+    a partition or batch whose length cells are all blank must read dimensions the way
+    the rest of the file does (Spark, Dask and the batch API split files anywhere)."""
+    if any(f in batch.frame.columns for f in ("length", "width", "height")):
         return "length"
     return "dimensions"

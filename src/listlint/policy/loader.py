@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from listlint import yamlsafe
 from listlint.errors import ConfigError
 from listlint.policy.pack import PolicyPack
 from listlint.resources import policies_dir
@@ -55,7 +56,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read policy pack: {exc}", path=str(path)) from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yamlsafe.load(text, _LineLoader)  # refuses alias bombs and repeated keys
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark else ""

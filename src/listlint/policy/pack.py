@@ -18,6 +18,9 @@ from listlint.policy.measures import MeasuresSection
 from listlint.policy.prohibited import ProhibitedSection
 from listlint.policy.specs import SpecsSection
 from listlint.report import Severity
+from listlint.rules.category.policy import CategorySection
+from listlint.rules.images.policy import ImagesSection
+from listlint.rules.pricing.policy import PricingSection
 
 
 class RuleSetting(BaseModel):
@@ -49,6 +52,9 @@ class PolicyPack(BaseModel):
     ip: IPSection = Field(default_factory=IPSection)
     specs: SpecsSection = Field(default_factory=SpecsSection)
     measures: MeasuresSection = Field(default_factory=MeasuresSection)
+    pricing: PricingSection = Field(default_factory=PricingSection)
+    category: CategorySection = Field(default_factory=CategorySection)
+    images: ImagesSection = Field(default_factory=ImagesSection)
 
     @property
     def label(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from listlint.policy.prohibited import CategoryVerdict, Status
@@ -27,6 +28,14 @@ PROHIBITED_CODE = "PR101"
 RESTRICTED_CODE = "PR102"
 
 
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[str]:
+    """First words of the marketplaces that have a shipped pack ("amazon", "tiktok")."""
+    from listlint.policy import shipped_packs
+
+    return frozenset(name.split("-")[0] for name in shipped_packs() if name != "base")
+
+
 @dataclass(frozen=True)
 class MarketVerdict:
     pack: PolicyPack
@@ -35,9 +44,13 @@ class MarketVerdict:
 
     @property
     def names(self) -> list[str]:
-        """Who this verdict speaks for: a root pack's list of marketplaces, else the pack."""
+        """Who this verdict speaks for: a root pack's list of marketplaces, else the pack.
+        The baseline's lists name only marketplaces listlint has a pack for: a seller
+        told "prohibited on ... Etsy" could not check it with ``--policy``."""
         if not self.pack.extends and self.verdict.marketplaces:
-            return list(self.verdict.marketplaces)
+            covered = _covered()
+            named = [m for m in self.verdict.marketplaces if m.split()[0].lower() in covered]
+            return named or list(self.verdict.marketplaces)
         return [self.pack.label]
 
     @property

@@ -28,12 +28,23 @@ from listlint.report import Severity
 
 if TYPE_CHECKING:
     import polars as pl
+    from pydantic import BaseModel
 
     from listlint.batch import Batch
     from listlint.config import Config
     from listlint.policy import PolicySet
 
-GROUPS = ("prohibited", "claims", "ip", "specs", "measures", "data")
+GROUPS = (
+    "prohibited",
+    "claims",
+    "ip",
+    "specs",
+    "measures",
+    "data",
+    "pricing",
+    "category",
+    "images",
+)
 
 
 @dataclass(slots=True)
@@ -87,6 +98,9 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     #: Policy URL used when a hit carries none.
     policy_url: ClassVar[str | None] = None
+    #: The options the rule takes (``[tool.listlint.rules.CODE]``), as a pydantic model
+    #: with ``extra="forbid"``; None: the rule takes no options (see listlint.rule_options).
+    options_model: ClassVar[type[BaseModel] | None] = None
 
     def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx

@@ -20,6 +20,9 @@ FAMILIES: tuple[str, ...] = (
     "listlint.rules.trademarks",
     "listlint.rules.specs",
     "listlint.rules.measures",
+    "listlint.rules.pricing",
+    "listlint.rules.category",
+    "listlint.rules.images",
 )
 
 ENTRY_POINT_GROUP = "listlint.rules"
@@ -78,29 +81,23 @@ def _entry_point_rules() -> list[tuple[type[Rule], str]]:
 def select_rules(
     select: list[str], ignore: list[str], extend_select: list[str] | None = None
 ) -> list[type[Rule]]:
-    """Resolve selectors (``ALL``, a code ``PR101``, a prefix ``PR``, a group ``claims``,
-    or a rule name) to rule classes. Empty ``select`` means the default-enabled rules."""
+    """Resolve selectors (see :mod:`listlint.selectors`) to rule classes. Empty
+    ``select`` means the default-enabled rules."""
+    from listlint.selectors import UnknownSelector, any_matches, parse_all
+
     rules = all_rules()
-
-    def matches(cls: type[Rule], selector: str) -> bool:
-        s = selector.strip()
-        return (
-            s.upper() == "ALL"
-            or cls.code == s.upper()
-            or (s.isalnum() and cls.code.startswith(s.upper()))
-            or cls.group == s.lower()
-            or cls.name == s.lower()
+    try:
+        chosen_by, ignored, extended = (
+            parse_all(select),
+            parse_all(ignore),
+            parse_all(extend_select or []),
         )
-
-    for selector in [*select, *ignore, *(extend_select or [])]:
-        if not any(matches(cls, selector) for cls in rules.values()):
-            raise ConfigError(f"unknown rule selector {selector!r} (see `listlint rules`)")
-
-    if select:
-        chosen = [c for c in rules.values() if any(matches(c, s) for s in select)]
+    except UnknownSelector as exc:
+        raise ConfigError(str(exc)) from None
+    if chosen_by:
+        chosen = [c for c in rules.values() if any_matches(chosen_by, c)]
     else:
         chosen = [c for c in rules.values() if c.default_enabled]
-    for s in extend_select or []:
-        chosen.extend(c for c in rules.values() if matches(c, s) and c not in chosen)
-    chosen = [c for c in chosen if not any(matches(c, s) for s in ignore)]
+    chosen.extend(c for c in rules.values() if any_matches(extended, c) and c not in chosen)
+    chosen = [c for c in chosen if not any_matches(ignored, c)]
     return sorted(chosen, key=lambda c: c.code)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from listlint.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -22,9 +24,19 @@ BRAND_PRONE = {"fashion", "bags", "watches", "jewelry", "beauty", "eyewear"}
 _SHARED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[BrandIndex, object]] = {}
 
 
+class BrandOptions(BaseModel):
+    """Options of every ip rule (``[tool.listlint.rules.TM101]``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: the user's own protected brands, checked like the shipped list
+    brands: list[str] = Field(default_factory=list)
+
+
 class TrademarkRule(Rule):
     group: ClassVar[str] = "ip"
     fields: ClassVar[tuple[str, ...]] = ("title",)
+    options_model: ClassVar[type[BaseModel] | None] = BrandOptions
 
     def _resources(self) -> tuple[BrandIndex, object]:
         # the user's own brands may sit under any ip rule's options; they serve the family
@@ -92,12 +104,22 @@ def price_evidence(rule: TrademarkRule, batch: Batch, i: int, brand: Brand) -> s
     """ "price 320 far below genuine Rolex" when the listing's price supports a copy."""
     from listlint.brands.evidence import price_far_below
 
-    amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+    amount, currency, raw = selling_price(batch, i)
     if amount is None or not price_far_below(
         brand, amount, currency, rule.listing_groups(batch, i)
     ):
         return None
-    return f"price {cell(batch, 'price', i)} far below genuine {brand.name}"
+    return f"price {raw} far below genuine {brand.name}"
+
+
+def selling_price(batch: Batch, i: int) -> tuple[float | None, str | None, object]:
+    """(amount, currency, seller's text) of the price a buyer pays today: the sale price
+    when the listing has one below its price (a copy is judged on what it sells for)."""
+    amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+    sale = cell(batch, "sale_price_amount", i)
+    if sale is not None and sale > 0 and (amount is None or sale < amount):
+        return sale, cell(batch, "sale_price_currency", i) or currency, cell(batch, "sale_price", i)
+    return amount, currency, cell(batch, "price", i)
 
 
 def cell(batch: Batch, name: str, i: int):  # type: ignore[no-untyped-def]

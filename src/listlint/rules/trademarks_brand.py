@@ -18,6 +18,7 @@ from listlint.rules.trademark_base import (
     cell,
     price_evidence,
     seller_text,
+    selling_price,
 )
 
 if TYPE_CHECKING:
@@ -183,8 +184,8 @@ class UnverifiedBrandClaim(TrademarkRule):
         readings = gtin_readings(batch) if batch.has("gtin") else None
         has_brand = batch.has("brand")
         for i, brand, field in claims:
-            gtin, price = cell(batch, "gtin", i), cell(batch, "price", i)
-            amount, currency = cell(batch, "price_amount", i), cell(batch, "price_currency", i)
+            gtin = cell(batch, "gtin", i)
+            amount, currency, price = selling_price(batch, i)
             found: list[tuple[str, str, str]] = []  # (field, seller's value, what is wrong)
             problem = gtin_problem(readings[i]) if readings else None
             # a placeholder barcode on a phone charger is a data problem (the specs rules);

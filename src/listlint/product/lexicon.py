@@ -1,0 +1,166 @@
+"""The product-type lexicon, colour names and role cue words (``wordlists/product/``).
+
+Built once per process (lazily: ~78k type nouns make an automaton worth building only
+when a batch asks for product analysis). Everything is matched on folded text
+(:func:`listlint.text.normalize.fold`): words on word boundaries, CJK terms anywhere
+(those scripts write no spaces between words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from listlint.resources import table
+from listlint.text.matcher import Match, PhraseMatcher
+from listlint.text.normalize import fold
+
+#: languages whose noun phrases put the head first ("Funda para iPhone", "Kaos motif")
+HEAD_FIRST = frozenset({"es", "pt", "fr", "id", "vi", "ar"})
+#: scripts written without spaces between words (kana, CJK ideographs, Hangul syllables)
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def is_cjk(text: str) -> bool:
+    return not text.isascii() and _CJK.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TypeEntry:
+    """What a type noun names: ``type`` (English name), ``group`` ("" when the noun is
+    shared by several groups), whether it is a ``carrier`` (can depict something) and a
+    ``form`` (a form a substance is sold in: capsules, gummies, oil)."""
+
+    type: str
+    group: str
+    carrier: bool
+    form: bool
+    #: every language of the rows that named it; all head-first -> the head is leftmost
+    head_first: bool
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    name: str
+    carrier: bool
+    label: str
+
+
+class Lexicon:
+    """Matchers over the type nouns, colour names and cue words."""
+
+    def __init__(self) -> None:
+        self.groups = {
+            r["group"]: Group(r["group"], r["carrier"] == "yes", r["label"])
+            for r in table("product/groups")
+        }
+        self.types = _entries(table("product/types"))
+        cjk = [(t, e) for t, e in self.types.items() if is_cjk(t)]
+        words = [(t, e) for t, e in self.types.items() if t.isascii() or not is_cjk(t)]
+        self._words: PhraseMatcher[TypeEntry] = PhraseMatcher(words)
+        self._cjk: PhraseMatcher[TypeEntry] = PhraseMatcher(cjk, word_boundaries=False)
+        self.colours: PhraseMatcher[str] = PhraseMatcher(
+            (r["name"], r["name"]) for r in table("product/colours")
+        )
+        #: one-word basic colour names ("white", "grey"): "bone" beside one is a colour
+        self.colour_words = frozenset(
+            fold(r["name"]) for r in table("product/colours") if " " not in r["name"]
+        )
+        cues: dict[str, list[tuple[str, str]]] = {}
+        for r in table("product/cues"):
+            for w in r["words"].split("|"):
+                w = " ".join(fold(w).split())
+                if w:
+                    cues.setdefault(r["kind"], []).append((w, r["lang"]))
+        self.cue_words = {k: frozenset(w for w, _ in v) for k, v in cues.items()}
+        #: cue words of head-first languages, per kind ("blanco hueso": colour first)
+        self.cue_words_head_first = {
+            k: frozenset(w for w, lang in v if lang in HEAD_FIRST) for k, v in cues.items()
+        }
+        # CJK cue words match anywhere (no spaces around them), the others as words
+        self._cues: dict[str, tuple[PhraseMatcher[str], PhraseMatcher[str]]] = {
+            k: (
+                PhraseMatcher([(w, lang) for w, lang in v if not is_cjk(w)]),
+                PhraseMatcher([(w, lang) for w, lang in v if is_cjk(w)], word_boundaries=False),
+            )
+            for k, v in cues.items()
+        }
+        self.google_ids = {
+            r["google_id"]: TypeEntry(
+                r["type"],
+                r["group"],
+                r["carrier"] == "yes",
+                False,
+                False,
+                "google-" + r["google_id"],
+            )
+            for r in table("product/google_ids")
+        }
+
+    def type_matches(self, folded: str) -> list[Match[TypeEntry]]:
+        """Type nouns in ``folded``, those inside a longer one dropped ("glue gun" hides
+        "gun"), in text order."""
+        found = list(self._words.iter(folded))
+        if not folded.isascii() and len(self._cjk):
+            found += self._cjk.iter(folded)
+        return _outermost(found)
+
+    def entry(self, term: str) -> TypeEntry | None:
+        """The type a folded term names on its own, if any."""
+        return self.types.get(" ".join(term.split()))
+
+    def cues(self, kind: str, folded: str) -> list[Match[str]]:
+        """Cue words of ``kind`` in ``folded``, in text order (payload: the language)."""
+        pair = self._cues.get(kind)
+        if pair is None:
+            return []
+        found = list(pair[0].iter(folded))
+        if len(pair[1]) and not folded.isascii():
+            found = sorted(found + list(pair[1].iter(folded)), key=lambda m: (m.start, m.end))
+        return found
+
+    def carrier_of(self, entry: TypeEntry | None) -> bool:
+        return bool(entry and entry.carrier)
+
+    def label(self, group: str) -> str:
+        g = self.groups.get(group)
+        return g.label if g else group
+
+
+def _outermost(found: list[Match[TypeEntry]]) -> list[Match[TypeEntry]]:
+    """Matches not inside a longer one, in text order: one sort and one sweep (the
+    pairwise check of PhraseMatcher.longest is quadratic on texts full of type nouns)."""
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[Match[TypeEntry]] = []
+    reach = -1
+    for m in found:
+        if m.end <= reach and out and (out[-1].start < m.start or out[-1].end > m.end):
+            continue  # inside an earlier, longer match
+        if out and (m.start, m.end) == (out[-1].start, out[-1].end):
+            continue  # the same span again (another payload of one term)
+        out.append(m)
+        reach = max(reach, m.end)
+    return out
+
+
+def _entries(rows: tuple[dict[str, str], ...]) -> dict[str, TypeEntry]:
+    """The generated rows (one per folded form, resolved by tools/gen_product_lexicon.py)."""
+    return {
+        r["term"]: TypeEntry(
+            type=r["type"],
+            group=r["group"],
+            carrier=r["carrier"] == "yes",
+            form=r["form"] == "yes",
+            head_first=r["head_first"] == "yes",
+            origin=r["origin"],
+        )
+        for r in rows
+    }
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon (built on first use, then shared)."""
+    return Lexicon()
