@@ -15,7 +15,7 @@ import datetime
 import importlib.metadata
 from pathlib import Path
 
-from listlint.brands.index import COMMON_WORD_PROB, common_words_from_lexemes
+from listlint.rules.ip.index import COMMON_WORD_PROB, common_words_from_lexemes
 
 OUT = Path(__file__).resolve().parent.parent / "wordlists" / "brands" / "common_words.txt"
 
@@ -25,7 +25,7 @@ def header() -> str:
     today = datetime.date.today().isoformat()
     return (
         "# Ordinary English words: lower-case words whose log-probability in spaCy's English\n"
-        f"# lexeme table is above {COMMON_WORD_PROB} (listlint.brands.index.COMMON_WORD_PROB),\n"
+        f"# lexeme table is above {COMMON_WORD_PROB} (listlint.rules.ip.index.COMMON_WORD_PROB),\n"
         "# most frequent first. The trademark rules read these as ordinary words when\n"
         "# deciding whether a token near a brand's spelling is a lookalike.\n"
         f"# source: spacy-lookups-data {version}, data/en_lexeme_prob.json.gz\n"

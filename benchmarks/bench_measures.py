@@ -6,7 +6,7 @@ the planted g/kg mix-ups.
     python benchmarks/bench_measures.py /tmp/1m.csv            # parse + checks
     python benchmarks/bench_measures.py /tmp/1m.csv --full     # also the whole loader
 
-"parse" is the columnar weight/length parsing the loader runs (listlint.measures.columns);
+"parse" is the columnar weight/length parsing the loader runs (listlint.units.columns);
 "checks" is every measures rule over 50,000-listing batches, including the two-phase
 catalogue outliers, the engine's stamping of hits into findings and building the rule
 set (policy packs). Reading the CSV text is not counted (it is the loader's cost, shown
@@ -34,7 +34,7 @@ from listlint.batch import Batch
 from listlint.config import Config
 from listlint.engine import RuleSet, catalog_partials, check_batch, merge_partials
 from listlint.fields import GROUP, REC, ROW, SHEET
-from listlint.measures import columns
+from listlint.units import columns
 
 RAW = ["sku", "title", "category", "weight", "length", "width", "height", "item_group_id"]
 #: generate.py writes a planted g/kg mix-up as an integer number of kg ("180 kg");
@@ -54,8 +54,9 @@ def check(frame: pl.DataFrame, batch_size: int) -> list:
     findings, partials = [], {}
     for start in range(0, frame.height, batch_size):
         batch = Batch(frame.slice(start, batch_size), path="bench.csv", columns={})
-        findings += check_batch(ruleset, batch)
-        for code, part in catalog_partials(ruleset, batch).items():
+        context = ruleset.context(batch)  # the family's analysis shared by both phases
+        findings += check_batch(ruleset, batch, context=context)
+        for code, part in catalog_partials(ruleset, batch, context=context).items():
             partials.setdefault(code, []).append(part)
     findings += merge_partials(ruleset, partials, "bench.csv")
     return findings

@@ -20,7 +20,7 @@ from pathlib import Path
 import listlint
 from listlint.config import Config
 from listlint.engine import RuleSet, check_batch
-from listlint.prohibited.prefilter import scanned_fields
+from listlint.rules.prohibited.prefilter import scanned_fields
 
 
 def main(argv: list[str]) -> int:

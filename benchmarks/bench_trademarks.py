@@ -84,8 +84,8 @@ def random_vocab(n: int) -> int:
     import random
     import string
 
-    from listlint.brands.index import BrandIndex, word_log_prob
-    from listlint.brands.lookalike import vocabulary_hits
+    from listlint.rules.ip.index import BrandIndex, word_log_prob
+    from listlint.rules.ip.lookalike import vocabulary_hits
 
     index = BrandIndex()
     rng = random.Random(1)

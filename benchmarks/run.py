@@ -170,17 +170,19 @@ def stages(path: str) -> dict[str, object]:
         if batch is None:
             break
         stamp = _Stamper(ruleset, batch, batch.path)
+        context = ruleset.context(batch)  # one analysis per family, as the engine does
         for rule in rules:
             fam = rule.group
             t = clock()
             if isinstance(rule, CatalogRule):
                 if rule.applies(batch):
-                    part = rule.partial(batch)
+                    part = rule.partial_of(context)
                     if part is not None and part.height:
                         partials.setdefault(rule.code, []).append(part)
             elif rule.applies(batch):
-                findings.extend(stamp(rule, h) for h in rule.check(batch))
+                findings.extend(stamp(rule, h) for h in rule.hits(context))
             family[fam] = family.get(fam, 0.0) + clock() - t
+        context.release()
     merged = []
     groups = {r.code: r.group for r in rules}
     for code, parts in partials.items():  # catalogue-level rules: phase two, per rule

@@ -14,6 +14,11 @@ Case file format::
 
 A case passes when the set of codes (among ``rules``) found equals ``expect``.
 
+A case the rules do not pass yet, and that no general mechanism covers today, carries
+``known_miss: "<why>"``: it is run and must still fail (a strict expected failure), so
+the day a change makes it pass the suite says so and the marker comes off. Known misses
+are counted in the docs; they are never deleted to go green.
+
 Catalogue-level rules (outliers, shared images, mixed currencies) need several listings:
 ``listings: [...]`` replaces ``listing``, and ``flagged: [SKU, ...]`` (optional) names the
 listings the expected codes must be reported on, no more and no fewer.
@@ -47,6 +52,18 @@ def _load() -> list:
 
 @pytest.mark.parametrize(("spec", "case"), _load())
 def test_case(spec: dict, case: dict) -> None:
+    why = case.get("known_miss")
+    if not why:
+        _check(spec, case)
+        return
+    try:
+        _check(spec, case)
+    except AssertionError:
+        pytest.xfail(f"known miss: {why}")
+    pytest.fail(f"case {case['id']} now passes: remove its known_miss marker ({why})")
+
+
+def _check(spec: dict, case: dict) -> None:
     codes = spec["rules"]
     records = case["listings"] if "listings" in case else [case["listing"]]
     report = listlint.lint(

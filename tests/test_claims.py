@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint
-from listlint.claims import pipeline
-from listlint.claims.analysis import analyse
-from listlint.claims.textmap import matching_form
-from listlint.claims.vocab import CONDITION_KINDS, PHRASE_CLAIMS, PREDICATE_KINDS
+from listlint.batch import Batch
 from listlint.resources import table
+from listlint.rules.claims import pipeline
+from listlint.rules.claims.analysis import analyse
+from listlint.rules.claims.textmap import matching_form
+from listlint.rules.claims.vocab import CONDITION_KINDS, PHRASE_CLAIMS, PREDICATE_KINDS
 
 from .conftest import ROOT
 
@@ -29,10 +30,12 @@ def _lint(policy: str = "base", **listing: str) -> list:
     return listlint.lint([listing], policy=policy, select=HC).findings
 
 
-def _frame(*descriptions: str, category: str | None = None) -> pl.DataFrame:
-    return pl.DataFrame(
-        {"description": list(descriptions), "category": [category] * len(descriptions)},
-        schema={"description": pl.Utf8, "category": pl.Utf8},
+def _frame(*descriptions: str, category: str | None = None) -> Batch:
+    return Batch(
+        pl.DataFrame(
+            {"description": list(descriptions), "category": [category] * len(descriptions)},
+            schema={"description": pl.Utf8, "category": pl.Utf8},
+        )
     )
 
 
@@ -317,8 +320,8 @@ _GATE_TEXT = st.lists(
 def test_gate_regex_matches_as_before_the_ascii_case_folding_change(texts: list[str]) -> None:
     """(?-u) case folding of the ASCII terms compiles in half the time; on gated text
     (non-ASCII rows folded first) it finds exactly what Unicode case folding found."""
-    from listlint.claims.analysis import _words_regex
-    from listlint.claims.vocab import vocabulary
+    from listlint.rules.claims.analysis import _words_regex
+    from listlint.rules.claims.vocab import vocabulary
     from listlint.text.normalize import fold_series
 
     terms = sorted(vocabulary().gate_terms())

@@ -37,7 +37,7 @@ def test_lazy_pattern_compiles_on_first_use_and_acts_as_the_pattern() -> None:
 def test_brand_key_class_is_the_negated_range_it_replaced() -> None:
     """brands.index._ALNUM_RE lists what it strips instead of negating a BMP range
     (~10x cheaper to compile); every code point gets the same answer."""
-    from listlint.brands.index import _ALNUM_RE
+    from listlint.rules.ip.index import _ALNUM_RE
 
     old = re.compile(r"[^0-9a-z\u00c0-\uffff]")
     new = re.compile(_ALNUM_RE.pattern.removesuffix("+"))

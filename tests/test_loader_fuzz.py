@@ -99,7 +99,8 @@ def _clean_series_before(series, *, html_allowed: bool = True):  # type: ignore[
     """clean_series as it was before its whitespace steps ran on subsets (reference)."""
     import polars as pl
 
-    from listlint.text.normalize import _on_subset, strip_html
+    from listlint.text.normalize import strip_html
+    from listlint.text.steps import on_subset as _on_subset
 
     if html_allowed:
         series = _on_subset(

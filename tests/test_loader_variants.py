@@ -156,7 +156,7 @@ def test_each_weight_keeps_its_own_header_unit():
 
 def test_package_columns_read_item_and_package_apart():
     from listlint.batch import Batch
-    from listlint.measures.packages import package_columns
+    from listlint.rules.measures.packages import package_columns
 
     cat = load(FIXTURES / "product_and_shipping_weight_units.csv")
     pkg = package_columns(Batch(cat.frame, cat.path, cat.columns)).to_dicts()

@@ -203,21 +203,19 @@ TITLES = [
 ]
 
 
-def test_columnar_typing_equals_single_listing_typing() -> None:
+def test_product_types_as_the_per_listing_classifier_gave_them() -> None:
+    """Title, product type, handle and category combinations (fixtures/measures_types.json:
+    the per-listing classifier's answers before it was folded into the columnar one,
+    which runs the same reading for every field now)."""
     import polars as pl
 
-    from listlint.measures.types import _row, type_index
+    from listlint.rules.measures.types import TYPE_SCHEMA, type_index
 
-    index = type_index()
-    n = len(TITLES)
-    category = ["Apparel > Shirts" if i % 3 == 0 else None for i in range(n)]
-    frame = index.classify_frame(
-        pl.Series(TITLES, dtype=pl.Utf8),
-        pl.Series([None] * n, dtype=pl.Utf8),
-        pl.Series(category, dtype=pl.Utf8),
-        pl.Series([None] * n, dtype=pl.Utf8),
+    cases = json.loads((Path(__file__).parent / "fixtures" / "measures_types.json").read_text())
+    title, ptype, category, handle = (
+        pl.Series([c[0][k] for c in cases], dtype=pl.Utf8) for k in range(4)
     )
-    for title, cat, row in zip(TITLES, category, frame.iter_rows(), strict=True):
-        want = _row(index.classify(title, None, cat, None))
-        assert row[0] == want[0], title
-        assert row[3:] == pytest.approx(want[3:]) if want[0] else row == want, title
+    frame = type_index().classify_frame(title, ptype, category, handle)
+    assert frame.columns == list(TYPE_SCHEMA)
+    for (case, want), got in zip(cases, frame.iter_rows(), strict=True):
+        assert list(got) == want, case

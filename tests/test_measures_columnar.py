@@ -1,16 +1,17 @@
-"""The measures family's columnar fast paths give exactly what their one-value forms
-give: the unit error behind an implausible weight, and the MS201/MS202 wording."""
+"""The measures family's columnar paths: the unit error behind an implausible weight
+(checked against its definition), the MS201/MS202 wording, product types."""
 
 from __future__ import annotations
+
+import math
 
 import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint
-from listlint.measures import columns
-from listlint.measures.explain import weight_unit_error, weight_unit_error_frame
-from listlint.units import MASS_TO_KG
+from listlint.rules.measures.explain import _CONFUSED, _MASS_CANDIDATES, weight_unit_error_frame
+from listlint.units import MASS_TO_KG, columns
 
 _UNITS = st.sampled_from([*MASS_TO_KG, "cm", None])
 _KG = st.floats(min_value=1e-7, max_value=1e6, allow_nan=False)
@@ -24,7 +25,9 @@ _KG = st.floats(min_value=1e-7, max_value=1e6, allow_nan=False)
         max_size=40,
     )
 )
-def test_columnar_unit_error_equals_the_scalar_one(rows: list) -> None:
+def test_unit_error_is_the_confused_unit_closest_to_typical(rows: list) -> None:
+    """Checked against the definition, row by row: a unit sellers confuse with the one
+    written, whose corrected weight lies in the band, closest to the typical weight."""
     frame = pl.DataFrame(
         [(kg, unit, lo, lo * span, typical) for kg, unit, lo, span, typical in rows],
         schema={
@@ -38,11 +41,18 @@ def test_columnar_unit_error_equals_the_scalar_one(rows: list) -> None:
     )
     out = weight_unit_error_frame(frame)
     for r in out.iter_rows(named=True):
-        err = weight_unit_error(r["kg"], r["written"], r["lo"], r["hi"], r["typical"])
-        assert r["meant"] == (err.meant if err else None), r
-        if err is not None:
-            assert r["kg"] * r["factor"] == err.corrected
-            assert r["factor"] == err.factor
+        fitting = []
+        for meant in _MASS_CANDIDATES:
+            if r["written"] not in MASS_TO_KG or frozenset((meant, r["written"])) not in _CONFUSED:
+                continue
+            factor = MASS_TO_KG[meant] / MASS_TO_KG[r["written"]]
+            if r["kg"] > 0 and r["lo"] <= r["kg"] * factor <= r["hi"]:
+                fitting.append((abs(math.log(r["kg"] * factor / r["typical"])), meant, factor))
+        if not fitting:
+            assert r["meant"] is None, r
+            continue
+        best = min(fitting, key=lambda f: f[0])  # min keeps the first of equal distances
+        assert (r["meant"], r["factor"]) == (best[1], best[2]), r
 
 
 def test_unit_error_prefers_the_value_closest_to_typical() -> None:
@@ -72,7 +82,7 @@ def test_weight_messages_quote_band_and_correction() -> None:
 
 
 def test_repeated_titles_are_typed_as_when_each_is_read() -> None:
-    from listlint.measures.types import type_index
+    from listlint.rules.measures.types import type_index
 
     from .test_measures import TITLES
 
@@ -133,7 +143,7 @@ def _outliers_unpruned(frame: pl.DataFrame, min_n: int, min_ratio: float, min_z:
     """Median/MAD over every group, as the definition reads (no group skipped)."""
     import math
 
-    from listlint.measures.outliers import MAD_FLOOR
+    from listlint.rules.measures.outliers import MAD_FLOOR
 
     found = []
     groups: dict = {}
@@ -165,7 +175,7 @@ def _outliers_unpruned(frame: pl.DataFrame, min_n: int, min_ratio: float, min_z:
     st.sampled_from([(3, 3.0, 3.5), (8, 50.0, 5.0), (2, 1.5, 1.0)]),
 )
 def test_outliers_skip_only_groups_that_cannot_have_one(rows: list, limits: tuple) -> None:
-    from listlint.measures.outliers import outliers
+    from listlint.rules.measures.outliers import outliers
 
     frame = pl.DataFrame(
         [(i, k, kg, skip) for i, (k, kg, skip) in enumerate(rows)],

@@ -113,7 +113,7 @@ def test_unusable_output_folder_is_a_usage_error_before_linting(
     def no_lint(*args: object, **kw: object) -> None:
         raise AssertionError("linted before checking the output folder")
 
-    monkeypatch.setattr("listlint.engine.run", no_lint)
+    monkeypatch.setattr("listlint.runner.run", no_lint)
     r = CliRunner().invoke(main, [str(src), "--isolated", "-o", target])
     assert r.exit_code == 2, r.output
     lines = r.stderr.strip().splitlines()

@@ -151,7 +151,8 @@ def test_a_spilled_report_is_filtered_on_disk_too(case, cli_run, monkeypatch) ->
     """A huge run keeps its findings on disk (listlint.spill); the filter reads them back
     and spills what stays, with the same result as in memory."""
     from listlint import spill
-    from listlint.engine import RuleSet, run
+    from listlint.engine import RuleSet
+    from listlint.runner import run
 
     csv, ignore, base = case
     cfg = make_config(ignore_file=str(ignore), baseline=str(base))

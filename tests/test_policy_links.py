@@ -15,8 +15,8 @@ import yaml
 
 import listlint
 from listlint.errors import ConfigError
-from listlint.policy import load_pack
 from listlint.policy.links import LinkSettings, official_link, on_hosts
+from listlint.rules.packs import load_pack
 from listlint.rules.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,7 +246,7 @@ def test_baseline_message_inherited_by_a_marketplace_keeps_what_concerns_it() ->
 
 
 def test_concerning_drops_clauses_about_other_marketplaces_only() -> None:
-    from listlint.prohibited.verdict import concerning
+    from listlint.rules.prohibited.verdict import concerning
 
     text = (
         "TikTok Shop bans lottery tickets; other marketplaces restrict them. "

@@ -10,9 +10,10 @@ import pytest
 
 import listlint
 from listlint.errors import ConfigError
-from listlint.policy import load_pack, load_policy_set, shipped_packs
-from listlint.policy.prohibited import Status
+from listlint.policy import shipped_packs
 from listlint.resources import table
+from listlint.rules.packs import load_pack, load_policy_set
+from listlint.rules.prohibited.policy import Status
 
 MARKETPLACE_PACKS = ["tiktok-shop-us", "tiktok-shop-uk", "amazon-us", "google-shopping", "ebay"]
 

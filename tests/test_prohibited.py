@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 import listlint
 from listlint.batch import Batch
 from listlint.cli import main
-from listlint.policy import load_pack
-from listlint.policy.prohibited import Status
-from listlint.prohibited.prefilter import candidate_rows, prefilter_regex, scanned_fields
-from listlint.prohibited.vocab import vocabulary
 from listlint.report import Severity
 from listlint.resources import table
+from listlint.rules.packs import load_pack
+from listlint.rules.prohibited.policy import Status
+from listlint.rules.prohibited.prefilter import candidate_rows, prefilter_regex, scanned_fields
+from listlint.rules.prohibited.vocab import vocabulary
 from listlint.text.normalize import INVISIBLE
 
 ROOT = Path(__file__).resolve().parent.parent

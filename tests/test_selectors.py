@@ -13,7 +13,7 @@ import listlint
 from listlint.cli import main
 from listlint.config import Config
 from listlint.errors import ConfigError
-from listlint.selectors import UnknownSelector, by_code, parse
+from listlint.rules.selectors import UnknownSelector, by_code, parse
 from listlint.suppress import parse_cell
 
 COUNTERFEIT = "Nlke Air Max 1:1 Replica shoes"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint
-from listlint.policy import load_pack
+from listlint.rules.packs import load_pack
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "catalog.csv"
 

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from listlint import gtin as g
 from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
-from listlint.specs import textcheck as tc
-from listlint.specs.attributes import AttributeColumns
-from listlint.specs.gtincolumn import read_series
+from listlint.gtin import read_series
+from listlint.rules.specs import textcheck as tc
+from listlint.rules.specs.attributes import AttributeColumns
 from listlint.taxonomy import _match_one, default_taxonomy, map_batch
-from listlint.text.normalize import non_ascii
+from listlint.text.steps import non_ascii
 
 #: whitespace Python strips that regex engines may not (\x1c-\x1f), and Unicode spaces
 _SPACES = [" ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\x1f", "\u2009", "\x85"]
@@ -118,18 +118,19 @@ title = st.one_of(
 @given(st.lists(st.one_of(title, st.none()), min_size=1, max_size=10))
 def test_title_prefilters_keep_every_row_with_a_finding(titles: list[str | None]) -> None:
     batch = _batch(title=titles)
+    unique = batch.frame["title"].drop_nulls().unique()
     caps = set(
         tc.rows_where(
             batch,
             "title",
             lambda s: non_ascii(s) | s.str.contains("[A-Z]{2}"),
-            distinct=True,
+            unique=unique,
         )
     )
     emoji = set(tc.rows_where(batch, "title", lambda s: s.str.contains(tc.EMOJI_CLASS)))
     longer = set(tc.rows_where(batch, "title", lambda s: s.str.len_chars() > 10))
     repeating = set(
-        tc.rows_where(batch, "title", lambda s: tc.may_repeat_words(s, 1), distinct=True)
+        tc.rows_where(batch, "title", lambda s: tc.may_repeat_words(s, 1), unique=unique)
     )
     for i, t in enumerate(titles):
         if t is None:
@@ -231,7 +232,7 @@ variant_row = st.tuples(
 @given(st.lists(variant_row, min_size=1, max_size=14))
 def test_variant_merges_match_a_per_group_reference(rows: list[tuple]) -> None:
     from listlint.fields import GROUP
-    from listlint.specs.variants import duplicate_variants, missing_variant_values
+    from listlint.rules.specs.variants import duplicate_variants, missing_variant_values
 
     frame = _variant_partial(rows).rename({"_group": GROUP})
     dups, gaps = _reference_variants(rows)

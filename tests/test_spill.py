@@ -13,8 +13,9 @@ from click.testing import CliRunner
 from listlint import spill
 from listlint.api import make_config, to_catalogs
 from listlint.cli import main
-from listlint.engine import RuleSet, run
+from listlint.engine import RuleSet
 from listlint.report import Finding, Severity
+from listlint.runner import run
 from listlint.spill import FindingSpill, SpilledFindings
 from tests.synthetic import generator
 

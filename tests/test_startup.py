@@ -50,7 +50,7 @@ def test_shipped_common_words_equal_the_lexeme_table() -> None:
     import pytest
 
     pytest.importorskip("spacy_lookups_data", reason="spacy-lookups-data not installed")
-    from listlint.brands.index import common_words, common_words_from_lexemes
+    from listlint.rules.ip.index import common_words, common_words_from_lexemes
 
     derived = common_words_from_lexemes()
     assert len(derived) > 30_000
@@ -64,7 +64,7 @@ def test_small_trademark_lint_does_not_read_the_lexeme_table(tmp_path) -> None:
     )
     code = (
         "from listlint import lint\n"
-        "import listlint.brands.index as index\n"
+        "import listlint.rules.ip.index as index\n"
         f"report = lint({str(path)!r}, select=['ip'])\n"
         "assert report.findings, 'the lookalike should be flagged'\n"
         "assert index.common_words.cache_info().currsize == 1  # the check really ran\n"
@@ -116,8 +116,8 @@ def test_in_process_command_leaves_the_collector_alone(tmp_path) -> None:
 
 def test_common_words_file_is_a_header_then_one_word_a_line() -> None:
     """brands.index.common_words() reads the file as exactly that (no per-line filter)."""
-    from listlint.brands.index import common_words
     from listlint.resources import wordlists_dir
+    from listlint.rules.ip.index import common_words
 
     lines = (wordlists_dir() / "brands" / "common_words.txt").read_text("utf-8").splitlines()
     body = [w for w in lines if w and not w.startswith("#")]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from listlint.batch import Batch
-from listlint.policy import load_pack, shipped_packs
-from listlint.taxonomy import batch_categories, default_taxonomy, is_within
+from listlint.policy import shipped_packs
+from listlint.rules.context import BatchContext
+from listlint.rules.packs import load_pack
+from listlint.taxonomy import default_taxonomy, is_within
 
 
 @pytest.mark.parametrize(
@@ -59,7 +61,8 @@ def test_batch_maps_category_then_product_type_and_is_shared() -> None:
     )
     (batch,) = list(cat.batches())
     assert isinstance(batch, Batch)
-    matches = batch_categories(batch)
+    context = BatchContext(batch)
+    matches = context.categories
     assert [m.path for m in matches] == [
         "Apparel > Clothing > Tops",
         "Apparel > Accessories > Jewelry",
@@ -68,7 +71,7 @@ def test_batch_maps_category_then_product_type_and_is_shared() -> None:
     ]
     assert matches[1].field == "product_type"
     assert (matches[2].text, matches[3].text) == ("Indoor", None)
-    assert batch.cached("taxonomy", lambda b: None) is matches  # shared with other families
+    assert context.categories is matches  # mapped once, shared with every family
 
 
 def test_pack_category_keys_exist_in_the_tree() -> None:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import listlint
-from listlint.brands.index import BrandIndex, is_common_word, word_log_prob
+from listlint.rules.ip.index import BrandIndex, is_common_word, word_log_prob
 
 #: Latin letter -> lookalikes a seller may type instead (Cyrillic, Greek, digits)
 SWAPS = {
@@ -87,7 +87,7 @@ def test_ordinary_words_are_not_disguised_brands(words: list[str]) -> None:
 )
 @settings(max_examples=60, deadline=None)
 def test_close_pairs_same_one_by_one_as_with_cdist(queries, choices) -> None:
-    from listlint.brands import lookalike
+    from listlint.rules.ip import lookalike
 
     one_by_one = list(lookalike._close_pairs(queries, choices))
     old = lookalike.CDIST_MIN_QUERIES

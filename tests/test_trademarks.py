@@ -182,7 +182,7 @@ def test_users_own_brands_serve_the_whole_family() -> None:
 
 
 def test_word_swap_guards() -> None:
-    from listlint.brands.substitution import generic_words, same_shape, slips
+    from listlint.rules.ip.substitution import generic_words, same_shape, slips
 
     assert "rid" in slips("red") and "rud" in slips("red")
     assert "bed" not in slips("red")  # another consonant makes another word
@@ -190,7 +190,7 @@ def test_word_swap_guards() -> None:
     assert same_shape("banana", "gabbana")
     assert not same_shape("hand", "hammer") and not same_shape("arm", "arm")
     assert "red" in generic_words() and "bull" not in generic_words()
-    from listlint.brands.substitution import _sound_alike
+    from listlint.rules.ip.substitution import _sound_alike
 
     assert _sound_alike("rid", "red") and _sound_alike("fake", "face")
     assert not _sound_alike("art", "mart")  # a swap keeps the first letter

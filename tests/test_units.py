@@ -1,5 +1,5 @@
 """Units parsing: format -> parse -> convert round trips (hypothesis), the parser never
-raises, and the columnar path (listlint.measures.columns) reads exactly what the Python
+raises, and the columnar path (listlint.units.columns) reads exactly what the Python
 parser reads."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from listlint import units
-from listlint.measures import columns
+from listlint.units import columns
 
 MASS_SPELLINGS = {
     "kg": ["kg", "kgs", "KG", "kilo", "kilograms", "公斤", "千克"],

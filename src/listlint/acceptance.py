@@ -2,7 +2,7 @@
 
 Rules find; this step decides which findings a run *reports*. It runs once per run, on
 the finished findings in report order, so every front end gives the same report: the
-command line and ``listlint.lint`` (:func:`listlint.engine.run`), the batch API
+command line and ``listlint.lint`` (:func:`listlint.runner.run`), the batch API
 (:mod:`listlint.batchapi`), Spark and Dask (:mod:`listlint.partitions`). Applied in
 this order:
 

@@ -6,72 +6,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from listlint.catalog import Catalog
-from listlint.config import Config, build_config
+import polars as pl
+
+from listlint.config import Config
+from listlint.engine import RuleSet
 from listlint.report import Report
+from listlint.reportmeta import describe
+from listlint.runner import run
+from listlint.sources import load, make_config, to_catalogs
 
-
-def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return list(value)
-
-
-def make_config(config: Config | None = None, **overrides: Any) -> Config:
-    """A Config from keyword overrides (``policy``, ``select``, ``ignore`` ...), without
-    reading config files unless ``config`` is None and ``discover=True`` is passed."""
-    discover = overrides.pop("discover", False)
-    clean = {k: v for k, v in overrides.items() if v is not None}
-    for key in ("policy", "select", "ignore", "extend_select"):
-        if key in clean:
-            clean[key] = _as_list(clean[key])
-    if config is not None:
-        from pydantic import ValidationError
-
-        from listlint.config import _config_error
-
-        try:
-            return Config.model_validate({**config.model_dump(), **clean})
-        except ValidationError as exc:
-            raise _config_error(exc, None) from None
-    cfg, _ = build_config(clean, isolated=not discover)
-    return cfg
-
-
-def load(
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    columns: dict[str, str] | None = None,
-    config: Config | None = None,
-) -> Catalog:
-    """Load a catalogue file into a :class:`Catalog` (columnar listings + loader notes)."""
-    from listlint.loader import load as _load
-
-    cfg = config or Config()
-    return _load(
-        path, sheet=sheet or cfg.sheet, columns=columns or cfg.columns or None, limits=cfg.limits
-    )
-
-
-def to_catalogs(source: Any, cfg: Config) -> list[Catalog]:
-    from listlint.loader import from_frame, from_records
-
-    if isinstance(source, Catalog):
-        return [source]
-    if isinstance(source, (str, Path)):
-        return [load(source, config=cfg)]
-    if (
-        isinstance(source, (list, tuple))
-        and source
-        and all(isinstance(s, (str, Path)) for s in source)
-    ):
-        return [load(s, config=cfg) for s in source]
-    if isinstance(source, (list, tuple)) and all(isinstance(r, dict) for r in source):
-        return [from_records(list(source), columns=cfg.columns or None)]
-    return [from_frame(source, columns=cfg.columns or None)]
+__all__ = ["lint", "load", "make_config", "to_catalogs"]
 
 
 def lint(
@@ -108,10 +52,6 @@ def lint(
     >>> report = lint("catalog.csv", policy="tiktok-shop-us", select=["prohibited"])
     >>> report.summary.errors, report.exit_code()
     """
-    import polars as pl
-
-    from listlint.engine import RuleSet, run
-    from listlint.reportmeta import describe
 
     cfg = make_config(config, policy=policy, select=select, ignore=ignore, **options)
     if isinstance(source, pl.LazyFrame):

@@ -1,8 +1,12 @@
-"""A batch of listings as rules see it: one polars frame plus a shared text index.
+"""A batch of listings as rules see it: one polars frame plus its columns in the forms
+every family reads (Python lists, folded text), each made once per batch.
 
-Every rule family reads the same batch. Work that several rules need (folded text,
-tokens, the batch's unique vocabulary, a family's own analysis) is computed once per
-batch and cached here, so adding a rule never re-tokenises the catalogue.
+A family's analysis does not live here but on the engine's per-batch
+:class:`~listlint.rules.context.BatchContext`. What lives here is derived from the
+listings alone, whatever rules run: columns in other forms, and a few shared readings
+keyed by name through :meth:`Batch.cached` (the product analysis of
+:mod:`listlint.product`, which listings are drafts or parent rows in
+:mod:`listlint.lifecycle`, the pricing family's price contexts).
 
 Frame columns:
 
@@ -42,10 +46,9 @@ class Batch:
         return self.frame.height
 
     def release(self) -> None:
-        """Drop the cached analyses once the batch is checked. Some of them refer back
-        to the batch (a reference cycle), so without this they wait for the cyclic
-        garbage collector, which the engine runs rarely: a worker grew from ~0.5 to
-        ~1.1 GB over 1M listings (measured), now it stays flat."""
+        """Drop the cached columns and readings once the batch is checked (the engine
+        may still hold the batch while the next one is read; some readings refer back
+        to the batch, a cycle the engine's rare collections would leave)."""
         self._cache.clear()
 
     # -- plain access -----------------------------------------------------------------
@@ -113,9 +116,10 @@ class Batch:
             return name[len(ATTR_PREFIX) :]
         return self.columns.get(name)
 
-    # -- shared analyses --------------------------------------------------------------
+    # -- shared readings --------------------------------------------------------------
     def cached(self, key: str, compute: Callable[[Batch], T]) -> T:
-        """Compute ``compute(self)`` once per batch; rule families share results by key."""
+        """``compute(self)`` once per batch, by key: readings of the listings that do not
+        depend on the rules or packs of the run (several families read them)."""
         if key not in self._cache:
             self._cache[key] = compute(self)
         return self._cache[key]

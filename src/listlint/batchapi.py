@@ -41,8 +41,16 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from listlint.acceptance import accept_findings
 from listlint.config import Config
-from listlint.report import FINDING_FIELDS, Finding
+from listlint.engine import RuleSet, check_batch, loader_findings, merge_partials
+from listlint.engine import catalog_partials as engine_partials
+from listlint.errors import InputError
+from listlint.fields import REC, ROW
+from listlint.loader import from_frame
+from listlint.report import FINDING_FIELDS, Finding, Report
+from listlint.sources import make_config
+from listlint.suppress import directive_frame, from_catalog, from_rows
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -123,7 +131,6 @@ def frame_findings(frame: pl.DataFrame) -> list[Finding]:
 
 def merge_reports(reports: list[Report]) -> Report:
     """One report for several catalogues linted separately (one per file)."""
-    from listlint.report import Report
 
     return Report.build(
         [f for r in reports for f in r.findings],
@@ -155,7 +162,6 @@ def cached_ruleset(
     ``policies`` are packs already loaded elsewhere (a Spark driver ships them to its
     executors, which may not see the driver's files); ``key`` is their precomputed
     :func:`fingerprint`, so a worker does not re-hash the packs for every partition."""
-    from listlint.engine import RuleSet
 
     key = key or fingerprint(config, policies)
     if key not in _RULESETS:
@@ -175,8 +181,6 @@ def as_catalog(table: Any, config: Config, path: str | None = None, offset: int 
 
     Non-text columns are cast to text as the Parquet reader does, so a batch lints the
     same whether it came from a file or a DataFrame."""
-    from listlint.fields import REC, ROW
-    from listlint.loader import from_frame
 
     frame = table if isinstance(table, pl.DataFrame) else _to_polars(table)
     if any(dtype != pl.Utf8 for dtype in frame.dtypes):
@@ -190,7 +194,6 @@ def as_catalog(table: Any, config: Config, path: str | None = None, offset: int 
 
 
 def _to_polars(table: Any) -> pl.DataFrame:
-    from listlint.errors import InputError
 
     if isinstance(table, pl.LazyFrame):  # one batch: collect it (streaming engine)
         return table.collect(engine="streaming")
@@ -208,16 +211,16 @@ def lint_catalog_part(
 ) -> tuple[list[Finding], dict[str, list[pl.DataFrame]]]:
     """Phase one on a loaded part: stateless findings (loader issues included) and
     catalogue-rule partials, batch by batch as the local engine does."""
-    from listlint.engine import catalog_partials as engine_partials
-    from listlint.engine import check_batch, loader_findings
 
     rules = ruleset.for_path(catalog.path)
     findings = loader_findings(ruleset, catalog, rules)
     partials: dict[str, list[pl.DataFrame]] = {}
     for batch in catalog.batches(ruleset.config.batch_size):
-        findings.extend(check_batch(ruleset, batch, rules))
-        for code, frame in engine_partials(ruleset, batch, rules).items():
+        context = ruleset.context(batch)  # one analysis per family for both phases
+        findings.extend(check_batch(ruleset, batch, rules, context))
+        for code, frame in engine_partials(ruleset, batch, rules, context).items():
             partials.setdefault(code, []).append(frame)
+        context.release()
         batch.release()
     return findings, partials
 
@@ -231,9 +234,6 @@ def lint_batch(
     number of rows before this batch in its catalogue (rows are numbered as in a file
     with a header row: the batch's first row is ``offset + 2``). Catalogue-level rules
     are not run here: use :func:`catalog_partials` and :func:`merge_catalog_partials`."""
-    from listlint.acceptance import accept_findings
-    from listlint.api import make_config
-    from listlint.suppress import from_catalog
 
     cfg = config or make_config()
     catalog = as_catalog(table, cfg, path, offset)
@@ -245,10 +245,7 @@ def catalog_partials(
     table: Any, config: Config | None = None, *, path: str | None = None, offset: int = 0
 ) -> dict[str, pl.DataFrame]:
     """Phase one of the catalogue-level rules on one batch: ``{code: partial frame}``
-    (``offset`` as for :func:`lint_batch`), plus the batch's ``listlint`` cells under
-    :data:`DIRECTIVES` when it has any."""
-    from listlint.api import make_config
-    from listlint.suppress import directive_frame
+    (``offset`` as for :func:`lint_batch`)."""
 
     cfg = config or make_config()
     catalog = as_catalog(table, cfg, path, offset)
@@ -270,10 +267,6 @@ def merge_catalog_partials(
     """Phase two: every batch's partials at once -> the catalogue-level findings.
 
     ``columns`` (canonical field -> header) names the column in findings."""
-    from listlint.acceptance import accept_findings
-    from listlint.api import make_config
-    from listlint.engine import merge_partials
-    from listlint.suppress import from_rows
 
     cfg = config or make_config()
     by_code: dict[str, list[pl.DataFrame]] = {}

@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -282,7 +282,7 @@ def _stop(message: str, code: int) -> None:
         # what interpreter exit would do for the pool's queues and locks (release the
         # semaphores, so the resource tracker has no "leaked" warning to print), minus
         # the finalisers below priority 0: those join threads
-        util._run_finalizers(0)
+        util._run_finalizers(0)  # type: ignore[attr-defined]
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
@@ -317,7 +317,8 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     if opts["write_baseline"] is not None:  # record every finding, not only new ones
         config = config.model_copy(update={"baseline": None})
     from listlint import formatters
-    from listlint.engine import RuleSet, run
+    from listlint.engine import RuleSet
+    from listlint.runner import run
 
     fmt = opts["fmt"] or _format_from_output(opts["output"]) or "text"
     write = formatters.get(fmt)
@@ -346,7 +347,7 @@ def _check(files: tuple[Path, ...], opts: dict[str, Any]) -> int:
     try:
         if opts["engine"] != "local" or opts["master"]:
             from listlint import gcpolicy
-            from listlint.partitions import lint_files
+            from listlint.distributed import lint_files
 
             gcpolicy.settle()  # a driver collects other engines' results: collect as usual
             report = lint_files(opts["engine"], files, config, opts["master"])
@@ -444,7 +445,7 @@ def _load(path: Path, name: str, config: Any) -> Any:
     catalog.path = name
     spec = getattr(catalog, "spec", None)  # a streamed file names its batches itself
     if spec is not None:
-        catalog.spec = dataclasses.replace(spec, path=name)
+        cast(Any, catalog).spec = dataclasses.replace(spec, path=name)
     return catalog
 
 
@@ -607,7 +608,8 @@ def explain(code: str) -> None:
 @main.command("policies")
 def policies_cmd() -> None:
     """List the shipped marketplace policy packs."""
-    from listlint.policy import load_pack, shipped_packs
+    from listlint.policy import shipped_packs
+    from listlint.rules.packs import load_pack
 
     try:
         for name in shipped_packs():

@@ -29,8 +29,8 @@ else:  # pragma: no cover
 
 
 def _selector(text: str) -> str:
-    """A rule selector, validated and in its canonical spelling (see listlint.selectors)."""
-    from listlint.selectors import UnknownSelector, parse
+    """A rule selector, validated and in its canonical spelling (see listlint.rules.selectors)."""
+    from listlint.rules.selectors import UnknownSelector, parse
 
     try:
         return parse(text).text

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from listlint.batchapi import FINDINGS_SCHEMA
+from listlint.errors import ConfigError
 from listlint.partitions import (
     FINDING,
     ID_COL,
@@ -49,7 +50,7 @@ __all__ = ["lint_dataframe", "lint_parquet"]
 
 
 def _polars(pdf: pd.DataFrame) -> pl.DataFrame:
-    return pl.from_pandas(pdf) if pdf.shape[1] else pl.DataFrame(height=len(pdf))  # type: ignore[call-arg]
+    return pl.from_pandas(pdf) if pdf.shape[1] else pl.DataFrame(height=len(pdf))
 
 
 def _pandas(frame: pl.DataFrame) -> pd.DataFrame:
@@ -74,8 +75,11 @@ def _counts(pdf: pd.DataFrame) -> pd.DataFrame:
 
 
 def _index(
-    pdf: pd.DataFrame, spec: PartitionSpec, offsets: list[tuple[int, int]], partition_info=None
-) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    pdf: pd.DataFrame,
+    spec: PartitionSpec,
+    offsets: list[tuple[int, int]],
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
     row, rec = offsets[partition_info["number"]] if partition_info else (0, 0)
     frame = add_index(_polars(pdf), spec, row, rec)
     out = pdf.copy()
@@ -209,8 +213,6 @@ def lint_parquet(
         try:
             from distributed import Client
         except ImportError as exc:
-            from listlint.errors import ConfigError
-
             raise ConfigError("--master for Dask needs dask.distributed installed") from exc
         client = Client(scheduler)
     try:

@@ -9,31 +9,37 @@ the rule's default.
 from __future__ import annotations
 
 import fnmatch
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
-from listlint import selectors
 from listlint.batch import Batch
 from listlint.catalog import Catalog, LoadIssue
 from listlint.config import Config
 from listlint.gcpolicy import settle
-from listlint.policy import PolicySet, load_policy_set
-from listlint.report import Finding, Report, Severity, Summary, make_finding
+from listlint.partials import PartialStore
+from listlint.policy import PolicySet
+from listlint.report import Finding, Severity, make_finding
+from listlint.rules import selectors
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
+from listlint.rules.context import BatchContext
+from listlint.rules.family import Family, FamilyRule
+from listlint.rules.packs import load_policy_set
 from listlint.rules.registry import select_rules
 
 
 @dataclass
 class RuleSet:
-    """Instantiated rules for one configuration (built once per process)."""
+    """Instantiated rules for one configuration (built once per process), with one
+    :class:`~listlint.rules.family.Family` per family among them: their resources are
+    built once for the rule set and shared by the family's rules."""
 
     rules: list[Rule]
     config: Config
     policies: PolicySet
+    families: list[Family[Any, Any]] = field(default_factory=list)
     #: the config's ``severity`` selectors resolved to codes (most specific selector wins)
     severities: dict[str, Severity] = field(default_factory=dict)
 
@@ -49,12 +55,24 @@ class RuleSet:
         }
         explicit = set(config.select) | set(config.extend_select)
         rules = []
+        families: dict[type[Family[Any, Any]], Family[Any, Any]] = {}
         for rule_cls in classes:
             if rule_cls.code in disabled and rule_cls.code not in explicit:
                 continue
-            ctx = RuleContext(config, policies, dict(config.rules.get(rule_cls.code, {})))
-            rules.append(rule_cls(ctx))
-        return cls(rules, config, policies, selectors.by_code(config.severity, rules))
+            family = None
+            if issubclass(rule_cls, FamilyRule):
+                kind = rule_cls.family_type
+                family = families.get(kind) or families.setdefault(kind, kind(config, policies))
+            options = dict(config.rules.get(rule_cls.code, {}))
+            rules.append(rule_cls(RuleContext(config, policies, options, family)))
+        severities = selectors.by_code(config.severity, rules)
+        return cls(rules, config, policies, list(families.values()), severities)
+
+    def context(self, batch: Batch) -> BatchContext:
+        """The context the families' analyses of ``batch`` hang off. Issue 16's product
+        analysis, once it exists, is computed here, once per batch, and handed to every
+        family through :attr:`BatchContext.product`."""
+        return BatchContext(batch)
 
     def severity_for(self, rule: Rule, hit: Hit) -> Severity:
         if rule.code in self.severities:
@@ -146,25 +164,37 @@ class _Stamper:
         return self._column[name]
 
 
-def check_batch(ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None) -> list[Finding]:
-    """Findings of every per-batch rule on one batch (stateless: any partition works)."""
+def check_batch(
+    ruleset: RuleSet,
+    batch: Batch,
+    rules: list[Rule] | None = None,
+    context: BatchContext | None = None,
+) -> list[Finding]:
+    """Findings of every per-batch rule on one batch (stateless: any partition works).
+    Pass the batch's ``context`` when :func:`catalog_partials` runs on it too, so the
+    families analyse it once."""
+    context = context if context is not None else ruleset.context(batch)
     out: list[Finding] = []
     stamp = _Stamper(ruleset, batch, batch.path)
     for rule in rules if rules is not None else ruleset.rules:
         if isinstance(rule, CatalogRule) or not rule.applies(batch):
             continue
-        out.extend(stamp(rule, hit) for hit in rule.check(batch))
+        out.extend(stamp(rule, hit) for hit in rule.hits(context))
     return out
 
 
 def catalog_partials(
-    ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None
+    ruleset: RuleSet,
+    batch: Batch,
+    rules: list[Rule] | None = None,
+    context: BatchContext | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Phase one of catalogue-level rules on one batch: ``{code: partial frame}``."""
+    context = context if context is not None else ruleset.context(batch)
     out: dict[str, pl.DataFrame] = {}
     for rule in rules if rules is not None else ruleset.rules:
         if isinstance(rule, CatalogRule) and rule.applies(batch):
-            part = rule.partial(batch)
+            part = rule.partial_of(context)
             if part is not None and part.height:
                 out[rule.code] = part
     return out
@@ -237,9 +267,12 @@ BatchResult = tuple[list[Finding], dict[str, pl.DataFrame]]
 def batch_result(ruleset: RuleSet, batch: Batch) -> BatchResult:
     """One batch's findings and catalogue-rule partials (the unit of parallel work)."""
     rules = ruleset.for_path(batch.path)
+    context = ruleset.context(batch)
     try:
-        return check_batch(ruleset, batch, rules), catalog_partials(ruleset, batch, rules)
+        found = check_batch(ruleset, batch, rules, context)
+        return found, catalog_partials(ruleset, batch, rules, context)
     finally:
+        context.release()
         batch.release()
 
 
@@ -255,8 +288,6 @@ def lint_catalog(
     """All findings for one catalogue. ``results`` are the per-batch results in batch
     order (default: computed here, serially; :mod:`listlint.parallel` passes results
     computed by worker processes)."""
-    from listlint.partials import PartialStore
-
     rules = ruleset.for_path(catalog.path)
     partials = PartialStore(
         keys={r.code: r.merge_key for r in rules if isinstance(r, CatalogRule) and r.merge_key}
@@ -278,68 +309,3 @@ def lint_catalog(
     # passed on as they come: SP106 found 566,830 at 10M listings, 0.7 GB as a list
     for code, frames in partials.items():
         yield from iter_merged(ruleset, code, frames, catalog.path, catalog.columns, consume=True)
-
-
-#: garbage-collector thresholds while linting (Python's default is (700, 10, 10))
-GC_THRESHOLDS = (50_000, 10, 10)
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the collector less often while linting, then restore its thresholds.
-
-    Loading and checking allocate millions of lists, rows and findings, none of them in
-    reference cycles; at the default thresholds the collector re-scanned them all again
-    and again: ~10% of a 100k-listing run and a fifth of reading a 100k-row XLSX
-    (measured). Cycles are still collected, only less often."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], GC_THRESHOLDS[0]), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
-def run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool = False) -> Report:
-    """Lint every catalogue into one report. ``spill=True`` (the CLI) keeps a huge
-    run's findings on disk: the report's ``findings`` is then a sorted, re-iterable
-    sequence read back from temporary files (see :mod:`listlint.spill`).
-
-    Findings accepted on purpose or by the baseline are left out here, for every
-    front end alike (see :mod:`listlint.acceptance`)."""
-    from listlint.acceptance import Acceptance
-
-    accepting = Acceptance.for_config(ruleset.config).start()
-    try:
-        with fewer_collections():
-            return accepting.finish(_run(accepting.watch(catalogs), ruleset, spill=spill))
-    finally:
-        settle()
-
-
-def _run(catalogs: Iterable[Catalog], ruleset: RuleSet, *, spill: bool) -> Report:
-    from listlint.parallel import Runner
-    from listlint.spill import FindingSpill
-
-    store = FindingSpill() if spill else FindingSpill(limit=2**62)
-    files = records = listings = 0
-    with Runner(ruleset) as runner:
-        for catalog in catalogs:
-            files += 1
-            store.add(runner.lint(catalog))
-            # counted after linting: a streamed catalogue knows its size only then
-            records += catalog.records
-            listings += catalog.listings_count
-    if not store.spilled:
-        return Report.build(store.memory, files=files, records=records, listings=listings)
-    counts = store.severities
-    summary = Summary(
-        files=files,
-        records=records,
-        listings=listings,
-        findings=store.count,
-        errors=counts[Severity.ERROR],
-        warnings=counts[Severity.WARNING],
-        info=counts[Severity.INFO],
-    )
-    return Report.model_construct(summary=summary, findings=store.findings())

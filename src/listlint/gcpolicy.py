@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import gc
 
+#: garbage-collector thresholds while linting (Python's default is (700, 10, 10)); see
+#: :func:`listlint.runner.fewer_collections`
+GC_THRESHOLDS = (50_000, 10, 10)
+
 _owned = False
 _deferred = False
 

@@ -65,7 +65,8 @@ def as_text(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _lint_whole(frame: pl.DataFrame, config: Config) -> Report:
-    from listlint.api import to_catalogs
-    from listlint.engine import RuleSet, run
+    from listlint.engine import RuleSet
+    from listlint.runner import run
+    from listlint.sources import to_catalogs
 
     return run(to_catalogs(frame, config), RuleSet.build(config))

@@ -14,13 +14,20 @@ Starting a worker costs about a second (imports plus rule resources), so
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
-from listlint.loader.stream import ChunkInfo, ChunkSpec, StreamingCatalog
+from listlint.batch import Batch
+from listlint.engine import BatchResult, RuleSet, batch_result, lint_catalog
+from listlint.gcpolicy import GC_THRESHOLDS
+from listlint.loader.stream import ChunkInfo, ChunkSpec, StreamingCatalog, build_chunk
+from listlint.report import FINDING_FIELDS, make_finding
 
 if TYPE_CHECKING:
     # imported where a pool starts: ~4 ms of imports a one-batch run never uses
@@ -30,7 +37,6 @@ if TYPE_CHECKING:
 
     from listlint.catalog import Catalog
     from listlint.config import Config
-    from listlint.engine import BatchResult, RuleSet
     from listlint.policy import PolicySet
     from listlint.report import Finding
 
@@ -81,14 +87,10 @@ _WORKER_RULESET: RuleSet | None = None
 def _init_worker(config: Config, policies: PolicySet) -> None:
     """Pool initialiser: build the rules once per worker process."""
     global _WORKER_RULESET
-    import gc
-
-    from listlint.engine import GC_THRESHOLDS, RuleSet
-
     _leave_signals_to_parent()
     _exit_with_parent()
     _WORKER_RULESET = RuleSet.build(config, policies)
-    # a worker only lints: the parent's reasoning in engine.fewer_collections holds for
+    # a worker only lints: the parent's reasoning in runner.fewer_collections holds for
     # its whole life; the rules' own long-lived objects need no more scans at all
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
@@ -135,9 +137,6 @@ def _signals_blocked() -> Iterator[None]:
 def _exit_with_parent() -> None:
     """A worker whose parent was killed (SIGTERM, OOM killer) would wait on its queue
     for ever; this watcher ends it within a second instead."""
-    import threading
-    import time
-
     parent = os.getppid()
 
     def watch() -> None:
@@ -161,17 +160,12 @@ def _packed(result: BatchResult) -> PackedResult:
 
 
 def _unpacked(packed: PackedResult) -> BatchResult:
-    from listlint.report import FINDING_FIELDS, make_finding
-
     rows, partials = packed
     return [make_finding(dict(zip(FINDING_FIELDS, row, strict=True))) for row in rows], partials
 
 
 def _check(frame: pl.DataFrame, path: str | None, columns: dict[str, str]) -> PackedResult:
     """One batch, in a worker."""
-    from listlint.batch import Batch
-    from listlint.engine import batch_result
-
     assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
     return _packed(batch_result(_WORKER_RULESET, Batch(frame, path=path, columns=columns)))
 
@@ -181,9 +175,6 @@ def _check_chunk(
 ) -> tuple[PackedResult, ChunkInfo]:
     """Raw records of a streamed file, in a worker: normalise them, then check. The
     parent only scans the file, so loading scales with the workers too."""
-    from listlint.engine import batch_result
-    from listlint.loader.stream import build_chunk
-
     assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
     batch, info = build_chunk(spec, body, offset)
     return _packed(batch_result(_WORKER_RULESET, batch)), info
@@ -238,8 +229,6 @@ class Runner:
 
     def lint(self, catalog: Catalog) -> Iterator[Finding]:
         """All findings for one catalogue; same findings, same order, whatever ``jobs``."""
-        from listlint.engine import lint_catalog
-
         rows = None if getattr(catalog, "streaming", False) else catalog.listings_count
         workers = workers_for(self.jobs, rows)
         if rows is not None and rows <= self.ruleset.config.batch_size:

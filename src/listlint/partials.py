@@ -108,9 +108,10 @@ class PartialStore:
             return
         del memory
         for b in range(BUCKETS):
-            frames = [pl.read_ipc(paths[b]) for paths in spills if paths[b]]
-            if tail and tail[b] is not None:
-                frames.append(tail[b])
+            frames = [pl.read_ipc(path) for paths in spills if (path := paths[b]) is not None]
+            last = tail[b] if tail else None
+            if last is not None:
+                frames.append(last)
             if frames:
                 yield frames
 

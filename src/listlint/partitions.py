@@ -23,18 +23,17 @@ findings (rows, rules, messages). Three things make that so:
 
 Both steps exchange one "wire" frame (:data:`WIRE_SCHEMA`): the findings columns plus
 ``__kind`` (0 finding, 1 partial, 2 per-partition statistics, 3 a ``listlint`` cell in
-``message`` at its ``path``/``sheet``/``row``/``sku``) and the columns those kinds use. Everything here is pure polars, so Spark (``mapInArrow``) and Dask
-(``map_partitions``) share it.
+``message`` at its ``path``/``sheet``/``row``/``sku``) and the columns those kinds use.
+Everything here is pure polars, so Spark (``mapInArrow``) and Dask (``map_partitions``)
+share it.
 """
 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -46,17 +45,24 @@ from listlint.batchapi import (
     as_catalog,
     cached_ruleset,
     fingerprint,
+    frame_findings,
     lint_catalog_part,
     worker_id,
 )
 from listlint.config import Config
+from listlint.engine import merge_partials
 from listlint.fields import REC, ROW, SHEET
+from listlint.loader.columns import map_columns
+from listlint.partials import buckets_of
+from listlint.report import Report
+from listlint.rules.packs import load_policy_set
+from listlint.sources import make_config
+from listlint.text.normalize import clean_series
 
 if TYPE_CHECKING:
     from listlint.catalog import Catalog
     from listlint.engine import RuleSet
     from listlint.policy import PolicySet
-    from listlint.report import Report
     from listlint.suppress import Suppressions
 
 ROW_COL = "__listlint_row"
@@ -103,8 +109,6 @@ class PartitionSpec:
     def build(
         cls, config: Config, headers: list[str], path: str | None = None, buckets: int = 1
     ) -> PartitionSpec:
-        from listlint.loader.columns import map_columns
-        from listlint.policy import load_policy_set
 
         map_columns(list(headers), config.columns or None)  # a bad --map fails on the driver
         policies = load_policy_set(config.policy)
@@ -122,7 +126,6 @@ class PartitionSpec:
 
     @cached_property
     def _cmap(self) -> Any:
-        from listlint.loader.columns import map_columns
 
         return map_columns(list(self.headers), self.config.columns or None)
 
@@ -186,7 +189,6 @@ def add_index(
 ) -> pl.DataFrame:
     """``frame`` plus its catalogue-wide numbering and, for catalogues with variants,
     the group key the engine repartitions on (null keys spread by position)."""
-    from listlint.text.normalize import clean_series
 
     data = _text(frame)
     nonblank = _nonblank(data).cast(pl.Int64)
@@ -333,7 +335,6 @@ def _buckets(
 ) -> list[tuple[int, pl.DataFrame]]:
     if not key or spec.buckets == 1:
         return [(0, frame)]
-    from listlint.partials import buckets_of
 
     dest = buckets_of(frame, key, spec.buckets)
     return [
@@ -351,7 +352,6 @@ def _ipc(frame: pl.DataFrame) -> bytes:
 def merge_part(wire: pl.DataFrame, spec: PartitionSpec) -> pl.DataFrame:
     """Phase two on one shuffled partition: merge each (rule, bucket) group of partials;
     findings and statistics pass through."""
-    from listlint.engine import merge_partials
 
     keep = wire.filter(pl.col("__kind") != PARTIAL)
     parts = wire.filter(pl.col("__kind") == PARTIAL)
@@ -372,8 +372,6 @@ def wire_findings(wire: pl.DataFrame) -> pl.DataFrame:
 
 def wire_report(wire: pl.DataFrame) -> Report:
     """The Report of one catalogue from its merged wire frame (findings + statistics)."""
-    from listlint.batchapi import frame_findings
-    from listlint.report import Report
 
     stats = wire_stats(wire)
     return Report.build(
@@ -423,7 +421,6 @@ def finish_wires(wires: Sequence[pl.DataFrame], config: Config) -> Report:
 
 def engine_config(config: Config | None = None, **overrides: Any) -> Config:
     """The config of an engine call: ``config`` plus keyword overrides (no file lookup)."""
-    from listlint.api import make_config
 
     return make_config(config, **overrides)
 
@@ -432,57 +429,3 @@ def wire_stats(wire: pl.DataFrame) -> pl.DataFrame:
     return wire.filter(pl.col("__kind") == STATS).select(
         "__records", "__listings", "__worker", "__builds"
     )
-
-
-def lint_files(
-    engine: str,
-    paths: Sequence[str | Path],
-    config: Config,
-    master: str | None = None,
-) -> Report:
-    """The CLI's ``--engine spark|dask``: lint Parquet files on a cluster, one catalogue
-    per file (Spark in local mode unless ``master`` names a cluster), finished on the
-    driver as a local run is (suppressions, baseline: :func:`finish_wires`)."""
-    from listlint.errors import ConfigError, InputError
-
-    if engine == "local":
-        raise ConfigError("--master needs --engine spark or --engine dask")
-    for path in paths:
-        try:
-            with open(path, "rb") as fh:
-                magic = fh.read(4)
-        except OSError as exc:
-            raise InputError(f"cannot read file ({exc.strerror or exc})", path=str(path)) from exc
-        if magic != b"PAR1":
-            raise InputError(
-                f"--engine {engine} reads Parquet files; convert this file to Parquet "
-                "or lint it with --engine local",
-                path=str(path),
-            )
-    names = [str(p) for p in paths]
-    if engine == "spark":
-        _require("pyspark", "spark")
-        import shutil
-
-        if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
-            raise ConfigError("--engine spark needs Java 17 or newer (java not found on PATH)")
-        from listlint.spark import lint_parquet
-
-        return lint_parquet(names, config, master=master or "local[2]")
-    _require("dask.dataframe", "dask")
-    from listlint.dask import lint_parquet as dask_parquet
-
-    return dask_parquet(names, config, scheduler=master)
-
-
-def _require(module: str, extra: str) -> None:
-    import importlib
-
-    from listlint.errors import ConfigError
-
-    try:
-        importlib.import_module(module)
-    except ImportError as exc:
-        raise ConfigError(
-            f"--engine {extra} needs {module.split('.')[0]}: pip install 'listlint[{extra}]'"
-        ) from exc

@@ -30,13 +30,18 @@ def wordlists_dir() -> Path:
     return data_dir("wordlists")
 
 
+#: a literal ``#`` in a term (``\#1 best seller``): unescaped, ``#`` starts a comment
+ESCAPED_HASH = "\\#"
+
+
 def _strip_comment(line: str) -> str:
-    # '#' starts a comment only at the line start or after whitespace, so terms
-    # such as "c#" or "#1 best seller" survive.
+    """The term part of a wordlist line. ``#`` starts a comment at the line start or
+    after a space; ``\\#`` is a literal ``#`` anywhere, so terms such as ``\\#1 best
+    seller`` or ``size \\#2`` survive (wordlists/README.md)."""
     if line.lstrip().startswith("#"):
         return ""
     idx = line.find(" #")
-    return line[:idx] if idx >= 0 else line
+    return (line[:idx] if idx >= 0 else line).replace(ESCAPED_HASH, "#")
 
 
 @cache
@@ -54,9 +59,13 @@ def wordlist(name: str) -> tuple[str, ...]:
 
 @cache
 def table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of ``wordlists/<name>.tsv`` (header row, tab-separated, '#' comment lines)."""
+    """Rows of ``wordlists/<name>.tsv`` (header row, tab-separated, lines starting with
+    '#' are comments; ``\\#`` in a cell is a literal ``#``, so a row may start with one)."""
     path = wordlists_dir() / f"{name}.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return tuple({k: (v or "").strip() for k, v in row.items() if k} for row in reader)
+    return tuple(
+        {k: (v or "").strip().replace(ESCAPED_HASH, "#") for k, v in row.items() if k}
+        for row in reader
+    )

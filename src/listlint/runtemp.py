@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 PREFIX = "listlint-run-"
 _LOCK = ".lock"
@@ -43,7 +44,7 @@ def run_folder(base: Path | None = None) -> Iterator[Path]:
             lock.close()
 
 
-def _hold_lock(path: Path) -> object | None:
+def _hold_lock(path: Path) -> IO[str] | None:
     """Lock the folder for this process's life. The lock file is locked under another
     name and then renamed, so a sweeping run never finds it unlocked."""
     try:

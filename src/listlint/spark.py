@@ -71,6 +71,13 @@ def _ddl(schema: dict[str, Any]) -> str:
     return ", ".join(f"`{name}` {sql(dtype)}" for name, dtype in schema.items())
 
 
+def _frame(batch: pa.RecordBatch) -> pl.DataFrame:
+    """One Arrow record batch as a polars frame (``from_arrow`` types a column as a Series)."""
+    frame = pl.from_arrow(batch)
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
 def _arrow(frame: pl.DataFrame, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     """``frame`` as record batches of exactly ``schema`` (Spark checks types strictly)."""
     yield from frame.to_arrow().cast(schema).to_batches()
@@ -182,9 +189,9 @@ def _wire(
         def lint(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             # a variant group may straddle Arrow batches: lint the whole partition
             spec = shipped.value
-            frames = [pl.from_arrow(b) for b in batches if b.num_rows]
+            frames = [_frame(b) for b in batches if b.num_rows]
             if frames:
-                frame = pl.concat(frames, how="vertical_relaxed")  # type: ignore[arg-type]
+                frame = pl.concat(frames, how="vertical_relaxed")
                 yield from _arrow(lint_part(frame, spec), wire_arrow)
 
     else:
@@ -203,9 +210,9 @@ def _wire(
         """A ``mapInArrow`` function running ``step(wire, spec)`` on a whole partition."""
 
         def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-            frames = [pl.from_arrow(b) for b in batches if b.num_rows]
+            frames = [_frame(b) for b in batches if b.num_rows]
             if frames:
-                wire = pl.concat(frames, how="vertical_relaxed")  # type: ignore[arg-type]
+                wire = pl.concat(frames, how="vertical_relaxed")
                 yield from _arrow(step(wire, shipped.value), wire_arrow)
 
         return run
@@ -221,8 +228,8 @@ def _wire(
     def route(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             if batch.num_rows:
-                frame = pl.from_arrow(batch)
-                yield from _arrow(route_part(frame, shipped.value), wire_arrow)  # type: ignore[arg-type]
+                frame = _frame(batch)
+                yield from _arrow(route_part(frame, shipped.value), wire_arrow)
 
     routed = merged.mapInArrow(route, wire_ddl)
     finish = whole_partition(accept_part)

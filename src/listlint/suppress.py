@@ -5,7 +5,7 @@ Two sources:
 * an optional ``listlint`` column in the catalogue, e.g.
   ``ignore HC105: efficacy wording approved by legal`` (several directives separated by
   ``;``; selectors by ``,``: a code, a prefix such as ``HC``, a group, a rule name or
-  ``ALL``, see :mod:`listlint.selectors`). A directive applies to its own row;
+  ``ALL``, see :mod:`listlint.rules.selectors`). A directive applies to its own row;
 * an ignore file (YAML), a list of ``{sku, rule, reason}`` entries; ``reason`` is required.
   An entry applies to every finding of its SKU.
 
@@ -25,7 +25,7 @@ from typing import Any
 
 from listlint.errors import ConfigError
 from listlint.report import Finding
-from listlint.selectors import Selector, UnknownSelector, parse
+from listlint.rules.selectors import Selector, UnknownSelector, parse
 
 _DIRECTIVE = re.compile(r"^\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*(?::\s*(.*))?$", re.IGNORECASE)
 

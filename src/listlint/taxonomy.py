@@ -5,10 +5,10 @@ Clothing > Shirts & Tops") or its numeric id ("1604") , Amazon browse paths ("To
 | Puzzles"), WooCommerce lists ("Clothing, Clothing > T-shirts"), Magento trees, a
 Swedish shop's "Herrkläder", a Chinese template's "服装 > T恤". Policy packs key their
 requirements by listlint's own paths (``Apparel > Clothing > Tops``), so each listing's
-text is mapped once per batch and shared by every rule family::
+text is mapped once per batch and shared by every rule family (the engine's batch
+context holds it: :attr:`listlint.rules.context.BatchContext.categories`)::
 
-    from listlint.taxonomy import batch_categories
-    matches = batch_categories(batch)       # == batch.cached("taxonomy", map_batch)
+    matches = map_batch(batch)
     matches[i].path                          # "Apparel > Clothing > Tops" or None
 
 Synonyms are data (``wordlists/specs/categories.tsv``, several languages). Matching runs
@@ -33,6 +33,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+import polars as pl
+
+from listlint.resources import table
+from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -43,7 +47,6 @@ if TYPE_CHECKING:
 
 #: fields read for a listing's category, in order (the first that maps wins)
 CATEGORY_FIELDS = ("category", "product_type")
-CACHE_KEY = "taxonomy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,26 +77,36 @@ class Taxonomy:
     """Synonym matchers over folded category text (build once, reuse)."""
 
     def __init__(self, rows: Iterable[dict[str, str]]) -> None:
-        from listlint.text.matcher import PhraseMatcher
+        """From synonym rows (``path``, ``match`` kind, ``|``-separated ``terms``)."""
+        self._build(
+            (term.strip(), row["path"].strip(), row["match"].strip())
+            for row in rows
+            for term in row["terms"].split("|")
+        )
 
+    @classmethod
+    def of_words(cls, pairs: Iterable[tuple[str, str]]) -> Taxonomy:
+        """Whole-word synonyms ``(term, path)`` only: a policy pack's ``category_map``."""
+        tax = cls.__new__(cls)
+        tax._build((term, path.strip(), "word") for term, path in pairs)
+        return tax
+
+    def _build(self, entries: Iterable[tuple[str, str, str]]) -> None:
         by_kind: dict[str, list[tuple[str, tuple[str, str]]]] = {}
         self.google_ids: dict[str, str] = {}
         self.paths: set[str] = set()
-        for row in rows:
-            path, kind = row["path"].strip(), row["match"].strip()
+        for term, path, kind in entries:
             self.paths.add(path)
-            for term in row["terms"].split("|"):
-                term = term.strip()
-                if not term:
-                    continue
-                if kind == "google-id":
-                    self.google_ids[term] = path
-                else:
-                    by_kind.setdefault(kind, []).append((term, (path, kind)))
-        self._word: PhraseMatcher = PhraseMatcher(
+            if not term:
+                continue
+            if kind == "google-id":
+                self.google_ids[term] = path
+            else:
+                by_kind.setdefault(kind, []).append((term, (path, kind)))
+        self._word: PhraseMatcher[tuple[str, str]] = PhraseMatcher(
             by_kind.get("word", []) + by_kind.get("child", [])
         )
-        self._loose: PhraseMatcher = PhraseMatcher(
+        self._loose: PhraseMatcher[tuple[str, str]] = PhraseMatcher(
             by_kind.get("compound", []) + by_kind.get("substring", []), word_boundaries=False
         )
         self._memo: dict[tuple[str, bool], tuple[str, str] | None] = {}
@@ -147,7 +160,6 @@ class Taxonomy:
 @cache
 def default_taxonomy() -> Taxonomy:
     """The shipped synonyms (``wordlists/specs/categories.tsv``)."""
-    from listlint.resources import table
 
     return Taxonomy(table("specs/categories"))
 
@@ -184,7 +196,6 @@ def _match_one(tax: Taxonomy, cells: Iterable[tuple[str, str | None, bool]]) -> 
 def map_batch(batch: Batch, taxonomy: Taxonomy | None = None) -> CategoryColumn:
     """One :class:`CategoryMatch` per listing of the batch (see module docstring),
     decided once per distinct combination of category cells and joined back."""
-    import polars as pl
 
     tax = taxonomy or default_taxonomy()
     f = batch.frame
@@ -204,8 +215,3 @@ def map_batch(batch: Batch, taxonomy: Taxonomy | None = None) -> CategoryColumn:
         for row in unique.drop("__k").iter_rows(named=True)
     ]
     return CategoryColumn(matches, codes)
-
-
-def batch_categories(batch: Batch) -> CategoryColumn:
-    """The batch's category matches, computed once and shared by every rule family."""
-    return batch.cached(CACHE_KEY, map_batch)

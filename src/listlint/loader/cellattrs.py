@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import polars as pl
@@ -103,7 +104,9 @@ def unpack_cells(frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def _route(frame: pl.DataFrame, cells: pl.Series, parse) -> pl.DataFrame:  # type: ignore[no-untyped-def]
+def _route(
+    frame: pl.DataFrame, cells: pl.Series, parse: Callable[[str], tuple[tuple[str, str], ...]]
+) -> pl.DataFrame:
     from listlint.loader.options import option_column
 
     routed: dict[str, list[str | None]] = {}
@@ -154,7 +157,8 @@ def magento_groups(frame: pl.DataFrame) -> pl.DataFrame | None:
     if not parent_of:
         return None
     parents = set(parent_of.values())
-    groups, routed = [], {}
+    groups: list[str | None] = []
+    routed: dict[str, list[str | None]] = {}
     from listlint.loader.options import option_column
 
     for r, (sheet, sku) in enumerate(frame.select(SHEET, "sku").iter_rows()):

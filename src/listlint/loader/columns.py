@@ -25,7 +25,7 @@ JOINED_FIELDS = ("bullets", "images")
 #: Measures a file may give twice, for the item and for its package ("Item Weight" and
 #: "Shipping Weight", each in its own unit): the first synonym found (profiles list the
 #: item's header first) is the field; the others stay ``attr:`` columns, where
-#: :mod:`listlint.measures.packages` reads them as the package's. Coalescing them would
+#: :mod:`listlint.rules.measures.packages` reads them as the package's. Coalescing them would
 #: mix item and package values, and read one column in the other's unit.
 MEASURE_FIELDS = (
     "weight",

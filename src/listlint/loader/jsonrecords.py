@@ -371,8 +371,8 @@ def add_record(builder: RecordsTable, rec: Any, row_no: int) -> None:
     option_pairs = [_variant_options(option_names, v) for v in variants]
     siblings: dict[str, list[str]] = {}
     for pairs in option_pairs:
-        for oname, value in pairs:
-            siblings.setdefault(oname, []).append(value)
+        for oname, ovalue in pairs:
+            siblings.setdefault(oname, []).append(ovalue)
     for variant, pairs in zip(variants, option_pairs, strict=True):
         vdups: list = []
         v = flatten(variant, dups=vdups)

@@ -96,8 +96,9 @@ class Matcher:
             if idx is not None:
                 self.cmap.fields[fname] = [idx]
                 self.taken.add(idx)
-                if self.units[idx]:
-                    self.cmap.units[fname] = self.units[idx]
+                unit = self.units[idx]
+                if unit:
+                    self.cmap.units[fname] = unit
 
     def _options(self) -> None:
         for prof in self.sources:
@@ -115,7 +116,7 @@ class Matcher:
             return []
         names = re.compile(_numbered(a))
         values = re.compile(_numbered(b))
-        by_number = {}
+        by_number: dict[str, int] = {}
         for i, k in enumerate(self.keys):
             m = values.fullmatch(k)
             if m:
@@ -143,9 +144,9 @@ class Matcher:
                 for syn in synonyms:
                     index.setdefault(fold(syn), fname)
             for i, k in enumerate(self.keys):
-                fname = index.get(fold(k))
-                if fname and fname not in self.overrides and not self._filled(fname):
-                    self._add(fname, i, source)
+                found = index.get(fold(k))
+                if found and found not in self.overrides and not self._filled(found):
+                    self._add(found, i, source)
 
     def _metafields(self) -> None:
         for prof in self.sources:

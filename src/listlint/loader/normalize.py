@@ -383,9 +383,9 @@ def _parse_values(frame: pl.DataFrame, cmap: ColumnMap, issues: list[LoadIssue])
 
 
 def _measure_columns(frame: pl.DataFrame, cmap: ColumnMap) -> list[pl.Series]:
-    """weight_kg, length_cm, width_cm, height_cm (columnar; see listlint.measures.columns)."""
+    """weight_kg, length_cm, width_cm, height_cm (columnar; see listlint.units.columns)."""
     from listlint.loader.columns import UNIT_WORDS
-    from listlint.measures import columns as mc
+    from listlint.units import columns as mc
 
     out: list[pl.Series] = []
     unit_w = cmap.units.get("weight")

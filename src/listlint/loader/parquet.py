@@ -54,7 +54,7 @@ def load_parquet(path: Path, name: str, columns: dict[str, str] | None, limits: 
     return from_frame(df, path=name, columns=columns, fmt="parquet", limits=limits)
 
 
-def check_footer(meta: object, width: int, size: int, name: str, limits: Limits) -> int:
+def check_footer(meta: Any, width: int, size: int, name: str, limits: Limits) -> int:
     """The bytes of text the file will become (an estimate from the footer), after
     refusing a file over the column, size or expansion limits."""
     if width > limits.max_columns:
@@ -62,11 +62,8 @@ def check_footer(meta: object, width: int, size: int, name: str, limits: Limits)
             f"{width} columns exceed the limit of {limits.max_columns} (raise limits.max_columns)",
             path=name,
         )
-    rows = int(meta.num_rows)  # type: ignore[attr-defined]
-    pages = sum(
-        int(meta.row_group(i).total_byte_size)  # type: ignore[attr-defined]
-        for i in range(meta.num_row_groups)  # type: ignore[attr-defined]
-    )
+    rows = int(meta.num_rows)
+    pages = sum(int(meta.row_group(i).total_byte_size) for i in range(meta.num_row_groups))
     expanded = max(pages, rows * width * CELL_BYTES)
     if expanded > limits.max_decompressed_size:
         raise InputError(

@@ -240,7 +240,7 @@ class StreamingCatalog(Catalog):
         :meth:`absorb` the results in order and :meth:`finish`."""
         self.records, self.issues, self._listings, self._done = 0, list(self._notes), 0, False
         self._fallback_lines = 0
-        self._issue_counts: dict[str, int] = {}
+        self._issue_counts = {}
         self._kept, self._long_cell_noted = [], False
         offset = 0
         for body in self._bodies(max(1, size)):

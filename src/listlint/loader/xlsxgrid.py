@@ -20,9 +20,11 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from posixpath import join, normpath
+from typing import Any
 
 from listlint.errors import InputError
 
@@ -107,7 +109,7 @@ def _greater(bound: str, alphabet: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _beyond(rows: int, cols: int):  # type: ignore[no-untyped-def]
+def _beyond(rows: int, cols: int) -> Any:
     """RE2 pattern for: a cell reference past (rows, cols), a row number past
     ``rows``, or a cell without a reference (then placed by the reader)."""
     import re2
@@ -192,7 +194,7 @@ def compact(xml: bytes, sheet: str, path: str, max_columns: int) -> Compacted:
     return Compacted(b"".join(out), Placement(rows, columns))
 
 
-def _cells(xml: bytes, sheet: str, path: str):  # type: ignore[no-untyped-def]
+def _cells(xml: bytes, sheet: str, path: str) -> Iterator[tuple[int, int, bytes, bytes | None]]:
     """(row, column, other attributes, inner XML or None) of every cell, placed as the
     reader places them: by reference, else after the previous cell of the row."""
     row, col = 0, 0
@@ -231,7 +233,7 @@ def _number(digits: bytes, sheet: str, path: str) -> int:
 
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> its part in the zip (from the workbook and its relationships)."""
-    from defusedxml import ElementTree
+    from defusedxml import ElementTree  # type: ignore[import-untyped]
 
     try:
         book = ElementTree.fromstring(zf.read("xl/workbook.xml"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 
 from listlint import yamlsafe
 from listlint.errors import ConfigError
-from listlint.policy.pack import PolicyPack
+from listlint.policy.pack import PolicyPack, Sections, pack_model
 from listlint.resources import policies_dir
 from listlint.yamlsafe import SAFE_LOADER
 
@@ -46,7 +47,7 @@ class _LinedDict(dict):
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
@@ -130,11 +131,11 @@ def _raw_pack(path: Path, depth: int = 0, seen: tuple[Path, ...] = ()) -> tuple[
 
 
 @lru_cache(maxsize=64)
-def _load_pack_cached(path: Path) -> PolicyPack:
+def _load_pack_cached(path: Path, sections: Sections) -> PolicyPack:
     merged, own = _raw_pack(path)
     merged.setdefault("name", path.stem)
     try:
-        return PolicyPack.model_validate(merged)
+        return pack_model(sections).model_validate(merged)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
@@ -148,8 +149,11 @@ def _load_pack_cached(path: Path) -> PolicyPack:
         raise ConfigError(f"invalid policy pack, {where}: {msg}{more}", path=str(path)) from exc
 
 
-def load_pack(ref: str) -> PolicyPack:
-    return _load_pack_cached(resolve_pack_path(ref).resolve())
+def load_pack(ref: str, sections: Sections = ()) -> PolicyPack:
+    """The pack ``ref`` (a shipped name or a path), validated with the family
+    ``sections`` it may hold (:func:`listlint.rules.registry.pack_sections` gives them
+    all; without them a pack with any family section is refused as unknown keys)."""
+    return _load_pack_cached(resolve_pack_path(ref).resolve(), sections)
 
 
 def shipped_packs() -> list[str]:
@@ -166,14 +170,15 @@ class PolicySet:
     def names(self) -> list[str]:
         return [p.name for p in self.packs]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[PolicyPack]:
         return iter(self.packs)
 
     def __len__(self) -> int:
         return len(self.packs)
 
 
-def load_policy_set(refs: list[str]) -> PolicySet:
+def load_policy_set(refs: list[str], sections: Sections = ()) -> PolicySet:
+    """The packs named by ``refs`` (comma-separated names or paths; repeats dropped)."""
     seen: set[str] = set()
     packs = []
     for ref in refs:
@@ -181,5 +186,5 @@ def load_policy_set(refs: list[str]) -> PolicySet:
             part = part.strip()
             if part and part not in seen:
                 seen.add(part)
-                packs.append(load_pack(part))
+                packs.append(load_pack(part, sections))
     return PolicySet(packs)

@@ -149,7 +149,7 @@ class _RowTexts(Mapping[str, "str | None"]):
             self._seen[field] = self._text(field, self._row)
         return self._seen[field]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self._seen)
 
     def __len__(self) -> int:

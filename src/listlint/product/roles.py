@@ -416,7 +416,7 @@ class RoleJudge:
             return Role.INGREDIENT, f"'{term}' is an ingredient ('{nxt[0]}')"
         return None
 
-    def _local_head(self, text: str, end: int):  # type: ignore[no-untyped-def]
+    def _local_head(self, text: str, end: int):
         """A type noun within the next three words of the same clause ("... a cannabis
         leaf t-shirt"): the noun the term modifies."""
         window = text[end : min(len(text), end + WINDOW)]

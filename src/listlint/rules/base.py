@@ -1,4 +1,4 @@
-"""The rule contract.
+"""The rule contract (what a third-party plugin implements, and what every rule is).
 
 A rule *finds*: it reads a :class:`~listlint.batch.Batch` and yields :class:`Hit` values
 saying what and where (position in the batch, field, quoted text, suggestion, policy
@@ -16,10 +16,16 @@ Two shapes:
   variant group). Two phases so that partitioned engines (processes, Spark, Dask) stay
   correct: ``partial(batch)`` returns a small polars frame per batch, ``merge(frame)``
   sees all partials concatenated and yields hits located by record (``rec``).
+
+Built-in rules belong to a family (:mod:`listlint.rules.family`): their ``check`` and
+``partial`` also get the family's analysis of the batch. The engine calls every rule
+through :meth:`Rule.hits` and :meth:`CatalogRule.partial_of`, so a plugin's
+``check(batch)`` works unchanged.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -33,18 +39,8 @@ if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.config import Config
     from listlint.policy import PolicySet
-
-GROUPS = (
-    "prohibited",
-    "claims",
-    "ip",
-    "specs",
-    "measures",
-    "data",
-    "pricing",
-    "category",
-    "images",
-)
+    from listlint.rules.context import BatchContext
+    from listlint.rules.family import Family
 
 
 @dataclass(slots=True)
@@ -74,14 +70,14 @@ class Hit:
 
 @dataclass
 class RuleContext:
-    """What a rule instance may read: resolved config, policy packs, per-rule options.
-
-    Built once per process (heavy resources such as automata and spaCy pipelines are
-    built lazily by the rule and live as long as the instance)."""
+    """What a rule instance may read: resolved config, policy packs, per-rule options,
+    and (for a family's rules) the rule set's one :class:`~listlint.rules.family.Family`,
+    which holds the resources its rules share."""
 
     config: Config
     policies: PolicySet
     options: dict[str, Any] = field(default_factory=dict)
+    family: Family[Any, Any] | None = None
 
 
 class Rule:
@@ -113,13 +109,19 @@ class Rule:
         may override it to link the page of the marketplace the hit names."""
         return self.policy_url
 
-    def check(self, batch: Batch) -> Iterable[Hit]:  # pragma: no cover - abstract
+    # ``check(self, batch)`` for a plain rule (a plugin's), ``check(self, batch, analysis)``
+    # for a family's rule (:class:`listlint.rules.family.FamilyRule`): declared loosely
+    # here so that both kinds override it; the engine calls it through :meth:`hits`
+    def check(self, *args: Any, **kwargs: Any) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def hits(self, context: BatchContext) -> Iterable[Hit]:
+        """How the engine runs the rule on one batch: a plain rule reads the batch only
+        (family rules get their family's analysis too)."""
+        return self.check(context.batch)
 
     @classmethod
     def doc(cls) -> str:
-        import inspect
-
         return inspect.cleandoc(cls.__doc__ or "")
 
 
@@ -132,10 +134,18 @@ class CatalogRule(Rule):
     #: merge the groups in parallel. Empty: one merge sees every partial.
     merge_key: ClassVar[tuple[str, ...]] = ()
 
-    def check(self, batch: Batch) -> Iterator[Hit]:
+    def check(self, *args: Any, **kwargs: Any) -> Iterator[Hit]:
         return iter(())
 
-    def partial(self, batch: Batch) -> pl.DataFrame | None:  # pragma: no cover - abstract
+    def hits(self, context: BatchContext) -> Iterable[Hit]:
+        return iter(())
+
+    def partial_of(self, context: BatchContext) -> pl.DataFrame | None:
+        """How the engine asks for the partial of one batch."""
+        return self.partial(context.batch)
+
+    # ``partial(self, batch)``, or ``partial(self, batch, analysis)`` for a family's rule
+    def partial(self, *args: Any, **kwargs: Any) -> pl.DataFrame | None:  # pragma: no cover
         raise NotImplementedError
 
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:  # pragma: no cover - abstract

@@ -1,23 +1,32 @@
 """The one place rules are registered.
 
-Built-in families are listed explicitly in :data:`FAMILIES`; each module exposes
-``RULES``, a list of rule classes. Third-party packages register rule classes under
-the ``listlint.rules`` entry-point group (flake8's model). Codes must be unique.
+Built-in families are listed explicitly in :data:`FAMILIES`: each is a package under
+``listlint/rules/`` exposing ``FAMILY`` (its :class:`~listlint.rules.family.Family`) and
+``RULES`` (its rule classes). Third-party packages register rule classes under the
+``listlint.rules`` entry-point group (flake8's model); their ``group`` must be one of
+the families' names. Codes must be unique.
 """
 
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+import re
+from functools import cache
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any
 
 from listlint.errors import ConfigError
-from listlint.rules.base import GROUPS, Rule
+from listlint.rules.base import Rule
+from listlint.rules.family import Family, FamilyRule
+
+if TYPE_CHECKING:
+    from listlint.policy.pack import Sections
 
 FAMILIES: tuple[str, ...] = (
     "listlint.rules.data",
     "listlint.rules.prohibited",
     "listlint.rules.claims",
-    "listlint.rules.trademarks",
+    "listlint.rules.ip",
     "listlint.rules.specs",
     "listlint.rules.measures",
     "listlint.rules.pricing",
@@ -27,21 +36,51 @@ FAMILIES: tuple[str, ...] = (
 
 ENTRY_POINT_GROUP = "listlint.rules"
 
+_CODE = re.compile(r"[A-Z]{1,4}\d{3}")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@cache
+def _packages() -> tuple[tuple[type[Family[Any, Any]], tuple[type[Rule], ...]], ...]:
+    """(family, its rules) of every built-in family package, in :data:`FAMILIES` order."""
+    out = []
+    for module_name in FAMILIES:
+        module = importlib.import_module(module_name)
+        out.append((module.FAMILY, tuple(module.RULES)))
+    return tuple(out)
+
+
+def families() -> tuple[type[Family[Any, Any]], ...]:
+    return tuple(family for family, _ in _packages())
+
+
+def groups() -> tuple[str, ...]:
+    """The rule groups: one per family (``prohibited``, ``claims``, ``ip``...)."""
+    return tuple(family.name for family in families())
+
+
+def pack_sections() -> Sections:
+    """``(key, schema)`` of the policy-pack section each family owns."""
+    return tuple(family.section for family in families() if family.section is not None)
+
 
 def _validate(cls: type[Rule], origin: str) -> None:
-    import re
-
-    if not re.fullmatch(r"[A-Z]{1,4}\d{3}", cls.code or ""):
+    if not _CODE.fullmatch(cls.code or ""):
         raise ConfigError(f"rule {cls.__name__} from {origin} has an invalid code {cls.code!r}")
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cls.name or ""):
+    if not _NAME.fullmatch(cls.name or ""):
         raise ConfigError(f"rule {cls.code} from {origin} has a non-kebab-case name {cls.name!r}")
-    if cls.group not in GROUPS:
+    if cls.group not in groups():
         raise ConfigError(f"rule {cls.code} from {origin} has an unknown group {cls.group!r}")
     if not cls.summary:
         raise ConfigError(f"rule {cls.code} from {origin} has no summary")
+    if issubclass(cls, FamilyRule) and cls.family_type.name != cls.group:
+        raise ConfigError(
+            f"rule {cls.code} from {origin} is in group {cls.group!r} but its family is "
+            f"{cls.family_type.name!r}"
+        )
 
 
-@lru_cache(maxsize=1)
+@cache
 def all_rules() -> dict[str, type[Rule]]:
     """Every registered rule class by code, built-ins first, in code order."""
     found: dict[str, type[Rule]] = {}
@@ -52,18 +91,15 @@ def all_rules() -> dict[str, type[Rule]]:
             raise ConfigError(f"rule code {cls.code} is registered twice ({origin})")
         found[cls.code] = cls
 
-    for module_name in FAMILIES:
-        module = importlib.import_module(module_name)
-        for cls in module.RULES:
-            add(cls, module_name)
+    for family, rules in _packages():
+        for cls in rules:
+            add(cls, family.__module__)
     for cls, origin in _entry_point_rules():
         add(cls, origin)
     return dict(sorted(found.items()))
 
 
 def _entry_point_rules() -> list[tuple[type[Rule], str]]:
-    from importlib.metadata import entry_points
-
     out: list[tuple[type[Rule], str]] = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
@@ -81,9 +117,9 @@ def _entry_point_rules() -> list[tuple[type[Rule], str]]:
 def select_rules(
     select: list[str], ignore: list[str], extend_select: list[str] | None = None
 ) -> list[type[Rule]]:
-    """Resolve selectors (see :mod:`listlint.selectors`) to rule classes. Empty
+    """Resolve selectors (see :mod:`listlint.rules.selectors`) to rule classes. Empty
     ``select`` means the default-enabled rules."""
-    from listlint.selectors import UnknownSelector, any_matches, parse_all
+    from listlint.rules.selectors import UnknownSelector, any_matches, parse_all
 
     rules = all_rules()
     try:

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import ahocorasick
+
 from listlint.text.normalize import fold
 
 T = TypeVar("T")
@@ -38,7 +40,6 @@ class PhraseMatcher(Generic[T]):
     """Map folded terms to payloads; find whole-word occurrences in folded text."""
 
     def __init__(self, terms: Iterable[tuple[str, T]], *, word_boundaries: bool = True) -> None:
-        import ahocorasick
 
         self._automaton = ahocorasick.Automaton()
         self._word_boundaries = word_boundaries

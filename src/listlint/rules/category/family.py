@@ -25,12 +25,12 @@ from listlint.product.lexicon import lexicon
 from listlint.resources import table
 from listlint.rules.category.policy import KEY, KNOWN_TAXONOMIES, CategorySection
 from listlint.rules.category.taxonomy import GoogleTaxonomy, Resolution, google_taxonomy
-from listlint.rules.family_shim import Family, FamilyRule
+from listlint.rules.family import Family, FamilyRule
 from listlint.text.normalize import fold
 
 if TYPE_CHECKING:
     from listlint.policy.pack import PolicyPack
-    from listlint.rules.family_shim import BatchContext
+    from listlint.rules.context import BatchContext
 
 DOCS = "https://github.com/listlint/listlint#categories-category"
 #: several categories in one cell: WooCommerce "A, B > C", Magento lines, "A; B", "A | B"

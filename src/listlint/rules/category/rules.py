@@ -38,7 +38,7 @@ class UnknownCategory(CategoryRule):
     severity = Severity.WARNING
     summary = "Category is not in the marketplace's taxonomy"
 
-    def check_batch(self, batch: Batch, analysis: CategoryAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: CategoryAnalysis) -> Iterator[Hit]:
         bad = {v: r for v, r in analysis.resolutions.items() if r.gid is None}
         if not bad:
             return
@@ -99,7 +99,7 @@ class CategoryMismatch(CategoryRule):
     def applies(self, batch: Batch) -> bool:
         return self.cfg.mismatch and batch.has("category") and batch.has("title")
 
-    def check_batch(self, batch: Batch, analysis: CategoryAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: CategoryAnalysis) -> Iterator[Hit]:
         lex = lexicon()
         # a carrier category (clothing, jewellery, prints, toys, media) takes any design:
         # "Anchor" or "HD style motorcycle" earrings name their motif, not their type

@@ -59,7 +59,7 @@ class MissingImage(ImagesCatalogRule):
     def applies(self, batch: Batch) -> bool:
         return "images" in batch.frame.columns  # a blank image column still counts
 
-    def partial_batch(self, batch: Batch, analysis: ImagesAnalysis) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: ImagesAnalysis) -> pl.DataFrame | None:
         f = batch.frame
         keys = f.select(_group_key(batch).alias("key"))["key"]
         frame = pl.DataFrame(
@@ -77,12 +77,14 @@ class MissingImage(ImagesCatalogRule):
         if parents.any():
             for col in ("sku", "attr:ID", "attr:id"):
                 if col in f.columns:
-                    keys = f.select(
+                    parent_keys = f.select(
                         pl.concat_str([pl.col(SHEET).fill_null(""), pl.col(col)], separator="\x1f")
                         .hash()
                         .alias("key")
                     ).filter(parents & f[col].is_not_null())
-                    having = pl.concat([having, keys.with_columns(pl.lit(True).alias("has"))])
+                    having = pl.concat(
+                        [having, parent_keys.with_columns(pl.lit(True).alias("has"))]
+                    )
         having = having.unique("key")
         ids = _ids(batch, missing["i"].cast(pl.Int64))
         out = pl.concat([ids, missing.select("key", "has")], how="horizontal")
@@ -137,7 +139,7 @@ class SharedImage(ImagesCatalogRule):
     #: an image on more products than this is reported once, as a shop-wide image
     mass = 10
 
-    def partial_batch(self, batch: Batch, analysis: ImagesAnalysis) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: ImagesAnalysis) -> pl.DataFrame | None:
         rows = analysis.links.filter((pl.col("pos") == 0) & pl.col("web") & ~pl.col("placeholder"))
         if not rows.height or "title" not in batch.frame.columns:
             return None

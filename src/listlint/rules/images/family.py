@@ -16,13 +16,13 @@ import polars as pl
 from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
 from listlint.lifecycle import on_sale
-from listlint.rules.family_shim import Family, FamilyCatalogRule, FamilyRule
+from listlint.rules.family import Family, FamilyCatalogRule, FamilyRule
 from listlint.rules.images.links import links
 from listlint.rules.images.policy import KEY, ImagesSection
 
 if TYPE_CHECKING:
     from listlint.policy.pack import PolicyPack
-    from listlint.rules.family_shim import BatchContext
+    from listlint.rules.context import BatchContext
 
 DOCS = "https://github.com/listlint/listlint#images-images"
 

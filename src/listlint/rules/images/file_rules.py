@@ -54,7 +54,7 @@ class ImageTooSmall(ImagesRule):
     severity = Severity.ERROR
     summary = "Local image file is outside the marketplace's pixel limits"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         files = local_images(batch, analysis)
         if not files:
             return
@@ -106,7 +106,7 @@ class ImageAspectRatio(ImagesRule):
     severity = Severity.WARNING
     summary = "Local main image is too wide or too tall"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         files = [f for f in local_images(batch, analysis) if f[1] == 0 and f[3].size]
         if not files:
             return
@@ -152,7 +152,7 @@ class UnreadableImage(ImagesRule):
     severity = Severity.ERROR
     summary = "Local image file cannot be read or is too large"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         link = self.link()
         limit = self.cfg.strictest("max_file_mb", low=True)
         for i, _pos, url, img in local_images(batch, analysis):

@@ -45,7 +45,7 @@ class InvalidImageUrl(ImagesRule):
     severity = Severity.ERROR
     summary = "Image link is not an absolute http(s) URL"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         ascii_packs = [p.label for p in self.cfg.packs if p.section.ascii_only]
         rows = analysis.links
         if not rows.height:
@@ -107,7 +107,7 @@ class InsecureImageUrl(ImagesRule):
     severity = Severity.ERROR
     summary = "Image link uses http where the marketplace requires https"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         packs = [p for p in self.cfg.packs if p.section.require_https]
         if not packs or not analysis.links.height:
             return
@@ -149,7 +149,7 @@ class UnsupportedImageFormat(ImagesRule):
     severity = Severity.ERROR
     summary = "Image link is a file type the marketplace does not accept"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         rows = analysis.links
         if not rows.height:
             return
@@ -206,7 +206,7 @@ class PlaceholderImage(ImagesRule):
     severity = Severity.ERROR
     summary = "Image link is a placeholder, not a photo of the product"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         rows = analysis.links
         if not rows.height:
             return
@@ -259,7 +259,7 @@ class ImageCount(ImagesRule):
     severity = Severity.WARNING
     summary = "Listing has fewer or more images than the marketplace takes"
 
-    def check_batch(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
         packs = self.cfg.packs
         lo = max(p.section.min_images for p in packs)
         caps = [p for p in packs if p.section.max_images is not None]
@@ -274,7 +274,7 @@ class ImageCount(ImagesRule):
                 msg = f"listing has {n} image(s); {', '.join(who) or 'the pack'} asks for at least {lo}"
                 fix = "add photos from other angles, in use and of the details"
             else:
-                who = [p.label for p in caps if n > p.section.max_images]  # type: ignore[operator]
+                who = [p.label for p in caps if n > p.section.max_images]
                 msg = f"listing has {n} images; {', '.join(who)} keeps only {hi}"
                 fix = f"keep the {hi} best images, main image first"
             yield Hit(message=msg, index=i, field="images", suggestion=fix, policy=link)

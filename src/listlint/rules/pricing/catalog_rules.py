@@ -73,7 +73,7 @@ class PlaceholderPrice(PricingCatalogRule):
     severity = Severity.WARNING
     summary = "Price reads as a placeholder (0.01, 9999, 12345) for this catalogue"
 
-    def partial_batch(self, batch: Batch, analysis: PricingAnalysis) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: PricingAnalysis) -> pl.DataFrame | None:
         f = batch.frame
         a = analysis.frame.filter(pl.col("live") & (pl.col("price") > 0))
         if not a.height:
@@ -141,7 +141,7 @@ class _Currencies(PricingCatalogRule):
 
     fields: ClassVar[tuple[str, ...]] = ("price", "currency")
 
-    def partial_batch(self, batch: Batch, analysis: PricingAnalysis) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: PricingAnalysis) -> pl.DataFrame | None:
         f = batch.frame
         a = analysis.frame.filter(pl.col("currency").is_not_null())
         if not a.height:
@@ -260,7 +260,7 @@ class _PriceOutlier(PricingCatalogRule):
     def group_key(self, batch: Batch) -> pl.Series | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def partial_batch(self, batch: Batch, analysis: PricingAnalysis) -> pl.DataFrame | None:
+    def partial(self, batch: Batch, analysis: PricingAnalysis) -> pl.DataFrame | None:
         key = self.group_key(batch)
         if key is None:
             return None

@@ -16,14 +16,14 @@ import polars as pl
 
 from listlint.batch import Batch
 from listlint.lifecycle import on_sale
-from listlint.rules.family_shim import Family, FamilyCatalogRule, FamilyRule
+from listlint.rules.family import Family, FamilyCatalogRule, FamilyRule
 from listlint.rules.pricing.contexts import contexts
 from listlint.rules.pricing.currency import currency_column
 from listlint.rules.pricing.policy import KEY, PricingSection
 
 if TYPE_CHECKING:
     from listlint.policy.pack import PolicyPack
-    from listlint.rules.family_shim import BatchContext
+    from listlint.rules.context import BatchContext
 
 DOCS = "https://github.com/listlint/listlint#prices-pricing"
 

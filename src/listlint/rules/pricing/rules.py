@@ -45,7 +45,7 @@ class MissingPrice(PricingRule):
     def applies(self, batch: Batch) -> bool:
         return "price" in batch.frame.columns  # a blank price column still counts
 
-    def check_batch(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
         f = batch.frame
         blank = f["price"].is_null()
         rows = analysis.frame.filter(blank & pl.col("live"))
@@ -82,7 +82,7 @@ class NonPositivePrice(PricingRule):
     summary = "Price is zero or negative"
     fields = ("price",)
 
-    def check_batch(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
         a = analysis.frame
         bad = (pl.col("price") <= 0) & pl.col("live")
         rows = a.filter(bad)
@@ -127,7 +127,7 @@ class SaleNotLower(PricingRule):
     summary = "Sale price is not below the regular price"
     fields = ("sale_price", "compare_at_price")
 
-    def check_batch(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
         a = analysis.frame.filter(pl.col("live") & (pl.col("price") > 0))
         sale = a.filter((pl.col("sale") > 0) & (pl.col("sale") >= pl.col("price")))
         was = a.filter((pl.col("compare") > 0) & (pl.col("compare") <= pl.col("price")))
@@ -178,7 +178,7 @@ class InflatedReferencePrice(PricingRule):
     summary = "Compare-at or regular price is inflated far above the selling price"
     fields = ("sale_price", "compare_at_price")
 
-    def check_batch(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
         limit = self.cfg.first.max_discount
         a = analysis.frame.filter(pl.col("live"))
         # the reference and today's price: compare-at vs price, else price vs sale price
@@ -233,7 +233,7 @@ class ReversedSaleDates(PricingRule):
     summary = "Sale end date is before its start date"
     fields = ("sale_start", "sale_end", "sale_period")
 
-    def check_batch(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
+    def check(self, batch: Batch, analysis: PricingAnalysis) -> Iterator[Hit]:
         f = batch.frame
         link = self.link()
         idx = pl.int_range(pl.len(), dtype=pl.Int64).alias("i")

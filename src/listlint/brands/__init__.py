@@ -1,1 +1,0 @@
-"""Brand index, counterfeit signal phrases and the per-batch brand analysis (issue 5)."""

@@ -1,0 +1,177 @@
+"""The spaCy side of the claims analyser: one pipeline and one set of matchers per process.
+
+No statistical model can be downloaded at run time, so the default pipeline is spaCy's
+blank English tokenizer with lookup lemmas (spacy-lookups-data) and a rule-based
+sentencizer. When ``en_core_web_sm`` is installed (or ``LISTLINT_SPACY_MODEL`` names a
+pipeline package or directory) it is used instead, and the grammar reads its dependency
+parse and part-of-speech tags (see :mod:`listlint.rules.claims.grammar`).
+
+Imported only when the prefilter found a candidate sentence: a catalogue without claim
+vocabulary never imports spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from listlint.rules.claims.vocab import Vocabulary, verb_forms, vocabulary
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+
+#: the statistical pipeline used when installed (override: LISTLINT_SPACY_MODEL)
+DEFAULT_MODEL = "en_core_web_sm"
+#: components of a statistical pipeline the grammar does not need (speed)
+_EXCLUDE = ["ner", "textcat", "textcat_multilabel", "entity_linker", "entity_ruler", "senter"]
+
+
+def model_name() -> str:
+    return os.environ.get("LISTLINT_SPACY_MODEL", DEFAULT_MODEL)
+
+
+def model_available(name: str) -> bool:
+    if Path(name).is_dir():
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def build_nlp(name: str | None = None) -> Language:
+    """The statistical pipeline ``name`` when available, else blank English with lookup
+    lemmas and a sentencizer."""
+    import spacy
+
+    name = name or model_name()
+    if model_available(name):
+        nlp = spacy.load(name, exclude=[c for c in _EXCLUDE])
+        if not (nlp.has_pipe("parser") or nlp.has_pipe("sentencizer")):
+            nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@dataclass
+class ClaimMatchers:
+    """spaCy matchers built from the claims vocabulary."""
+
+    nlp: Language
+    conditions: PhraseMatcher
+    phrases: PhraseMatcher
+    qualifiers: PhraseMatcher
+    disclaimers: PhraseMatcher
+    benign: PhraseMatcher
+    predicates: Matcher
+    predicate_phrases: PhraseMatcher
+    #: label id -> kind, for the matchers above
+    labels: dict[int, str]
+
+    @property
+    def parsed(self) -> bool:
+        """Does the pipeline give a dependency parse (a statistical model)?"""
+        return self.nlp.has_pipe("parser")
+
+
+def _phrase_matcher(nlp: Language, entries: dict[str, list[str]]) -> PhraseMatcher:
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, terms in entries.items():
+        matcher.add(label, [nlp.make_doc(t) for t in sorted(set(terms))])
+    return matcher
+
+
+def _predicate_patterns(voc: Vocabulary) -> dict[str, list[list[dict[str, Any]]]]:
+    patterns: dict[str, list[list[dict[str, Any]]]] = {}
+    for kind, terms in voc.predicates.items():
+        if kind in ("suffix", "prefix"):
+            continue
+        singles = sorted(t for t in terms if " " not in t)
+        # LEMMA, or a regular inflection of the word: lookup lemmas are context-free and
+        # sometimes odd ("lowers" -> "low", "as" -> "a", "stronger" -> "strong")
+        rows: list[list[dict[str, Any]]] = []
+        if singles:
+            rows.append([{"LEMMA": {"IN": singles}}])
+            rows.append([{"LOWER": {"IN": sorted({f for t in singles for f in verb_forms(t)})}}])
+        if rows:
+            patterns[kind] = rows
+    patterns["suffix"] = [
+        [{"ORTH": "-"}, {"LOWER": {"IN": sorted(voc.predicates["suffix"])}}],
+        [{"LOWER": {"IN": sorted(voc.predicates["suffix"])}}],
+    ]
+    patterns["prefix"] = [[{"LOWER": {"IN": sorted(voc.predicates["prefix"])}}, {"ORTH": "-"}]]
+    units = ["lbs", "lb", "pounds", "pound", "kg", "kgs", "kilos", "kilograms", "stone", "inches"]
+    patterns["weight_amount"] = [
+        [
+            {"LEMMA": {"IN": ["lose", "drop", "shed", "burn", "melt"]}},
+            {"OP": "?", "LOWER": {"IN": ["up", "to", "over", "upto"]}},
+            {"OP": "?", "LOWER": {"IN": ["to"]}},
+            {"LIKE_NUM": True},
+            {"OP": "?", "ORTH": "+"},
+            {"LOWER": {"IN": units}},
+        ]
+    ]
+    return patterns
+
+
+def _multiword_predicates(voc: Vocabulary) -> dict[str, list[str]]:
+    """Multi-word predicates with their first word inflected ("protects against", "helped
+    with"), for a PhraseMatcher: one hash lookup per token instead of a Matcher pattern
+    per phrase (measured: the Matcher spent most of its time on these)."""
+    out: dict[str, list[str]] = {}
+    for kind, terms in voc.predicates.items():
+        for term in terms:
+            if " " in term and kind not in ("suffix", "prefix"):
+                first, rest = term.split(" ", 1)
+                out.setdefault(kind, []).extend(f"{f} {rest}" for f in verb_forms(first))
+    return out
+
+
+def build_matchers(nlp: Language, voc: Vocabulary) -> ClaimMatchers:
+    from spacy.matcher import Matcher
+
+    cond: dict[str, list[str]] = {}
+    for term, c in voc.conditions.items():
+        cond.setdefault(c.kind, []).append(term)
+    phrases: dict[str, list[str]] = {}
+    for term, p in voc.phrases.items():
+        phrases.setdefault(p.claim, []).append(term)
+    benign = [c for cs in voc.benign_phrases.values() for c in cs]
+    predicates = Matcher(nlp.vocab)
+    labels: dict[int, str] = {}
+    for kind, rows in _predicate_patterns(voc).items():
+        predicates.add(kind, rows)
+    for kind in (*cond, *phrases, *voc.predicates, "weight_amount", "qualifier", "disclaimer"):
+        labels[nlp.vocab.strings.add(kind)] = kind
+    return ClaimMatchers(
+        nlp=nlp,
+        conditions=_phrase_matcher(nlp, cond),
+        phrases=_phrase_matcher(nlp, phrases),
+        qualifiers=_phrase_matcher(nlp, {"qualifier": list(voc.qualifiers)}),
+        disclaimers=_phrase_matcher(nlp, {"disclaimer": list(voc.disclaimers)}),
+        benign=_phrase_matcher(nlp, {"benign": benign}),
+        predicates=predicates,
+        predicate_phrases=_phrase_matcher(nlp, _multiword_predicates(voc)),
+        labels=labels,
+    )
+
+
+_SHARED: dict[str, ClaimMatchers] = {}
+
+
+def claim_matchers() -> ClaimMatchers:
+    """The process-wide pipeline and matchers (built on first use, then reused)."""
+    name = model_name()
+    if name not in _SHARED:
+        _SHARED[name] = build_matchers(build_nlp(name), vocabulary())
+    return _SHARED[name]

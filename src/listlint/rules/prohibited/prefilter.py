@@ -1,0 +1,138 @@
+"""Stage 1 of the prohibited family: pick the listings worth the automaton, vectorised.
+
+One polars regex (Rust's linear-time engine) over the folded text of every scanned field
+finds any term form on word boundaries or a disguise (``kr@tom``, ``k r a t o m``, a
+Cyrillic letter inside a Latin word); pack patterns run the same way (RE2 when polars'
+engine cannot compile them). Only the matching cells go on to
+:mod:`listlint.rules.prohibited.evidence`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from listlint.fields import ATTR_PREFIX
+from listlint.text.deobfuscate import LEET
+from listlint.text.saferegex import compile_pattern
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.rules.prohibited.vocab import CategoryPattern, Vocabulary
+
+FIELD_WEIGHTS: dict[str, float] = {
+    "category": 2.0,
+    "product_type": 2.0,
+    "title": 2.0,
+    "tags": 2.0,
+    "bullets": 1.0,
+    "description": 1.0,
+    "brand": 1.0,
+}
+ATTRIBUTE_WEIGHT = 1.0
+#: attribute columns that describe colour, material, size, links or codes: a keyword there
+#: ("Ivory", "Champagne", "Tortoiseshell") is not the product (policy_facts.md 1.4)
+_SKIP_ATTR = re.compile(
+    r"colou?r|farbe|couleur|material|pattern|finish|size|url|image|img|photo|link|price|cost|"
+    r"sku|gtin|upc|ean|isbn|barcode|weight|dimension|length|width|height|handle|variant|option|"
+    r"status|date|qty|quantity|stock|inventory|vendor|supplier|rating|review|\bid\b|_id\b",
+    re.IGNORECASE,
+)
+_REGEX_META = set("\\.+*?()|[]{}^$")
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + c if c in _REGEX_META else c for c in text)
+
+
+def prefilter_regex(vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> str:
+    """One linear-time regex: any term form on word boundaries (letters/digits around break
+    it), leaving out categories no selected marketplace cares about (``skip``)."""
+    forms = sorted(vocab.term_forms(skip), key=len, reverse=True)
+    alts = "|".join(_escape(f) for f in forms)
+    return rf"(?:^|[^\p{{L}}\p{{N}}])(?:{alts})(?:[^\p{{L}}\p{{N}}]|$)"
+
+
+_LEET_CLASS = "".join(sorted(LEET)).replace("\\", "").replace("]", "").replace("^", "")
+#: letter-leet-letter inside a word, a symbol for a leading letter, or 3+ spaced single letters
+OBFUSCATION_REGEX = (
+    rf"[a-z][{_LEET_CLASS}]+[a-z]|(?:^|[^\p{{L}}\p{{N}}])[@$|€£¡][a-z]{{2,}}"
+    r"|(?:^|[^\p{L}\p{N}])[a-z](?:[ .\-_*·•][a-z]){2,}(?:[^\p{L}\p{N}]|$)"
+    # Latin mixed with Cyrillic/Greek lookalikes inside one word ("vаpe" with a Cyrillic а)
+    r"|[a-z][\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}][a-z]"
+)
+
+
+def scanned_fields(batch: Batch) -> list[tuple[str, float]]:
+    out = [(name, w) for name, w in FIELD_WEIGHTS.items() if batch.has(name)]
+    for col in batch.attribute_columns():
+        header = col[len(ATTR_PREFIX) :]
+        if batch.frame[col].dtype == pl.Utf8 and not _SKIP_ATTR.search(header):
+            out.append((col, ATTRIBUTE_WEIGHT))
+    return out
+
+
+def _contains(series: pl.Series, pattern: str) -> pl.Series | None:
+    try:
+        return series.str.contains(pattern).fill_null(False)
+    except pl.exceptions.PolarsError:  # syntax polars' engine lacks: caller falls back to RE2
+        return None
+
+
+@dataclass
+class Candidates:
+    """What stage 1 hands on: the rows worth the automaton with the fields to look at, and
+    the (field, row) cells that look disguised or match a pack pattern (only those are
+    de-obfuscated or searched with the patterns)."""
+
+    hot: dict[int, set[str]] = field(default_factory=dict)
+    disguised: set[tuple[str, int]] = field(default_factory=set)
+    patterned: set[tuple[str, int]] = field(default_factory=set)
+
+
+def candidate_rows(
+    batch: Batch, fields: list[tuple[str, float]], regex: str, patterns: list[CategoryPattern]
+) -> Candidates:
+    """One regex pass per field for terms, disguises and pack patterns together (as cheap as
+    terms alone); the finer questions are asked of the few candidate cells only."""
+    native = [p.pattern for p in patterns if _polars_accepts(p.pattern)]
+    others = [p.pattern for p in patterns if not _polars_accepts(p.pattern)]
+    pattern_rx = "|".join(f"(?i:{p})" for p in native)
+    combined = "|".join([regex, OBFUSCATION_REGEX, *(f"(?i:{p})" for p in native)])
+    out = Candidates()
+    for name, _ in fields:
+        folded = batch.folded_series(name)
+        mask = _contains(folded, combined)
+        assert mask is not None  # escaped literals, a fixed pattern and checked pack patterns
+        for pattern in others:
+            mask = mask | _re2_contains(folded, pattern)
+        rows = mask.arg_true()
+        if not len(rows):
+            continue
+        subset = folded.gather(rows)
+        obfuscated = subset.str.contains(OBFUSCATION_REGEX).fill_null(False)
+        out.disguised.update((name, i) for i in rows.filter(obfuscated).to_list())
+        if others:  # RE2-only patterns: the row analysis tries them on every candidate cell
+            out.patterned.update((name, i) for i in rows.to_list())
+        elif native:
+            matched = subset.str.contains(pattern_rx).fill_null(False)
+            out.patterned.update((name, i) for i in rows.filter(matched).to_list())
+        for i in rows.to_list():
+            out.hot.setdefault(i, set()).add(name)
+    out.hot = dict(sorted(out.hot.items()))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _polars_accepts(pattern: str) -> bool:
+    return _contains(pl.Series([""], dtype=pl.Utf8), f"(?i:{pattern})") is not None
+
+
+def _re2_contains(series: pl.Series, pattern: str) -> pl.Series:
+
+    rx = compile_pattern(pattern)
+    return pl.Series([bool(v and rx.search(v)) for v in series.to_list()], dtype=pl.Boolean)

@@ -1,0 +1,431 @@
+"""Rule family ``specs``: required attributes, identifiers and listing text (issue 6).
+
+This module holds the category and variant rules (SP1xx); identifiers (SP2xx) live in
+:mod:`listlint.rules.specs.identifiers`, text limits in :mod:`listlint.rules.specs.text_rules`
+and wording (promotions, placeholders, HTML, symbols) in
+:mod:`listlint.rules.specs.wording`. What each marketplace requires is data: the ``specs:``
+section of the policy packs (:mod:`listlint.rules.specs.policy`); a listing's category is
+mapped onto the packs' category paths by :mod:`listlint.taxonomy`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from listlint.fields import GROUP, REC, ROW, SHEET
+from listlint.report import Severity
+from listlint.rules.base import Hit, Rule
+from listlint.rules.specs import textcheck as tc
+from listlint.rules.specs.attributes import suggestion_for
+from listlint.rules.specs.family import (
+    SPEC_POLICY,
+    SpecsAnalysis,
+    SpecsCatalogRule,
+    SpecsRule,
+    located_rows,
+)
+from listlint.rules.specs.identifiers import RULES as IDENTIFIER_RULES
+from listlint.rules.specs.policy import specs_of
+from listlint.rules.specs.text_rules import RULES as TEXT_RULES
+from listlint.rules.specs.variants import duplicate_variants, missing_variant_values
+from listlint.rules.specs.wording import RULES as WORDING_RULES
+from listlint.text.matcher import PhraseMatcher, inflections
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.policy.pack import PolicyPack
+    from listlint.rules.specs.attributes import AttributeColumns
+    from listlint.taxonomy import CategoryMatch
+
+
+class _CategoryAttributes(SpecsRule):
+    """Shared walk: for each listing, the attributes its category asks for, per pack."""
+
+    fields = ("category", "product_type")
+    kind = "required"  # or "recommended"
+
+    def _needs(self, path: str | None) -> dict[str, list[tuple[PolicyPack, str]]]:
+        """attribute -> [(pack asking for it, the category path whose rule asks)]."""
+        out: dict[str, list[tuple[PolicyPack, str]]] = {}
+        for pack in self.packs:
+            required, recommended = specs_of(pack).requirements(path)
+            for attr, where in (required if self.kind == "required" else recommended).items():
+                out.setdefault(attr, []).append((pack, where))
+        return out
+
+    def _rules_text(self, asks: list[tuple[PolicyPack, str]]) -> str:
+        """ "for Apparel listings on Google Shopping and for Apparel > Clothing listings on
+        Amazon US": each marketplace with the category rule that asks."""
+        by_where: dict[str, list[PolicyPack]] = {}
+        for pack, where in asks:
+            by_where.setdefault(where, []).append(pack)
+        return " and ".join(f"for {w} listings on {self.names(p)}" for w, p in by_where.items())
+
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        attrs = analysis.attributes
+        cats = analysis.categories
+        memo: dict[str | None, dict[str, list[tuple[PolicyPack, str]]]] = {}
+        for m in cats.unique:
+            if m.path not in memo:
+                memo[m.path] = self._needs(m.path)
+        needs = [memo[m.path] for m in cats.unique]
+        names = list(dict.fromkeys(a for asks in needs for a in asks))
+        if not names:
+            return
+        # columnar: the listings whose category asks for an attribute they lack (a
+        # parent/grouped row is not sold; its variants carry the values)
+        candidate = pl.repeat(False, len(batch), eager=True)
+        for attr in names:
+            asking = [k for k, asks in enumerate(needs) if attr in asks]
+            candidate = candidate | (cats.codes.is_in(asking) & attrs.missing_mask(attr))
+        rows = (candidate & ~analysis.parent_mask).arg_true()
+        codes = cats.codes.gather(rows).to_list()
+        missing = {a: attrs.missing_mask(a).gather(rows).to_list() for a in names}
+        # the finding of one category text and attribute, built once (as keywords)
+        made: dict[tuple[int, str], dict] = {}
+        for j, (i, k) in enumerate(zip(rows.to_list(), codes)):
+            for attr, asks in needs[k].items():
+                if not missing[attr][j]:
+                    continue
+                if (k, attr) not in made:
+                    hit = self._hit(attrs, attr, cats.unique[k], asks)
+                    made[k, attr] = {f.name: getattr(hit, f.name) for f in fields(Hit)}
+                yield Hit(**{**made[k, attr], "index": i})
+
+    def _hit(self, attrs: AttributeColumns, attr: str, cat: CategoryMatch, asks: list) -> Hit:
+        packs = [p for p, _ in asks]
+        return self.missing_hit(
+            attrs,
+            attr,
+            0,
+            "{label} is missing{absent}; it is "
+            + f"{self.kind} {self._rules_text(asks)} (category {cat.text!r})",
+            packs,
+            match=cat.text,
+            policy=self.pack_link(asks[0][0], *specs_of(asks[0][0]).category_links(asks[0][1])),
+            severity=self.severity_of(packs) if self.kind == "required" else None,
+        )
+
+
+class MissingRequiredAttribute(_CategoryAttributes):
+    """A listing lacks an attribute its category requires on the selected marketplace(s).
+
+    Why:
+        Marketplaces disapprove listings without their category's required attributes:
+        Google Merchant Center needs colour, gender and age group for Apparel &
+        Accessories and size for clothing and shoes; Amazon needs size, colour and
+        department for clothing and shoes. Requirements are per category path in the
+        policy packs (``specs.categories``); children inherit from parents.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        category "Apparel > Shirts", size "" (clothing needs a size)
+        category "Herrkläder", colour "" (Swedish "men's clothing")
+
+    Passes:
+        category "Apparel > Shirts", size "M", colour "Black"
+        a parent or grouped row (Amazon "parent", WooCommerce "variable"/"grouped")
+        category "Home > Kitchen", no size (kitchenware needs none)
+        category "Clothing > Accessories", no size (accessories are exempt)
+
+    Options:
+        Requirements come from the selected packs (``--policy google-shopping``); on
+        the baseline the finding is a warning, on a marketplace pack an error.
+    """
+
+    code = "SP101"
+    name = "missing-required-attribute"
+    severity = Severity.WARNING
+    summary = "Attribute required for the listing's category is missing"
+
+
+class MissingRecommendedAttribute(_CategoryAttributes):
+    """A listing lacks an attribute its category recommends (off by default).
+
+    Why:
+        Recommended attributes (material for clothing, gender and age group on the
+        baseline) improve matching and filters on every marketplace; not having them
+        does not block a listing, so this rule is opt-in (``--select SP102``).
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        category "Clothing > T-shirts", no material
+
+    Passes:
+        category "Clothing > T-shirts", material "Cotton"
+    """
+
+    code = "SP102"
+    name = "missing-recommended-attribute"
+    severity = Severity.INFO
+    summary = "Attribute recommended for the listing's category is missing"
+    default_enabled = False
+    kind = "recommended"
+
+
+_MENTION_FIELDS = ("title", "description", "bullets", "category")
+
+
+class MissingConditionalAttribute(SpecsRule):
+    """The listing's text mentions something that brings its own required attribute,
+    such as a battery (battery type), and that attribute is missing.
+
+    Why:
+        Products with batteries need their battery type (cell composition) declared:
+        Amazon's templates ask for it as a safety attribute and carriers treat lithium
+        cells as dangerous goods. Conditions are data (``specs.conditions``: trigger
+        words, cancelling phrases, required attributes); the Amazon pack has one.
+        https://sellercentral.amazon.sa/gp/help/external/201576650
+
+    Fails:
+        --policy amazon-us: title "Wireless earbuds, 30 h battery life", no battery type
+        --policy amazon-us: description "Rechargeable LED torch", battery type ""
+
+    Passes:
+        title "Wireless earbuds", battery type "Lithium-ion"
+        title "Solar garden light, battery-free"
+        title "Wooden puzzle" (no battery mentioned)
+        --policy base: any listing (the baseline has no conditional requirements)
+    """
+
+    code = "SP103"
+    name = "missing-conditional-attribute"
+    severity = Severity.WARNING
+    summary = "Text mentions a feature (battery) whose required attribute is missing"
+    fields = _MENTION_FIELDS
+
+    def _matcher(self) -> PhraseMatcher:
+        if not hasattr(self, "_phrases"):
+            terms = []
+            for p, pack in enumerate(self.packs):
+                for c, cond in enumerate(specs_of(pack).conditions):
+                    for word in cond.mentions:
+                        terms += [(f, (p, c, "mention")) for f in inflections(word)]
+                    terms += [(w, (p, c, "unless")) for w in cond.unless]
+            self._phrases = PhraseMatcher(terms)
+            self._mention_keys = tc.folded_keys(t for t, (_, _, kind) in terms if kind == "mention")
+        return self._phrases
+
+    def _triggered(self, texts: list[str | None]) -> dict[tuple[int, int], str]:
+        mentions: dict[tuple[int, int], str] = {}
+        cancelled: set[tuple[int, int]] = set()
+        for text in texts:
+            if not text:
+                continue
+            for m in self._matcher().longest(text):
+                p, c, kind = m.payload
+                if kind == "unless":
+                    cancelled.add((p, c))
+                else:
+                    mentions.setdefault((p, c), m.term)
+        return {k: v for k, v in mentions.items() if k not in cancelled}
+
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        if not len(self._matcher()):
+            return
+        attrs = analysis.attributes
+        parents = analysis.parents
+        # only listings whose text holds a trigger word somewhere can need anything
+        rows = sorted(
+            {i for f in _MENTION_FIELDS for i in tc.rows_containing(batch, f, self._mention_keys)}
+        )
+        texts = [batch.folded_series(f).gather(rows).to_list() for f in _MENTION_FIELDS]
+        for j, i in enumerate(rows):
+            if parents[i]:
+                continue
+            triggered = self._triggered([t[j] for t in texts])
+            needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
+            for (p, c), term in triggered.items():
+                pack = self.packs[p]
+                cond = specs_of(pack).conditions[c]
+                for attr in cond.required:
+                    link = self.pack_link(pack, cond.policy_url, cond.source)
+                    entry = needs.setdefault((attr, cond.name), ([], term, link))
+                    entry[0].append(pack)
+            for (attr, cond_name), (packs, term, source) in needs.items():
+                if attrs.value(attr, i) is not None:
+                    continue
+                label = attrs.label(attr)
+                yield self.missing_hit(
+                    attrs,
+                    attr,
+                    i,
+                    f"the listing mentions {term!r}, so its "
+                    + "{label} is required on "
+                    + f"{self.names(packs)}, and it is missing"
+                    + "{absent}",
+                    packs,
+                    match=term,
+                    suggestion=suggestion_for(attr, label)
+                    + f"; if the product has no {cond_name}, say so (e.g. '{cond_name}-free')",
+                    policy=source,
+                )
+
+
+class UnmappedCategory(SpecsCatalogRule):
+    """The catalogue's category text matches none of listlint's categories, so category
+    requirements (size for clothing...) were not checked for those listings.
+
+    Why:
+        Requirements are keyed by category; a category listlint cannot place is said
+        out loud rather than passed silently. One finding per distinct category text,
+        at its first row, with the number of listings using it.
+
+    Fails:
+        category "Indoor" (a shop's own grouping)
+        category "Sem categoria" (WooCommerce's "uncategorised")
+
+    Passes:
+        category "Clothing > T-shirts", "Herrkläder", "电子产品 > 耳机", "Home > Kitchen"
+        no category column at all (nothing to map; not reported)
+    """
+
+    code = "SP104"
+    name = "unmapped-category"
+    severity = Severity.INFO
+    summary = "Category text matches no known category; category requirements not checked"
+    fields = ("category", "product_type")
+
+    def partial(self, batch: Batch, analysis: SpecsAnalysis) -> pl.DataFrame | None:
+        rows = [
+            (i, m.field, m.text)
+            for i, m in enumerate(analysis.categories)
+            if m.path is None and m.text
+        ]
+        if not rows:
+            return None
+        return located_rows(
+            batch,
+            [r[0] for r in rows],
+            __field=[r[1] for r in rows],
+            __text=[r[2] for r in rows],
+        )
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        firsts = (
+            partials.sort(REC)
+            .group_by("__text", maintain_order=True)
+            .agg(pl.all().first(), pl.len().alias("__n"))
+        )
+        for row in firsts.iter_rows(named=True):
+            n = row["__n"]
+            more = f" ({n} listings use it)" if n > 1 else ""
+            yield Hit(
+                message=f"category {row['__text']!r}{more} matches none of listlint's "
+                "categories, so category requirements were not checked",
+                field=row["__field"],
+                match=row["__text"],
+                rec=row[REC],
+                row=row[ROW],
+                sku=row["sku"],
+                sheet=row[SHEET],
+                suggestion="use a marketplace category path such as 'Apparel & Accessories > "
+                "Clothing' or 'Home & Garden > Kitchen'",
+            )
+
+
+class _VariantRule(SpecsCatalogRule):
+    fields = ("variant_group", "handle")
+    #: both merges look only within one product's variants (sheet + group)
+    merge_key = (SHEET, GROUP)
+
+    def applies(self, batch: Batch) -> bool:
+        return batch.has(GROUP)
+
+    def partial(self, batch: Batch, analysis: SpecsAnalysis) -> pl.DataFrame | None:
+        return analysis.variants  # one phase-one frame for both variant rules
+
+
+class DuplicateVariant(_VariantRule):
+    """Two variants of one product do not differ by any variation attribute.
+
+    Why:
+        Variants of a product (Google ``item_group_id``, Amazon parent/child, Shopify
+        handle) must differ by size, colour, material, pattern... Identical variants
+        cannot be chosen by a buyer and are rejected as duplicates.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        group TEE: SKU TEE-1 size M colour Black, SKU TEE-2 size M colour Black
+
+    Passes:
+        group TEE: TEE-1 size M, TEE-2 size L
+        group MUG: MUG-1 and MUG-2 differing only in a "Finish" option column
+    """
+
+    code = "SP105"
+    name = "duplicate-variant"
+    severity = Severity.ERROR
+    summary = "Variants of one product do not differ by any variation attribute"
+    policy_url = SPEC_POLICY
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        for rec, row, sheet, sku, group, first_row, first_sku in duplicate_variants(partials):
+            yield Hit(
+                message=f"variant {sku!r} of product {group!r} has the same variation "
+                f"attributes as row {first_row} ({first_sku!r}); buyers cannot tell them apart",
+                field="sku",
+                match=sku,
+                rec=rec,
+                row=row,
+                sku=sku,
+                sheet=sheet,
+                suggestion="give each variant its own size, colour or other option value, "
+                "or merge the duplicates",
+            )
+
+
+class VariantMissingAttribute(_VariantRule):
+    """A variant lacks the attribute its sibling variants vary by.
+
+    Why:
+        When the variants of a product differ by size, every variant must carry a size;
+        a variant without one cannot be selected and is disapproved.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        group TEE: TEE-S size S, TEE-M size M, TEE-L size ""
+
+    Passes:
+        group TEE: TEE-S size S, TEE-M size M, TEE-L size L
+        a product without variants and without size
+    """
+
+    code = "SP106"
+    name = "variant-missing-attribute"
+    severity = Severity.WARNING
+    summary = "Variant lacks the attribute its sibling variants differ by"
+    policy_url = SPEC_POLICY
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        for rec, row, sheet, sku, group, attr, label, header, seen in missing_variant_values(
+            partials
+        ):
+            yield Hit(
+                message=f"variant of product {group!r} has no {label}, while its other "
+                f"variants do ({seen})",
+                field=attr if attr.isidentifier() else None,
+                column=header or label,
+                rec=rec,
+                row=row,
+                sku=sku,
+                sheet=sheet,
+                suggestion=f"add this variant's {label}",
+            )
+
+
+RULES: list[type[Rule]] = [
+    MissingRequiredAttribute,
+    MissingRecommendedAttribute,
+    MissingConditionalAttribute,
+    UnmappedCategory,
+    DuplicateVariant,
+    VariantMissingAttribute,
+    *IDENTIFIER_RULES,
+    *TEXT_RULES,
+    *WORDING_RULES,
+]

@@ -1,0 +1,318 @@
+"""Specs rules for listing text (SP301-SP304, SP309): length limits per marketplace,
+ALL CAPS and repeated words. Wording rules (promotions, placeholders, HTML, symbols,
+scripts) are in :mod:`listlint.rules.specs.wording`.
+
+Limits are data (``specs.text`` in each pack). Lengths count characters, not bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, ClassVar
+
+import polars as pl
+
+from listlint.report import Severity
+from listlint.resources import wordlist
+from listlint.rules.base import Hit, Rule
+from listlint.rules.specs import textcheck as tc
+from listlint.rules.specs.family import SpecsAnalysis, SpecsRule
+from listlint.rules.specs.policy import specs_of
+from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
+
+if TYPE_CHECKING:
+    from listlint.batch import Batch
+    from listlint.policy.pack import PolicyPack
+
+TITLE_POLICY = "https://sellercentral.amazon.com/gp/help/external/YTR6SYGFA5E3EQC"
+
+
+class _LengthRule(SpecsRule):
+    """Shared: a text field longer than the packs' limit for it."""
+
+    limit: ClassVar[str] = ""
+    what: ClassVar[str] = ""
+    link_from = "text"
+
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        limits = [(p, getattr(specs_of(p).text, self.limit)) for p in self.packs]
+        limits = [(p, n) for p, n in limits if n]
+        if not limits:
+            return
+        field = self.fields[0]
+        low = min(n for _, n in limits)
+        rows = tc.rows_where(batch, field, lambda s: s.str.len_chars() > low)
+        for i, text in zip(rows, tc.cells(batch, field, rows)):
+            if not text or len(text) <= low:
+                continue
+            n = tc.char_length(text)
+            over = [(p, lim) for p, lim in limits if n > lim]
+            packs = [p for p, _ in over]
+            lim = min(lim for _, lim in over)
+            yield Hit(
+                message=f"{self.what} is {n} characters long; the limit on "
+                f"{self.names(packs)} is {lim}{self.baseline_note(packs)}",
+                index=i,
+                field=field,
+                match="…" + text[lim : lim + 40],
+                suggestion=f"shorten it to {lim} characters or fewer (the text after character "
+                f"{lim} is quoted)",
+                marketplaces=tuple(p.label for p in packs),
+            )
+
+
+class TitleTooLong(_LengthRule):
+    """A title is longer than a selected marketplace allows, counted in characters.
+
+    Why:
+        Google allows 150 characters, Amazon 200, TikTok Shop 255; longer titles are
+        cut or the listing is suppressed. Characters are counted, not bytes, so Thai,
+        Arabic and Chinese titles are measured like English ones.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        a 180-character title on the baseline or Google Shopping (limit 150)
+
+    Passes:
+        a 180-character title with --policy amazon-us (limit 200)
+        a Thai title of 100 characters (over 250 bytes in UTF-8)
+    """
+
+    code = "SP301"
+    name = "title-too-long"
+    severity = Severity.WARNING
+    summary = "Title is longer than the marketplace's character limit"
+    fields = ("title",)
+    limit = "title_max"
+    what = "the title"
+
+
+class DescriptionTooLong(_LengthRule):
+    """A description is longer than a selected marketplace allows (characters of the
+    text after HTML is removed).
+
+    Why:
+        Google allows 5,000 characters, TikTok Shop 10,000; longer descriptions are
+        rejected or cut. https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        a 6,000-character description on Google Shopping
+
+    Passes:
+        a 6,000-character description with --policy tiktok-shop-us
+    """
+
+    code = "SP302"
+    name = "description-too-long"
+    severity = Severity.WARNING
+    summary = "Description is longer than the marketplace's character limit"
+    fields = ("description",)
+    limit = "description_max"
+    what = "the description"
+
+
+class BulletLimits(SpecsRule):
+    """More bullet points than the marketplace takes, or a bullet longer than allowed.
+
+    Why:
+        Amazon listings take five bullet points (``bullet_point1-5``); more are dropped.
+        https://sellercentral.amazon.com/gp/help/external/YTR6SYGFA5E3EQC
+
+    Fails:
+        --policy amazon-us: seven bullet columns filled
+
+    Passes:
+        --policy amazon-us: five bullets
+        --policy base: seven bullets (no limit on the baseline)
+    """
+
+    code = "SP303"
+    link_from = "text"
+    name = "bullet-limits"
+    severity = Severity.WARNING
+    summary = "Too many bullet points, or a bullet point too long"
+    fields = ("bullets",)
+    policy_url = TITLE_POLICY
+
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        counts = [(p, n) for p in self.packs if (n := specs_of(p).text.bullets_max_count)]
+        lengths = [(p, n) for p in self.packs if (n := specs_of(p).text.bullet_max)]
+        # more bullets than n needs n line breaks; a bullet over n characters, a longer text
+        fewest = min((n for _, n in counts), default=None)
+        shortest = min((n for _, n in lengths), default=None)
+
+        def maybe(s: pl.Series) -> pl.Series:
+            out = pl.repeat(False, s.len(), eager=True)
+            if fewest is not None:
+                out = out | (s.str.count_matches("\n") >= fewest)
+            if shortest is not None:
+                out = out | (s.str.len_chars() > shortest)
+            return out
+
+        rows = tc.rows_where(batch, "bullets", maybe)
+        for i, text in zip(rows, tc.cells(batch, "bullets", rows)):
+            if not text:
+                continue
+            bullets = [b for b in text.split("\n") if b.strip()]
+            over = [p for p, n in counts if len(bullets) > n]
+            if over:
+                n = min(m for p, m in counts if p in over)
+                yield Hit(
+                    message=f"{len(bullets)} bullet points; at most {n} are shown on "
+                    f"{self.names(over)}",
+                    index=i,
+                    field="bullets",
+                    match=bullets[n][:60],
+                    suggestion=f"keep the {n} most useful bullet points",
+                    marketplaces=tuple(p.label for p in over),
+                )
+            for b in bullets:
+                too = [p for p, n in lengths if len(b) > n]
+                if too:
+                    n = min(m for p, m in lengths if p in too)
+                    yield Hit(
+                        message=f"a bullet point is {len(b)} characters long; the limit "
+                        f"on {self.names(too)} is {n}",
+                        index=i,
+                        field="bullets",
+                        match=b[:60],
+                        suggestion=f"shorten the bullet point to {n} characters",
+                        marketplaces=tuple(p.label for p in too),
+                    )
+                    break
+
+
+class AllCapsTitle(SpecsRule):
+    """A title written mostly in capital letters.
+
+    Why:
+        Google and Amazon ask for normal capitalisation; ALL CAPS titles read as
+        shouting and are demoted or disapproved. Only words of four or more letters
+        count, so acronyms (USB, LED) and model codes never do; at least three such
+        words are needed. Scripts without capitals are never flagged.
+        https://support.google.com/merchants/answer/7052112
+
+    Fails:
+        "ORGANIC COTTON T-SHIRT FOR MEN"
+
+    Passes:
+        "Organic Cotton T-Shirt for Men", "USB-C Cable 2 m for MacBook Pro"
+        "Alpine CD/MP3/WMA/AAC Receiver - CDA9887" (acronyms and model codes)
+        "NIKE" (too few words to judge), "เสื้อยืดผ้าฝ้าย" (no capitals in Thai)
+    """
+
+    code = "SP304"
+    link_from = "text"
+    name = "all-caps-title"
+    severity = Severity.WARNING
+    summary = "Title is written in capital letters"
+    fields = ("title",)
+
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        limits = [(p, r) for p in self.packs if (r := specs_of(p).text.caps_ratio)]
+        if not limits:
+            return
+        rows: list[int] | range = range(len(batch))
+        if all(r > 0 for _, r in limits):
+            # in ASCII text a capitalised word of 4+ characters (one apostrophe at most)
+            # has two capitals in a row; other scripts are left to Python
+            rows = tc.rows_where(
+                batch,
+                "title",
+                lambda s: non_ascii(s) | s.str.contains("[A-Z]{2}"),
+                unique=analysis.distinct("title"),
+            )
+        for i, title in zip(rows, tc.cells(batch, "title", list(rows))):
+            if not title:
+                continue
+            share, words = tc.caps_share(title)
+            over = [p for p, r in limits if share >= r]
+            if words >= 3 and over:
+                yield Hit(
+                    message=f"the title is written in capitals ({round(share * 100)}% of its "
+                    "words); marketplaces ask for normal capitalisation",
+                    index=i,
+                    field="title",
+                    match=title[:60],
+                    suggestion=f"write it as {_sentence_case(title)!r}",
+                    marketplaces=tuple(p.label for p in over),
+                )
+
+
+def _sentence_case(title: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in title.split())
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+
+    return frozenset(fold(w) for w in wordlist("specs/title_stopwords"))
+
+
+class RepeatedWord(SpecsRule):
+    """The same word repeated in a title (keyword stuffing): "Dress Women Dress Summer
+    Dress Party Dress".
+
+    Why:
+        Amazon suppresses titles that use a word more than twice (articles,
+        prepositions and conjunctions excepted); every marketplace treats keyword
+        stuffing as search manipulation. The limit is ``specs.text.max_word_repeats``.
+        https://sellercentral.amazon.com/gp/help/external/YTR6SYGFA5E3EQC
+
+    Fails:
+        "Dress Women Dress Summer Dress Party Dress"
+
+    Passes:
+        "Set of 3 Bowls and 3 Plates for the Kitchen and the Garden"
+        "Shirt Dress" (two different words)
+    """
+
+    code = "SP309"
+    link_from = "text"
+    name = "repeated-word"
+    severity = Severity.WARNING
+    summary = "Title repeats the same word (keyword stuffing)"
+    fields = ("title",)
+    policy_url = TITLE_POLICY
+
+    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+        limits: list[tuple[PolicyPack, int]] = [
+            (p, n) for p in self.packs if (n := specs_of(p).text.max_word_repeats)
+        ]
+        if not limits:
+            return
+        stop = _stopwords()
+        low = min(lim for _, lim in limits)
+        rows = tc.rows_where(
+            batch, "title", lambda s: tc.may_repeat_words(s, low), unique=analysis.distinct("title")
+        )
+        for i, title in zip(rows, tc.cells(batch, "title", rows)):
+            if not title:
+                continue
+            repeats = tc.repeated_words(title, stop)
+            if not repeats:
+                continue
+            word, n = repeats[0]
+            over = [p for p, lim in limits if n > lim]
+            if over:
+                lim = min(lim for p, lim in limits if p in over)
+                yield Hit(
+                    message=f"the word {word!r} appears {n} times in the title; at most "
+                    f"{lim} is allowed on {self.names(over)}{self.baseline_note(over)}",
+                    index=i,
+                    field="title",
+                    match=word,
+                    suggestion="say each thing once; put extra search words in the keywords field",
+                    marketplaces=tuple(p.label for p in over),
+                )
+
+
+RULES: list[type[Rule]] = [
+    TitleTooLong,
+    DescriptionTooLong,
+    BulletLimits,
+    AllCapsTitle,
+    RepeatedWord,
+]
