@@ -11,16 +11,13 @@ import csv
 import io
 import json
 import os
-import tempfile
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from listlint.errors import InputError
-from listlint.loader import load
 from tests import hostile_files as hf
+from tests.test_loader_fuzz import _load_bytes
 
 #: the normal run: 100 fixed examples per target (a second or two each); set
 #: LISTLINT_SLOW=1 for thousands of fresh ones (nightly-style)
@@ -40,19 +37,6 @@ cell = st.one_of(
     st.sampled_from(["Kratom capsules", "高仿 Rolex", "9.99", '"x"', "two\nlines", "a;b,c"]),
 )
 HEADERS = ["sku", "title", "price", "size"]
-
-
-def _load(data: bytes, suffix: str):  # type: ignore[no-untyped-def]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"fuzz{suffix}"
-        path.write_bytes(data)
-        try:
-            cat = load(path)
-        except InputError as exc:
-            assert "\n" not in str(exc)
-            return None
-        assert path.read_bytes() == data  # never modified
-        return cat
 
 
 def _accounted(cat, expected: int, bad_kinds: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +60,7 @@ def test_fuzz_csv(rows: list[list[str]], delimiter: str, encoding: str) -> None:
     writer.writerow(HEADERS)
     for r in rows:
         writer.writerow(r)
-    cat = _load(buf.getvalue().encode(encoding), ".csv")
+    cat = _load_bytes(buf.getvalue().encode(encoding), ".csv")
     assert cat is not None
     expected = sum(1 for r in rows if any(c.strip() for c in r))
     assert cat.records == expected
@@ -87,7 +71,7 @@ def test_fuzz_csv(rows: list[list[str]], delimiter: str, encoding: str) -> None:
 @given(st.binary(max_size=600), st.integers(min_value=0, max_value=600))
 def test_fuzz_csv_bytes(noise: bytes, at: int) -> None:
     base = b'sku,title,price\nA1,Mug,9\nA2,"Cup, blue",5\n'
-    _load(base[:at] + noise + base[at:], ".csv")
+    _load_bytes(base[:at] + noise + base[at:], ".csv")
 
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -121,7 +105,7 @@ def test_fuzz_xlsx(rows: list[list[str]], far: list) -> None:
             f"<is><t>{escape(value)}</t></is></c></row>",
         )
     xml = "".join(body) + "".join(extra[k][1] for k in sorted(extra))
-    cat = _load(hf.xlsx_with({"xl/worksheets/sheet1.xml": hf.sheet(xml)}), ".xlsx")
+    cat = _load_bytes(hf.xlsx_with({"xl/worksheets/sheet1.xml": hf.sheet(xml)}), ".xlsx")
     assert cat is not None
     products = sum(1 for r in rows if any(c.strip() for c in r))
     assert cat.records == products + len(extra)
@@ -134,7 +118,7 @@ def test_fuzz_xlsx(rows: list[list[str]], far: list) -> None:
 @given(st.binary(min_size=1, max_size=40), st.integers(min_value=0, max_value=2000))
 def test_fuzz_xlsx_bytes(noise: bytes, at: int) -> None:
     data = hf._xlsx_rows(["sku", "title"], ["A1", "Mug"])
-    _load(data[:at] + noise + data[at + len(noise) :], ".xlsx")
+    _load_bytes(data[:at] + noise + data[at + len(noise) :], ".xlsx")
 
 
 # --- JSON and JSON Lines ---------------------------------------------------------------------
@@ -165,7 +149,7 @@ def _filled(value: object) -> bool:
 @BUDGET
 @given(st.lists(records, min_size=1, max_size=8))
 def test_fuzz_json(recs: list) -> None:
-    cat = _load(json.dumps(recs).encode(), ".json")
+    cat = _load_bytes(json.dumps(recs).encode(), ".json")
     if cat is None:  # no object at all in the array: refused in one line
         assert not any(isinstance(r, dict) for r in recs)
         return
@@ -181,7 +165,7 @@ def test_fuzz_json(recs: list) -> None:
 @given(st.lists(st.one_of(records.map(json.dumps), text), min_size=1, max_size=8))
 def test_fuzz_jsonl(lines: list[str]) -> None:
     data = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines).encode()
-    cat = _load(data, ".jsonl")
+    cat = _load_bytes(data, ".jsonl")
     if cat is None or cat.format not in ("json", "jsonl"):
         return  # read as something else (two lines of "null" are a CSV) or refused
     lines_read = sum(1 for line in data.decode().splitlines() if line.strip())
@@ -221,7 +205,7 @@ def test_fuzz_parquet(rows: list[tuple]) -> None:
     )
     buf = io.BytesIO()
     pq.write_table(table, buf)
-    cat = _load(buf.getvalue(), ".parquet")
+    cat = _load_bytes(buf.getvalue(), ".parquet")
     assert cat is not None
     filled = sum(
         1
@@ -239,4 +223,4 @@ def test_fuzz_parquet(rows: list[tuple]) -> None:
 @given(st.binary(min_size=1, max_size=64), st.integers(min_value=0, max_value=900))
 def test_fuzz_parquet_bytes(noise: bytes, at: int) -> None:
     data = hf.parquet_list_column()
-    _load(data[:at] + noise + data[at + len(noise) :], ".parquet")
+    _load_bytes(data[:at] + noise + data[at + len(noise) :], ".parquet")
