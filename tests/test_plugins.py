@@ -145,10 +145,11 @@ def test_plugin_rules_are_registered_and_run(plugin: Path) -> None:
     assert {"XH101", "XH102", "XH201"} <= set(rules)
     report = listlint.lint(ROWS, select=["XH", "HC101"])
     found = {(f.rule, f.row) for f in report.findings}
-    assert ("XH101", 1) in found and ("XH101", 2) not in found
-    assert ("XH102", 3) in found  # the catalogue-level merge saw every batch's partial
+    # rows as in a file whose header is row 1: records[0] is row 2
+    assert ("XH101", 2) in found and ("XH101", 3) not in found
+    assert ("XH102", 4) in found  # the catalogue-level merge saw every batch's partial
     # the plugin read the claims family's analysis, computed once with HC101's
-    assert ("XH201", 4) in found and ("HC101", 4) in found
+    assert ("XH201", 5) in found and ("HC101", 5) in found
     by_code = {f.rule: f for f in report.findings}
     assert by_code["XH101"].group == "data" and by_code["XH201"].group == "claims"
 
@@ -157,7 +158,7 @@ def test_plugin_rules_run_in_worker_processes(plugin: Path) -> None:
     rows = ROWS * 3
     serial = listlint.lint(rows, select=["XH101"], jobs=1)
     parallel = listlint.lint(rows, select=["XH101"], jobs=2, batch_size=2)
-    assert [f.row for f in parallel.findings] == [f.row for f in serial.findings] == [1, 5, 9]
+    assert [f.row for f in parallel.findings] == [f.row for f in serial.findings] == [2, 6, 10]
 
 
 def test_plugin_rules_through_the_cli(tmp_path: Path) -> None:

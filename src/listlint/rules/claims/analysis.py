@@ -1,56 +1,51 @@
 """The claims analysis of one batch, shared by every HC rule (:mod:`listlint.rules.claims.family`).
 
-1. Gate (columnar, polars): one case-insensitive regex per column whose bulk is a
-   whole-word alternation of the condition terms and claim phrases (Rust's regex runs a
-   literal alternation as Aho-Corasick), plus words that look obfuscated (leet inside a
-   word, spaced-out letters), a strong predicate before a hyphen-split word ("prevents
-   sei-zures") and weight-loss amounts. It reads the batch's folded column (folded once for every family). Measured on 1M
-   rows, this is cheaper than running the Python automaton on every row.
-2. Prefilter (per gated row): the text in matching form (:mod:`listlint.rules.claims.textmap`),
-   one :class:`~listlint.text.matcher.PhraseMatcher` (Aho-Corasick) pass with word
-   boundaries; only the rough sentences holding a hit are candidates, and a sentence whose
-   only hits need a strong predicate ("wrinkles") must have one.
+1. Candidates (:mod:`listlint.rules.claims.candidates`): a columnar gate, then per distinct
+   gated text its sentences worth a parse, with the condition lexicon's names in them.
+2. What each candidate listing sells (:mod:`listlint.rules.claims.category`) and the
+   language it is written in (:mod:`listlint.rules.claims.language`), only for those rows.
 3. Grammar (spaCy, only if there are candidates): every candidate sentence of the batch
-   goes through one ``nlp.pipe`` call; :class:`~listlint.rules.claims.grammar.Grammar` decides.
+   goes through one ``nlp.pipe`` call; :class:`~listlint.rules.claims.grammar.Grammar`
+   decides.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from typing import Any
 
 import polars as pl
 
 from listlint.batch import Batch
+from listlint.rules.claims.candidates import KEYWORD_FIELDS, Candidate, candidates, gated_rows
 from listlint.rules.claims.category import product_group
-from listlint.rules.claims.grammar import Claim, Grammar
-from listlint.rules.claims.pipeline import claim_matchers
-from listlint.rules.claims.textmap import MappedText, matching_form, sentences
+from listlint.rules.claims.grammar import Claim
+from listlint.rules.claims.language import language_vocabulary
+from listlint.rules.claims.medicine import DOSE_FORMS
+from listlint.rules.claims.textmap import MappedText
 from listlint.rules.claims.vocab import Vocabulary, vocabulary
-from listlint.text.matcher import PhraseMatcher
+from listlint.text.normalize import fold
 
-#: fields scanned for claims (titles, descriptions, bullet points)
+#: fields scanned for claims (titles, descriptions, bullet points, keywords)
 CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
-#: keyword fields: a disease name there is a search keyword, not a sentence (Amazon counts
-#: disease names used only as keywords as prohibited claims)
-KEYWORD_FIELDS = frozenset({"tags"})
-#: folded text that may hide a term: leet inside a word, letters spaced apart
-#: (single leet characters between letters of one word, so model numbers such as
-#: "LED40C8G" and sizes such as "10mm", "128GB", "5pcs" do not send rows to Python)
-_OBFUSCATED = (
-    r"\b(?:[a-z]+[0-9@$|€£¡!])+[a-z]+\b|[@$|€£][a-z]{2}|\b[0-9][a-z]{4,}"
-    r"|\b[a-z][ ._*-][a-z][ ._*-][a-z]\b"
-)
-#: "lose 30 lbs", "drop 10 kg": weight-loss amounts (no fixed phrase to gate on)
-WEIGHT_AMOUNT = (
-    r"\b(?:lose|loses|losing|lost|drop|drops|shed|sheds|burn|burns|melt|melts)\s+"
-    r"(?:up to\s+|over\s+)?\d+\s*\+?\s*(?:lbs?|pounds?|kgs?|kilos?|kilograms?|stone|inches)\b"
-)
-_WEIGHT_AMOUNT_RE = re.compile(WEIGHT_AMOUNT)
+#: fields that tell what a listing is
+_CONTEXT_FIELDS = ("category", "product_type", "title", "description")
 #: longest sentence quoted in a message
 QUOTE_MAX = 200
+#: forms that are swallowed: oral dose forms, and the chews, powders and drinks of
+#: supplements and pet products (a treat is a food reward, not a remedy)
+INGESTED = DOSE_FORMS["oral"] | frozenset(
+    "chews chewables gummies gummy powder supplement supplements tea drink drops tincture".split()
+)
+#: words that make an uncategorised listing a pet product
+PET_WORDS = frozenset(
+    "dog dogs cat cats pet pets puppy puppies kitten kittens canine feline".split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+#: how much of a listing's text tells its language
+_LANGUAGE_SAMPLE = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,88 +60,120 @@ class ClaimHit:
     group: str
 
 
-@dataclass(frozen=True)
-class _Prefilter:
-    #: one case-insensitive regex: every term that may start a claim on its own (whole
-    #: words), obfuscated-looking words, weight-loss amounts
-    gate: str
-    #: terms that need a strong predicate nearby ("removes wrinkles") and those predicates
-    gate_weak: str
-    gate_strong: str
-    #: term -> needs a strong predicate in its sentence?
-    matcher: PhraseMatcher[bool]
-    strong: PhraseMatcher[bool]
-    words: frozenset[str]
+@dataclass(frozen=True, slots=True)
+class _Work:
+    row: int
+    field: str
+    text: str
+    mapped: MappedText
+    sentence: Candidate
 
 
-def _words_regex(terms: Iterable[str], after: str = r"\b") -> str:
-    """Case-insensitive whole-word alternation of ``terms`` (hyphenated or not), then ``after``."""
-    forms = sorted({f for t in terms for f in (t, t.replace("-", ""))}, key=len, reverse=True)
-    # ASCII terms under (?-u): ASCII-only case folding; polars compiles the term set in
-    # half the time (~9 ms instead of ~18; the whole gate ~11 instead of ~14 ms, paid by
-    # every run) and it matches the same here: K and S are the only ASCII letters Unicode
-    # folding pairs with other characters (KELVIN SIGN, LONG S), and gated text has
-    # neither (non-ASCII rows are folded first, and NFKD turns both into ASCII letters)
-    alternatives = [f"(?-u:{'|'.join(re.escape(t) for t in forms if t.isascii())})"]
-    alternatives += [re.escape(t) for t in forms if not t.isascii()]
-    return rf"(?i)\b(?:{'|'.join(alternatives)}){after}"
+def _collect(batch: Batch, fields: tuple[str, ...]) -> list[_Work]:
+    """Candidate sentences of the batch; each distinct text is read once (catalogues
+    repeat titles and boilerplate descriptions). The gate reads the batch's folded
+    column (folded once for every family)."""
+    frame = batch.frame
+    work: list[_Work] = []
+    for name in fields:
+        if name not in frame.columns or frame[name].dtype != pl.Utf8:
+            continue
+        column = frame[name]
+        seen: dict[str, tuple[MappedText, list[Candidate]]] = {}
+        for i in gated_rows(batch.folded_series(name), title=name == "title"):
+            text = column[i]
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = candidates(text, name)
+            mapped, sents = found
+            work.extend(_Work(i, name, text, mapped, c) for c in sents)
+    return work
 
 
-@cache
-def _prefilter() -> _Prefilter:
-    voc = vocabulary()
-    terms = voc.gate_terms()
-    weak = {t for t, c in voc.conditions.items() if c.kind == "appearance"}
-    words = frozenset(w for t in terms for w in t.split(" ") if any(c.isalpha() for c in w))
-    main = _words_regex(t for t in terms if t not in weak)
-    # a strong predicate before a hyphen-split word: "prevents sei-zures"
-    split = _words_regex(voc.strong_forms(), after=r"\s+(?:\w+\s+)?[a-z]+-[a-z]+\b")
-    return _Prefilter(
-        gate=f"{main}|{split}|(?i:{_OBFUSCATED})|(?i:{WEIGHT_AMOUNT})",
-        gate_weak=_words_regex(weak),
-        gate_strong=_words_regex(voc.strong_forms()),
-        matcher=PhraseMatcher((t, t in weak) for t in terms),
-        strong=PhraseMatcher((t, True) for t in voc.strong_forms()),
-        words=words,
+class _Products:
+    """(product group, product type) of candidate rows from the shared product analysis
+    (:mod:`listlint.product`), run once, on those rows only, the first time one is asked
+    (only listings whose category and title do not tell are)."""
+
+    def __init__(self, values: dict[str, dict[int, str | None]], rows: list[int]) -> None:
+        self._values, self._rows = values, rows
+        self._found: dict[int, tuple[str | None, str | None]] | None = None
+
+    def of(self, i: int) -> tuple[str | None, str | None]:
+        if self._found is None:
+            from listlint.product import analyse_records
+
+            fields = ("title", "product_type", "category")
+            records: list[Mapping[str, Any]] = [
+                {n: self._values[n].get(r) for n in fields} for r in self._rows
+            ]
+            frame = analyse_records(records).frame
+            pairs = zip(
+                frame["product_group"].to_list(), frame["product_type"].to_list(), strict=True
+            )
+            self._found = dict(zip(self._rows, pairs, strict=True))
+        return self._found.get(i, (None, None))
+
+
+def _group(
+    values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary, sells: _Products | None
+) -> str:
+    """What listing ``i`` sells, for the claims rules. The product analysis is not asked
+    about a listing that names remedy forms (its head nouns read "Piles" as batteries and
+    "Care" as car care: an uncategorised listing of capsules stays a health product)."""
+
+    def folded(name: str) -> str | None:
+        value = values[name].get(i)
+        return fold(value) if value else None
+
+    group = product_group(
+        folded("category"),
+        folded("product_type"),
+        folded("title"),
+        voc,
+        None if sells is None else (lambda: sells.of(i)),
+        folded("description"),
     )
+    if group == "unknown" and _pets(values, i):
+        return "pet"  # a listing no category or title places, about dogs and cats
+    return group
 
 
-def gated_rows(folded: pl.Series) -> list[int]:
-    """Positions of rows that may hold a claim: one regex pass in polars (Rust; literal
-    alternations run as Aho-Corasick with word-boundary checks), no Python per row.
-    ``folded`` is the column in matching form (the batch's, folded once for every
-    family), so full-width letters and zero-width joiners hide nothing."""
-    pre = _prefilter()
-    text = folded.fill_null("")
-    mask = text.str.contains(pre.gate)
-    rest = ~mask & text.str.contains(pre.gate_weak)
-    if rest.any():
-        idx = rest.arg_true()
-        mask = mask.scatter(idx, text.gather(idx).str.contains(pre.gate_strong))
-    return mask.arg_true().to_list()
+def _language(values: dict[str, dict[int, str | None]], i: int) -> frozenset[str] | None:
+    """The languages whose predicates count in listing ``i``: English and the one its
+    words tell, or None (every language) when they do not."""
+    text = " ".join(v for n in ("title", "description") if (v := values[n].get(i)))
+    lang = language_vocabulary().detect(fold(text[:_LANGUAGE_SAMPLE]))
+    return None if lang is None else frozenset({"en", lang})
 
 
-def _candidates(text: str) -> tuple[MappedText, list[tuple[int, int]]]:
-    """The text in matching form and its rough sentences worth a parse."""
-    pre = _prefilter()
-    mapped = matching_form(text, pre.words)
-    hits = [(m.start, m.payload) for m in pre.matcher.iter(mapped.text)]
-    hits += [(m.start(), False) for m in _WEIGHT_AMOUNT_RE.finditer(mapped.text)]
-    if not hits:
-        return mapped, []
-    spans = []
-    for a, b in sentences(mapped.text):
-        inside = [weak for s, weak in hits if a <= s < b]
-        if inside and (not all(inside) or pre.strong.contains_any(mapped.text[a:b])):
-            spans.append((a, b))
-    return mapped, spans
+def _cause(values: dict[str, dict[int, str | None]], i: int, words: re.Pattern[str]) -> bool:
+    """Does listing ``i`` support a cause (awareness, charity, a memorial)? Any of its
+    fields may say so: the title names the disease, the description the donation."""
+    text = fold(" ".join(v for n in _CONTEXT_FIELDS if (v := values[n].get(i))))
+    return words.search(text) is not None
 
 
-def _group(folded: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> str:
-    def cell(name: str) -> str | None:
-        return folded[name].get(i) or None
+def _pets(values: dict[str, dict[int, str | None]], i: int) -> bool:
+    """Is a listing about pets ("for overweight dogs")? Asked only when the category and
+    title do not tell (see :func:`_group`)."""
+    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
+    return not PET_WORDS.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
 
-    return product_group(cell("category"), cell("product_type"), cell("title"), voc)
+
+def _remedy(values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> bool:
+    """Does listing ``i`` present itself as a remedy: a product form of remedies
+    (capsules, tea, drops) or a label of benefits or indications ("Benefícios:",
+    "Indications:"), in any of the six languages?"""
+    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
+    text = text[:_LANGUAGE_SAMPLE]
+    return not voc.remedy_forms.isdisjoint(_WORDS.findall(text)) or bool(voc.labels.search(text))
+
+
+def _ingested(values: dict[str, dict[int, str | None]], i: int) -> bool:
+    """Does listing ``i`` name a form that is swallowed (chews, tablets, powder)?"""
+    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
+    return not INGESTED.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -156,38 +183,50 @@ def _quote(text: str, start: int, end: int) -> str:
 
 def analyse(batch: Batch, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimHit]:
     """Every claim in the batch, in row order."""
-    voc = vocabulary()
     frame = batch.frame
-    work: list[tuple[int, str, str, MappedText, int, int]] = []
-    for name in fields:
-        if name not in frame.columns or frame[name].dtype != pl.Utf8:
-            continue
-        column = frame[name]
-        for i in gated_rows(batch.folded_series(name)):
-            text = column[i]
-            mapped, spans = _candidates(text)
-            work.extend((i, name, text, mapped, a, b) for a, b in spans)
+    work = _collect(batch, fields)
     if not work:
         return []
 
+    from listlint.rules.claims.grammar import Grammar
+    from listlint.rules.claims.pipeline import claim_matchers
+
+    voc = vocabulary()
     cm = claim_matchers()
     grammar = Grammar(cm, voc)
-    rows = sorted({w[0] for w in work})
+    rows = sorted({w.row for w in work})
     values = {  # only the candidate rows: the whole column is not needed in Python
-        n: dict(zip(rows, batch.folded_series(n).gather(rows).to_list(), strict=True))
-        if n in frame.columns
+        n: dict(zip(rows, frame[n].gather(rows).to_list(), strict=True))
+        if n in frame.columns and frame[n].dtype == pl.Utf8
         else {}
-        for n in ("category", "product_type", "title")
+        for n in _CONTEXT_FIELDS
     }
-    groups: dict[int, str] = {}
+    sells = _Products(values, rows)
+    remedies = {i: _remedy(values, i, voc) for i in rows}
+    ingested = {i: _ingested(values, i) for i in rows}
+    groups = {i: _group(values, i, voc, None if remedies[i] else sells) for i in rows}
+    langs = {i: _language(values, i) for i in rows}
+    causes = {i: _cause(values, i, grammar.causes) for i in rows}
     out: list[ClaimHit] = []
-    docs = cm.nlp.pipe((m.text[a:b] for _, _, _, m, a, b in work), batch_size=256)
-    for (i, name, text, mapped, a, b), doc in zip(work, docs, strict=True):
-        if i not in groups:
-            groups[i] = _group(values, i, voc)
-        for claim in grammar.claims(doc, groups[i], keywords=name in KEYWORD_FIELDS):
-            s, e = mapped.source_span(a + claim.start, a + claim.end)
-            ss, se = mapped.source_span(a, b)
-            out.append(ClaimHit(i, name, claim, _quote(text, ss, se), text[s:e], groups[i]))
+    docs = cm.nlp.pipe(
+        (w.mapped.text[w.sentence.start : w.sentence.end] for w in work), batch_size=256
+    )
+    for w, doc in zip(work, docs, strict=True):
+        i, a, b = w.row, w.sentence.start, w.sentence.end
+        found = grammar.claims(
+            doc,
+            groups[i],
+            keywords=w.field in KEYWORD_FIELDS,
+            names=w.sentence.names,
+            langs=langs[i],
+            cause=causes[i],
+            title=w.field == "title",
+            remedy=remedies[i],
+            ingested=ingested[i],
+        )
+        for claim in found:
+            s, e = w.mapped.source_span(a + claim.start, a + claim.end)
+            ss, se = w.mapped.source_span(a, b)
+            out.append(ClaimHit(i, w.field, claim, _quote(w.text, ss, se), w.text[s:e], groups[i]))
     out.sort(key=lambda h: (h.index, CLAIM_FIELDS.index(h.field) if h.field in CLAIM_FIELDS else 9))
     return out

@@ -8,7 +8,7 @@ content words, with no clause break ("but", "for", "which", sentence end) betwee
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher as SpacyMatcher
@@ -26,6 +26,7 @@ GLUE = frozenset(
 #: tokens that end the clause a verb predicate governs
 BREAKERS = frozenset(
     ". ! ? : but while whereas although though because if unless when whether than for with "
+    "concerns concern "
     "without which who whose so then since until after before".split()
 )
 #: predicates that are also common nouns ("dog treats", "a cure", "arch support")
@@ -36,29 +37,42 @@ AMBIGUOUS = frozenset(
 NOUN_CUES = frozenset(
     "a an the this that these those our your their its dog dogs cat cats pet pets puppy "
     "kitten training dental chew sweet special tasty halloween holiday chicken beef lunch "
-    "customer arch lumbar back neck technical tech".split()
+    "customer arch lumbar back neck technical tech calming".split()
 )
+#: suitability, not effect, right after a condition: "celiac-friendly", "diabetic safe"
+SUITABILITY = frozenset("friendly safe suitable approved appropriate".split())
 #: words after which the disease is what a predicate is aimed at ("bacteria that cause ulcers")
 CAUSES = frozenset("cause causes causing caused trigger triggers triggering behind".split())
 #: words linking a target group to its condition: "people with", "those suffering from"
 TARGET_LINKS = frozenset("with suffering from who have has living diagnosed prone".split())
-#: prepositions after a noun predicate: "treatment for", "relief from", "cure of"
-NOUN_PREPS = frozenset("for of from against to in".split())
+#: prepositions after a noun predicate: "treatment for", "relief from", "cure of",
+#: "tratamiento para", "Behandlung von", "traitement contre", "obat untuk"
+NOUN_PREPS = frozenset(
+    "for of from against to in para contra de del da do das dos no na von zur zum bei gegen "
+    "für fur du des d pour contre untuk bagi terhadap".split()
+)
 
 
 @dataclass
 class Match:
-    """A matcher hit: label and token span."""
+    """A matcher hit: label, token span, and the language of a non-English predicate
+    ("strong@es" is kind strong, lang es); a condition carries its lexicon entry."""
 
     kind: str
     start: int
     end: int
+    lang: str = ""
+    entry: Any = None
 
 
 def matches(
     matcher: SpacyMatcher | SpacyPhraseMatcher, doc: Doc, labels: dict[int, str]
 ) -> list[Match]:
-    return [Match(labels.get(mid, doc.vocab.strings[mid]), s, e) for mid, s, e in matcher(doc)]
+    out = []
+    for mid, s, e in matcher(doc):
+        kind, _, lang = labels.get(mid, doc.vocab.strings[mid]).partition("@")
+        out.append(Match(kind, s, e, lang))
+    return out
 
 
 def longest(found: list[Match]) -> list[Match]:
@@ -86,10 +100,21 @@ def qualified(quals: list[tuple[int, int]], lo: int, cond: Match) -> bool:
 class Clause:
     """Token tests, from the parse when there is one, else from the clause window."""
 
-    def __init__(self, parsed: bool, negators: frozenset[str], targets: frozenset[str]) -> None:
+    def __init__(
+        self,
+        parsed: bool,
+        negators: frozenset[str],
+        targets: frozenset[str],
+        glue: frozenset[str] = GLUE,
+        breakers: frozenset[str] = BREAKERS,
+        links: frozenset[str] = TARGET_LINKS,
+    ) -> None:
         self.parsed = parsed
         self.negators = negators
         self.targets = targets
+        self.glue = glue
+        self.breakers = breakers
+        self.links = links
 
     def is_verb(self, tok: Token, lo: int, hi: int) -> bool:
         """Is ``tok`` (in the sentence of tokens ``lo``..``hi``) used as a verb?"""
@@ -109,16 +134,31 @@ class Clause:
             for t in (tok, tok.head, tok.head.head):
                 if any(c.dep_ == "neg" for c in t.children):
                     return True
-        for j in range(i - 1, max(lo, i - 8) - 1, -1):
+        for j in range(i - 1, max(lo, i - 6) - 1, -1):
             low = doc[j].lower_
+            if low in ("about", "whether"):
+                return False  # "won't tell you about curing reflux": the denial is of the telling
             if low in self.negators:
                 if low == "not" and j + 1 < len(doc) and doc[j + 1].lower_ in ("only", "just"):
                     continue  # "not only cures arthritis but ..."
                 if low == "no" and i - j > 2:
                     continue  # "no side effects and cures cancer": "no" negates a noun
+                if low == "never" and any(t.lower_ == "again" for t in doc[i : i + 8]):
+                    continue  # "never suffer from migraines again" promises, not denies
                 return True
-            if low in BREAKERS and low not in ("for", "with", "without"):
+            if low in self.breakers and low not in ("for", "with", "without"):
                 return False
+        return False
+
+    def negated_between(self, doc: Doc, start: int, end: int) -> bool:
+        """A negator between a predicate and its condition: "heilt keine Krankheit",
+        "cures no disease" ("not only" and "no more" are not denials)."""
+        for j in range(start, end):
+            low = doc[j].lower_
+            if low in self.negators and not (
+                j + 1 < len(doc) and doc[j + 1].lower_ in ("only", "just", "more", "longer")
+            ):
+                return True
         return False
 
     def governs(
@@ -134,7 +174,7 @@ class Clause:
             gap = gap[1:]
         if prep:  # "for people with diabetes", "for dogs suffering from arthritis"
             return len(gap) <= 5 and all(
-                t.lower_ in GLUE or t.lower_ in self.targets or t.lower_ in TARGET_LINKS
+                t.lower_ in self.glue or t.lower_ in self.targets or t.lower_ in self.links
                 for t in gap
             )
         if not noun and self.parsed:
@@ -144,10 +184,10 @@ class Clause:
         content = 0
         for tok in gap:
             low = tok.lower_
-            if low in BREAKERS:
+            if low in self.breakers:
                 return False
             if low in CAUSES:  # "eliminates toxins that cause autism": the target is the disease
                 content = 0
-            elif low not in GLUE and not tok.is_punct and not tok.like_num:
+            elif low not in self.glue and not tok.is_punct and not tok.like_num:
                 content += 1
         return content <= 3

@@ -18,6 +18,7 @@ from listlint.policy.links import see_also
 from listlint.report import Severity
 from listlint.rules.base import Hit
 from listlint.rules.claims.analysis import ClaimHit, analyse
+from listlint.rules.claims.explain import explain
 from listlint.rules.claims.messages import POLICY, message, suggestion
 from listlint.rules.claims.policy import KEY, ClaimsSection, claims_of
 from listlint.rules.family import Family, FamilyRule
@@ -77,13 +78,15 @@ class ClaimsRule(FamilyRule[ClaimsFamily, list[ClaimHit]]):
             if h.claim.rule != self.claim:
                 continue
             advice = suggestion(h)
+            severity = self.severity_of(h)
+            why = explain(h, (severity or self.severity).value)  # field, role, severity
             yield Hit(
-                message(h, marketplaces),
+                f"{message(h, marketplaces)} {why}",
                 index=h.index,
                 field=h.field,
                 match=h.match,
                 suggestion=advice + more if advice else more.strip() or None,
                 policy=link,
-                severity=self.severity_of(h),
+                severity=severity,
                 marketplaces=marketplaces,
             )

@@ -9,7 +9,19 @@ Works on spaCy docs of candidate sentences in matching form. Patterns, from FDA 
 * passive and testimonial: "tumors are dissolved", "my psoriasis is completely gone"
 * health products only: "for people with diabetes", "good against arthritis",
   "Cervical Cancer Tea", "popular with HIV patients", "cancer cells"
-* substitution: "alternative to chemotherapy", "reduce your need for insulin"
+* substitution: "alternative to chemotherapy", "reduce your need for insulin", "works
+  like a statin", "my doctor took me off metformin"
+* labels and tags: "Indications: gout, rheumatism", "Keywords: diabetes", "#arthritis"
+* testimonials and questions: "my eczema flare-ups stopped", "Kidney stones? Try this"
+* the same in Spanish, Portuguese, German, French and Indonesian (predicates carry their
+  language and count only in a listing of that language, see
+  :mod:`listlint.rules.claims.language`)
+
+Conditions come from the hand lists (``conditions.tsv``) and from the generated lexicon
+(:mod:`listlint.rules.claims.lexicon`), whose ambiguity marks are honoured: a name with
+other senses (Cancer the sign, shingles on a roof) needs a health product or a strong
+predicate, a rare-sense name (cold, stroke, fit) an explicit frame (a strong verb or noun,
+a label, a testimonial), an abbreviation capitals and a health product.
 
 and what cancels them: negation ("does not cure"), disclaimers ("not intended to
 diagnose, treat, cure or prevent any disease"), structure/function qualifiers ("relief of
@@ -21,20 +33,23 @@ Token tests are in :mod:`listlint.rules.claims.clause`, word-to-rule decisions i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from listlint.rules.claims.category import HEALTH
 from listlint.rules.claims.clause import Clause, Match, longest, matches, qualified
+from listlint.rules.claims.frames import cures, framed, lexicon_counts
+from listlint.rules.claims.lexicon import LexHit, condition_lexicon
+from listlint.rules.claims.phrases import Phrases
+from listlint.rules.claims.sides import Found, Sentence, Sides
 from listlint.rules.claims.verdicts import (
-    REDUCERS,
     RULE_RANK,
-    STRONG_NOUNS,
     SUBJECT_MATTER,
     condition_rule,
-    phrase_rule,
-    predicate_counts,
+    mood_only,
 )
 from listlint.rules.claims.vocab import Condition, Vocabulary
 
@@ -43,13 +58,12 @@ if TYPE_CHECKING:
 
     from listlint.rules.claims.pipeline import ClaimMatchers
 
-#: suitability, not effect: "celiac-friendly", "diabetic safe"
-SUITABILITY = frozenset("friendly safe suitable approved appropriate".split())
-PASSIVE_AUX = frozenset("is are was were be been being get gets got can will may has have".split())
-INTENSIFIERS = frozenset("completely totally fully all finally now just almost entirely".split())
-PATIENTS = frozenset("patients patient sufferers sufferer".split())
-#: (start token, end token, how, strength) of the words that make a claim
-Found = tuple[int, int, str, "str | None"]
+#: words of a keyword list that name a disease (not a symptom or a marker: "joint pain",
+#: "blood sugar" are how shoppers search for structure/function products too)
+KEYWORD_KINDS = frozenset({"disease", "implied"})
+#: conditions a later clause may take up by a pronoun ("coats the virus and immobilizes
+#: its activity"): a pronoun after "cures" could not stand for an appearance word
+ANAPHOR_KINDS = frozenset({"disease", "pathogen", "symptom"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +77,8 @@ class Claim:
     kind: str  # condition kind or phrase claim
     topic: str
     how: str  # verb | noun | affix | passive | prep | target | name | substitute | implied |
-    #           keyword | phrase
+    #           keyword | header | question | phrase
     severity: str | None = None  # "warning"/"info" when weaker than the rule's default
-
-
-@dataclass
-class _Sentence:
-    """One sentence's matches, with the product group they are judged for."""
-
-    doc: Doc
-    group: str
-    conds: list[Match]
-    phrases: list[Match]
-    preds: list[Match]
-    quals: list[tuple[int, int]]
-    text: str  # lower-case sentence text, for sentence-wide benign contexts
-    lo: int  # token bounds of the sentence
-    hi: int
-
-    @property
-    def health(self) -> bool:
-        return self.group in HEALTH
 
 
 class Grammar:
@@ -92,29 +87,53 @@ class Grammar:
     def __init__(self, matchers: ClaimMatchers, voc: Vocabulary) -> None:
         self.m = matchers
         self.voc = voc
-        self.clause = Clause(matchers.parsed, voc.negators, voc.targets)
-        self.nouns = voc.predicates["noun"] | STRONG_NOUNS
+        self.clause = Clause(
+            matchers.parsed, voc.negators, voc.targets, voc.glue, voc.breakers, voc.target_links
+        )
+        self.sides = Sides(voc, self.clause)
+        self.phrases = Phrases(voc, self.clause)
+        #: condition -> its subject-matter contexts as one whole-word regex
+        self._contexts: dict[str, re.Pattern[str]] = {}
 
-    def claims(self, doc: Doc, group: str, keywords: bool = False) -> Iterator[Claim]:
+    def claims(
+        self,
+        doc: Doc,
+        group: str,
+        keywords: bool = False,
+        names: Sequence[LexHit] = (),
+        langs: frozenset[str] | None = None,
+        cause: bool = False,
+        title: bool = False,
+        remedy: bool = False,
+        ingested: bool = False,
+    ) -> Iterator[Claim]:
         """Claims in ``doc`` (character offsets in ``doc.text``) for a product group;
-        ``keywords``: the doc is a list of search keywords (tags), not prose."""
-        if group in SUBJECT_MATTER:
+        ``keywords``: the doc is a list of search keywords (tags), not prose; ``names``:
+        the lexicon's conditions in it; ``langs``: the languages whose predicates count
+        (None: all); ``cause``: the listing supports a cause (awareness, charity, a
+        memorial: :meth:`cause_words`), which on anything but a health product makes its
+        disease words subject matter ("Walk to cure diabetes" T-shirt); ``title``: the doc
+        is the listing's title (what the product is called, not a feature list);
+        ``remedy``: the listing names a product form of remedies ("cápsulas", "chá",
+        "drops"), which makes an uncategorised listing a health product for the lexicon;
+        ``ingested``: one that is swallowed (calming chews, not a calming spray or bed)."""
+        if group in SUBJECT_MATTER or (cause and group not in HEALTH):
             return
+        names = [
+            LexHit(h.start, h.end, entry, h.row)
+            for h in names
+            if (entry := h.in_language(langs)) is not None
+        ]
+        conds = self._conditions(doc, names)
         if keywords:
-            yield from self._keyword_claims(doc, group)
+            yield from self._keyword_claims(doc, group, conds, doc.text.lower())
             return
         labels = self.m.labels
-        benign = [(s, e) for _, s, e in self.m.benign(doc)]
-
-        def kept(m: Match) -> bool:  # not the word inside "hearing aids", "dog treats"
-            return not any(
-                s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in benign
-            )
-
-        conds = [m for m in longest(matches(self.m.conditions, doc, labels)) if kept(m)]
-        phrases = [m for m in longest(matches(self.m.phrases, doc, labels)) if kept(m)]
+        phrases = [m for m in longest(matches(self.m.phrases, doc, labels)) if self._kept(doc, m)]
         preds = matches(self.m.predicates, doc, labels)
         preds += matches(self.m.predicate_phrases, doc, labels)
+        if langs is not None:
+            preds = [p for p in preds if not p.lang or p.lang in langs]
         quals = [(s, e) for _, s, e in self.m.qualifiers(doc)]
         disclaimers = [s for _, s, _ in self.m.disclaimers(doc)]
         for sent in doc.sents:
@@ -122,7 +141,7 @@ class Grammar:
             if any(lo <= s < hi for s in disclaimers):
                 continue
             yield from self._sentence(
-                _Sentence(
+                Sentence(
                     doc,
                     group,
                     [m for m in conds if lo <= m.start and m.end <= hi],
@@ -132,43 +151,130 @@ class Grammar:
                     sent.text.lower(),
                     lo,
                     hi,
+                    title,
+                    remedy,
+                    ingested,
                 )
             )
 
-    def _keyword_claims(self, doc: Doc, group: str) -> Iterator[Claim]:
+    def cause_words(self) -> tuple[str, ...]:
+        """Contexts that make any condition subject matter (benign.tsv term "*")."""
+        return self.voc.benign_sentences.get("*", ())
+
+    @cached_property
+    def causes(self) -> re.Pattern[str]:
+        """:meth:`cause_words` as one whole-word regex."""
+        words = sorted(self.cause_words(), key=len, reverse=True)
+        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
+
+    def _kept(self, doc: Doc, m: Match) -> bool:
+        """Not the word inside "hearing aids", "dog treats" (a benign phrase around it)."""
+        return not any(
+            s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in self._benign(doc)
+        )
+
+    def _benign(self, doc: Doc) -> list[tuple[int, int]]:
+        if doc.user_data.get("benign") is None:
+            doc.user_data["benign"] = [(s, e) for _, s, e in self.m.benign(doc)]
+        return doc.user_data["benign"]
+
+    def _conditions(self, doc: Doc, names: Sequence[LexHit]) -> list[Match]:
+        """Hand-listed conditions, then the lexicon's names (a hand entry wins a tie: its
+        kinds are finer), benign phrases removed, longest first."""
+        found: list[Match] = []
+        for m in matches(self.m.conditions, doc, self.m.labels):
+            m.entry = self.voc.conditions.get(doc[m.start : m.end].text.lower())
+            if m.entry is not None:
+                found.append(m)
+        for h in names:
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if span is None:
+                continue
+            cond = self._hand_entry(span.text.lower(), h) or _condition(h)
+            found.append(Match(cond.kind, span.start, span.end, cond.lang, cond))
+        kept = [m for m in longest(found) if self._kept(doc, m)]
+        return kept
+
+    def lexicon_ambiguity(self, cond: Match, doc: Doc) -> str:
+        """The lexicon's ambiguity mark of a hand-listed term ("seizure" of a bolt,
+        "cold"), asked only off health products (the hand lists' own benign contexts
+        handle them in health products)."""
+        if cond.entry.ambiguity or cond.lang not in ("", "en"):
+            return cond.entry.ambiguity
+        hit = condition_lexicon().exact(doc[cond.start : cond.end].text.lower())
+        return hit.entry.ambiguity if hit is not None else ""
+
+    def _hand_entry(self, text: str, hit: LexHit) -> Condition | None:
+        """The hand lists' entry for a lexicon name in its singular or plural ("pimple"
+        is listed as "pimples", an appearance word): their kinds are finer; the lexicon's
+        ambiguity mark stays ("seizure" of a bolt)."""
+        for form in (text, text + "s", text[:-1] if text.endswith("s") else ""):
+            entry = self.voc.conditions.get(form)
+            if entry is not None:
+                if form == text or not hit.entry.ambiguity:
+                    return entry
+                return Condition(
+                    entry.term, entry.kind, entry.topic, entry.lang, hit.entry.ambiguity
+                )
+        return None
+
+    def _keyword_claims(
+        self, doc: Doc, group: str, conds: list[Match], text: str
+    ) -> Iterator[Claim]:
         """A named disease among a health product's search keywords ("turmeric, arthritis,
         joint pain"): Amazon treats disease names used as keywords as disease claims."""
         if group not in HEALTH:
             return
-        labels = self.m.labels
-        benign = [(s, e) for _, s, e in self.m.benign(doc)]
-        for m in longest(matches(self.m.conditions, doc, labels)):
-            entry = self.voc.conditions.get(doc[m.start : m.end].text.lower())
-            if entry is None or entry.kind not in ("disease", "implied"):
-                continue
-            if any(s <= m.start and m.end <= e for s, e in benign):
-                continue
-            span = doc[m.start : m.end]
-            yield Claim(
-                condition_rule(entry.kind, group),
-                span.start_char,
-                span.end_char,
-                entry.term,
-                entry.kind,
-                entry.topic,
-                "keyword",
-                "warning",
-            )
+        for m in conds:
+            claim = self._keyword(doc, group, m, text)
+            if claim is not None:
+                yield claim
 
-    def _sentence(self, s: _Sentence) -> Iterator[Claim]:
+    def _keyword(self, doc: Doc, group: str, m: Match, text: str) -> Claim | None:
+        entry = m.entry
+        if entry.kind not in KEYWORD_KINDS or entry.ambiguity:
+            return None  # "cold", "stroke", "Cancer": a keyword list gives no frame
+        if self._subject(entry, text):
+            return None
+        span = doc[m.start : m.end]
+        rule = condition_rule(entry.kind, group)
+        return Claim(
+            rule,
+            span.start_char,
+            span.end_char,
+            entry.term,
+            entry.kind,
+            entry.topic,
+            "keyword",
+            "warning",
+        )
+
+    def _subject(self, entry: Condition, text: str) -> bool:
+        """Does the sentence make the condition subject matter (zodiac, awareness)?"""
+        found = self._contexts.get(entry.term)
+        if found is None:
+            contexts = {*self.voc.benign_sentences.get(entry.term, ()), *self.cause_words()}
+            alternatives = "|".join(re.escape(c) for c in sorted(contexts, key=len, reverse=True))
+            found = self._contexts[entry.term] = re.compile(rf"\b(?:{alternatives})\b")
+        return found.search(text) is not None
+
+    def _sentence(self, s: Sentence) -> Iterator[Claim]:
         # one claim per predicate: "cures A and B"; a disease outranks a cosmetic condition
         # ("apply to skin cancer lesions" is a disease claim, not only a drug claim)
         by_anchor: dict[int, Claim] = {}
+        labelled = self.sides.labelled(s)
         for cond in s.conds:
-            found = self._condition_claim(s, cond)
-            if found is None:
+            label = labelled.get(cond.start)
+            if label is not None and label[1] == "tag":
                 continue
-            anchor, claim = found
+            if label is not None and label[1] == "keyword":
+                found = self._keyword(s.doc, s.group, cond, s.text) if s.health else None
+                found_at = (label[0], found) if found else None
+            else:
+                found_at = self._condition_claim(s, cond, label[0] if label else None)
+            if found_at is None:
+                continue
+            anchor, claim = found_at
             prev = by_anchor.get(anchor)
             if prev is None:
                 by_anchor[anchor] = claim
@@ -176,12 +282,21 @@ class Grammar:
                 first, later = sorted((prev, claim), key=lambda c: RULE_RANK.index(c.rule))
                 by_anchor[anchor] = _extend(first, later)
         found_claims = list(by_anchor.values())
-        yield from found_claims
-        for ph in s.phrases:
-            said = self._phrase_claim(s, ph)
+        phrase_claims = self.phrases.claims(s, found_claims)
+        for c in found_claims:
+            # "pain reliever": the drug class says it better than "relieves pain"
+            if not any(
+                p.kind == "drug" and p.start <= c.start and c.end <= p.end for p in phrase_claims
+            ):
+                yield c
+        for claim in phrase_claims:
             # "kills bacteria", "removes wrinkles", "anti-cancer": the condition claim says it
-            if said and not any(c.start < said.end and said.start < c.end for c in found_claims):
-                yield said
+            covered = [c for c in found_claims if c.start < claim.end and claim.start < c.end]
+            if not covered or (
+                claim.kind == "drug"
+                and all(claim.start <= c.start and c.end <= claim.end for c in covered)
+            ):
+                yield claim
         for p in s.preds:
             if p.kind == "weight_amount" and not self.clause.negated(s.doc, p.start, s.lo):
                 span = s.doc[p.start : p.end]
@@ -189,144 +304,89 @@ class Grammar:
                     "weight", span.start_char, span.end_char, span.text, "weight", "", "phrase"
                 )
 
-    def _condition_claim(self, s: _Sentence, cond: Match) -> tuple[int, Claim] | None:
+    def _condition_claim(
+        self, s: Sentence, cond: Match, header: int | None
+    ) -> tuple[int, Claim] | None:
         doc = s.doc
-        entry = self.voc.conditions.get(doc[cond.start : cond.end].text.lower())
-        if entry is None or self._excluded(s, cond, entry):
+        entry: Condition = cond.entry
+        if self._excluded(s, cond, entry):
             return None
-        subject = any(ctx in s.text for ctx in self.voc.benign_sentences.get(entry.term, ()))
-        found = self._left_side(s, cond, entry.kind, strong_only=subject)
+        subject = self._subject(entry, s.text)
+        if subject and not s.health and entry.kind not in ("pathogen",):
+            return None  # "walk to cure diabetes" on a T-shirt: a cause, not a claim
+        found: Found | None = None
+        if header is not None and entry.kind in (
+            "disease",
+            "symptom",
+            "marker",
+            "pathogen",
+            "implied",
+        ):
+            if not qualified(s.quals, header, cond):
+                found = (header, header + 1, "header", None, True)
+        if found is None:
+            found = self.sides.left(s, cond, entry.kind, strong_only=subject)
         if found is None and not subject:
-            found = self._right_side(s, cond, entry.kind)
+            found = self.sides.right(s, cond, entry.kind)
+        if found is None and not subject and entry.kind in ANAPHOR_KINDS:
+            found = self.sides.back(s, cond)
         if found is None and entry.kind == "implied" and s.health:
             if not self.clause.negated(doc, cond.start, s.lo):
-                found = (cond.start, cond.end, "implied", "weak")  # "cancer cells"
+                found = (cond.start, cond.end, "implied", "weak", False)  # "cancer cells"
         if found is None:
             return None
-        start_tok, end_tok, how, strength = found
+        if (
+            s.group == "cosmetic"
+            and entry.kind in ("cosmetic", "appearance")
+            and found[2] in ("prep", "target")
+        ):
+            return None  # "for those with thinning hair", "for acne-prone skin": who it suits
+        if entry.lexicon and not lexicon_counts(s, entry, found):
+            return None
+        if not s.health and not entry.ambiguity:
+            # a hand-listed word the lexicon marks ambiguous ("seizure" of a bolt) takes
+            # a cure verb off health products: "heals cancer" on a crystal still counts
+            if self.lexicon_ambiguity(cond, doc) and not cures(s, found):
+                return None
+        elif not framed(s, entry, found, cond.start):
+            return None
+        start_tok, end_tok, how, strength, _ = found
         span = doc[min(start_tok, cond.start) : max(cond.end, end_tok)]
         weak = strength == "weak" and (
-            how == "implied" or s.group not in ("supplement", "food", "pet")
+            how in ("implied", "question") or s.group not in ("supplement", "food", "pet")
         )
+        if mood_only(entry.topic, s.group) and not found[4]:
+            if s.group == "goods" or (s.group in ("unknown", "pet") and not s.ingested):
+                return None  # a calming bed, blanket, diffuser or wrap "reduces anxiety"
+            weak = True  # calming chews: a warning
         severity = "warning" if s.group == "device" or weak else None
         if how == "affix" and entry.kind in ("cosmetic", "appearance"):
-            severity = "warning"  # "anti-dandruff shampoo" can be a compliant OTC drug
+            # "anti-dandruff shampoo", "Anti-Acne cleanser": the product type of a compliant
+            # OTC drug (with its Drug Facts label) or a cosmetic line's name
+            severity = "info" if s.group in ("cosmetic", "unknown") else "warning"
         rule = condition_rule(entry.kind, s.group)
         claim = Claim(
             rule, span.start_char, span.end_char, entry.term, entry.kind, entry.topic, how, severity
         )
         return start_tok, claim
 
-    def _excluded(self, s: _Sentence, cond: Match, entry: Condition) -> bool:
-        nxt = [t.lower_ for t in s.doc[cond.end : cond.end + 2] if t.lower_ != "-"]
-        if nxt and nxt[0] in SUITABILITY:
+    def _excluded(self, s: Sentence, cond: Match, entry: Condition) -> bool:
+        doc = s.doc
+        nxt = [t.lower_ for t in doc[cond.end : cond.end + 2] if t.lower_ != "-"]
+        if nxt and nxt[0] in self.voc.suitability_after:
             return True  # "celiac-friendly", "diabetic safe": who may use it, not what it does
+        before = " ".join(t.lower_ for t in doc[max(s.lo, cond.start - 4) : cond.start])
+        if any(before.endswith(p) for p in self.voc.suitability_before):
+            return True  # "suitable for diabetics", "con tendencia acneica"
         if nxt and nxt[0] in ("causing", "related") and entry.kind != "pathogen":
             return True  # "acne-causing bacteria": the claim is about the bacteria
         # pain relief is what many devices and goods are for
         return entry.kind == "symptom" and s.group in ("goods", "device")
 
-    def _left_side(self, s: _Sentence, cond: Match, kind: str, strong_only: bool) -> Found | None:
-        """A predicate before the condition that governs it: "cures arthritis"."""
-        doc = s.doc
-        for p in sorted(s.preds, key=lambda p: -p.end):
-            if p.end > cond.start or p.kind in ("suffix", "prefix", "weight_amount", "outcome"):
-                continue
-            head = doc[p.start]
-            lemma, low = head.lemma_.lower(), head.lower_
-            pk = p.kind
-            if (
-                pk in ("strong", "soft")
-                and p.end - p.start == 1
-                and not self.clause.is_verb(head, s.lo, s.hi)
-            ):
-                if lemma not in STRONG_NOUNS and low not in STRONG_NOUNS:
-                    continue
-                pk = "noun"  # "a cure for cancer"
-            if strong_only and pk != "strong":
-                continue
-            if pk == "prep" and p.start and doc[p.start - 1].lemma_.lower() in self.nouns:
-                continue  # "(no known) cure for diabetes" is the noun's to decide
-            window = doc[max(s.lo, p.start - 4) : p.start]
-            reduced = any(t.lemma_.lower() in REDUCERS for t in window)
-            if not predicate_counts(pk, kind, lemma, low, s.health, s.group, reduced):
-                continue
-            if not self.clause.governs(doc, p.end, cond, noun=pk == "noun", prep=pk == "prep"):
-                continue
-            if qualified(s.quals, p.start, cond) or self.clause.negated(doc, p.start, s.lo):
-                continue
-            how = pk if pk in ("noun", "prep", "substitute") else "verb"
-            return (p.start, p.end, how, None if pk in ("strong", "soft", "noun") else "weak")
-        return None
 
-    def _right_side(self, s: _Sentence, cond: Match, kind: str) -> Found | None:
-        """Patterns where the claim word follows (or wraps) the condition."""
-        doc = s.doc
-        if kind in ("therapy", "generic") or self.clause.negated(doc, cond.start, s.lo):
-            return None
-        for p in s.preds:  # "anti-cancer"
-            if p.kind == "prefix" and p.end == cond.start and kind not in ("appearance", "marker"):
-                return (p.start, cond.end, "affix", None)
-        if qualified(s.quals, cond.start, cond):  # "occasional constipation relief"
-            return None
-        j = self._after_conjoined(s, cond)
-        if j >= len(doc):
-            return None
-        tok = doc[j]
-        lemma = tok.lemma_.lower()
-        if kind == "marker":  # "blood sugar control"
-            if lemma in ("control", "management", "regulation"):
-                return (j, j + 1, "noun", None)
-            return None
-        for p in s.preds:
-            if p.start != j:
-                continue
-            if p.kind == "suffix" and kind != "appearance":
-                return (j, p.end, "affix", None)
-            if p.kind == "noun" and (s.health or lemma in STRONG_NOUNS):
-                if kind == "appearance" and lemma not in STRONG_NOUNS:
-                    return None
-                return (j, p.end, "noun", None)
-        if kind == "appearance" or not s.health:
-            return None
-        if tok.lower_ in PATIENTS:
-            return (j, j + 1, "target", "weak")
-        if tok.lower_ in self.voc.remedy_nouns and kind in ("disease", "cosmetic", "symptom"):
-            return (j, j + 1, "name", "weak")
-        # passive: "arthritis can be cured"; testimonial: "my psoriasis is completely gone"
-        k = j
-        while k < len(doc) and k - j < 3 and doc[k].lower_ in PASSIVE_AUX | INTENSIFIERS:
-            k += 1
-        for p in s.preds:
-            if p.start == k and (p.kind == "outcome" or (k > j and p.kind == "strong")):
-                return (k, p.end, "passive", None)
-        return None
-
-    @staticmethod
-    def _after_conjoined(s: _Sentence, cond: Match) -> int:
-        """The token after this condition and any joined to it: "cold and flu| remedy"."""
-        starts = {c.start: c.end for c in s.conds}
-        j = cond.end
-        while j < len(s.doc) and j - cond.end < 6:
-            if s.doc[j].lower_ in ("&", "and", "/", ",", "or", "-") and j + 1 in starts:
-                j = starts[j + 1]
-                continue
-            break
-        return j
-
-    def _phrase_claim(self, s: _Sentence, ph: Match) -> Claim | None:
-        span = s.doc[ph.start : ph.end]
-        entry = self.voc.phrases.get(span.text.lower())
-        if entry is None or self.clause.negated(s.doc, ph.start, s.lo):
-            return None
-        if any(ctx in s.text for ctx in self.voc.benign_sentences.get(entry.term, ())):
-            return None
-        rule, severity = phrase_rule(entry.claim, s.group, entry.term)
-        if rule is None:
-            return None
-        return Claim(
-            rule, span.start_char, span.end_char, entry.term, entry.claim, "", "phrase", severity
-        )
+def _condition(hit: LexHit) -> Condition:
+    e = hit.entry
+    return Condition(e.term, e.kind, e.topic, e.lang, e.ambiguity, e.code or "lexicon")
 
 
 def _extend(first: Claim, later: Claim) -> Claim:

@@ -110,6 +110,7 @@ def _predicate_patterns(voc: Vocabulary) -> dict[str, list[list[dict[str, Any]]]
         [{"LOWER": {"IN": sorted(voc.predicates["suffix"])}}],
     ]
     patterns["prefix"] = [[{"LOWER": {"IN": sorted(voc.predicates["prefix"])}}, {"ORTH": "-"}]]
+
     units = ["lbs", "lb", "pounds", "pound", "kg", "kgs", "kilos", "kilograms", "stone", "inches"]
     patterns["weight_amount"] = [
         [
@@ -134,6 +135,13 @@ def _multiword_predicates(voc: Vocabulary) -> dict[str, list[str]]:
             if " " in term and kind not in ("suffix", "prefix"):
                 first, rest = term.split(" ", 1)
                 out.setdefault(kind, []).extend(f"{f} {rest}" for f in verb_forms(first))
+    # es/pt/de/fr/id: every surface form is listed, so no lemma is needed (the English
+    # lookup lemmas would only garble them); the label carries the language. One hash
+    # lookup per token here, where Matcher patterns cost per pattern per token
+    for kind, by_lang in voc.lang_predicates.items():
+        for lang, forms in by_lang.items():
+            if forms:
+                out[f"{kind}@{lang}"] = sorted(forms)
     return out
 
 
@@ -149,9 +157,13 @@ def build_matchers(nlp: Language, voc: Vocabulary) -> ClaimMatchers:
     benign = [c for cs in voc.benign_phrases.values() for c in cs]
     predicates = Matcher(nlp.vocab)
     labels: dict[int, str] = {}
-    for kind, rows in _predicate_patterns(voc).items():
+    pattern_sets = _predicate_patterns(voc)
+    multiword = _multiword_predicates(voc)
+    for kind, rows in pattern_sets.items():
         predicates.add(kind, rows)
-    for kind in (*cond, *phrases, *voc.predicates, "weight_amount", "qualifier", "disclaimer"):
+    for kind in (*cond, *phrases, *voc.predicates, *pattern_sets, *multiword):
+        labels[nlp.vocab.strings.add(kind)] = kind
+    for kind in ("weight_amount", "qualifier", "disclaimer"):
         labels[nlp.vocab.strings.add(kind)] = kind
     return ClaimMatchers(
         nlp=nlp,
@@ -161,7 +173,7 @@ def build_matchers(nlp: Language, voc: Vocabulary) -> ClaimMatchers:
         disclaimers=_phrase_matcher(nlp, {"disclaimer": list(voc.disclaimers)}),
         benign=_phrase_matcher(nlp, {"benign": benign}),
         predicates=predicates,
-        predicate_phrases=_phrase_matcher(nlp, _multiword_predicates(voc)),
+        predicate_phrases=_phrase_matcher(nlp, multiword),
         labels=labels,
     )
 
