@@ -32,10 +32,16 @@ def known_headers() -> frozenset[str]:
     return frozenset(keys | {fold(k) for k in keys})
 
 
+#: no known header name is near this long (the longest, translated WooCommerce ones, are
+#: ~60 characters); a longer cell is data and is not normalised and folded character by
+#: character (a 5 MB description cell in the first rows took 11 s to score)
+MAX_HEADER_CHARS = 200
+
+
 def header_score(cells: list[str | None], known: frozenset[str] | set[str]) -> int:
     score = 0
     for c in cells:
-        if c:
+        if c and len(c) <= MAX_HEADER_CHARS:
             key = normalise_header(c)[0]
             score += key in known or fold(key) in known
     return score
