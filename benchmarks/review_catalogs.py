@@ -29,7 +29,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 REVIEW = ROOT / "corpus" / "catalog_review.tsv"
 POLICIES = ["tiktok-shop-us", "amazon-us"]
-FAMILIES = ("prohibited", "claims", "ip", "pricing", "category", "images")
+FAMILIES = (
+    "prohibited",
+    "claims",
+    "ip",
+    "pricing",
+    "category",
+    "images",
+    "offplatform",
+    "advertising",
+    "origin",
+)
 RANK = {"info": 0, "warning": 1, "error": 2}
 
 

@@ -11,6 +11,7 @@ Case file format::
         expect: [PR101]          # codes that must fire; [] = must not fire (a trap)
         match: kratom            # optional: a finding's `match` must contain this text
         marketplaces: [TikTok Shop US]   # optional: must be named by the finding
+        severity: error          # optional: a finding of the expected rules has it
 
 A case passes when the set of codes (among ``rules``) found equals ``expect``.
 
@@ -82,6 +83,9 @@ def _check(spec: dict, case: dict) -> None:
     if "flagged" in case:
         skus = {f.sku for f in report.findings if f.rule in codes}
         assert skus == set(case["flagged"]), messages
+    if case.get("severity"):
+        expected = [f for f in report.findings if f.rule in case["expect"]]
+        assert any(f.severity.value == case["severity"] for f in expected), messages
     if case.get("marketplaces"):
         named = {m for f in report.findings for m in f.marketplaces}
         assert set(case["marketplaces"]) <= named, (named, messages)

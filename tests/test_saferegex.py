@@ -7,7 +7,7 @@ import time
 import pytest
 
 from listlint.errors import ConfigError
-from listlint.text.saferegex import compile_pattern
+from listlint.text.saferegex import compile_pattern, match_at
 
 
 def test_catastrophic_pattern_runs_in_linear_time():
@@ -34,3 +34,11 @@ def test_unsupported_or_invalid_pattern_is_a_config_error_naming_its_source(bad)
 def test_overlong_pattern_is_refused():
     with pytest.raises(ConfigError, match="limit"):
         compile_pattern("a" * 5000, "test")
+
+
+def test_match_at_reports_positions_in_the_whole_text_and_looks_a_window_ahead() -> None:
+    digits = compile_pattern(r"\d+", "test")
+    text = "call 0812 now, or 99"
+    assert match_at(digits, text, 5)[:2] == (5, 9)
+    assert match_at(digits, text, 0) is None  # anchored at pos, like re's match(text, pos)
+    assert match_at(digits, "x" + "1" * 300, 1, width=128)[:2] == (1, 129)  # cut at the window

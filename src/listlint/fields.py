@@ -53,6 +53,10 @@ CANONICAL_FIELDS: tuple[str, ...] = (
     "quantity",
     "handle",
     "options",
+    #: where the product was made, as the catalogue states it (a name or code; origin family)
+    "country_of_origin",
+    #: the manufacturer's postal address (EU GPSR, TikTok Shop "Manufacturer"; origin family)
+    "manufacturer_address",
     "listlint",
 )
 

@@ -115,11 +115,15 @@ def _raw_pack(path: Path, depth: int = 0, seen: tuple[Path, ...] = ()) -> tuple[
     parents = data.get("extends", [])
     if isinstance(parents, str):
         parents = [parents]
-    if not isinstance(parents, list):
+    if not isinstance(parents, list) or not all(isinstance(p, str) and p for p in parents):
         raise ConfigError("`extends` must be a pack name or a list of names", path=str(path))
     merged: dict = {}
     for parent in parents:
-        parent_path = resolve_pack_path(str(parent), relative_to=path.parent)
+        try:
+            parent_path = resolve_pack_path(parent, relative_to=path.parent)
+        except ConfigError as exc:
+            # the pack that names the missing parent is the file to fix
+            raise ConfigError(f"extends: {exc.detail}", path=str(path)) from None
         parent_data, _ = _raw_pack(parent_path, depth + 1, (*seen, path))
         merged = _deep_merge(merged, parent_data)
     # identity fields are never inherited

@@ -32,6 +32,9 @@ FAMILIES: tuple[str, ...] = (
     "listlint.rules.pricing",
     "listlint.rules.category",
     "listlint.rules.images",
+    "listlint.rules.offplatform",
+    "listlint.rules.advertising",
+    "listlint.rules.origin",
 )
 
 ENTRY_POINT_GROUP = "listlint.rules"

@@ -33,8 +33,14 @@ from listlint.text.steps import (
 )
 
 #: Characters used to hide words from filters: zero-width space/joiners, word joiner,
-#: BOM, soft hyphen, Mongolian vowel separator, LRM/RLM marks.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"
+#: BOM, soft hyphen, Mongolian vowel separator, LRM/RLM marks, the invisible operators
+#: (U+2061-2064), the Hangul fillers (U+3164 and the half-width U+FFA0 decompose to
+#: U+1160 under NFKD; U+115F) and the Unicode tag characters (U+E0000-E007F: invisible
+#: copies of ASCII) that issue 21 L6 hid "kratom" and claims with.
+INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u2061\u2062\u2063\u2064"
+    "\u115f\u1160\u3164\uffa0" + "".join(map(chr, range(0xE0000, 0xE0080)))
+)
 
 _TAG_RE = re.compile(r"<[^>]{0,2000}>")
 _BLOCK_TAG_RE = re.compile(

@@ -65,3 +65,16 @@ def _validate_pattern(value: str) -> str:
 #: ``patterns: list[SafePattern]`` refuses a bad pattern at load time, and the pack
 #: loader's error names the file, key and line.
 SafePattern = Annotated[str, AfterValidator(_validate_pattern)]
+
+
+def match_at(pattern: Any, text: str, pos: int, width: int = 128) -> tuple[int, int, Any] | None:
+    """``pattern.match(text, pos)`` looking at most ``width`` characters ahead, as
+    ``(start, end, match)`` in ``text``'s positions.
+
+    google-re2's ``match(text, pos)`` encodes the whole of ``text`` to UTF-8 on every
+    call, so a reader that tries a short pattern at each of many positions (after each
+    cue of a long description) would be quadratic; a window keeps each try constant."""
+    m = pattern.match(text[pos : pos + width])
+    if m is None:
+        return None
+    return pos + m.start(), pos + m.end(), m

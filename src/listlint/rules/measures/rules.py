@@ -32,6 +32,7 @@ from listlint.rules.measures.shipping import (
     ImplausibleDensity,
     PackageSmallerThanItem,
 )
+from listlint.rules.measures.title_weight import TitleWeightMismatch
 from listlint.units import MASS_TO_KG, format_weight, parse_number, why_unreadable
 
 
@@ -276,9 +277,18 @@ class WeightUnitMixup(MeasuresRule):
                 index=i,
                 field="weight",
                 match=raw,
-                suggestion=f"did you mean {value:,.4g} {meant}? (= {format_weight(corrected)})",
+                suggestion=_did_you_mean(value, meant, corrected),
                 policy=link,
             )
+
+
+def _did_you_mean(value: float, unit: str, kg: float) -> str:
+    """The corrected weight as the seller writes it, and in the report's own unit when
+    that reads differently ("180 g (= 0.18 kg)", never "52 g (= 52 g)")."""
+    written = f"{value:,.4g} {unit}"
+    canonical = format_weight(kg)
+    same = canonical == written or canonical.replace(",", "") == written.replace(",", "")
+    return f"did you mean {written}?" + ("" if same else f" (= {canonical})")
 
 
 class ImplausibleWeight(MeasuresRule):
@@ -327,6 +337,7 @@ RULES: list[type[Rule]] = [
     NonPositiveMeasure,
     WeightUnitMixup,
     ImplausibleWeight,
+    TitleWeightMismatch,
     ImplausibleDensity,
     PackageSmallerThanItem,
     CarrierLimit,

@@ -7,6 +7,7 @@ Limits are data (``specs.text`` in each pack). Lengths count characters, not byt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
@@ -241,8 +242,45 @@ class AllCapsTitle(SpecsRule):
                 )
 
 
+#: a token of separators only (" - ", " | ", ","), left between words when a
+#: promotion is cut out
+_SEPARATOR = re.compile(r"[-|,/:;!+&]+")
+
+
+def _tidy(tokens: list[str]) -> list[str]:
+    """Separators that no longer separate anything dropped: at either end, and all
+    but the first of a run ("Mug - , Blue" -> "Mug - Blue")."""
+    out: list[str] = []
+    for token in tokens:
+        if _SEPARATOR.fullmatch(token) and (not out or _SEPARATOR.fullmatch(out[-1])):
+            continue
+        out.append(token)
+    while out and _SEPARATOR.fullmatch(out[-1]):
+        out.pop()
+    return out
+
+
+def _capitalised(word: str) -> str:
+    """A word of capitals in normal case, hyphen part by part ("T-SHIRT" -> "T-Shirt");
+    parts of three letters or fewer and parts with digits stay ("USB-C", "MP3")."""
+    parts = word.split("-")
+    return "-".join(
+        p.capitalize() if p.isupper() and len(p) > 3 and p.isalpha() else p for p in parts
+    )
+
+
 def _sentence_case(title: str) -> str:
-    return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in title.split())
+    """The title as the fix suggests it: promotional phrases cut (the promotional-text
+    rule tells the seller to remove them; a fix that keeps them would contradict it),
+    words of capitals in normal case."""
+    from listlint.rules.specs.wording import promotion_spans
+
+    folded = fold(title)
+    if len(folded) == len(title):
+        for start, end in reversed(promotion_spans(folded)):
+            title = title[:start] + " " + title[end:]
+    words = _tidy(title.replace(",", " , ").split())
+    return " ".join(_capitalised(w) for w in words).replace(" , ", ", ")
 
 
 @cache

@@ -36,6 +36,22 @@ def _promo_table() -> tuple[dict[str, str], ...]:
     return table("specs/promotional")
 
 
+@cache
+def _every_promotion() -> PhraseMatcher:
+    """Every promotional phrase, whatever the marketplace (for fix suggestions)."""
+    return PhraseMatcher([(row["term"], None) for row in _promo_table()])
+
+
+def promotion_spans(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the promotional phrases and "% off" forms in folded text."""
+    spans = [(m.start, m.end) for m in _every_promotion().longest(folded)]
+    off = tc.percent_off(folded)
+    if off:
+        start = folded.find(off.lower())
+        spans.append((start, start + len(off)))
+    return sorted(spans)
+
+
 class PromotionalText(SpecsRule):
     """A title carries promotional text: "FREE SHIPPING", "best price", "50% off",
     "best seller", "送料無料".
@@ -87,17 +103,29 @@ class PromotionalText(SpecsRule):
                 found.append((start, start + len(off), tuple(self.packs)))
             if not found:
                 continue
-            start, end, packs = min(found)
-            quote = titles[i][start:end] if len(titles[i]) == len(folded) else folded[start:end]
+            # every phrase at once (issue 22): the seller fixes the title in one pass
+            same = len(titles[i]) == len(folded)
+            quotes: list[str] = []
+            packs_of: list = []
+            reached = -1
+            for start, end, packs in sorted(found):
+                if start < reached:
+                    continue  # inside a phrase already quoted
+                reached = end
+                quote = titles[i][start:end] if same else folded[start:end]
+                if quote.lower() not in (q.lower() for q in quotes):
+                    quotes.append(quote)
+                packs_of.extend(p for p in packs if p not in packs_of)
+            listed = ", ".join(map(repr, quotes[:-1])) + " and " if len(quotes) > 1 else ""
             yield Hit(
-                message=f"the title contains promotional text {quote!r}; promotions are "
-                f"not allowed in titles on {self.names(list(packs))}",
+                message=f"the title contains promotional text {listed}{quotes[-1]!r}; "
+                f"promotions are not allowed in titles on {self.names(packs_of)}",
                 index=i,
                 field="title",
-                match=quote,
-                suggestion="remove it; put prices, discounts and shipping offers in their own "
-                "fields or in a promotion",
-                marketplaces=tuple(p.label for p in packs),
+                match=quotes[0],
+                suggestion=f"remove {'them' if len(quotes) > 1 else 'it'}; put prices, "
+                "discounts and shipping offers in their own fields or in a promotion",
+                marketplaces=tuple(p.label for p in packs_of),
             )
 
 
