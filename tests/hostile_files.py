@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import struct
 import zipfile
 from collections.abc import Callable
@@ -157,6 +158,149 @@ def jsonl_mixed() -> bytes:
     return "\n".join(lines).encode()
 
 
+# --- issue 21 (attack pass of 2026-12): loader amplification and silent drops ------
+
+
+def far_cell_xlsx(ref: str) -> bytes:
+    """A header row and one cell far away: a dense reader allocates the whole grid."""
+    row = int(re.sub(r"^[A-Z]+", "", ref))
+    cells = f'<row r="{row}"><c r="{ref}" t="inlineStr"><is><t>x</t></is></c></row>'
+    body = inline_row(1, ["sku", "title"]) + inline_row(2, ["A1", "Mug"]) + cells
+    return xlsx_with({"xl/worksheets/sheet1.xml": sheet(body)})
+
+
+def many_sheets_xlsx(n: int = 6000) -> bytes:
+    """``n`` small sheets (a header and one product each)."""
+    sheets = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i in range(n))
+    rels = "".join(
+        f'<Relationship Id="rId{i + 1}" Type="{_REL}/worksheet" Target="worksheets/s{i}.xml"/>'
+        for i in range(n)
+    )
+    parts: dict[str, bytes | str] = {
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{_NS}" xmlns:r="{_REL}">'
+        f"<sheets>{sheets}</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="{_PKG}">'
+        f"{rels}</Relationships>",
+    }
+    for i in range(n):
+        rows = inline_row(1, ["sku", "title", "price"]) + inline_row(2, [f"S{i}", "Mug", "9"])
+        parts[f"xl/worksheets/s{i}.xml"] = sheet(rows)
+    return xlsx_with(parts)
+
+
+def decoy_header_xlsx() -> bytes:
+    """Products under the real header, then a richer header-like row: the loader must
+    not take the later row for the header and drop the products above it."""
+    return _xlsx_rows(
+        ["sku", "title", "price"],
+        ["K1", "Kratom capsules", "9"],
+        ["K2", "Kratom powder 1 kg", "19"],
+        ["A3", "Ceramic mug", "5"],
+        ["sku", "title", "price", "brand", "category", "description"],
+        ["A4", "Tea cup", "4", "Acme", "Kitchen", "A cup"],
+    )
+
+
+def paren_first_row_xlsx() -> bytes:
+    """A first product whose cells carry parentheses is data, not a description row."""
+    return _xlsx_rows(
+        ["sku", "title", "price"],
+        ["K1 (new)", "Kratom capsules (60 ct)", "$9.99 (each)"],
+        ["A2", "Ceramic mug", "5"],
+    )
+
+
+def stray_byte_csv() -> bytes:
+    """UTF-8 throughout but for one cp1252 byte at the end."""
+    head = "sku,title,brand,price\nZ1,高仿 Rolex Submariner watch,Rolex,99\n".encode()
+    filler = b"".join(b"F%d,Cotton tee %d,Acme,9\n" % (i, i) for i in range(3000))
+    return head + filler + b"Z9,Caf\xe9 mug,Acme,5\n"
+
+
+def json_distinct_keys(n: int) -> bytes:
+    return _json([{"sku": f"S{i}", "title": "Mug", f"k{i}": "v"} for i in range(n)])
+
+
+def json_nulls(n: int) -> bytes:
+    return b"[" + b"null," * n + b'{"sku": "A1", "title": "Mug"}]'
+
+
+def json_table_quadratic(n: int = 20_000) -> bytes:
+    """Table-in-JSON: ``n`` headers and ``n`` empty row objects."""
+    return _json({"headers": [f"h{i}" for i in range(n)], "rows": [{} for _ in range(n)]})
+
+
+def json_variant_explosion() -> bytes:
+    """One product with 300 keys and 100,000 empty variants."""
+    product = {f"k{i}": "v" for i in range(300)} | {"sku": "P1", "title": "Mug"}
+    product["variants"] = [{}] * 100_000
+    return _json([product])
+
+
+def _parquet(table: object, row_group_size: int | None = None) -> bytes:
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(table, buf, row_group_size=row_group_size)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+def parquet_bomb() -> bytes:
+    """30 row groups of 1M dictionary-encoded rows: ~330 KB on disk."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    n = 1_000_000
+    t = pa.table(
+        {
+            "sku": pa.array(["A1"] * n).dictionary_encode(),
+            "title": pa.array(["Cotton mug"] * n).dictionary_encode(),
+        }
+    )
+    buf = io.BytesIO()
+    with pq.ParquetWriter(buf, t.schema) as w:
+        for _ in range(30):
+            w.write_table(t)
+    return buf.getvalue()
+
+
+def parquet_list_column() -> bytes:
+    import pyarrow as pa
+
+    return _parquet(
+        pa.table({"sku": ["A1"], "title": ["Kratom capsules"], "tags": pa.array([["x", "y"]])})
+    )
+
+
+def parquet_duration_column() -> bytes:
+    import datetime as dt
+
+    import pyarrow as pa
+
+    return _parquet(
+        pa.table(
+            {
+                "sku": ["A1"],
+                "title": ["Kratom capsules"],
+                "lead_time": pa.array([dt.timedelta(days=2)], type=pa.duration("s")),
+            }
+        )
+    )
+
+
+def parquet_wide(n: int = 20_000) -> bytes:
+    import pyarrow as pa
+
+    return _parquet(pa.table({f"c{i}": ["v"] for i in range(n)}))
+
+
+def wide_rows_csv(columns: int = 16_000, rows: int = 500) -> bytes:
+    """Under max_columns but wide and long: per-column costs add up."""
+    head = ",".join(["sku", "title"] + [f"a{i}" for i in range(columns - 2)])
+    line = ",".join(["S", "Mug"] + ["v"] * (columns - 2))
+    return (head + "\n" + "\n".join(line for _ in range(rows)) + "\n").encode()
+
+
 HOSTILE: dict[str, Case] = {
     # text files
     "empty": ("empty.csv", lambda: b"", {2}, "empty"),
@@ -297,6 +441,43 @@ HOSTILE: dict[str, Case] = {
         {2},
         "unpack it",
     ),
+    # issue 21: sparse far-away cells (H1), JSON/Parquet amplification (H4, H5),
+    # silently dropped rows (M4), encodings (M5), Parquet column types (M8), budgets (M11)
+    "xlsx-far-cell-max": ("far_max.xlsx", lambda: far_cell_xlsx("XFD1048576"), {1}, "DT101"),
+    "xlsx-far-cell-6000": ("far_6000.xlsx", lambda: far_cell_xlsx("XFD6000"), {1}, "DT101"),
+    "xlsx-far-cell-3000": ("far_3000.xlsx", lambda: far_cell_xlsx("XFD3000"), {1}, "DT101"),
+    "xlsx-far-cell-tall": ("far_tall.xlsx", lambda: far_cell_xlsx("N1048576"), {1}, "DT101"),
+    "xlsx-ref-col-overflow": ("colover.xlsx", lambda: far_cell_xlsx("ZZZZZZZZZZ2"), {1, 2}, None),
+    "xlsx-ref-huge-row": ("hugerow.xlsx", lambda: far_cell_xlsx("A4294967295"), {1, 2}, None),
+    "xlsx-ref-row-overflow": ("rowover.xlsx", lambda: far_cell_xlsx("A99999999999"), {1, 2}, None),
+    "xlsx-6000-sheets": ("sheets.xlsx", many_sheets_xlsx, {0, 1}, None),
+    "xlsx-decoy-header": ("decoy.xlsx", decoy_header_xlsx, {1}, "PR101"),
+    "xlsx-paren-first-row": ("paren.xlsx", paren_first_row_xlsx, {1}, "PR101"),
+    "csv-stray-byte": ("stray.csv", stray_byte_csv, {1}, "TM1"),
+    "bracket-header": ("bracket.csv", lambda: b"[SKU],[Title]\nK1,Kratom capsules\n", {1}, "PR101"),
+    "brace-header": ("brace.csv", lambda: b"{SKU},{Title}\nK1,Kratom capsules\n", {1}, "PR101"),
+    "gtin-only-list": (
+        "gtins.csv",
+        lambda: ("GTIN\n" + "\n".join(f"{4006381333931 + 10 * i}" for i in range(40))).encode(),
+        {0, 1},
+        None,
+    ),
+    "json-distinct-keys-16k": ("keys16k.json", lambda: json_distinct_keys(16_000), {0, 1}, None),
+    # rare keys are folded into one "other keys" column: nothing to refuse
+    "json-distinct-keys-20k": ("keys20k.json", lambda: json_distinct_keys(20_000), {0, 1}, None),
+    "json-1m-nulls": ("nulls.json", lambda: json_nulls(1_000_000), {1}, "DT105"),
+    "json-table-quadratic": ("tableq.json", json_table_quadratic, {2}, "max_columns"),
+    "json-variant-explosion": ("variants.json", json_variant_explosion, {0, 1, 2}, None),
+    "json-duplicate-keys": (
+        "dupkeys.json",
+        lambda: b'[{"sku":"A1","title":"Kratom capsules","title":"Herbal tea"}]',
+        {0, 1},
+        "DT110",
+    ),
+    "parquet-bomb": ("bomb.parquet", parquet_bomb, {2}, "expands"),
+    "parquet-list-column": ("list.parquet", parquet_list_column, {1}, "PR101"),
+    "parquet-duration-column": ("duration.parquet", parquet_duration_column, {1}, "PR101"),
+    "parquet-20000-columns": ("wide.parquet", parquet_wide, {2}, "max_columns"),
 }
 
 

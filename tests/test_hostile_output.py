@@ -65,6 +65,16 @@ def test_copy_of_a_sparse_workbook_visits_existing_cells_only(tmp_path: Path) ->
     assert ("N1048576", "far") in cells and ("B2", "Ceramic mug") in cells
 
 
+@pytest.mark.parametrize("ref", ["XFD1048576", "XFD6000"])
+def test_copy_of_a_far_cell_workbook_keeps_the_cell_where_it_was(tmp_path: Path, ref: str) -> None:
+    # the loader compacts such a sheet before calamine reads it (issue 21 H1); the copy
+    # reads it the same way and puts each value back at its own cell
+    _, out, _ = _copy(tmp_path, "far.xlsx", hf.far_cell_xlsx(ref))
+    ws = openpyxl.load_workbook(out, read_only=True).worksheets[0]
+    cells = {(c.coordinate, c.value) for row in ws.iter_rows() for c in row if c.value}
+    assert (ref, "x") in cells and ("B2", "Mug") in cells
+
+
 def _live_workbook(path: Path) -> None:
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.workbook.defined_name import DefinedName

@@ -95,3 +95,10 @@ def test_file_size_limit_of_the_pack(tmp_path: Path) -> None:
     path = _catalogue(tmp_path, ["big.png"])
     report = listlint.lint(str(path), select=["IM303"], policy=["tiktok-shop-us"])
     assert [f.sku for f in report.findings] == ["S-0"] and "MB" in report.findings[0].message
+
+
+def test_a_link_too_long_for_a_file_name_is_no_local_image(tmp_path: Path) -> None:
+    # a name over 255 bytes made is_file() raise ENAMETOOLONG: the whole run ended in
+    # "internal error" (a misaligned real export put 900 characters of features there)
+    path = _catalogue(tmp_path, ["a" * 300 + ".png", "images/" + "b" * 4000 + ".jpg"])
+    assert "IM301" not in _codes(path, ["tiktok-shop-us"])

@@ -237,7 +237,13 @@ def test_xlsx_title_rows_header_detection_and_description_row(tmp_path: Path):
         (5, "Products", "X1", 19.5),
         (7, "Products", "X2", 12.0),
     ]
-    assert [i.kind for i in cat.issues] == ["skipped-sheet"]
+    # the rows that are not listings are said so, not dropped silently (issue 21, M4)
+    assert [(i.kind, i.row) for i in cat.issues] == [
+        ("skipped-row", 1),
+        ("skipped-row", 2),
+        ("skipped-row", 4),
+        ("skipped-sheet", None),
+    ]
     assert load(path, sheet="Products").records == 2
     with pytest.raises(InputError, match="no sheet named 'Nope'"):
         load(path, sheet="Nope")

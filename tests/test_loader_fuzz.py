@@ -10,13 +10,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from listlint.catalog import Catalog
 from listlint.errors import InputError
 from listlint.loader import load
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _load_bytes(data: bytes, suffix: str) -> None:
+def _load_bytes(data: bytes, suffix: str) -> Catalog | None:
+    """The catalogue of ``data`` saved as a file, or None when refused in one line;
+    the file is never modified. Shared with tests/test_loader_fuzz_formats.py."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"input{suffix}"
         path.write_bytes(data)
@@ -24,9 +27,10 @@ def _load_bytes(data: bytes, suffix: str) -> None:
             cat = load(path)
         except InputError as exc:
             assert "\n" not in str(exc)
-            return
+            return None
         assert path.read_bytes() == data
         assert cat.records >= 0 and cat.frame.height <= max(cat.records, 1) * 1000
+        return cat
 
 
 @SETTINGS

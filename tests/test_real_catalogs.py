@@ -1,5 +1,8 @@
-"""Every real export in ../shared/data/catalogs is linted (exit 0/1, every record counted)
-or refused with a one-line error and exit 2 — never a traceback."""
+"""Every real export in ../shared/data/catalogs and catalogs2 is linted (exit 0/1, every
+record counted) or refused with a one-line error and exit 2 — never a traceback; and
+every column that holds a field listlint checks (tests/real_catalog_fields.yaml) is read
+as that field or named in the file's unmapped-column finding (issue 22). Skipped, with
+the reason, when the shared folders are absent."""
 
 from __future__ import annotations
 
@@ -11,10 +14,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import CATALOGS
 
-FILES = sorted(p.name for p in CATALOGS.iterdir()) if CATALOGS.is_dir() else []
+FOLDERS = (CATALOGS, CATALOGS.parent / "catalogs2")
+FILES = sorted(
+    (folder.name, p.name) for folder in FOLDERS if folder.is_dir() for p in folder.iterdir()
+)
+FIELDS = yaml.safe_load((Path(__file__).parent / "real_catalog_fields.yaml").read_text("utf-8"))
 
 #: Files that are not catalogues; refusing them is the right answer.
 REFUSED = {
@@ -36,6 +44,17 @@ def independent_count(path: Path) -> int:
     if path.name in BY_HAND:
         return BY_HAND[path.name]
     data = path.read_bytes()
+    if data.startswith(b"PK"):  # a workbook: non-empty rows under the header, by openpyxl
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True)
+        return sum(
+            sum(1 for r in ws.iter_rows(values_only=True) if any(v not in (None, "") for v in r))
+            - 1
+            for ws in book.worksheets
+        )
+    if path.suffix == ".jsonl":
+        return sum(1 for line in data.splitlines() if line.strip())
     text = data.decode("utf-8-sig", errors="replace")
     if text.lstrip().startswith("["):
         return sum(1 for r in json.loads(text) if r)
@@ -49,15 +68,17 @@ def independent_count(path: Path) -> int:
     return len(rows) - 1
 
 
-def test_folder_is_present():
-    if not CATALOGS.is_dir():
-        pytest.skip(f"real catalogue exports not present at {CATALOGS}")
-    assert FILES
+@pytest.mark.parametrize("folder", [f.name for f in FOLDERS])
+def test_folder_is_present(folder: str):
+    path = CATALOGS.parent / folder
+    if not path.is_dir():
+        pytest.skip(f"real catalogue exports not present at {path}")
+    assert [f for f, _ in FILES if f == folder]
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_real_export(name: str, tmp_path: Path):
-    path = CATALOGS / name
+@pytest.mark.parametrize(("folder", "name"), FILES)
+def test_real_export(folder: str, name: str, tmp_path: Path):
+    path = CATALOGS.parent / folder / name
     before = path.read_bytes()
     out = tmp_path / "report.json"
     proc = subprocess.run(
@@ -93,3 +114,30 @@ def test_real_export(name: str, tmp_path: Path):
             and finding["rule"]
             and finding["severity"] in ("error", "warning", "info")
         )
+
+
+@pytest.mark.parametrize(("folder", "name"), [(f, n) for f, n in FILES if n in FIELDS.get(f, {})])
+def test_every_field_column_is_read_or_reported(folder: str, name: str):
+    """Issue 22: a column holding a known field is mapped to it, or the file's one
+    DT108 finding names it with the --map that fixes it."""
+    from listlint.loader import load
+
+    catalog = load(CATALOGS.parent / folder / name)
+    notes = [i for i in catalog.issues if i.kind == "unmapped-column"]
+    assert len(notes) <= 1
+    reported = notes[0].suggestion or "" if notes else ""
+    wrong = {}
+    for fname, header in FIELDS[folder][name].items():
+        if catalog.columns.get(fname) == header:
+            continue
+        if f'--map {fname}="{header}"' in reported:
+            continue
+        wrong[fname] = (header, catalog.columns.get(fname))
+    assert not wrong, wrong
+
+
+def test_the_field_labels_name_existing_files():
+    present = {f: {n for g, n in FILES if g == f} for f, _ in FILES}
+    for folder, files in FIELDS.items():
+        if folder in present:
+            assert set(files) <= present[folder], set(files) - present[folder]

@@ -29,6 +29,38 @@ class LoadIssue:
     suggestion: str | None = None
 
 
+#: loader issues of one kind kept per file; past it one more issue counts the rest (a
+#: file of a million broken rows made a million findings and a 1.2 GB report)
+MAX_ISSUES_PER_KIND = 1000
+
+
+def cap_issues(
+    issues: list[LoadIssue], seen: dict[str, int] | None = None, summarise: bool = True
+) -> list[LoadIssue]:
+    """The first :data:`MAX_ISSUES_PER_KIND` issues of each kind, then one that counts
+    the others of that kind. ``seen`` carries the counts across calls (streaming, which
+    summarises once at the end: :func:`issue_summaries`)."""
+    seen = {} if seen is None else seen
+    out: list[LoadIssue] = []
+    dropped: dict[str, int] = {}
+    for issue in issues:
+        n = seen.get(issue.kind, 0)
+        seen[issue.kind] = n + 1
+        if n < MAX_ISSUES_PER_KIND:
+            out.append(issue)
+        else:
+            dropped[issue.kind] = dropped.get(issue.kind, 0) + 1
+    return out + issue_summaries(dropped) if summarise else out
+
+
+def issue_summaries(dropped: dict[str, int]) -> list[LoadIssue]:
+    return [
+        LoadIssue(kind=kind, message=f"{n:,} more like this in the file (not listed)")
+        for kind, n in dropped.items()
+        if n > 0
+    ]
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where a table's columns sit in the file: ``columns[0]`` (a header as findings
@@ -54,12 +86,17 @@ class Catalog:
     format: str = ""
     profile: str = "generic"
     sheets: list[str] = field(default_factory=list)
+    #: rows that describe a product rather than a sellable variant (a WooCommerce
+    #: "variable" parent, a Magento "configurable" one, an Amazon "parent"): records
+    #: and rows of the frame, but not listings in the summary
+    parent_rows: int = 0
     #: one per table read (a workbook: one per sheet checked)
     layouts: list[Layout] = field(default_factory=list)
 
     @property
     def listings_count(self) -> int:
-        return self.frame.height
+        """Sellable listings: the frame's rows without variant-group parents."""
+        return self.frame.height - self.parent_rows
 
     def __repr__(self) -> str:
         # short: the dataclass default printed the whole polars table

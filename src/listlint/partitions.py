@@ -269,6 +269,9 @@ def load_part(
     data = frame.drop([c for c in INTERNAL_COLUMNS if c in frame.columns])
     catalog = as_catalog(data, spec.config, spec.path)
     _renumber(catalog, index[ROW_COL], index[REC_COL])
+    if index.height == 0 or index[REC_COL].min() != 0:
+        # the unmapped-column note is once per file: the part with the first record says it
+        catalog.issues = [i for i in catalog.issues if i.kind != "unmapped-column"]
     return catalog
 
 

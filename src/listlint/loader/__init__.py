@@ -13,12 +13,13 @@ from typing import Any
 
 import polars as pl
 
-from listlint.catalog import Catalog, Layout, LoadIssue
+from listlint.catalog import Catalog, Layout, LoadIssue, cap_issues
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.loader.columns import ColumnMap, map_columns
-from listlint.loader.detect import SNIFF_BYTES, decode, sniff_format
-from listlint.loader.table import RawTable
+from listlint.loader.detect import SNIFF_BYTES, decode_text, detect_encoding, sniff_format
+from listlint.loader.table import RawTable, merge_sheets
+from listlint.loader.textcodec import MAX_LINE_NOTES, encoding_notes
 
 __all__ = ["from_frame", "from_records", "load"]
 
@@ -65,16 +66,26 @@ def load(
 
         tables = read_xlsx(p, sheet=sheet, limits=limits)
     elif kind == "parquet":
-        return from_frame(_read_parquet(p), path=name, columns=columns, fmt="parquet")
+        from listlint.loader.parquet import load_parquet
+
+        return load_parquet(p, name, columns, limits)
+    elif kind == "jsonl" and detect_encoding(head) in ("utf-8", "utf-8-sig", "cp1252"):
+        tables = _read_jsonl_file(p, name, limits)
     else:
         data = p.read_bytes()
-        text, encoding = decode(data, name)
+        decoded = decode_text(data, name)
+        text, encoding = decoded.text, decoded.encoding
+        notes = encoding_notes(decoded)
         if kind in ("json", "jsonl"):
             from listlint.loader.jsondoc import read_json, read_jsonl
             from listlint.loader.table import enforce_limits
 
-            reader = read_json if kind == "json" else read_jsonl
-            tables = reader(text, name, limits.max_json_depth)
+            del data  # the text is all the JSON readers need
+            tables = (
+                read_json(text, name, limits.max_json_depth, limits.max_columns)
+                if kind == "json"
+                else read_jsonl(text, name, limits.max_json_depth)
+            )
             for table in tables:
                 enforce_limits(table, name, limits.max_columns, limits.max_cell_length)
         else:
@@ -82,7 +93,8 @@ def load(
 
             tables = []
             if len(data) >= delimited.FAST_PATH_BYTES:
-                raw = data if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+                clean = encoding in ("utf-8", "utf-8-sig") and not notes
+                raw = data if clean else text.encode("utf-8")
                 if raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 try:
@@ -107,31 +119,47 @@ def load(
                     )
                 ]
             tables[0].encoding = encoding
+        tables[0].issues[:0] = notes
     return _catalog(tables, name, columns, kind)
 
 
-def _read_parquet(p: Path) -> pl.DataFrame:
-    try:
-        df = pl.read_parquet(p)
-    except Exception as exc:
-        raise InputError(f"cannot read Parquet file ({exc})", path=str(p)) from exc
-    return df.with_columns(pl.all().cast(pl.Utf8, strict=False))
+def _read_jsonl_file(p: Path, name: str, limits: Limits) -> list[RawTable]:
+    """JSON Lines read line by line from the file (never decoded whole)."""
+    from listlint.loader.jsondoc import file_lines, read_jsonl_lines
+    from listlint.loader.table import enforce_limits
+    from listlint.loader.textcodec import line_notes
+
+    fallback: list[int] = []
+    tables = read_jsonl_lines(file_lines(p, fallback), name, limits.max_json_depth)
+    for table in tables:
+        enforce_limits(table, name, limits.max_columns, limits.max_cell_length)
+    shown = fallback[:MAX_LINE_NOTES]
+    tables[0].issues[:0] = line_notes(shown, len(fallback) - len(shown))
+    return tables
 
 
 def _catalog(
     tables: list[RawTable], name: str | None, columns: dict[str, str] | None, fmt: str
 ) -> Catalog:
-    from listlint.loader.normalize import build_frame
+    from listlint.loader.normalize import build_frame, parent_count
+    from listlint.loader.unmapped import unmapped_issue
 
     frames: list[pl.DataFrame] = []
     issues: list[LoadIssue] = []
     records = 0
     column_names: dict[str, str] = {}
     profile = "generic"
-    for table in tables:
+    sheets = [t.sheet for t in tables if t.sheet]
+    # before merge_sheets: a workbook's sheets keep one layout each even when read as one table
+    layouts = [Layout(t.sheet, t.first_column, tuple(t.headers)) for t in tables]
+    cmaps: list[ColumnMap] = []
+    parents = 0
+    for table in merge_sheets(tables):
         cmap = column_map(table.headers, columns, name)
+        cmaps.append(cmap)
         frame, more = build_frame(table, cmap, rec_offset=records)
         frames.append(frame)
+        parents += parent_count(frame)
         issues.extend(table.issues)
         issues.extend(more)
         records += table.records
@@ -140,6 +168,7 @@ def _catalog(
         if cmap.profile != "generic":
             profile = cmap.profile
     frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
+    note = unmapped_issue(cmaps)
     if fmt == "text":  # delimited text: say which kind (the sniffer only knows "text")
         fmt = "tsv" if tables[0].delimiter == "\t" else "csv"
     return Catalog(
@@ -147,11 +176,12 @@ def _catalog(
         frame=frame,
         columns=column_names,
         records=records,
-        issues=issues,
+        issues=cap_issues(issues if note is None else [note, *issues]),
         format=fmt,
         profile=profile,
-        sheets=[t.sheet for t in tables if t.sheet],
-        layouts=[Layout(t.sheet, t.first_column, tuple(t.headers)) for t in tables],
+        sheets=sheets,
+        parent_rows=parents,
+        layouts=layouts,
     )
 
 
@@ -182,9 +212,15 @@ def from_records(
 
 
 def from_frame(
-    df: Any, *, path: str | None = None, columns: dict[str, str] | None = None, fmt: str = "frame"
+    df: Any,
+    *,
+    path: str | None = None,
+    columns: dict[str, str] | None = None,
+    fmt: str = "frame",
+    limits: Limits | None = None,
 ) -> Catalog:
-    """A catalogue from a polars or pandas DataFrame or an Arrow table/record batch."""
+    """A catalogue from a polars or pandas DataFrame or an Arrow table/record batch.
+    ``limits`` apply as to files (columns, cell length)."""
     if not isinstance(df, pl.DataFrame):
         try:
             df = (
@@ -196,5 +232,15 @@ def from_frame(
             raise InputError(f"cannot read a table from {type(df).__name__}") from exc
     assert isinstance(df, pl.DataFrame)
     from listlint.loader.frametable import frame_table
+    from listlint.loader.table import enforce_limits
 
-    return _catalog([frame_table(df)], path, columns, fmt)
+    limits = limits or Limits()
+    if df.width > limits.max_columns:
+        raise InputError(
+            f"{df.width} columns exceed the limit of {limits.max_columns} "
+            "(raise limits.max_columns)",
+            path=path,
+        )
+    table = frame_table(df)
+    enforce_limits(table, path or "<frame>", limits.max_columns, limits.max_cell_length)
+    return _catalog([table], path, columns, fmt)

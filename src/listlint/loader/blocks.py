@@ -18,7 +18,7 @@ from the whole-file reader; well-formed files read identically (tested).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import polars as pl
@@ -49,21 +49,39 @@ def find_cut(buf: bytes, quote: bytes = b'"') -> int:
     return -1
 
 
+#: ``on_note(kind, record, line)``: something a block's reading noticed
+#: ("unterminated-quote" at a record; "encoding-fallback" at a line)
+Note = Callable[[str, int, int], None]
+
+
 def read_blocks(
     path: Path,
     delimiter: str,
     width: int,
     block_bytes: int | None = None,
     columns: list[str] | None = None,
+    transcode: bool = False,
+    on_note: Note | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Records of ``path`` as frames (``__n`` = record number from 1, ``c0..c{width}``,
-    or only ``columns`` of those: a projection parses faster)."""
+    or only ``columns`` of those: a projection parses faster). ``transcode``: the file
+    is not all UTF-8; each block is decoded as :mod:`.textcodec` does (cp1252 where
+    UTF-8 fails) and parsed as UTF-8 (blocks end at a newline, which no encoding
+    listlint reads this way splits)."""
     size = block_bytes or BLOCK_BYTES
     options = delimited.polars_csv_options(delimiter, width)
     if columns is not None:  # by position: named projection clashes with has_header=False
         options["columns"] = [int(c[1:]) for c in columns]
     done = 0
+    lines = 1
     carry = b""
+
+    def parse(block: bytes) -> pl.DataFrame:
+        nonlocal lines
+        if transcode:
+            block, lines = _transcode(block, lines, on_note)
+        return _parse(block, options, done, on_note)
+
     with path.open("rb") as fh:
         first = True
         while True:
@@ -74,7 +92,7 @@ def read_blocks(
             buf = carry + data if carry else data
             if not data:
                 if buf:
-                    frame = _parse(buf, options, done)
+                    frame = parse(buf)
                     done += frame.height
                     yield frame
                 return
@@ -85,17 +103,33 @@ def read_blocks(
                 carry = buf  # a record longer than a block so far: read on
                 continue
             block, carry = buf[:cut], buf[cut:]
-            frame = _parse(block, options, done)
+            frame = parse(block)
             done += frame.height
             yield frame
 
 
-def _parse(block: bytes, options: dict, done: int) -> pl.DataFrame:
+def _transcode(block: bytes, lines: int, on_note: Note | None) -> tuple[bytes, int]:
+    """The block as UTF-8 and the line number the next block starts at."""
+    from listlint.loader.textcodec import legacy, stray_lines
+
+    text = block.decode("utf-8", errors="surrogateescape")
+    if on_note is not None:
+        bad, _ = stray_lines(text, lines)
+        for line in bad:
+            on_note("encoding-fallback", 0, line)
+    return legacy(text).encode("utf-8"), lines + block.count(b"\n")
+
+
+def _parse(block: bytes, options: dict, done: int, on_note: Note | None = None) -> pl.DataFrame:
     try:
         # a block may start with a ragged row; extra cells still reach the overflow column
         frame = pl.read_csv(block, extra_columns="ignore", **options)
     except Exception:  # polars refuses broken quoting: read this block exactly instead
         frame = _parse_exact(block, len(options["schema"]) - 1, options["separator"])
+        if on_note is not None and block.count(b'"') % 2 == 1 and frame.height:
+            # a quote opened and never closed in this block: its last record swallowed
+            # the rest of the block (the whole-file reader reports the same as DT106)
+            on_note("unterminated-quote", done + frame.height, 0)
         if "columns" in options:
             frame = frame.select(f"c{i}" for i in options["columns"])
     return frame.with_row_index("__n", offset=done + 1)
@@ -106,7 +140,10 @@ def _parse_exact(block: bytes, width: int, delimiter: str) -> pl.DataFrame:
     plus the overflow column holding any extra cells."""
     import csv
     import io
+    import sys
 
+    # Python's csv module stops at fields over 131,072 characters unless told (M9)
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     text = block.decode("utf-8", errors="replace")
     rows = []
     for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False):

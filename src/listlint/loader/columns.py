@@ -17,6 +17,7 @@ from typing import Any
 from listlint import yamlsafe
 from listlint.errors import ConfigError
 from listlint.fields import CANONICAL_FIELDS
+from listlint.loader.headers import Vocabulary
 from listlint.resources import policies_dir
 
 #: Fields where several columns are joined (one line each) rather than coalesced.
@@ -77,28 +78,72 @@ UNIT_WORDS = {
     "ft": "ft",
     "feet": "ft",
     "foot": "ft",
+    # units in localized headers: "Вес (кг)", "น้ำหนัก (กรัม)", "重量（克）"
+    "кг": "kg",
+    "г": "g",
+    "гр": "g",
+    "см": "cm",
+    "мм": "mm",
+    "м": "m",
+    "กก": "kg",
+    "กรัม": "g",
+    "ซม": "cm",
+    "มม": "mm",
+    "公斤": "kg",
+    "千克": "kg",
+    "克": "g",
+    "厘米": "cm",
+    "公分": "cm",
+    "毫米": "mm",
+    "キロ": "kg",
+    "グラム": "g",
+    "センチ": "cm",
+    "ミリ": "mm",
+    "كغ": "kg",
+    "كجم": "kg",
+    "غ": "g",
+    "غرام": "g",
+    "سم": "cm",
+    "kilogramm": "kg",
+    "gramm": "g",
 }
 
-_PAREN_RE = re.compile(r"\(([^()]*)\)")
+_PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 _PUNCT_RE = re.compile(r"[\s_\-/\\()\[\]{},.;:*#?!'\"|+&%]+")
+
+
+@lru_cache(maxsize=1)
+def currency_words() -> dict[str, str]:
+    """Currency codes, symbols and words -> ISO code (generic profile, ``words``)."""
+    data = yamlsafe.load((policies_dir() / "profiles" / "generic.yaml").read_text("utf-8"))
+    words = (data.get("words") or {}).get("currencies") or {}
+    return {str(k).lower(): str(v) for k, v in words.items()}
+
+
+def is_currency(text: str) -> bool:
+    """A currency code or symbol ("USD", "$", "Rp") as a header qualifies a price:
+    "Price (USD)" is the price column."""
+    return text.strip().lower() in currency_words()
 
 
 def normalise_header(header: str) -> tuple[str, str | None]:
     """``'Weight (lbs)'`` -> ``('weight', 'lb')``; ``'Body (HTML)'`` -> ``('body html', None)``."""
-    text = unicodedata.normalize("NFKC", header or "").strip().lower().lstrip("\ufeff")
+    text = unicodedata.normalize("NFKC", header or "").strip().lstrip("\ufeff")
     unit = None
 
     def paren(m: re.Match[str]) -> str:
         nonlocal unit
         inner = m.group(1).strip()
-        if inner in UNIT_WORDS:
-            unit = UNIT_WORDS[inner]
+        if inner.lower() in UNIT_WORDS:
+            unit = UNIT_WORDS[inner.lower()]
             return " "
         if "metafield" in inner:  # Shopify: "Color (product.metafields.shopify.color-pattern)"
             return " "
+        if is_currency(inner):  # "Price (USD)", "Price ($)": the column is the price
+            return " "
         return f" {inner} "
 
-    text = _PAREN_RE.sub(paren, text)
+    text = _PAREN_RE.sub(paren, text).lower()
     m = re.search(r"\b(?:in|en|em)\s+(kg|g|lbs?|oz|cm|mm|inches|inch)$", text)
     if m and unit is None:
         unit = UNIT_WORDS[m.group(1)]
@@ -118,32 +163,119 @@ class Profile:
     variants: dict[str, Any]
     #: values that read as a size when an option has no name (see loader.options)
     size_words: tuple[str, ...] = ()
+    #: headers the platform writes that are no listing field (never reported unmapped)
+    ignore: frozenset[str] = frozenset()
+    #: Shopify metafield "namespace.key" -> field ("shopify.color-pattern" -> color)
+    metafields: dict[str, str] = field(default_factory=dict)
+    #: the export language this variant of the profile reads (None: the platform's own)
+    locale: str | None = None
+    #: variant_type values of rows that describe a product, not a sellable variant
+    parent_types: frozenset[str] = frozenset()
+    #: ``detect`` headers a file must have to be read with this profile
+    min_hits: int = 2
+
+
+def _keys(headers: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalise_header(str(h))[0] for h in headers or ()))
+
+
+def _profile(
+    data: dict, path: Any, base: Profile | None = None, locale: str | None = None
+) -> Profile:
+    unknown = set(data.get("fields") or {}) - set(CANONICAL_FIELDS)
+    if unknown:
+        raise ConfigError(f"profile names unknown fields {sorted(unknown)}", path=str(path))
+    fields = {f: _keys(hs) for f, hs in (data.get("fields") or {}).items()}
+    options = tuple(
+        (normalise_header(a)[0], normalise_header(b)[0]) for a, b in data.get("options") or []
+    )
+    if base is None:
+        return Profile(
+            name=data["name"],
+            description=data.get("description", ""),
+            detect=_keys(data.get("detect")),
+            fields=fields,
+            units={normalise_header(k)[0]: v for k, v in (data.get("units") or {}).items()},
+            options=options,
+            variants=data.get("variants") or {},
+            size_words=tuple(str(w) for w in data.get("size_words") or ()),
+            ignore=frozenset(_keys(data.get("ignore"))),
+            metafields={str(k): str(v) for k, v in (data.get("metafields") or {}).items()},
+            parent_types=frozenset(str(t).lower() for t in data.get("parent_types") or ()),
+            min_hits=int(data.get("min_hits", 2)),
+        )
+    # a locale reads its own headers first, then the platform's (some stay English)
+    merged = {
+        f: tuple(dict.fromkeys(fields.get(f, ()) + base.fields.get(f, ())))
+        for f in dict.fromkeys([*fields, *base.fields])
+    }
+    return Profile(
+        name=base.name,
+        description=base.description,
+        detect=_keys(data.get("detect")),
+        fields=merged,
+        units=base.units,
+        options=options + base.options,
+        variants=base.variants,
+        size_words=base.size_words,
+        ignore=base.ignore | frozenset(_keys(data.get("ignore"))),
+        metafields=base.metafields,
+        locale=locale,
+        min_hits=base.min_hits,
+    )
 
 
 @lru_cache(maxsize=1)
-def profiles() -> dict[str, Profile]:
-    out = {}
-    for path in sorted((policies_dir() / "profiles").glob("*.yaml")):
-        data = yamlsafe.load(path.read_text(encoding="utf-8"))
-        unknown = set(data["fields"]) - set(CANONICAL_FIELDS)
+def _loaded() -> tuple[dict[str, Profile], tuple[Profile, ...], Vocabulary]:
+    """Platform profiles by name, every (platform, locale) variant, and the word
+    classes. The generic profile also takes every language file in
+    ``profiles/synonyms``: their headers are appended to its synonyms."""
+    folder = policies_dir() / "profiles"
+    base: dict[str, Profile] = {}
+    variants: list[Profile] = []
+    vocab = Vocabulary()
+    languages = []
+    for path in sorted((folder / "synonyms").glob("*.yaml")):
+        data = yamlsafe.load(path.read_text(encoding="utf-8")) or {}
+        unknown = set(data.get("fields") or {}) - set(CANONICAL_FIELDS)
         if unknown:
-            raise ConfigError(f"profile names unknown fields {sorted(unknown)}", path=str(path))
-        out[data["name"]] = Profile(
-            name=data["name"],
-            description=data.get("description", ""),
-            detect=tuple(normalise_header(h)[0] for h in data.get("detect", [])),
-            fields={
-                f: tuple(normalise_header(h)[0] for h in hs) for f, hs in data["fields"].items()
-            },
-            units={normalise_header(k)[0]: v for k, v in (data.get("units") or {}).items()},
-            options=tuple(
-                (normalise_header(a)[0], normalise_header(b)[0])
-                for a, b in data.get("options") or []
-            ),
-            variants=data.get("variants") or {},
-            size_words=tuple(str(w) for w in data.get("size_words") or ()),
-        )
-    return out
+            raise ConfigError(f"synonyms name unknown fields {sorted(unknown)}", path=str(path))
+        languages.append(data)
+        vocab.add(data.get("words") or {})
+    for path in sorted(folder.glob("*.yaml")):
+        data = yamlsafe.load(path.read_text(encoding="utf-8"))
+        if data["name"] == "generic":
+            vocab.add(data.get("words") or {})
+            for lang in languages:
+                for fname, headers in (lang.get("fields") or {}).items():
+                    data["fields"].setdefault(fname, [])
+                    data["fields"][fname] = [*data["fields"][fname], *headers]
+        prof = _profile(data, path)
+        base[prof.name] = prof
+        variants.append(prof)
+        for locale, ldata in (data.get("locales") or {}).items():
+            variants.append(_profile(ldata, path, prof, str(locale)))
+    return base, tuple(variants), vocab
+
+
+def profiles() -> dict[str, Profile]:
+    return _loaded()[0]
+
+
+def vocabulary() -> Vocabulary:
+    return _loaded()[2]
+
+
+@lru_cache(maxsize=1)
+def fold_index() -> dict[str, str]:
+    """Accent-folded generic synonym -> field (first listed wins)."""
+    from listlint.loader.headers import fold
+
+    index: dict[str, str] = {}
+    for fname, synonyms in profiles()["generic"].fields.items():
+        for syn in synonyms:
+            index.setdefault(fold(syn), fname)
+    return index
 
 
 @dataclass
@@ -159,6 +291,11 @@ class ColumnMap:
     #: (option-name column, option-value column) pairs, e.g. Shopify Option1 Name/Value
     options: list[tuple[int, int]] = field(default_factory=list)
     variants: dict[str, Any] = field(default_factory=dict)
+    #: columns that look like a field nobody maps: (column index, field)
+    unmapped: list[tuple[int, str]] = field(default_factory=list)
+    #: currency a price header names ("Price (USD)")
+    currency: str | None = None
+    locale: str | None = None
 
     def attribute_indices(self) -> list[int]:
         used = {i for idxs in self.fields.values() for i in idxs}
@@ -173,61 +310,20 @@ class ColumnMap:
 def detect_profile(keys: list[str]) -> Profile:
     present = set(keys)
     best, best_score = profiles()["generic"], 0.0
-    for prof in profiles().values():
+    for prof in _loaded()[1]:
         if not prof.detect:
             continue
         hits = sum(1 for h in prof.detect if h in present)
         score = hits / len(prof.detect)
-        if hits >= 2 and score > best_score:
+        if hits >= prof.min_hits and score > best_score:
             best, best_score = prof, score
     return best
 
 
 def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> ColumnMap:
-    normalised = [normalise_header(h) for h in headers]
-    keys = [k for k, _ in normalised]
-    prof = detect_profile(keys)
-    generic = profiles()["generic"]
-    cmap = ColumnMap(headers=list(headers), profile=prof.name, variants=dict(prof.variants))
-    taken: set[int] = set()
+    """Headers -> fields: ``--map`` first, then the detected platform's synonyms, the
+    generic ones (every language), Shopify metafield keys, and last the header's words
+    (see :mod:`.matching`). Columns that look like an unmapped field are listed."""
+    from listlint.loader.matching import Matcher
 
-    overrides = overrides or {}
-    for fname, header in overrides.items():
-        if fname not in CANONICAL_FIELDS:
-            raise ConfigError(
-                f"--map names an unknown field {fname!r} (fields: {', '.join(CANONICAL_FIELDS)})"
-            )
-        want = normalise_header(header)[0]
-        idx = next((i for i, h in enumerate(headers) if h == header), None)
-        if idx is None:
-            idx = next((i for i, k in enumerate(keys) if k == want), None)
-        if idx is not None:
-            cmap.fields[fname] = [idx]
-            taken.add(idx)
-            unit = normalised[idx][1]
-            if unit:
-                cmap.units[fname] = unit
-
-    for a, b in prof.options:
-        if a in keys and b in keys:
-            cmap.options.append((keys.index(a), keys.index(b)))
-            taken.update(cmap.options[-1])
-
-    for source in (prof, generic) if prof is not generic else (generic,):
-        for fname, synonyms in source.fields.items():
-            if fname in overrides:
-                continue
-            for syn in synonyms:
-                for i, k in enumerate(keys):
-                    if k != syn or i in taken:
-                        continue
-                    cols = cmap.fields.setdefault(fname, [])
-                    if cols and fname not in JOINED_FIELDS and fname != "price":
-                        if source is generic or fname in MEASURE_FIELDS:
-                            continue  # a second match stays an attribute
-                    cols.append(i)
-                    taken.add(i)
-                    unit = normalised[i][1] or prof.units.get(k) or generic.units.get(k)
-                    if unit and fname not in cmap.units:
-                        cmap.units[fname] = unit
-    return cmap
+    return Matcher(headers, overrides or {}).run()

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from listlint.errors import InputError
+from listlint.loader.textcodec import Decoded, decode_utf8
 
 SNIFF_BYTES = 64 * 1024
 
@@ -45,7 +46,7 @@ def sniff_format(path: Path, head: bytes) -> str:
             raise InputError(f"this is {what}, not a catalogue (CSV, TSV, XLSX, JSON)", path=name)
     text = decode_head(head, name)
     stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
+    if stripped.startswith(("{", "[")) and _json_start(stripped):
         return _json_kind(stripped)
     first = stripped.split("\n", 1)[0].strip()
     if first.startswith(("<?xml", "<rss", "<feed", "<!DOCTYPE", "<html", "<HTML")):
@@ -56,11 +57,37 @@ def sniff_format(path: Path, head: bytes) -> str:
         )
     if re.match(r"#{1,6} \S", first):
         raise InputError("this looks like a Markdown document, not a catalogue table", path=name)
-    if _BASE64_RE.match(head.strip()) and b"," not in head and b"\t" not in head:
+    if (
+        _BASE64_RE.match(head.strip())
+        and b"," not in head
+        and b"\t" not in head
+        and _long_lines(head)
+    ):
         raise InputError(
             "this looks like base64-encoded binary data, not a catalogue table", path=name
         )
     return "text"
+
+
+#: what may follow "[" in JSON (Python's reader also takes NaN and Infinity)
+_JSON_VALUE_START = re.compile(r'\s*(?:[\[{"\-0-9\]]|true\b|false\b|null\b|NaN\b|Infinity\b)')
+_JSON_KEY_START = re.compile(r'\s*["}]')
+
+
+def _json_start(text: str) -> bool:
+    """Text opening like JSON: ``[`` then a JSON value or ``]``, ``{`` then a quoted key or
+    ``}``. A CSV header such as ``[SKU],[Title]`` (SQL Server exports) or ``{SKU},{Title}``
+    opens with a bracket too, but never like that."""
+    rest = text[1:]
+    return bool((_JSON_KEY_START if text[0] == "{" else _JSON_VALUE_START).match(rest))
+
+
+def _long_lines(head: bytes) -> bool:
+    """Base64 is written in long lines (76 characters, or one line); a one-column list
+    of codes (GTINs) is not."""
+    lines = head.strip().split(b"\n")
+    body = lines[:-1] if len(lines) > 1 else lines
+    return max(len(line.strip()) for line in body) >= 60
 
 
 #: stream names (UTF-16LE, as stored in an OLE2 directory) of an encrypted OOXML file
@@ -106,7 +133,8 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+        # NotImplementedError: a zip version or compression zipfile does not know
         raise InputError(f"a damaged or truncated zip/XLSX file ({exc})", path=str(path)) from exc
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:
@@ -177,26 +205,28 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """All of ``data`` as text and the encoding used. cp1252 falls back to latin-1 for
-    the five byte values cp1252 leaves undefined."""
+    """All of ``data`` as text and the encoding used (see :func:`decode_text`)."""
+    decoded = decode_text(data, name)
+    return decoded.text, decoded.encoding
+
+
+def decode_text(data: bytes, name: str) -> Decoded:
+    """All of ``data`` as text. UTF-8 with stray non-UTF-8 bytes keeps its UTF-8 and
+    reads only those bytes as cp1252, listing the lines (:mod:`.textcodec`); a file
+    with no UTF-8 at all is cp1252 (latin-1 for the five bytes cp1252 leaves
+    undefined); UTF-16/32 as detected."""
     enc = detect_encoding(data)
     if enc == "binary":
         raise InputError("binary data, not a text catalogue", path=name)
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError:
-        if enc.startswith("utf-8"):
-            enc = "cp1252"
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            enc = "latin-1"
-            text = data.decode(enc)
-    if enc == "cp1252":
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            enc, text = "latin-1", data.decode("latin-1")
-    if _looks_binary(text):
+    if enc in ("utf-8", "cp1252"):
+        decoded = decode_utf8(data)
+    elif enc == "utf-8-sig":
+        decoded = decode_utf8(data[len(codecs.BOM_UTF8) :])
+        decoded.encoding = "utf-8-sig" if decoded.encoding == "utf-8" else decoded.encoding
+    else:
+        # one unpaired surrogate must not make a UTF-16 file "binary" (L7): it reads
+        # as U+FFFD and the rest of the file is checked
+        decoded = Decoded(data.decode(enc, errors="replace"), enc)
+    if _looks_binary(decoded.text):
         raise InputError("binary data, not a text catalogue", path=name)
-    return text, enc
+    return decoded

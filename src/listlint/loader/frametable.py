@@ -43,6 +43,16 @@ def text_series(s: pl.Series, name: str) -> pl.Series:
         out = s.cast(pl.Utf8).str.replace("^t", "T").str.replace("^f", "F")
     elif dtype.is_float():
         out = _float_text(s.cast(pl.Float64))
+    elif isinstance(dtype, (pl.List, pl.Array)) and _flat_list(dtype):
+        # tags, images: one item a line, as the JSON reader joins lists (M8: a list
+        # column ended the run with "cannot cast List type")
+        items = s.cast(pl.List(dtype.inner)) if isinstance(dtype, pl.Array) else s
+        text = pl.element().cast(pl.Utf8)
+        kept = items.list.eval(text.filter(text.str.strip_chars() != ""))
+        out = kept.list.join("\n")
+        out = out.set(out == "", None) if (out == "").any() else out
+    elif isinstance(dtype, pl.Struct):
+        out = s.struct.json_encode()
     else:
         out = pl.Series([None if v is None else str(v) for v in s.to_list()], dtype=pl.Utf8)
     return out.alias(name)
@@ -55,3 +65,9 @@ def _float_text(s: pl.Series) -> pl.Series:
         idx = odd.arg_true()
         out = out.scatter(idx, [str(v) for v in s.gather(idx).to_list()])
     return out
+
+
+def _flat_list(dtype: pl.DataType) -> bool:
+    """A list of text, numbers or booleans (a list of lists or structs goes through str())."""
+    inner = dtype.inner  # type: ignore[attr-defined]
+    return inner == pl.Utf8 or inner.is_numeric() or inner == pl.Boolean

@@ -1,19 +1,31 @@
 """JSON and JSON Lines: arrays of objects, ``{"products": [...]}`` wrappers, nested
 variants (Shopify/Medusa ``products[].variants[]``), table-in-JSON (``headers`` +
-``rows``), and Django fixtures (``[{model, pk, fields}]``, e.g. Saleor).
+``rows``), and Django fixtures (``[{model, pk, fields}]``, e.g. Saleor). Records become
+rows in :mod:`.jsonrecords` (limits enforced while flattening).
 
-``row`` is the 1-based record index; variants of a product share their product's row.
+``row`` is the 1-based record index (the line for JSON Lines); variants of a product
+share their product's row.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
-from listlint.catalog import LoadIssue
 from listlint.errors import InputError
-from listlint.fields import ATTR_PREFIX
-from listlint.loader.table import RawTable, dedupe_headers
+from listlint.loader.jsonrecords import (
+    RecordsTable,
+    add_record,
+    check_columns,
+    join_list,
+    pairs_hook,
+    records_table,
+    scalar,
+)
+from listlint.loader.table import RawTable
 
 WRAPPER_KEYS = (
     "products",
@@ -27,24 +39,13 @@ WRAPPER_KEYS = (
     "listings",
     "offers",
 )
-VARIANT_KEYS = ("variants", "variations", "skus", "children")
-#: Parent fields a variant inherits when it has none of its own.
-INHERITED = (
-    "title",
-    "name",
-    "description",
-    "body_html",
-    "brand",
-    "vendor",
-    "category",
-    "product_type",
-    "handle",
-)
+#: one decoder for every JSON Lines line (json.loads builds one per call with a hook)
+_DECODER = json.JSONDecoder(object_pairs_hook=pairs_hook)
 
 
 def parse_json(text: str, name: str, max_depth: int = 64) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=pairs_hook)
     except RecursionError as exc:
         raise InputError(
             f"JSON nests deeper than {max_depth} levels (limits.max_json_depth); "
@@ -55,9 +56,13 @@ def parse_json(text: str, name: str, max_depth: int = 64) -> Any:
         raise InputError(
             f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", path=name
         ) from exc
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise InputError(f"unreadable JSON ({str(exc)[:120]})", path=name) from exc
 
 
-def read_json(text: str, name: str, max_depth: int = 64) -> list[RawTable]:
+def read_json(
+    text: str, name: str, max_depth: int = 64, max_columns: int = 16_384
+) -> list[RawTable]:
     doc = parse_json(text, name, max_depth)
     _check_depth(doc, max_depth, name)
     if (
@@ -65,64 +70,77 @@ def read_json(text: str, name: str, max_depth: int = 64) -> list[RawTable]:
         and isinstance(doc.get("sheets"), list)
         and all(isinstance(s, dict) and "headers" in s and "rows" in s for s in doc["sheets"])
     ):
-        return [_sheet_table(s, name) for s in doc["sheets"]]
+        return [_sheet_table(s, name, max_columns) for s in doc["sheets"]]
     if isinstance(doc, dict) and "headers" in doc and "rows" in doc:
-        return [_sheet_table(doc, name)]
+        return [_sheet_table(doc, name, max_columns)]
     records = _find_records(doc, name)
     if records and all(isinstance(r, dict) and {"model", "fields"} <= set(r) for r in records[:50]):
         return [_django_fixture(records, name)]
-    return [records_table(records, name)]
+    builder = RecordsTable(name)
+    for i in range(len(records)):
+        add_record(builder, records[i], i + 1)
+        records[i] = None  # the flat row is all that is kept
+    return [builder.table()]
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the non-blank lines, without a list of all lines."""
+    for lineno, m in enumerate(re.finditer(r"[^\n]*\n|[^\n]+$", text), start=1):
+        line = m.group(0)
+        if line.strip():
+            yield lineno, line
 
 
 def read_jsonl(text: str, name: str, max_depth: int = 64) -> list[RawTable]:
-    records: list[dict] = []
-    numbers: list[int] = []
-    issues: list[LoadIssue] = []
-    count = 0
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        count += 1
+    """One record a line; a bad line is a finding, never the end of the run."""
+    return read_jsonl_lines(_lines(text), name, max_depth)
+
+
+def file_lines(path: Path, notes: list) -> Iterator[tuple[int, str]]:
+    """(line number, text) of a UTF-8 JSON Lines file's non-blank lines, read one at a
+    time (the file is never held whole: 87 MB of JSON Lines took 842 MB). A line that
+    is not UTF-8 is read as cp1252 and noted (``notes`` gets line numbers)."""
+    from listlint.loader.textcodec import legacy
+
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                line = legacy(raw.decode("utf-8", errors="surrogateescape"))
+                notes.append(lineno)
+            if line.strip():
+                yield lineno, line
+
+
+def read_jsonl_lines(
+    lines: Iterable[tuple[int, str]], name: str, max_depth: int = 64
+) -> list[RawTable]:
+    builder = RecordsTable(name)
+    for lineno, line in lines:
         try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            issues.append(
-                LoadIssue(
-                    kind="bad-record",
-                    message=f"line is not valid JSON ({exc}); it was skipped",
-                    row=lineno,
-                    match=line[:120],
-                )
-            )
+            obj = _DECODER.decode(line)
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+            builder.records += 1
+            builder.bad(lineno, f"line is not valid JSON ({str(exc)[:120]}); it was skipped", line)
             continue
         if not isinstance(obj, dict):
-            issues.append(
-                LoadIssue(
-                    kind="bad-record",
-                    message="line is not a JSON object; it was skipped",
-                    row=lineno,
-                    match=line[:120],
-                )
-            )
+            builder.records += 1
+            builder.bad(lineno, "line is not a JSON object; it was skipped", line)
             continue
         try:
             _check_depth(obj, max_depth, name)
-        except InputError as exc:  # one bad line is a finding, not the end of the run
-            issues.append(
-                LoadIssue(
-                    kind="bad-record",
-                    message=f"{exc.detail}; the line was skipped",
-                    row=lineno,
-                    match=line[:120],
-                )
-            )
+        except InputError as exc:
+            builder.records += 1
+            builder.bad(lineno, f"{exc.detail}; the line was skipped", line)
             continue
-        records.append(obj)
-        numbers.append(lineno)
-    table = records_table(records, name, numbers=numbers)
-    table.issues.extend(issues)
-    table.records = count
-    return [table]
+        before = builder.records
+        add_record(builder, obj, lineno)
+        if builder.records == before:
+            builder.records += 1  # an empty object is still a line of the file
+    return [builder.table()]
 
 
 def _check_depth(doc: Any, max_depth: int, name: str) -> None:
@@ -170,258 +188,61 @@ def _find_records(doc: Any, name: str) -> list:
     )
 
 
-def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict[str, str | None]:
-    out = {} if out is None else out
-    for key, value in obj.items():
-        k = f"{prefix}{key}"
-        if isinstance(value, dict):
-            _flatten(value, k + ".", out)
-        elif isinstance(value, list):
-            out[k] = _join_list(value)
-        else:
-            out[k] = _scalar(value)
-    return out
-
-
-def _scalar(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value)
-    return text if text.strip() else None
-
-
-def _join_list(values: list) -> str | None:
-    parts = []
-    for v in values:
-        if isinstance(v, dict):
-            # images [{"src": ...}], options [{"value": ...}]: keep the telling value
-            for key in ("src", "url", "value", "name", "title", "id"):
-                if key in v and not isinstance(v[key], (dict, list)):
-                    parts.append(str(v[key]))
-                    break
-            else:
-                parts.append(json.dumps(v, ensure_ascii=False))
-        elif isinstance(v, list):
-            inner = _join_list(v)
-            if inner:
-                parts.append(inner)
-        elif v is not None and str(v).strip():
-            parts.append(str(v))
-    return "\n".join(parts) if parts else None
-
-
-def records_table(records: list, name: str, numbers: list[int] | None = None) -> RawTable:
-    """Rows from objects; nested variant lists become one row per variant."""
-    flat_rows: list[dict[str, str | None]] = []
-    row_numbers: list[int] = []
-    issues: list[LoadIssue] = []
-    count = 0
-    for i, rec in enumerate(records):
-        row_no = numbers[i] if numbers else i + 1
-        if not isinstance(rec, dict):
-            count += 1
-            issues.append(
-                LoadIssue(
-                    kind="bad-record",
-                    message="record is not an object; it was skipped",
-                    row=row_no,
-                    match=str(rec)[:120],
-                )
-            )
-            continue
-        if not rec:
-            continue
-        count += 1
-        variants_key = next(
-            (
-                k
-                for k in VARIANT_KEYS
-                if isinstance(rec.get(k), list)
-                and rec[k]
-                and all(isinstance(v, dict) for v in rec[k])
-            ),
-            None,
-        )
-        parent = {k: v for k, v in rec.items() if k != variants_key}
-        if variants_key is not None and "id" in parent:
-            # the product's id names the group; each variant keeps its own id/sku
-            parent["product_id"] = parent.pop("id")
-        base = _flatten(parent)
-        if variants_key is None:
-            if not base:  # {"sku": {}}: keys but no values at all, like a blank row
-                count -= 1
-                continue
-            flat_rows.append(base)
-            row_numbers.append(row_no)
-            continue
-        group = (
-            base.get("handle")
-            or base.get("product_id")
-            or base.get("sku")
-            or base.get("title")
-            or f"record {row_no}"
-        )
-        option_names = _option_names(parent.get("options"))
-        option_pairs = [_variant_options(option_names, v) for v in rec[variants_key]]
-        siblings: dict[str, list[str]] = {}
-        for pairs in option_pairs:
-            for oname, value in pairs:
-                siblings.setdefault(oname, []).append(value)
-        for variant, pairs in zip(rec[variants_key], option_pairs, strict=True):
-            v = _flatten(variant)
-            merged = dict(base)
-            for key, value in v.items():
-                if value is not None or key not in INHERITED:
-                    merged[key if key not in base or key in INHERITED else f"variant.{key}"] = value
-            # variant's own identity wins
-            for key in ("id", "sku", "barcode", "ean", "upc", "weight", "price"):
-                if v.get(key) is not None:
-                    merged[key] = v[key]
-            _keep_product_name(merged, base, v)
-            _route_options(merged, pairs, siblings)
-            merged["_variant_group"] = str(group)
-            flat_rows.append(merged)
-            row_numbers.append(row_no)
-    headers: list[str] = []
-    seen: set[str] = set()
-    for r in flat_rows:
-        for k in r:
-            if k not in seen:
-                seen.add(k)
-                headers.append(k)
-    rows = [[r.get(h) for h in headers] for r in flat_rows]
-    if "_variant_group" in seen:
-        headers[headers.index("_variant_group")] = "item_group_id"
-    return RawTable(dedupe_headers(headers), rows, row_numbers, issues=issues, records=count)
-
-
-def _keep_product_name(merged: dict, base: dict, v: dict) -> None:
-    """A variant's title ("S / Black", Saleor's "39") names the variant, not the product:
-    the listing keeps the product's title and the variant's goes to ``variant.title``."""
-    from listlint.loader.options import is_default_title
-
-    for key in ("title", "name"):
-        own = v.get(key)
-        if own is None:
-            continue
-        if base.get(key) is None:
-            merged[key] = own  # no product title to keep: the variant's is all there is
-        else:
-            merged[key] = base[key]
-            if own != base[key] and not is_default_title(own):
-                merged[f"variant.{key}"] = own
-
-
-def _option_names(options: Any) -> list[tuple[Any, str]]:
-    """Product options as (id, name) in position order: Shopify ``[{"name": "Size"}]``,
-    Medusa ``[{"id": "opt_1", "title": "Size"}]``."""
-    out = []
-    for opt in options if isinstance(options, list) else []:
-        if isinstance(opt, dict):
-            name = opt.get("title") or opt.get("name")
-            if isinstance(name, str) and name.strip():
-                out.append((opt.get("id"), name.strip()))
-    return out
-
-
-def _variant_options(names: list[tuple[Any, str]], variant: dict) -> list[tuple[str, str]]:
-    """(option name, value) pairs of one variant: Medusa ``options: [{"value": "S",
-    "option_id": ...}]`` (by id, else by position), Medusa v2 ``options: {"Size": "S"}``,
-    Shopify ``option1``..``option3``. Values that are not plain text are left out."""
-    opts = variant.get("options")
-    raw: list[tuple[Any, Any]] = []
-    if isinstance(opts, dict):
-        raw = list(opts.items())
-    elif isinstance(opts, list):
-        by_id = {i: n for i, n in names if i is not None}
-        for pos, o in enumerate(opts):
-            if not isinstance(o, dict):
-                continue
-            name = by_id.get(o.get("option_id"))
-            if name is None and isinstance(o.get("option"), dict):
-                name = o["option"].get("title") or o["option"].get("name")
-            if name is None and pos < len(names):
-                name = names[pos][1]
-            raw.append((name, o.get("value")))
-    raw += [(n, variant.get(f"option{p + 1}")) for p, (_, n) in enumerate(names[:3])]
-    pairs = []
-    for name, value in raw:
-        text = _scalar(value) if not isinstance(value, (dict, list)) else None
-        if name is not None and text is not None:
-            pairs.append((str(name), text.strip()))
-    return pairs
-
-
-def _route_options(
-    merged: dict, pairs: list[tuple[str, str]], siblings: dict[str, list[str]]
-) -> None:
-    """Options named Size/Colour/... fill those fields (see :mod:`.options`); the others
-    become attributes under their own name. A field the record already fills wins."""
-    from listlint.loader.options import option_column
-
-    for name, value in pairs:
-        col = option_column(name, value, siblings.get(name, ()))
-        if col is None:
-            continue
-        key = col[len(ATTR_PREFIX) :] if col.startswith(ATTR_PREFIX) else col
-        if merged.get(key) is None:
-            merged[key] = value
-
-
-def _sheet_table(sheet: dict, name: str) -> RawTable:
+def _sheet_table(sheet: dict, name: str, max_columns: int = 16_384) -> RawTable:
+    """Table-in-JSON: ``headers`` and ``rows`` (arrays or objects). The headers are
+    checked against the column limit before any row is read, and rows are kept sparse
+    (a 20,000 x 20,000 table of empty objects took 53 s)."""
     headers = [str(h) for h in sheet.get("headers") or []]
     if not headers:
         raise InputError("table-in-JSON sheet has no headers", path=name)
-    rows, numbers, issues = [], [], []
+    check_columns(len(set(headers)), name, max_columns)
+    builder = RecordsTable(name)
+    builder.declare(headers)
+    sheet_name = str(sheet.get("name") or "") or None
+    wanted = set(headers)
     for i, r in enumerate(sheet.get("rows") or [], start=1):
         if isinstance(r, dict):
-            cells = [
-                _scalar(r.get(h))
-                if not isinstance(r.get(h), (list, dict))
-                else _join_list(r.get(h) if isinstance(r.get(h), list) else [r.get(h)])
-                for h in headers
-            ]
+            pairs = [(h, v) for h, v in r.items() if h in wanted]
         elif isinstance(r, list):
-            cells = [
-                _scalar(c)
-                if not isinstance(c, (list, dict))
-                else _join_list(c if isinstance(c, list) else [c])
-                for c in r
-            ]
-            if len(cells) != len(headers):
-                issues.append(
-                    LoadIssue(
-                        kind="ragged-row",
-                        message=f"row has {len(cells)} cells but there are {len(headers)} headers",
-                        row=i,
-                        sheet=sheet.get("name"),
-                    )
+            pairs = list(zip(headers, r, strict=False))
+            if len(r) != len(headers):
+                builder.notes.add(
+                    _ragged(i, len(r), len(headers), sheet_name),
+                    "rows with a different number of cells than the headers",
                 )
-                cells = (cells + [None] * len(headers))[: len(headers)]
         else:
-            issues.append(
-                LoadIssue(
-                    kind="bad-record",
-                    message="row is neither an array nor an object; skipped",
-                    row=i,
-                )
-            )
+            builder.records += 1
+            builder.bad(i, "row is neither an array nor an object; skipped", str(r))
             continue
-        if all(c is None for c in cells):
+        row = {h: _cell(v) for h, v in pairs}
+        row = {h: v for h, v in row.items() if v is not None}
+        if not row:
             continue
-        rows.append(cells)
-        numbers.append(i)
-    return RawTable(
-        dedupe_headers(headers),
-        rows,
-        numbers,
-        sheet=str(sheet.get("name") or "") or None,
-        issues=issues,
-        records=len(rows) + sum(1 for x in issues if x.kind == "bad-record"),
+        builder.records += 1
+        builder.add_row(row, i)
+    table = builder.table()
+    table.sheet = sheet_name
+    for issue in table.issues:
+        issue.sheet = issue.sheet or sheet_name
+    return table
+
+
+def _cell(value: Any) -> str | None:
+    if isinstance(value, list):
+        return join_list(value)
+    if isinstance(value, dict):
+        return join_list([value])
+    return scalar(value)
+
+
+def _ragged(row: int, got: int, want: int, sheet: str | None) -> Any:
+    from listlint.catalog import LoadIssue
+
+    return LoadIssue(
+        kind="ragged-row",
+        message=f"row has {got} cells but there are {want} headers",
+        row=row,
+        sheet=sheet,
     )
 
 

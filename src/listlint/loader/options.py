@@ -72,7 +72,13 @@ def option_column(name: str, value: str, siblings: Iterable[str] = ()) -> str | 
         values = {v for v in (value, *siblings) if v and not is_default_title(v)}
         sizes = sum(map(looks_like_size, values))
         return "size" if sizes * 2 > len(values) else attr_column(VARIANT_TITLE)
-    return _targets().get(key, attr_column(name.strip()))
+    target = _targets().get(key)
+    if target is None:
+        from listlint.loader.matching import field_of
+
+        found = field_of(name.strip())
+        target = found if found in OPTION_FIELDS else attr_column(name.strip())
+    return target
 
 
 def is_default_title(value: str) -> bool:

@@ -26,13 +26,22 @@ from pathlib import Path
 import polars as pl
 
 from listlint.batch import Batch
-from listlint.catalog import Catalog, Layout, LoadIssue
+from listlint.catalog import (
+    MAX_ISSUES_PER_KIND,
+    Catalog,
+    Layout,
+    LoadIssue,
+    cap_issues,
+    issue_summaries,
+)
 from listlint.config import Limits
 from listlint.errors import InputError
 from listlint.fields import ATTR_PREFIX, ROW, SHEET
 from listlint.loader import delimited
+from listlint.loader.blocks import Note
 from listlint.loader.columns import ColumnMap
 from listlint.loader.table import dedupe_headers
+from listlint.loader.unmapped import unmapped_issue
 
 #: delimited files at least this big are streamed (smaller ones load whole: faster, and
 #: the exact csv-module reader still serves files under ``delimited.FAST_PATH_BYTES``)
@@ -49,35 +58,59 @@ def wants_stream(size: int, kind: str) -> bool:
 def open_stream(
     path: Path, name: str, columns: dict[str, str] | None, limits: Limits
 ) -> StreamingCatalog | None:
-    """A streaming catalogue for a big UTF-8 delimited file, or None when the file needs
-    the whole-file reader (another encoding: it must be decoded as one text)."""
+    """A streaming catalogue for a big delimited file, or None when the file needs the
+    whole-file reader (UTF-16/32: its newlines are not single bytes). A file that is
+    not all UTF-8 is streamed too, each block decoded as :mod:`.textcodec` does (a
+    279 MB cp1252 file used to load whole: 1.86 GB)."""
     from listlint.loader import column_map
+    from listlint.loader.detect import detect_encoding
 
     with path.open("rb") as fh:
         head = fh.read(HEAD_BYTES)
     if head.startswith(_UTF8_BOM):
         head = head[len(_UTF8_BOM) :]
-    if not _is_utf8(path):
+    elif detect_encoding(head) not in ("utf-8", "cp1252"):
         return None
-    text = head.decode("utf-8", errors="replace")
+    kind = _utf8_kind(path)
+    text = head.decode("utf-8", errors="surrogateescape")
+    if kind != "utf-8":
+        from listlint.loader.textcodec import legacy
+
+        text = legacy(text)
+        head = text.encode("utf-8")
     delimiter = delimited.sniff_delimiter(text[:262144])
     first = delimited.header_cells(head, delimiter, name, limits.max_columns)
     headers = dedupe_headers(first)
     cmap = column_map(headers, columns, name)
-    return StreamingCatalog(path, name, headers, delimiter, cmap, limits)
+    catalog = StreamingCatalog(path, name, headers, delimiter, cmap, limits)
+    catalog.transcode = kind != "utf-8"
+    catalog.report_lines = kind == "mixed"
+    return catalog
 
 
-def _is_utf8(path: Path) -> bool:
-    """The whole file decodes as UTF-8 (checked in slices: memory stays flat)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(16 * 1024 * 1024):
-                decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
+def _utf8_kind(path: Path) -> str:
+    """``utf-8`` (all of it), ``mixed`` (UTF-8 with stray bytes) or ``legacy`` (no
+    multi-byte UTF-8 at all: cp1252), read in slices so memory stays flat."""
+    from listlint.loader.textcodec import is_legacy
+
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    stray = wide = False
+    with path.open("rb") as fh:
+        while chunk := fh.read(16 * 1024 * 1024):
+            text = decoder.decode(chunk)
+            stray = stray or _has_stray(text)
+            wide = wide or not is_legacy(text)
+    text = decoder.decode(b"", final=True)
+    stray = stray or _has_stray(text)
+    if not stray:
+        return "utf-8"
+    return "mixed" if wide else "legacy"
+
+
+def _has_stray(text: str) -> bool:
+    from listlint.loader.textcodec import has_stray
+
+    return has_stray(text)
 
 
 @dataclass(frozen=True)
@@ -105,7 +138,7 @@ class ChunkInfo:
 
 def build_chunk(spec: ChunkSpec, body: pl.DataFrame, offset: int) -> tuple[Batch, ChunkInfo]:
     """Raw records (``__n``, ``c0..c{width}``) -> a normalised :class:`Batch`."""
-    from listlint.loader.normalize import build_frame
+    from listlint.loader.normalize import build_frame, parent_count
 
     table = delimited.body_table(body, spec.headers, spec.delimiter, spec.max_cell_length)
     frame, more = build_frame(table, spec.cmap, rec_offset=offset)
@@ -113,7 +146,8 @@ def build_chunk(spec: ChunkSpec, body: pl.DataFrame, offset: int) -> tuple[Batch
     if "listlint" in frame.columns:
         cols = [c for c in ("listlint", ROW, SHEET, "sku") if c in frame.columns]
         kept = frame.filter(pl.col("listlint").is_not_null()).select(cols)
-    info = ChunkInfo(table.records, frame.height, [*table.issues, *more], kept)
+    listings = frame.height - parent_count(frame)
+    info = ChunkInfo(table.records, listings, [*table.issues, *more], kept)
     return Batch(frame, path=spec.path, columns=spec.columns), info
 
 
@@ -125,6 +159,8 @@ class StreamingCatalog(Catalog):
     memory; the engine never asks for it."""
 
     streaming = True
+    #: the raw records start with the header row (delimited text); Parquet's do not
+    header_row = True
 
     def __init__(
         self,
@@ -138,7 +174,10 @@ class StreamingCatalog(Catalog):
         self.path = name
         self.columns = cmap.column_names()
         self.records = 0
-        self.issues: list[LoadIssue] = []
+        #: file-level notes known before any row is read (unmapped columns)
+        note = unmapped_issue([cmap])
+        self._notes: list[LoadIssue] = [] if note is None else [note]
+        self.issues: list[LoadIssue] = list(self._notes)
         self.format = "tsv" if delimiter == "\t" else "csv"
         self.profile = cmap.profile
         self.sheets = []
@@ -151,6 +190,12 @@ class StreamingCatalog(Catalog):
         self._suppressions: pl.DataFrame | None = None
         self._kept: list[pl.DataFrame] = []
         self._long_cell_noted = False
+        #: the file is not all UTF-8: blocks are decoded with the cp1252 fallback
+        self.transcode = False
+        #: ... and it is UTF-8 but for some lines, which are reported
+        self.report_lines = False
+        self._fallback_lines = 0
+        self._issue_counts: dict[str, int] = {}
 
     # -- Catalog interface ------------------------------------------------------------
     @property
@@ -167,7 +212,9 @@ class StreamingCatalog(Catalog):
     @property
     def listings_count(self) -> int:
         if not self._done:
-            return self.frame.height
+            from listlint.loader.normalize import parent_count
+
+            return self.frame.height - parent_count(self.frame)
         return self._listings
 
     @property
@@ -191,7 +238,9 @@ class StreamingCatalog(Catalog):
         """Raw data records in batches (cut between variant groups) with the record
         offset of each; build them with :func:`build_chunk`, anywhere, then
         :meth:`absorb` the results in order and :meth:`finish`."""
-        self.records, self.issues, self._listings, self._done = 0, [], 0, False
+        self.records, self.issues, self._listings, self._done = 0, list(self._notes), 0, False
+        self._fallback_lines = 0
+        self._issue_counts = {}
         self._kept, self._long_cell_noted = [], False
         offset = 0
         for body in self._bodies(max(1, size)):
@@ -200,7 +249,7 @@ class StreamingCatalog(Catalog):
 
     def absorb(self, info: ChunkInfo) -> None:
         """Book one built chunk: records, listings, loader notes, suppression cells."""
-        for issue in info.issues:
+        for issue in cap_issues(info.issues, self._issue_counts, summarise=False):
             if issue.kind == "long-cell" and issue.row is None:
                 if self._long_cell_noted:
                     continue  # one file-level note, as the whole-file reader gives
@@ -212,35 +261,68 @@ class StreamingCatalog(Catalog):
             self._kept.append(info.suppressions)
 
     def finish(self) -> None:
+        self.issues.extend(
+            issue_summaries({k: n - MAX_ISSUES_PER_KIND for k, n in self._issue_counts.items()})
+        )
         kept = self._kept
         self._suppressions = pl.concat(kept, how="diagonal_relaxed") if kept else None
         self._kept = []
         self._done = True
 
     # -- reading ----------------------------------------------------------------------
-    def _blocks(self, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+    def _blocks(
+        self, columns: list[str] | None = None, on_note: Note | None = None
+    ) -> Iterator[pl.DataFrame]:
         from listlint.loader.blocks import read_blocks
 
         width = len(self.spec.headers)
-        return read_blocks(self._file, self.spec.delimiter, width, columns=columns)
+        return read_blocks(
+            self._file,
+            self.spec.delimiter,
+            width,
+            columns=columns,
+            transcode=self.transcode,
+            on_note=on_note,
+        )
+
+    def _note(self, kind: str, record: int, line: int) -> None:
+        """What reading a block noticed, as a loader issue (while ``chunks`` runs)."""
+        if kind == "unterminated-quote":
+            self.issues.append(
+                LoadIssue(
+                    kind=kind,
+                    message="a quote opened in this row is never closed, so the rows after "
+                    "it were read as one cell and not checked",
+                    row=record,
+                    suggestion='close the quote, or double quotes inside a value ("" for ")',
+                )
+            )
+        elif kind == "encoding-fallback" and self.report_lines:
+            from listlint.loader.textcodec import MAX_LINE_NOTES, line_notes
+
+            self._fallback_lines += 1
+            if self._fallback_lines <= MAX_LINE_NOTES:
+                self.issues.extend(line_notes([line], 0))
 
     def _bodies(self, size: int) -> Iterator[pl.DataFrame]:
         """Data records (``__n``, ``c0..c{width}``) in batches of about ``size``, cut only
         where no variant group spans the cut."""
         width = len(self.spec.headers)
         plan = CutPlan.build(self._blocks, self.spec.cmap)
-        header_seen = False
+        header_seen = not self.header_row
         pending: list[pl.DataFrame] = []
         buffered = 0
         try:
-            for raw in self._blocks():
+            for raw in self._blocks(on_note=self._note):
+                keep = delimited.body_mask(raw, width)
                 if not header_seen:
-                    at = raw.filter(delimited.nonblank_expr(width)).select("__n").head(1)
-                    if at.height == 0:
+                    filled = delimited.nonblank_mask(raw, width)
+                    if not filled.any():
                         continue
                     header_seen = True
-                    raw = raw.filter(pl.col("__n") > at.item())
-                body = raw.filter(delimited.body_expr(width))
+                    first = int(filled.arg_true()[0])
+                    keep = keep & (pl.int_range(raw.height, eager=True) > first)
+                body = raw.filter(keep)
                 if body.height == 0:
                     continue
                 pending.append(body)
@@ -267,6 +349,14 @@ class StreamingCatalog(Catalog):
             )
         if pending:
             yield pl.concat(pending) if len(pending) > 1 else pending[0]
+        self._close_notes()
+
+    def _close_notes(self) -> None:
+        from listlint.loader.textcodec import MAX_LINE_NOTES, line_notes
+
+        more = self._fallback_lines - MAX_LINE_NOTES
+        if more > 0:
+            self.issues.extend(line_notes([], more))
 
 
 class CutPlan:

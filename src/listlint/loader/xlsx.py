@@ -9,8 +9,10 @@ header row (field explanations under the field names) is skipped.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,10 +20,17 @@ from typing import Any
 from listlint.catalog import LoadIssue
 from listlint.config import Limits
 from listlint.errors import InputError
-from listlint.loader.columns import normalise_header, profiles
+from listlint.loader.headerrow import (
+    HEADER_SCAN_ROWS,
+    MAX_SKIPPED_NOTES,
+    find_header,
+    header_like,
+    is_description_row,
+    known_headers,
+    skipped_issue,
+)
 from listlint.loader.table import RawTable, dedupe_headers
-
-HEADER_SCAN_ROWS = 30
+from listlint.loader.xlsxgrid import Placement, compacted_workbook
 
 
 def check_zip_limits(path: Path, limits: Limits) -> None:
@@ -54,7 +63,7 @@ def check_zip_limits(path: Path, limits: Limits) -> None:
                     _refuse_dtd(zf, info, path)
     except zipfile.BadZipFile as exc:
         raise InputError(f"damaged or truncated XLSX ({exc})", path=str(path)) from exc
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except (OSError, EOFError, RuntimeError, NotImplementedError, ValueError, zlib.error) as exc:
         # RuntimeError: an encrypted zip entry; NotImplementedError: unknown compression
         raise InputError(f"cannot read workbook ({exc})", path=str(path)) from exc
 
@@ -130,51 +139,11 @@ def row_text(values: list[object]) -> list[str | None]:
     return [cell_text(v) for v in values]
 
 
-def _known_headers() -> set[str]:
-    keys: set[str] = set()
-    for prof in profiles().values():
-        for synonyms in prof.fields.values():
-            keys.update(synonyms)
-        keys.update(prof.detect)
-    return keys
-
-
-def header_score(cells: list[str | None], known: set[str]) -> int:
-    return sum(1 for c in cells if c and normalise_header(c)[0] in known)
-
-
-def find_header(rows: list[list[str | None]], known: set[str], fallback: bool = True) -> int | None:
-    """Index of the header row among the first rows, or None when no row looks like one.
-
-    Without known header names, ``fallback`` takes the first row of distinct short
-    strings (a plain spreadsheet with its own headers)."""
-    best, best_score = None, 0
-    for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-        score = header_score(cells, known)
-        if score > best_score:
-            best, best_score = i, score
-    if best is None or best_score < 2:
-        if not fallback:
-            return None
-        # fall back: the first row whose non-empty cells are all distinct short strings
-        for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-            filled = [c for c in cells if c]
-            if (
-                len(filled) >= 3
-                and len(set(filled)) == len(filled)
-                and all(len(c) < 60 for c in filled)
-            ):
-                return i
-        return None
-    return best
-
-
 def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable]:
-    wb = open_workbook(path, limits)
-    names = list(wb.sheet_names)
+    wb, names, placements = open_workbook(path, limits, sheet)
     if sheet is not None and sheet not in names:
         raise InputError(f"no sheet named {sheet!r} (sheets: {', '.join(names)})", path=str(path))
-    known = _known_headers()
+    known = known_headers()
     tables: list[RawTable] = []
     skipped: list[str] = []
     sheets: list[tuple[str, list[list[str | None]]]] = []
@@ -199,7 +168,12 @@ def read_xlsx(path: Path, *, sheet: str | None, limits: Limits) -> list[RawTable
     )
     for name, rows in sheets:
         table = _table_from_rows(
-            rows, name, known, limits, fallback=not any_known or sheet is not None
+            rows,
+            name,
+            known,
+            limits,
+            fallback=not any_known or sheet is not None,
+            numbers=placements[name].rows if name in placements else None,
         )
         if table is None:
             skipped.append(name)
@@ -243,17 +217,30 @@ def _open_sheet(wb: Any, name: str, path: Path, limits: Limits) -> Any:
     return ws
 
 
-def open_workbook(path: Path, limits: Limits) -> Any:
-    """A calamine workbook, after the zip-bomb and DTD checks."""
+def open_workbook(
+    path: Path, limits: Limits, sheet: str | None = None
+) -> tuple[Any, list[str], dict[str, Placement]]:
+    """A calamine workbook after the zip-bomb and DTD checks, its sheet names, and where
+    the cells were of each sheet that had to be compacted first (a far-away cell would
+    make calamine allocate the whole grid up to it: issue 21 H1)."""
     from python_calamine import CalamineWorkbook
 
     check_zip_limits(path, limits)
     try:
-        return CalamineWorkbook.from_path(str(path))
+        wb = CalamineWorkbook.from_path(str(path))
+        names = list(wb.sheet_names)
+        wanted = [sheet] if sheet in names else [] if sheet else names
+        with zipfile.ZipFile(path) as zf:
+            compacted, placements = compacted_workbook(zf, wanted, str(path), limits.max_columns)
+        if compacted is not None:
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(compacted))
+    except InputError:
+        raise
     except Exception as exc:  # calamine raises its own error types
         raise InputError(
             f"cannot read workbook ({type(exc).__name__}: {exc})", path=str(path)
         ) from exc
+    return wb, names, placements
 
 
 def sheet_cells(path: Path, limits: Limits) -> Iterator[tuple[str, int, Iterator[list[object]]]]:
@@ -261,10 +248,34 @@ def sheet_cells(path: Path, limits: Limits) -> Iterator[tuple[str, int, Iterator
     it: row ``i`` (from 0) is sheet row ``i + 1``, its first value is in column
     ``first column`` (1-based), values as the reader gives them (text, numbers, dates;
     formulas as their last computed value). For the annotated copy (formatters/xlsx)."""
-    wb = open_workbook(path, limits)
-    for name in wb.sheet_names:
+    wb, names, placements = open_workbook(path, limits)
+    for name in names:
         ws = _open_sheet(wb, name, path, limits)
-        yield name, (ws.start[1] + 1 if ws.start else 1), ws.iter_rows()
+        first = ws.start[1] + 1 if ws.start else 1
+        if name in placements:
+            yield name, 1, _spread(ws.iter_rows(), first, placements[name])
+        else:
+            yield name, first, ws.iter_rows()
+
+
+def _spread(rows: Iterator[list[object]], first: int, where: Placement) -> Iterator[list[object]]:
+    """A compacted sheet's rows with each value back in its sheet row and column (blank
+    rows between them; a row only as wide as its last value), so the copy holds every
+    cell where the seller put it without a dense grid up to the farthest one."""
+    last = 0
+    for i, values in enumerate(rows):
+        if i >= len(where.rows):
+            break
+        number = where.rows[i]
+        yield from ([] for _ in range(number - last - 1))
+        last = number
+        filled = [
+            (where.columns[first - 1 + j], v) for j, v in enumerate(values) if v not in (None, "")
+        ]
+        out: list[object] = [None] * (filled[-1][0] if filled else 0)
+        for col, v in filled:
+            out[col - 1] = v
+        yield out
 
 
 #: custom document property naming the sheets listlint added to an annotated copy
@@ -304,24 +315,50 @@ def _table_from_rows(
     known: set[str],
     limits: Limits,
     fallback: bool = True,
+    numbers: list[int] | None = None,
 ) -> RawTable | None:
-    """The catalogue table of a sheet, from its rows as :func:`row_text` gives them."""
+    """The catalogue table of a sheet, from its rows as :func:`row_text` gives them.
+    ``numbers[i]`` is the sheet row of ``rows[i]`` (a compacted sheet); else ``i + 1``."""
     h = find_header(rows, known, fallback)
     if h is None:
         return None
+
+    def row_of(i: int) -> int:
+        return numbers[i] if numbers else i + 1  # iter_rows starts at sheet row 1
+
     width = max((i + 1 for i, c in enumerate(rows[h]) if c), default=0)
     headers = dedupe_headers([c or "" for c in rows[h][:width]])
+    issues: list[LoadIssue] = [
+        skipped_issue(row_of(i), sheet, rows[i], f"it is above the header row {row_of(h)}")
+        for i in range(h)
+        if any(rows[i])
+    ]
     start = h + 1
     # A second header row of explanations (e.g. Chinese field descriptions under
     # English field names) is not data.
-    if start < len(rows) and _is_description_row(rows[start][:width], rows[h][:width], known):
+    if start < len(rows) and is_description_row(rows[start][:width], rows[h][:width], known):
+        issues.append(
+            skipped_issue(
+                row_of(start),
+                sheet,
+                rows[start],
+                "it was read as field descriptions under the header",
+            )
+        )
         start += 1
-    out_rows, numbers, issues = [], [], []
+    out_rows, out_numbers = [], []
+    records = 0
+    repeated = 0
     longest = limits.max_cell_length
     for i in range(start, len(rows)):
         cells = rows[i]
         # is_blank_row, at C speed: row_text leaves blank cells None, never "" or "  "
         if not any(cells):
+            continue
+        if (i < HEADER_SCAN_ROWS and header_like(cells, known)) or cells[:width] == rows[h][:width]:
+            repeated += 1  # a header repeated inside the data (concatenated exports)
+            if repeated <= MAX_SKIPPED_NOTES:
+                issues.append(skipped_issue(row_of(i), sheet, cells, "it repeats a header row"))
             continue
         lost = [c for c in cells[width:] if c]
         if lost:
@@ -330,12 +367,15 @@ def _table_from_rows(
                     kind="ragged-row",
                     message=f"row has {len(lost)} value(s) to the right of the last headed column; "
                     "they are not checked. Give the column a header",
-                    row=i + 1,
+                    row=row_of(i),
                     sheet=sheet,
                     match=" | ".join(lost)[:200],
                 )
             )
         cells = (cells + [None] * width)[:width]
+        if lost and not any(cells):
+            records += 1  # only values outside the table: reported above, no listing
+            continue
         # one C-level pass tells whether any cell is over the limit (rarely one is)
         over = max(map(len, filter(None, cells)), default=0) > longest
         for j, c in enumerate(cells if over else ()):
@@ -346,32 +386,22 @@ def _table_from_rows(
                         kind="long-cell",
                         message=f"cell has {len(c):,} characters; only the first "
                         f"{longest:,} were checked",
-                        row=i + 1,
+                        row=row_of(i),
                         sheet=sheet,
                         column=headers[j],
                     )
                 )
         out_rows.append(cells)
-        numbers.append(i + 1)  # iter_rows' first row is sheet row 1
-    return RawTable(headers, out_rows, numbers, sheet=sheet, issues=issues, records=len(out_rows))
-
-
-def _is_description_row(cells: list[str | None], header: list[str | None], known: set[str]) -> bool:
-    filled = [c for c in cells if c]
-    if len(filled) < 2 or len(filled) < len([c for c in header if c]) * 0.8:
-        return False
-    if any(_numeric(c) for c in filled):
-        return False
-    # field explanations: many cells are themselves header words in another language,
-    # or carry parenthesised notes such as "（分号分隔）"
-    matches = header_score(cells, known)
-    notes = sum(1 for c in filled if "(" in c or "（" in c)
-    return matches * 3 >= len(filled) or notes * 2 >= len(filled)
-
-
-def _numeric(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-        return True
-    except ValueError:
-        return False
+        out_numbers.append(row_of(i))
+    if repeated > MAX_SKIPPED_NOTES:
+        issues.append(
+            LoadIssue(
+                kind="skipped-row",
+                message=f"{repeated - MAX_SKIPPED_NOTES:,} more rows repeat a header row and "
+                "were not read as listings",
+                sheet=sheet,
+            )
+        )
+    return RawTable(
+        headers, out_rows, out_numbers, sheet=sheet, issues=issues, records=records + len(out_rows)
+    )

@@ -145,6 +145,90 @@ class UnterminatedQuote(LoaderIssueRule):
     loader_kind = "unterminated-quote"
 
 
+class SkippedRows(LoaderIssueRule):
+    """Rows of a sheet were not read as listings: rows above the header row, a second
+    header or description row under it, a header row repeated inside the data.
+
+    Why: a row that is not read is not checked. Title and instruction rows above the
+    header are normal in seller templates; a product row taken for one is not, so every
+    skipped row is listed with its text.
+
+    Fails:
+        a workbook whose rows 2-4 hold products above a second, richer header row
+
+    Passes:
+        a sheet whose first row is the header and every other row a product
+    """
+
+    code = "DT107"
+    name = "skipped-rows"
+    severity = Severity.INFO
+    summary = "Rows of a sheet were not read as listings"
+    loader_kind = "skipped-row"
+
+
+class UnmappedColumn(LoaderIssueRule):
+    """Columns look like fields listlint checks but were not read as them.
+
+    Why: a check that needs the field (GTIN check digits, required sizes, weights)
+    does not run when its column is not recognised, and a missing-field finding may
+    be wrong. Reported once per file, with the ``--map`` that fixes each column.
+
+    Fails:
+        a column ``Kode Batang Produk`` beside no recognised GTIN column
+
+    Passes:
+        ``--map gtin="Kode Batang Produk"``, or a header listlint knows (``Barcode``)
+    """
+
+    code = "DT108"
+    name = "unmapped-column"
+    severity = Severity.INFO
+    summary = "Column looks like a known field but was not read as one"
+    loader_kind = "unmapped-column"
+
+
+class EncodingFallback(LoaderIssueRule):
+    """Lines of a UTF-8 file hold bytes that are not UTF-8; they were read as cp1252.
+
+    Why: one stray byte (a cp1252 "é" pasted into a UTF-8 export) used to turn the whole
+    file into mojibake; now only the lines that need it are read another way, and the
+    seller learns which ones to fix before a marketplace rejects them.
+
+    Fails:
+        a UTF-8 file with one line holding the byte ``0xE9`` for "é"
+
+    Passes:
+        a file saved as UTF-8 throughout
+    """
+
+    code = "DT109"
+    name = "encoding-fallback"
+    severity = Severity.WARNING
+    summary = "Some lines were not valid UTF-8 and were read as cp1252"
+    loader_kind = "encoding-fallback"
+
+
+class DuplicateKey(LoaderIssueRule):
+    """A JSON object names the same key twice; the last value was used.
+
+    Why: readers disagree on which value wins, so a listing may show a title listlint
+    never checked (``"title": "Kratom capsules", "title": "Herbal tea"``).
+
+    Fails:
+        ``{"sku": "A1", "title": "Kratom", "title": "Herbal tea"}``
+
+    Passes:
+        ``{"sku": "A1", "title": "Herbal tea"}``
+    """
+
+    code = "DT110"
+    name = "duplicate-key"
+    severity = Severity.WARNING
+    summary = "JSON object has the same key twice"
+    loader_kind = "duplicate-key"
+
+
 class EmptyTitle(DataRule):
     """A listing has no title (after inheriting its product's title for variants).
 
@@ -286,6 +370,10 @@ RULES: list[type[Rule]] = [
     SkippedSheet,
     BadRecord,
     UnterminatedQuote,
+    SkippedRows,
+    UnmappedColumn,
+    EncodingFallback,
+    DuplicateKey,
     EmptyTitle,
     MissingSku,
     DuplicateSku,

@@ -60,9 +60,11 @@ def _inside(folder: str, link: str) -> Path | None:
     base = Path(folder)
     try:
         target = (base / link.split("?")[0]).resolve()
+        # is_file raises on a name the file system refuses (over 255 bytes: a misaligned
+        # CSV put a features text in the image column of a real PrestaShop export)
+        if not target.is_relative_to(base) or not target.is_file():
+            return None
     except (OSError, RuntimeError, ValueError):
-        return None
-    if not target.is_relative_to(base) or not target.is_file():
         return None
     return target
 

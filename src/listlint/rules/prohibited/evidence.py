@@ -83,7 +83,8 @@ class TermHit:
     reason: str = ""
     #: what else the finding must say: a medicine's presentation, a recall's notice
     note: str = ""
-    #: in an attribute column of a row without a title: nothing says this is what is sold
+    #: in an attribute, category or product-type column of a row without a title: nothing
+    #: says this is what is sold
     untitled: bool = False
 
 
@@ -510,10 +511,17 @@ def analyse(
         if evidence and "title" not in by_field_names(values):
             for ev in evidence.values():
                 for h in ev.hits:
-                    h.untitled = h.field.startswith(ATTR_PREFIX)
+                    # a category or attribute cell of a row with no title (a feature
+                    # table, a variant row) says nothing of what this row sells; the
+                    # loader maps "Categorie"/"Kategorie" headers to the category too
+                    h.untitled = h.field.startswith(ATTR_PREFIX) or h.field in _CLASS_FIELDS
         if evidence:
             out[i] = evidence
     return out
+
+
+#: fields that classify a listing rather than say what it is
+_CLASS_FIELDS = frozenset({"category", "product_type"})
 
 
 def by_field_names(values: list[tuple[str, float, str]]) -> set[str]:
