@@ -260,7 +260,7 @@ def test_dev_set_recall_and_false_alarms(shared_dir: Path) -> None:
     assert sum(i in flagged for i in allowed) / len(allowed) <= 0.05
 
 
-# -- real exports: every claims finding was reviewed by hand (see README, claims section) --
+# -- real exports: every claims finding was reviewed by hand (see docs/rules.md, claims section) --
 REVIEWED: dict[str, dict[str, int]] = {
     # none: the ten "BioShield Anti-Bacterial Seal" warnings on LG refrigerators (leipzig)
     # were re-reviewed as false alarms (a part of an appliance, protecting itself: EPA's

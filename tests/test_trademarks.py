@@ -121,7 +121,7 @@ def test_real_exports(catalogs_dir: Path) -> None:
 
 
 def test_no_ip_findings_on_ordinary_real_exports(catalogs_dir: Path) -> None:
-    """Every ip finding on the real exports was reviewed by hand (README, ip section): all
+    """Every ip finding on the real exports was reviewed by hand (docs/rules.md, ip section): all
     sit in the m5zoon replica store's files; the other shops' listings (Shopify, Magento,
     WooCommerce, PrestaShop demos, 1,081 Abt electronics with "for iPod", "Genuine
     Microsoft Windows", Sony/Bose/Samsung titles) must stay clean. An info note (a
