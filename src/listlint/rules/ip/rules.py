@@ -84,7 +84,6 @@ class BrandLookalike(TrademarkRule):
         clone price; under a nominative phrase ("for", "compatible with") info.
     """
 
-    _spelled: dict[str, int] = {}  # noqa: RUF012 - set per batch by check
     code = "TM101"
     name = "brand-lookalike"
     severity = Severity.ERROR
@@ -95,7 +94,6 @@ class BrandLookalike(TrademarkRule):
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
         self.stores = analysis.stores
         self.house = analysis.house_brand
-        self._spelled = analysis.spelled
         has_column = batch.has("brand")
         for i, ev in analysis.rows.items():
             if ev.signals and usable_signals(self, batch, i, ev)[1]:
@@ -121,11 +119,15 @@ class BrandLookalike(TrademarkRule):
         slip = False
         if m.disguise:
             own = sold_by.status in ("claims", "family") and m.field != "brand"
-            typo = not _deliberate(m.disguise) and self._spelled.get(brand.name, 0) >= 2
+            # the same listing spells the brand right elsewhere ("Sennheisser ... Sennheiser
+            # HD 600"): a typo. Only this listing's own text counts: other listings of the
+            # file may sit in another batch or partition, and findings must not depend on
+            # how a catalogue is split
+            typo = not _deliberate(m.disguise) and _spelled_right(ev, brand.name)
             if (own or typo) and not _deliberate(m.disguise):
                 # "Maybeline" under brand Maybelline, or a catalogue that spells the brand
                 # right on other listings: a typo, not a disguise
-                why = "the seller's own brand" if own else "spelled right elsewhere in the file"
+                why = "the seller's own brand" if own else "spelled right elsewhere in the listing"
                 risk.add(
                     f'"{quote}" misspells {brand.name} ({m.disguise}; {why})',
                     m.field,
@@ -436,3 +438,11 @@ RULES: list[type[Rule]] = [
     UnverifiedBrandClaim,
     UnlicensedCharacter,
 ]
+
+
+def _spelled_right(ev: RowEvidence, brand: str) -> bool:
+    """Does this listing also name ``brand`` spelled right (not disguised, by its name)?"""
+    return any(
+        m.name.brand.name == brand and not m.disguise and m.name.kind == "name"
+        for m in ev.mentions
+    )
