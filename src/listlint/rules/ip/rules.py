@@ -443,6 +443,5 @@ RULES: list[type[Rule]] = [
 def _spelled_right(ev: RowEvidence, brand: str) -> bool:
     """Does this listing also name ``brand`` spelled right (not disguised, by its name)?"""
     return any(
-        m.name.brand.name == brand and not m.disguise and m.name.kind == "name"
-        for m in ev.mentions
+        m.name.brand.name == brand and not m.disguise and m.name.kind == "name" for m in ev.mentions
     )
