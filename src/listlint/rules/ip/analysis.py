@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -468,11 +468,21 @@ def _finish(
             base = memo[key] = read_facts(
                 prices, titles[k], ptypes[k], cats[k], conds[k], None, raw_brand[k], models
             )
-        ev.facts = replace(base, licence=base.licence or licence_claim(descs[k]), characters=[])
-        ev.facts.characters = [(c, "title", a, b) for c, a, b in found_chars.get(i, ())]
-        _qualify_signals(ev, titles[k] or "", index, {f: raw[f][k] for f in raw})
+        # a copy per row (its characters are the row's); the constructor, not
+        # dataclasses.replace, which introspects the fields on every call
+        ev.facts = ListingFacts(
+            base.ptype,
+            base.ptype_field,
+            base.used,
+            base.licence or licence_claim(descs[k]),
+            base.brand_column,
+            [(c, "title", a, b) for c, a, b in found_chars.get(i, ())],
+        )
+        if ev.signals:  # most kept rows name a brand with no wording to qualify
+            _qualify_signals(ev, titles[k] or "", index, {f: raw[f][k] for f in raw})
         _follow_nominative(ev)
-        _mark_coded(ev, index, raw_brand[k])
+        if any(m.name.is_coded for m in ev.mentions):
+            _mark_coded(ev, index, raw_brand[k])
 
 
 #: a replica grade token at the start of a signal term ("aaa", "7a", "aaa grade")
