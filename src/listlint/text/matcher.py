@@ -7,6 +7,9 @@ automaton scans each text once whatever the number of terms.
 Terms are folded the same way as the text. A term matches only on word boundaries
 (letters/digits on either side break it), so "gun" does not fire in "gunmetal" and
 "ivory" is a separate decision from "ivory white" (the caller's benign contexts).
+Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+Myanmar) have no such boundary: "电子烟" is found in "一次性电子烟", and a Latin term next
+to them ("vape电子烟") is at a boundary.
 Plural and simple inflections are the caller's choice: add them to the term list
 (:func:`inflections`) so matching stays a single pass.
 """
@@ -22,6 +25,29 @@ import ahocorasick
 from listlint.text.normalize import fold
 
 T = TypeVar("T")
+
+#: code point ranges of scripts written without spaces between words
+_UNSPACED = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK Extension A
+    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
+    (0xF900, 0xFAFF),  # CJK Compatibility Ideographs
+    (0x20000, 0x2FA1F),  # CJK Extensions B-F, Compatibility Supplement
+)
+
+
+def unspaced(c: str) -> bool:
+    """Is ``c`` a letter of a script that does not separate words by spaces?"""
+    o = ord(c)
+    return o >= 0x0E00 and any(lo <= o <= hi for lo, hi in _UNSPACED)
+
+
+def _is_word_char(c: str) -> bool:
+    # a letter of an unspaced script never makes a word boundary: words touch there
+    return c.isalnum() and (c < "\u0e00" or not unspaced(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +74,8 @@ class PhraseMatcher(Generic[T]):
             # what the boundary check needs of the term, worked out once per term, not
             # once per occurrence (iter runs on every title and description of a run)
             self._automaton.add_word(
-                key, (key, tuple(payloads), len(key) - 1, key[0].isalnum(), key[-1].isalnum())
+                key,
+                (key, tuple(payloads), len(key) - 1, _is_word_char(key[0]), _is_word_char(key[-1])),
             )
         self._size = len(store)
         if self._size:
@@ -69,9 +96,9 @@ class PhraseMatcher(Generic[T]):
             start = end_idx - span
             end = end_idx + 1
             if bounded:
-                if word_first and start > 0 and folded_text[start - 1].isalnum():
+                if word_first and start > 0 and _is_word_char(folded_text[start - 1]):
                     continue
-                if word_last and end < n and folded_text[end].isalnum():
+                if word_last and end < n and _is_word_char(folded_text[end]):
                     continue
             for payload in payloads:
                 yield Match(start, end, key, payload)

@@ -17,13 +17,16 @@ that a pack can decide whether depictions count (hate symbols do).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX
+from listlint.rules.prohibited.accents import accent_ok
 from listlint.rules.prohibited.prefilter import FIELD_WEIGHTS, candidate_rows, scanned_fields
+from listlint.rules.prohibited.roles import judged
 from listlint.rules.prohibited.vocab import BENIGN, TERM, Term, Vocabulary
 from listlint.rules.prohibited.wording import (
     TITLE_CUT,
@@ -39,7 +42,14 @@ from listlint.text.deobfuscate import deobfuscate
 from listlint.text.saferegex import compile_pattern
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from listlint.batch import Batch
+    from listlint.product import ListingProduct, ProductAnalysis, TermRole
+    from listlint.rules.prohibited.products import ProductEvidence
+
+    #: the product analysis' role of ``field[start:end]`` in one listing (None: not judged)
+    RoleOf = Callable[[str, int, int], tuple[TermRole, ListingProduct] | None]
     from listlint.rules.prohibited.vocab import CategoryPattern
 
 #: fields that say what the product is (a weak word there is enough)
@@ -47,6 +57,11 @@ PRIMARY_FIELDS = frozenset(n for n, w in FIELD_WEIGHTS.items() if w >= 2.0)
 #: characters into a description after which a match counts half ("one deep in a long description")
 DEEP_OFFSET = 2000
 WEAK_FACTOR = 0.5
+#: units a number is a measure of ("8 inch", "12 pack"), not part of a term ending in it
+_UNITS = frozenset(
+    "inch inches in mm cm m ft feet foot oz lb lbs gal gallon gallons quart ml l g kg pack pk "
+    "pcs pc pieces piece count ct x volt v w watt ah mah qt yd yard".split()
+)
 THRESHOLD = 1.0
 
 
@@ -61,6 +76,15 @@ class TermHit:
     weight: float
     depiction: bool = False
     disguised: bool = False
+    #: only a search tag or keyword list names it: at most a warning
+    tag: bool = False
+    #: the product analysis' role of the span and why (quoted in the finding)
+    role: str = ""
+    reason: str = ""
+    #: what else the finding must say: a medicine's presentation, a recall's notice
+    note: str = ""
+    #: in an attribute column of a row without a title: nothing says this is what is sold
+    untitled: bool = False
 
 
 @dataclass
@@ -85,7 +109,8 @@ class CategoryEvidence:
 
     def best(self, depictions: bool) -> TermHit | None:
         hits = self.counted(depictions)
-        return max(hits, key=lambda h: (h.weight, -h.start)) if hits else None
+        # what the listing itself says beats a search tag
+        return max(hits, key=lambda h: (not h.tag, h.weight, -h.start)) if hits else None
 
 
 # -- stage 2: the automaton on candidate rows ----------------------------------------------
@@ -97,15 +122,26 @@ class _Text:
     disguised: bool
     terms: list[tuple[int, int, Term]]
     benign: list[tuple[int, int, int]]
+    #: terms found in the folded text that the seller's accents rule out
+    accented: set[int] = dataclasses.field(default_factory=set)
 
 
 def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    """Drop term matches inside a longer one ("kratom" inside "kratom capsules")."""
-    return [
-        m
-        for m in matches
-        if not any(o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in matches)
-    ]
+    """Drop term matches inside a longer one ("kratom" inside "kratom capsules"), in one
+    sweep in start order (not every match against every other: a text of thousands of
+    matches stays linear). A match starting earlier that reaches this one's end holds it;
+    at the same start only a match ending later does. Input order is kept."""
+    order = sorted(range(len(matches)), key=lambda k: (matches[k][0], -matches[k][1]))
+    dropped: set[int] = set()
+    reach = -1  # furthest end of the matches starting before the current start
+    start, first_end = -1, -1  # the current start and its longest match's end
+    for k in order:
+        s, e = matches[k][0], matches[k][1]
+        if s != start:
+            reach, start, first_end = max(reach, first_end), s, e
+        if reach >= e or first_end > e:
+            dropped.add(k)
+    return [m for k, m in enumerate(matches) if k not in dropped]
 
 
 class RowAnalyser:
@@ -118,35 +154,48 @@ class RowAnalyser:
     def __init__(self, vocab: Vocabulary, patterns: list[CategoryPattern]) -> None:
         self.vocab = vocab
         self.patterns = patterns
-        self._memo: dict[tuple[str, str, bool], list[_Text]] = {}
+        self._memo: dict[tuple[str, str, bool, str | None], list[_Text]] = {}
 
-    def _scan(self, field_name: str, weight: float, text: str, disguised: bool) -> list[_Text]:
-        key = (field_name, text, disguised)
+    def _scan(
+        self, field_name: str, weight: float, text: str, disguised: bool, raw: str | None = None
+    ) -> list[_Text]:
+        # the seller's accents decide short terms: two spellings that fold alike differ
+        accents = raw if raw is not None and not raw.isascii() else None
+        key = (field_name, text, disguised, accents)
         found = self._memo.get(key)
         if found is None:
             if len(self._memo) > 100_000:  # bounded memory on huge batches
                 self._memo.clear()
-            found = self._memo[key] = self._scan_text(field_name, weight, text, disguised)
+            found = self._memo[key] = self._scan_text(field_name, weight, text, disguised, accents)
         return found
 
-    def _scan_text(self, field_name: str, weight: float, text: str, disguised: bool) -> list[_Text]:
-        out = [self._match(field_name, weight, text, False)]
+    def _scan_text(
+        self, field_name: str, weight: float, text: str, disguised: bool, raw: str | None
+    ) -> list[_Text]:
+        out = [self._match(field_name, weight, text, False, raw)]
         plain = out[0].terms
         deob = deobfuscate(latin_lookalikes(text)) if disguised else text
         if deob != text:
-            seen = {t.id for _, _, t in plain}
+            # a term the seller's accents ruled out ("bằng" is no "bang") is not a disguise
+            seen = {t.id for _, _, t in plain} | out[0].accented
             extra = self._match(field_name, weight, deob, True)
             extra.terms = [m for m in extra.terms if m[2].id not in seen and len(m[2].text) >= 4]
             if extra.terms:
                 out.append(extra)
         return out
 
-    def _match(self, field_name: str, weight: float, text: str, disguised: bool) -> _Text:
+    def _match(
+        self, field_name: str, weight: float, text: str, disguised: bool, raw: str | None = None
+    ) -> _Text:
         item = _Text(field_name, weight, text, disguised, [], [])
         for m in self.vocab.matcher.iter(text):
             kind, ref = m.payload
             if kind == TERM:
-                item.terms.append((m.start, m.end, self.vocab.terms[ref]))
+                term = self.vocab.terms[ref]
+                if raw and not accent_ok(raw, text, m.start, m.end, term.spelling or term.text):
+                    item.accented.add(term.id)
+                    continue  # "bông" (cotton) is not the term "bong"
+                item.terms.append((m.start, m.end, term))
             elif kind == BENIGN:
                 item.benign.append((m.start, m.end, ref))
         return item
@@ -157,13 +206,18 @@ class RowAnalyser:
         disguised: frozenset[str] = frozenset(),
         hot: set[str] | None = None,
         patterned: frozenset[str] | None = None,
+        raw: dict[str, str] | None = None,
+        role_of: RoleOf | None = None,
     ) -> dict[str, CategoryEvidence]:
         """``values``: (field, weight, folded text) of one listing; ``disguised``: the fields
         whose text looks obfuscated (de-obfuscated and matched a second time); ``hot``: the
         fields the prefilter flagged (None = all); ``patterned``: the fields where a pack
-        pattern matched (None = try them everywhere)."""
+        pattern matched (None = try them everywhere); ``raw``: the seller's text of fields
+        with accents (short terms must keep them); ``role_of``: the product analysis' role
+        of a span of this listing (None: every match names the product)."""
+        raw = raw or {}
         first = [v for v in values if hot is None or v[0] in hot]
-        texts = [t for f, w, v in first for t in self._scan(f, w, v, f in disguised)]
+        texts = [t for f, w, v in first for t in self._scan(f, w, v, f in disguised, raw.get(f))]
         may_pattern = bool(self.patterns) and (patterned is None or bool(patterned))
         if not any(t.terms for t in texts) and not may_pattern:
             return {}
@@ -172,16 +226,17 @@ class RowAnalyser:
                 t
                 for f, w, v in values
                 if hot is not None and f not in hot
-                for t in self._scan(f, w, v, f in disguised)
+                for t in self._scan(f, w, v, f in disguised, raw.get(f))
             ]
         present = {b for t in texts for _, _, b in t.benign}
-        contexts = []
-        if any(term.context for t in texts for _, _, term in t.terms):
+        contexts: list[tuple[_Text | None, int, int, str]] = []
+        if may_pattern or any(term.context for t in texts for _, _, term in t.terms):
             contexts = [
                 (t, m.start, m.end, m.payload)
                 for t in texts
                 for m in self.vocab.context_matcher.iter(t.text)
             ]
+            contexts += self._signals([v for _, _, v in values])
         by_field = {f: v for f, _, v in values}
         brand_words = tuple(WORD.findall(by_field.get("brand", "")))
         category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))
@@ -197,7 +252,7 @@ class RowAnalyser:
                 if _accessory_listing(self.vocab, term.category, head_words, t, start):
                     continue  # "Gun safe for 10 rifles", "Whiskey decanter set"
                 hit = self._judge(t, start, end, term, present, contexts, brand_words, media)
-                if hit is None:
+                if hit is None or not self._role(hit, role_of):
                     continue
                 hit.depiction = (
                     hit.depiction
@@ -206,8 +261,49 @@ class RowAnalyser:
                 )
                 out.setdefault(term.category, CategoryEvidence(term.category)).hits.append(hit)
         with_patterns = [v for v in values if patterned is None or v[0] in patterned]
-        for hit in self._pattern_hits(with_patterns, brand_words, media):
-            out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(hit)
+        for hit in self._pattern_hits(with_patterns, brand_words, media, contexts):
+            if self._role(hit, role_of):
+                out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(
+                    hit
+                )
+        return out
+
+    def _role(self, hit: TermHit, role_of: RoleOf | None) -> bool:
+        """Ask the product analysis what the match does; False when it is not the product
+        (a colour, a brand, a modifier of another product, a compatibility target)."""
+        if role_of is None or hit.disguised or hit.term.id < 0:
+            return True  # a pattern ("5000 puffs", "this recall involves") is no noun phrase
+        answer = role_of(hit.field, hit.start, hit.end)
+        if answer is None:
+            return True
+        found, product = answer
+        head = product.head
+        between = ""
+        if hit.field == "title" and head is not None and head.start >= hit.end:
+            between = hit.text[hit.end : head.start]
+        j = judged(
+            found,
+            product,
+            weak=hit.term.weak,
+            substance=hit.term.category in self.vocab.substances,
+            brand_term=hit.term.brand,
+            between=between,
+            category=hit.term.category,
+            text=hit.text,
+        )
+        hit.role, hit.reason = j.role, j.reason
+        hit.depiction = hit.depiction or j.depiction
+        hit.tag = j.tag
+        return j.keep
+
+    def _signals(self, texts: list[str]) -> list[tuple[_Text | None, int, int, str]]:
+        """Trade patterns that stand for a context word ("0.4ohm" for vape)."""
+        out: list[tuple[_Text | None, int, int, str]] = []
+        for p in self.vocab.trade:
+            if p.strength == "signal" and p.context:
+                rx = compile_pattern(p.pattern, p.where)
+                if any(rx.search(v) for v in texts):
+                    out.append((None, -1, -1, p.context))
         return out
 
     def _subject_only(self, term: Term, field_name: str, title: str, products: set[str]) -> bool:
@@ -248,7 +344,7 @@ class RowAnalyser:
         end: int,
         term: Term,
         present: set[int],
-        contexts: list[tuple[_Text, int, int, str]],
+        contexts: list[tuple[_Text | None, int, int, str]],
         brand_words: tuple[str, ...],
         media: bool,
     ) -> TermHit | None:
@@ -272,6 +368,8 @@ class RowAnalyser:
             return None
         if nxt and nxt[0] == "free":
             return None
+        if term.text[-1:].isdigit() and nxt and nxt[0] in _UNITS:
+            return None  # "Delta 8 inch faucet": the number belongs to a measure
         accessories = vocab.accessories.get(term.category, frozenset())
         if accessories and (
             (nxt and (nxt[0] in accessories or " ".join(nxt) in accessories)) or prev1 == "for"
@@ -290,7 +388,11 @@ class RowAnalyser:
         return TermHit(term, t.field, start, end, t.text, weight, depiction, t.disguised)
 
     def _pattern_hits(
-        self, values: list[tuple[str, float, str]], brand_words: tuple[str, ...], media: bool
+        self,
+        values: list[tuple[str, float, str]],
+        brand_words: tuple[str, ...],
+        media: bool,
+        contexts: list[tuple[_Text | None, int, int, str]],
     ) -> list[TermHit]:
         if not self.patterns:
             return []
@@ -302,13 +404,23 @@ class RowAnalyser:
                 m = rx.search(text)
                 if m is None:
                     continue
+                start, end = _trim(text, m.start(), m.end())
                 # a pattern match is judged like a term (denials, accessories, depictions)
-                term = Term(-1, m.group(0), p.category, False, None, "sourced", p.where)
+                term = Term(-1, text[start:end], p.category, p.weak, p.context, "sourced", p.where)
                 t = _Text(name, weight, text, False, [], [])
-                hit = self._judge(t, m.start(), m.end(), term, set(), [], brand_words, media)
+                hit = self._judge(t, start, end, term, set(), contexts, brand_words, media)
                 if hit is not None:
                     hits.append(hit)
         return hits
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A pattern's match without the separators its boundaries consumed."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 def _accessory_listing(
@@ -327,20 +439,38 @@ def _accessory_listing(
 
 
 def analyse(
-    batch: Batch, vocab: Vocabulary, regex: str, patterns: list[CategoryPattern]
+    batch: Batch,
+    vocab: Vocabulary,
+    regex: str,
+    patterns: list[CategoryPattern],
+    products: ProductEvidence | None = None,
+    product: Callable[[], ProductAnalysis] | None = None,
 ) -> dict[int, dict[str, CategoryEvidence]]:
-    """Row index -> category -> evidence, for every listing with at least one counted match."""
+    """Row index -> category -> evidence, for every listing with at least one counted match.
+
+    With ``product`` (the batch's shared product analysis, asked for only when there are
+    candidate rows), matches are judged by their role in the listing; with ``products``,
+    listings also get evidence from what they are: a medicine, a recalled product, a
+    prohibited group named by their own category."""
     fields = scanned_fields(batch)
     if not fields:
         return {}
     found = candidate_rows(batch, fields, regex, patterns)
     hot = found.hot
-    rows = list(hot)
+    medicine_rows, recall_rows = products.candidates(batch) if products else (set(), set())
+    rows = sorted(set(hot) | medicine_rows | recall_rows)
     if not rows:
         return {}
     # only the candidate rows' cells leave polars
     taken = pl.Series(rows, dtype=pl.UInt32)
     folded = {name: batch.folded_series(name).gather(taken).to_list() for name, _ in fields}
+    raws = {
+        name: batch.frame[name].gather(taken).to_list()
+        for name, _ in fields
+        if batch.frame[name].dtype == pl.Utf8
+    }
+    gtins = batch.frame["gtin"].cast(pl.Utf8).gather(taken).to_list() if batch.has("gtin") else None
+    analysis = product() if product is not None else None
     analyser = RowAnalyser(vocab, patterns)
     out: dict[int, dict[str, CategoryEvidence]] = {}
     for k, i in enumerate(rows):
@@ -349,12 +479,67 @@ def analyse(
             for name, weight in fields
             if (v := folded[name][k]) and not (name.startswith(ATTR_PREFIX) and _is_link(v))
         ]
-        marked = frozenset(n for n in hot[i] if (n, i) in found.disguised)
-        patterned = frozenset(n for n in hot[i] if (n, i) in found.patterned)
-        evidence = analyser.analyse(values, marked, hot[i], patterned)
+        raw = {name: r for name in raws if (r := raws[name][k]) and not r.isascii()}
+        role_of = None
+        if analysis is not None:
+            role_of = _roles(analysis, i)
+        evidence: dict[str, CategoryEvidence] = {}
+        if i in hot:
+            marked = frozenset(n for n in hot[i] if (n, i) in found.disguised)
+            patterned = frozenset(n for n in hot[i] if (n, i) in found.patterned)
+            evidence = analyser.analyse(values, marked, hot[i], patterned, raw, role_of)
+        if products is not None and analysis is not None:  # what the listing is
+            by_field = {name: v for name, _, v in values}
+            classified = "category" in by_field or "product_type" in by_field
+            # the row's product is read only when something needs it (a polars row each)
+            listing = analysis.product(i) if classified or i in medicine_rows else None
+            for hit in (
+                products.medicine(by_field, listing, raw)
+                if listing is not None and i in medicine_rows
+                else None,
+                products.recall(by_field, gtins[k] if gtins else None)
+                if i in recall_rows
+                else None,
+                products.group(listing, by_field) if listing is not None and classified else None,
+            ):
+                if hit is None or _covered(evidence, hit):
+                    continue
+                evidence.setdefault(
+                    hit.term.category, CategoryEvidence(hit.term.category)
+                ).hits.append(hit)
+        if evidence and "title" not in by_field_names(values):
+            for ev in evidence.values():
+                for h in ev.hits:
+                    h.untitled = h.field.startswith(ATTR_PREFIX)
         if evidence:
             out[i] = evidence
     return out
+
+
+def by_field_names(values: list[tuple[str, float, str]]) -> set[str]:
+    return {name for name, _, _ in values}
+
+
+def _covered(evidence: dict[str, CategoryEvidence], hit: TermHit) -> bool:
+    """Is ``hit``'s span already a match of a category's own term? "5% Nicotine" in a vape
+    is the vape's nicotine, not the OTC medicine nicotine (gum, patches)."""
+    return any(
+        h.field == hit.field and h.start < hit.end and hit.start < h.end
+        for ev in evidence.values()
+        for h in ev.hits
+        if ev.category != hit.term.category
+    )
+
+
+def _roles(analysis: ProductAnalysis, row: int) -> RoleOf:
+    product: list[ListingProduct] = []
+
+    def role_of(field_name: str, start: int, end: int) -> tuple[TermRole, ListingProduct]:
+        if not product:
+            product.append(analysis.product(row))
+        return analysis.role(row, field_name, start, end), product[0]
+
+    return role_of
 
 
 def _is_link(value: str) -> bool:

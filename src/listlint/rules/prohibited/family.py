@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import polars as pl
 
+from listlint.product import ProductAnalysis, analyse_batch
 from listlint.rules.base import Hit
 from listlint.rules.family import Family, FamilyRule
 from listlint.rules.prohibited.evidence import analyse
 from listlint.rules.prohibited.policy import KEY, ProhibitedSection
 from listlint.rules.prohibited.prefilter import prefilter_regex
+from listlint.rules.prohibited.products import ProductEvidence
 from listlint.rules.prohibited.verdict import (
     Resolved,
     VerdictTable,
@@ -37,6 +39,7 @@ from listlint.rules.prohibited.vocab import (
     vocabulary,
 )
 from listlint.rules.prohibited.wording import lookalikes_of
+from listlint.text.spans import seller_span
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -54,6 +57,8 @@ class Resources:
     prefilter: str
     patterns: list[CategoryPattern]
     table: VerdictTable
+    #: medicines, recalls and the listing's own category (built on first use)
+    products: ProductEvidence
 
 
 class ProhibitedFamily(Family[Resources, Verdicts]):
@@ -65,12 +70,16 @@ class ProhibitedFamily(Family[Resources, Verdicts]):
         vocab = vocabulary(pack_terms(packs))
         table = VerdictTable(packs)
         skip = table.allowed_everywhere(t.category for t in vocab.terms)
-        return Resources(vocab, prefilter_regex(vocab, skip), pack_patterns(packs), table)
+        return Resources(
+            vocab, prefilter_regex(vocab, skip), pack_patterns(packs), table, ProductEvidence()
+        )
 
     def analyse(self, context: BatchContext) -> Verdicts:
         res = self.resources
         batch = context.batch
-        evidence = analyse(batch, res.vocab, res.prefilter, res.patterns)
+        evidence = analyse(
+            batch, res.vocab, res.prefilter, res.patterns, res.products, lambda: _product(context)
+        )
         if not evidence:
             return {}
         rows = pl.Series(list(evidence), dtype=pl.UInt32)
@@ -86,6 +95,13 @@ class ProhibitedFamily(Family[Resources, Verdicts]):
             if found:
                 out[i] = found
         return out
+
+
+def _product(context: BatchContext) -> ProductAnalysis:
+    """The batch's shared product analysis, made here when no family made it yet."""
+    if context.product is None:
+        context.product = analyse_batch(context.batch)
+    return context.product
 
 
 class ProhibitedRule(FamilyRule[ProhibitedFamily, Verdicts]):
@@ -123,12 +139,9 @@ def seller_quote(batch: Batch, i: int, hit: TermHit) -> str:
     raw = batch.values(hit.field)[i] or ""
     folded = hit.text[hit.start : hit.end]
     if not hit.disguised:
-        # not the shared span map (listlint.text.spans) yet: that quotes an accented
-        # spelling as written ("bóng"), where this quotes the folded term ("bong"), and
-        # findings are kept identical through the refactor (issue 17)
-        pos = raw.lower().find(folded)
-        if pos >= 0:
-            return raw[pos : pos + len(folded)]
+        span = seller_span(raw, folded)  # "Rượu vang đỏ" for the folded "ruou vang đo"
+        if span is not None:
+            return raw[span[0] : span[1]]
     # a disguised spelling folds to other letters ("kr@tom"): found by its letters, or
     # their leet and lookalike stand-ins, split by separators or invisible characters
     parts = []

@@ -18,6 +18,7 @@ import polars as pl
 
 from listlint.fields import ATTR_PREFIX
 from listlint.text.deobfuscate import LEET
+from listlint.text.matcher import unspaced
 from listlint.text.saferegex import compile_pattern
 
 if TYPE_CHECKING:
@@ -51,10 +52,13 @@ def _escape(text: str) -> str:
 
 def prefilter_regex(vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> str:
     """One linear-time regex: any term form on word boundaries (letters/digits around break
-    it), leaving out categories no selected marketplace cares about (``skip``)."""
+    it), leaving out categories no selected marketplace cares about (``skip``). Forms in a
+    script written without spaces (Chinese, Thai) have no boundary to find."""
     forms = sorted(vocab.term_forms(skip), key=len, reverse=True)
-    alts = "|".join(_escape(f) for f in forms)
-    return rf"(?:^|[^\p{{L}}\p{{N}}])(?:{alts})(?:[^\p{{L}}\p{{N}}]|$)"
+    spaced = "|".join(_escape(f) for f in forms if not any(unspaced(c) for c in f))
+    touching = "|".join(_escape(f) for f in forms if any(unspaced(c) for c in f))
+    out = rf"(?:^|[^\p{{L}}\p{{N}}])(?:{spaced})(?:[^\p{{L}}\p{{N}}]|$)"
+    return f"{out}|(?:{touching})" if touching else out
 
 
 _LEET_CLASS = "".join(sorted(LEET)).replace("\\", "").replace("]", "").replace("^", "")

@@ -75,6 +75,10 @@ class Resolved:
     others: tuple[str, ...]
     prohibited: tuple[MarketVerdict, ...]
     restricted: tuple[MarketVerdict, ...]
+    #: which field, which role, why this severity (issue 16): quoted in the message
+    why: str = ""
+    #: only search tags name it (the advice is then about the tag, not the listing)
+    tag_only: bool = False
 
 
 class VerdictTable:
@@ -127,13 +131,22 @@ def _family(category: str) -> str:
     return category.split("_", 1)[0]
 
 
+#: a category whose finding already covers another's: a filler syringe is the filler, the
+#: nicotine in a vape is the vape's
+_SUBSUMES = {
+    "prescription": frozenset({"health_products_restricted", "otc_medicines"}),
+    "tobacco": frozenset({"otc_medicines"}),
+}
+
+
 def _drop_echoes(found: list[Resolved]) -> list[Resolved]:
     """A "switchblade pocket knife" is one problem: keep one finding per family of categories
     (weapons, drugs...) on a listing, the prohibited one first, the strongest match next."""
     kept: dict[str, Resolved] = {}
     for r in sorted(found, key=lambda r: (r.code, -r.hit.weight, r.hit.start)):
         kept.setdefault(_family(r.category), r)
-    return list(kept.values())
+    covered = {c for f in kept for c in _SUBSUMES.get(f, ())}
+    return [r for r in kept.values() if r.category not in covered]
 
 
 def _merge(cid: str, ev: CategoryEvidence, verdicts: list[MarketVerdict]) -> Resolved:
@@ -143,6 +156,13 @@ def _merge(cid: str, ev: CategoryEvidence, verdicts: list[MarketVerdict]) -> Res
         (v.verdict.effective_severity for v in verdicts if v.verdict.effective_severity),
         key=lambda s: s.rank,
     )
+    # search tags alone are weak evidence: at most a warning (issue 19)
+    counted = [h for v in verdicts for h in ev.counted(v.verdict.depictions_count)]
+    tag_only = all(h.tag for h in counted)
+    # so is an attribute column of a row without a title (a feature table, a variant row)
+    untitled = not tag_only and all(h.tag or h.untitled for h in counted)
+    if (tag_only or untitled) and severity.rank > Severity.WARNING.rank:
+        severity = Severity.WARNING
     names: list[str] = []
     for v in (*prohibited, *restricted):
         names.extend(n for n in v.names if n not in names)
@@ -160,7 +180,37 @@ def _merge(cid: str, ev: CategoryEvidence, verdicts: list[MarketVerdict]) -> Res
         others=tuple(others[:3]),
         prohibited=prohibited,
         restricted=restricted,
+        why=explain(hit, severity, tag_only, untitled),
+        tag_only=tag_only,
     )
+
+
+_FIELD_NAMES = {"product_type": "product type", "tags": "search tags", "bullets": "bullet points"}
+
+
+def explain(hit: TermHit, severity: Severity, tag_only: bool, untitled: bool = False) -> str:
+    """Which field, which role, why this severity, in one or two sentences."""
+    where = _FIELD_NAMES.get(hit.field, hit.field.removeprefix("attr:"))
+    parts = []
+    if hit.note:
+        parts.append(f"In the {where}, {hit.note}.")
+    elif hit.reason:
+        parts.append(f"In the {where}, {hit.reason}.")
+    if tag_only:
+        parts.append(
+            "Only the search tags name it: the tag, not the product, is the problem, so this "
+            "is a warning; remove the tag if the item is not one."
+        )
+    elif untitled:
+        parts.append(
+            f"The row has no title and only its {where} column names it: weak evidence of "
+            "what is sold, so this is a warning."
+        )
+    elif hit.depiction:
+        parts.append("It is a depiction, which this marketplace bans as well.")
+    elif severity is Severity.ERROR:
+        parts.append(f"An error because the {where} names it as what is sold.")
+    return " ".join(parts)
 
 
 def _names(verdicts: tuple[MarketVerdict, ...]) -> str:
@@ -213,9 +263,11 @@ def message(r: Resolved, quote: str) -> str:
     text = f'{label}: "{quote}" is ' + "; ".join(parts) + "."
     if r.hit.disguised:
         text += " The term is written in disguise, which marketplaces treat as evasion."
+    if r.why:
+        text += " " + r.why
     if r.others:
         text += " Also mentions: " + ", ".join(f'"{o}"' for o in r.others) + "."
-    advice = main.verdict.message
+    advice = "" if r.tag_only else main.verdict.message
     if advice and main.pack.extends:  # a marketplace pack: drop what concerns others only
         advice = concerning(advice, r.marketplaces)
     if advice:

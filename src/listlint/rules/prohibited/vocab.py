@@ -3,7 +3,9 @@ context words in a second one, used only when a matched term needs them.
 
 Data (``wordlists/prohibited/``):
 
-* ``terms.tsv``: category, term, strength (normal | weak), optional context, confidence, source;
+* ``terms.tsv``, ``terms_i18n.tsv``, ``brands.tsv``: category, term, strength (normal | weak),
+  optional context, confidence, source (:mod:`~listlint.rules.prohibited.termrows`);
+* ``patterns.tsv``: trade patterns and context signals (:mod:`~listlint.rules.prohibited.trade`);
 * ``benign.tsv``: trigger word -> phrases that make it harmless ("hot glue gun", "ivory white");
 * ``contexts.tsv``: named context word lists, and the ``@before``/``@negated``/``@after``/``@media``
   word lists that shape every match;
@@ -15,6 +17,7 @@ so that matching stays one pass whatever the number of packs.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +26,8 @@ from typing import Any
 
 from listlint.resources import table
 from listlint.rules.prohibited.policy import prohibited_of
+from listlint.rules.prohibited.termrows import brand_context_words, term_rows
+from listlint.rules.prohibited.trade import TradePattern, trade_patterns
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold
 from listlint.text.saferegex import compile_pattern
@@ -41,6 +46,12 @@ class Term:
     context: str | None
     confidence: str  # sourced | low
     source: str
+    #: the wordlist's own spelling (NFC, lower case, accents kept): a short term must keep
+    #: the accents the seller wrote (:mod:`~listlint.rules.prohibited.accents`)
+    spelling: str = ""
+    lang: str = ""
+    #: a brand or product line (brands.tsv): in the brand column it still names the product
+    brand: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,10 @@ class CategoryPattern:
     category: str
     pattern: str
     where: str
+    #: weak: evidence only in the title, category or tags (a trade pattern of patterns.tsv)
+    weak: bool = False
+    #: a context the listing must also have (contexts.tsv)
+    context: str | None = None
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -92,6 +107,8 @@ class Vocabulary:
     #: the product is made of or contains, not a sign of a model name
     substances: frozenset[str] = frozenset()
     patterns: list[CategoryPattern] = field(default_factory=list)
+    #: trade patterns of patterns.tsv (evidence and context signals)
+    trade: tuple[TradePattern, ...] = ()
     matcher: PhraseMatcher[tuple[str, Any]] = field(init=False, repr=False)
     media_matcher: PhraseMatcher[str] = field(init=False, repr=False)
     product_matcher: PhraseMatcher[str] = field(init=False, repr=False)
@@ -162,14 +179,18 @@ def _singular(text: str) -> str | None:
 
 def _term_forms(term: Term) -> list[str]:
     """Plural forms always; the singular of a plural-listed term unless the term is weak
-    (the singular of "bullets" is every "bullet journal"); hyphens as spaces or nothing."""
-    forms = _forms(term.text)
-    single = None if term.weak else _singular(term.text)
+    (the singular of "bullets" is every "bullet journal"); hyphens as spaces or nothing.
+    English inflection only for English (and language-neutral) terms: the other languages'
+    wordlists list the forms sellers write."""
+    # a brand is matched as written: "Bang" (an e-cigarette) is not "bangs" (a fringe)
+    english = term.lang in ("", "en") and not term.brand
+    forms = _forms(term.text) if english else [term.text]
+    single = None if term.weak or not english else _singular(term.text)
     if single and single not in forms:
         forms.append(single)
     if "-" in term.text:  # "self-defense keychain" = "self defense keychain"; "e-juice" = "ejuice"
         for joined in (term.text.replace("-", " "), term.text.replace("-", "")):
-            forms.extend(f for f in _forms(joined) if f not in forms)
+            forms.extend(f for f in (_forms(joined) if english else [joined]) if f not in forms)
     return forms
 
 
@@ -177,28 +198,39 @@ def _term_forms(term: Term) -> list[str]:
 def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary:
     """The shipped vocabulary plus pack terms ``(category, term, source)`` (cached per set)."""
     terms: list[Term] = []
-    seen: set[tuple[str, str]] = set()
-    for row in table("prohibited/terms"):
-        key = (row["category"], fold(row["term"]).strip())
-        if not key[1] or key in seen:
+    seen: dict[tuple[str, str], int] = {}
+    for spec in term_rows():
+        key = (spec.category, fold(spec.spelling).strip())
+        if not key[1]:
             continue
-        seen.add(key)
+        if key in seen:
+            if spec.brand:  # a term that is also a regulator-named brand keeps that standing
+                i = seen[key]
+                terms[i] = dataclasses.replace(terms[i], brand=True)
+            continue
+        seen[key] = len(terms)
         terms.append(
             Term(
                 id=len(terms),
                 text=key[1],
                 category=key[0],
-                weak=row.get("strength") == "weak",
-                context=row.get("context") or None,
-                confidence=row.get("confidence") or "sourced",
-                source=row.get("source") or "-",
+                weak=spec.weak,
+                context=spec.context,
+                confidence=spec.confidence,
+                source=spec.source,
+                spelling=spec.spelling,
+                lang=spec.lang,
+                brand=spec.brand,
             )
         )
     for category, text, source in extra_terms:
         key = (category, fold(text).strip())
         if key[1] and key not in seen:
-            seen.add(key)
-            terms.append(Term(len(terms), key[1], category, False, None, "sourced", source))
+            seen[key] = len(terms)
+            spelling = text.strip().lower()
+            terms.append(
+                Term(len(terms), key[1], category, False, None, "sourced", source, spelling)
+            )
 
     benign: list[BenignPhrase] = []
     by_trigger: dict[tuple[str, ...], list[int]] = {}
@@ -236,6 +268,8 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
             special[row["name"]] = listed
         else:
             contexts[row["name"]] = tuple(listed)
+    for name, brands in brand_context_words().items():
+        contexts[name] = (*contexts.get(name, ()), *(fold(b) for b in brands))
     rows = table("prohibited/accessories")
     accessories = {row["category"]: frozenset(_split(row.get("nouns", ""))) for row in rows}
     heads = {row["category"]: tuple(_split(row.get("heads", ""))) for row in rows}
@@ -253,6 +287,7 @@ def vocabulary(extra_terms: tuple[tuple[str, str, str], ...] = ()) -> Vocabulary
         products=tuple(special.get("@products", ())),
         media_titles=tuple(special.get("@titles", ())),
         substances=frozenset(special.get("@substances", ())),
+        trade=trade_patterns(),
     )
 
 
@@ -266,9 +301,14 @@ def pack_terms(packs: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
 
 
 def pack_patterns(packs: Iterable[Any]) -> list[CategoryPattern]:
-    """Every RE2 pattern the packs declare, validated now (a bad one is a config error)."""
+    """Every RE2 pattern the packs declare, validated now (a bad one is a config error),
+    after the shipped trade patterns that are evidence (patterns.tsv)."""
 
-    out: list[CategoryPattern] = []
+    out: list[CategoryPattern] = [
+        CategoryPattern(p.category, p.pattern, p.where, p.strength == "weak", p.context)
+        for p in trade_patterns()
+        if p.strength != "signal"
+    ]
     seen: set[tuple[str, str]] = set()
     for pack in packs:
         for cid, verdict in prohibited_of(pack).categories.items():
