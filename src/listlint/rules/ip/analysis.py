@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from listlint.rules.ip.brand_column import column_lookalikes
+from listlint.rules.ip.distinct import where
 from listlint.rules.ip.families import Character
 from listlint.rules.ip.families import key as brand_key_of
 from listlint.rules.ip.index import BrandIndex, Name
@@ -55,6 +56,8 @@ _SPACED = r"(?:^|[^a-z])(?:[a-z][ .\-_*·•]){2,}[a-z](?:$|[^a-z])"
 _COMPARISON = r"\b(?:inspired|style)\b"
 #: a micro sign (folded to Greek mu) before a unit: "115 µm", "50 µg"
 _MICRO_UNIT = re.compile(r"^[µμ](?:m|g|l|s|a|v|f|w|mol)$")
+#: distinct titles whose exact matches the index keeps between batches (~100 MB at most)
+_SEEN_LIMIT = 200_000
 #: what may surround a name that stands alone as a title (quotes, dashes, brackets)
 _OUTSIDE = re.compile(r"[\W_]+")
 
@@ -103,22 +106,19 @@ def _exact_mentions(
     fname: str,
     text: str,
     cjk: bool = True,
-    seen: dict[tuple[str, bool], list[tuple[Name, int, int]]] | None = None,
+    seen: dict[tuple[str, bool], list[tuple[Name, int, int, str | None]]] | None = None,
 ) -> list[Mention]:
     """Exact names in ``text``; ``seen`` keeps each distinct text's matches (variants and
     re-listed items repeat their titles), the mentions themselves are made per row."""
     found = seen.get((text, cjk)) if seen is not None else None
     if found is None:
         found = [
-            (m.payload, m.start, m.end)
+            (m.payload, m.start, m.end, "known lookalike name" if m.payload.is_lookalike else None)
             for m in (*index.exact.longest(text), *(index.exact_cjk.iter(text) if cjk else ()))
         ]
         if seen is not None:
             seen[(text, cjk)] = found
-    return [
-        _mention(name, fname, text, a, b, "known lookalike name" if name.is_lookalike else None)
-        for name, a, b in found
-    ]
+    return [Mention(name, fname, a, b, text, disguise) for name, a, b, disguise in found]
 
 
 class _Context:
@@ -227,7 +227,7 @@ def _lookalikes(
             row(i).mentions.append(
                 _mention(name, "title", titles[i] or "", start, end, "brand name split in two")
             )
-    spaced = title_s.str.contains(_SPACED).fill_null(False)
+    spaced = where(title_s, lambda s: s.str.contains(_SPACED))
     work = {i: collapse_spacing(titles[i] or "") for i in spaced.arg_true().to_list()}
     # the vocabulary of the distinct titles (variants repeat theirs)
     tok_lists = title_s.drop_nulls().unique().str.extract_all(TOKEN_RE.pattern)
@@ -239,7 +239,8 @@ def _lookalikes(
     rows_with = set(work)
     if candidates:
         # a substring prefilter over the column; the token loop below confirms each row
-        found = title_s.str.contains_any(sorted(candidates)).fill_null(False)
+        terms = sorted(candidates)
+        found = where(title_s, lambda s: s.str.contains_any(terms))
         rows_with |= set(found.arg_true().to_list())
     for i in sorted(rows_with):
         text = work.get(i, titles[i]) or ""
@@ -340,7 +341,11 @@ def analyse(
     out: dict[int, RowEvidence] = {}
 
     def row(i: int) -> RowEvidence:
-        return out.setdefault(i, RowEvidence())
+        # not setdefault: that would build (and drop) an evidence object on every call
+        ev = out.get(i)
+        if ev is None:
+            ev = out[i] = RowEvidence()
+        return ev
 
     titles = batch.folded("title")
     title_s = batch.folded_series("title")
@@ -351,8 +356,12 @@ def analyse(
             for i, found in signals.scan(batch.folded_series(fname)):
                 row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
     # 2. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
-    cand = title_s.str.contains_any(index.prefilter_terms).fill_null(False)
-    seen: dict[tuple[str, bool], list[tuple[Name, int, int]]] = {}
+    cand = where(title_s, lambda s: s.str.contains_any(index.prefilter_terms))
+    # titles repeat across batches too (variants, re-listed items): the index keeps
+    # each distinct title's matches for the run, bounded
+    seen = index.title_matches
+    if len(seen) > _SEEN_LIMIT:
+        seen.clear()
     for i in cand.arg_true().to_list():
         row(i).mentions.extend(_exact_mentions(index, "title", titles[i], seen=seen))
     # 3. lookalike spellings
@@ -373,10 +382,12 @@ def analyse(
         # only these rows' descriptions become Python strings (they are long)
         rows = sorted(out)
         descs = dict(zip(rows, batch.folded_series("description").gather(rows).to_list()))
+        # a batch's repeated descriptions are scanned once (not kept past the batch: long)
+        desc_seen: dict[tuple[str, bool], list[tuple[Name, int, int, str | None]]] = {}
         for i, ev in out.items():
             if descs[i] and (ev.signals or ev.mentions):
                 named = {m.name.brand.name for m in ev.mentions}
-                for m in _exact_mentions(index, "description", descs[i], cjk=False):
+                for m in _exact_mentions(index, "description", descs[i], cjk=False, seen=desc_seen):
                     if m.name.brand.name not in named:
                         named.add(m.name.brand.name)
                         ev.mentions.append(m)
@@ -457,11 +468,21 @@ def _finish(
             base = memo[key] = read_facts(
                 prices, titles[k], ptypes[k], cats[k], conds[k], None, raw_brand[k], models
             )
-        ev.facts = replace(base, licence=base.licence or licence_claim(descs[k]), characters=[])
-        ev.facts.characters = [(c, "title", a, b) for c, a, b in found_chars.get(i, ())]
-        _qualify_signals(ev, titles[k] or "", index, {f: raw[f][k] for f in raw})
+        # a copy per row (its characters are the row's); the constructor, not
+        # dataclasses.replace, which introspects the fields on every call
+        ev.facts = ListingFacts(
+            base.ptype,
+            base.ptype_field,
+            base.used,
+            base.licence or licence_claim(descs[k]),
+            base.brand_column,
+            [(c, "title", a, b) for c, a, b in found_chars.get(i, ())],
+        )
+        if ev.signals:  # most kept rows name a brand with no wording to qualify
+            _qualify_signals(ev, titles[k] or "", index, {f: raw[f][k] for f in raw})
         _follow_nominative(ev)
-        _mark_coded(ev, index, raw_brand[k])
+        if any(m.name.is_coded for m in ev.mentions):
+            _mark_coded(ev, index, raw_brand[k])
 
 
 #: a replica grade token at the start of a signal term ("aaa", "7a", "aaa grade")

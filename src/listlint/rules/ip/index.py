@@ -236,6 +236,9 @@ class BrandIndex:
             {n.text for n in names if len(n.text) >= 3 or has_chars(n.text)}
         )
         self._build_words()
+        #: (folded title, with CJK names) -> its exact matches (name, start, end, disguise):
+        #: filled by the analysis, which sees the same titles batch after batch
+        self.title_matches: dict[tuple[str, bool], list[tuple[Name, int, int, str | None]]] = {}
 
     # -- lookalike vocabulary ---------------------------------------------------------
     def _build_words(self) -> None:

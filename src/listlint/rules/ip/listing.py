@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from listlint.rules.ip.distinct import where
 from listlint.rules.ip.families import Character, Families, key
 from listlint.rules.ip.prices import ACCESSORY, PriceBook
 from listlint.rules.ip.wording import licence_claim, second_hand
@@ -94,7 +95,7 @@ class CharacterIndex:
 
     def rows(self, series: pl.Series) -> list[int]:
         """Rows of a folded column that may name a property (a polars prefilter)."""
-        return series.str.contains_any(self.terms).fill_null(False).arg_true().to_list()
+        return where(series, lambda s: s.str.contains_any(self.terms)).arg_true().to_list()
 
 
 #: what may follow a model name that is the product itself ("AirPods Pro 2nd generation",

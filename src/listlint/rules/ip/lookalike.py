@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
+from listlint.rules.ip.distinct import where
 from listlint.rules.ip.families import known_genuine
 from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
 from listlint.rules.ip.phonetic import brand_key
@@ -363,7 +364,7 @@ def split_names(
     """One-word brands cut in two ("Lulu lemon", "Guc-ci"): (row, name, start, end, grade).
 
     Two ordinary words that happen to spell a brand together ("timber land") are weak."""
-    cand = title_s.str.contains_any(index.split_terms).fill_null(False)
+    cand = where(title_s, lambda s: s.str.contains_any(index.split_terms))
     for i in cand.arg_true().to_list():
         text = titles[i] or ""
         for m in index.split.iter(text):

@@ -34,6 +34,7 @@ from string import ascii_lowercase
 import polars as pl
 
 from listlint.resources import wordlist
+from listlint.rules.ip.distinct import where
 from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
 from listlint.rules.ip.lookalike import plausible_slip
 from listlint.text.lazyregex import has_chars
@@ -177,7 +178,8 @@ def swapped_names(
     if not phrases:
         return
     matcher: PhraseMatcher[Swap] = PhraseMatcher(phrases)
-    rows = title_s.str.contains_any(sorted({p for p, _ in phrases})).fill_null(False)
+    terms = sorted({p for p, _ in phrases})
+    rows = where(title_s, lambda s: s.str.contains_any(terms))
     for i in rows.arg_true().to_list():
         for m in matcher.iter(titles[i] or ""):
             yield i, m.payload, m.start, m.end
