@@ -236,7 +236,10 @@ class RowAnalyser:
                 for t in texts
                 for m in self.vocab.context_matcher.iter(t.text)
             ]
-            contexts += self._signals([v for _, _, v in values])
+            # a signal only stands for a context word something here asks for
+            wanted = {term.context for t in texts for _, _, term in t.terms if term.context}
+            wanted.update(p.context for p in self.patterns if p.context)
+            contexts += self._signals([v for _, _, v in values], wanted)
         by_field = {f: v for f, _, v in values}
         brand_words = tuple(WORD.findall(by_field.get("brand", "")))
         category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))
@@ -296,11 +299,14 @@ class RowAnalyser:
         hit.tag = j.tag
         return j.keep
 
-    def _signals(self, texts: list[str]) -> list[tuple[_Text | None, int, int, str]]:
-        """Trade patterns that stand for a context word ("0.4ohm" for vape)."""
+    def _signals(
+        self, texts: list[str], wanted: set[str]
+    ) -> list[tuple[_Text | None, int, int, str]]:
+        """Trade patterns that stand for a context word ("0.4ohm" for vape); only those
+        for the ``wanted`` context words (searching every text is the costly part)."""
         out: list[tuple[_Text | None, int, int, str]] = []
         for p in self.vocab.trade:
-            if p.strength == "signal" and p.context:
+            if p.strength == "signal" and p.context in wanted:
                 rx = compile_pattern(p.pattern, p.where)
                 if any(rx.search(v) for v in texts):
                     out.append((None, -1, -1, p.context))
