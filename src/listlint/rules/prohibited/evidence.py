@@ -477,6 +477,8 @@ def analyse(
     }
     gtins = batch.frame["gtin"].cast(pl.Utf8).gather(taken).to_list() if batch.has("gtin") else None
     analysis = product() if product is not None else None
+    # one frame pass for every candidate row (their roles reuse it), not a row per call
+    listings = analysis.products(rows) if analysis is not None else {}
     analyser = RowAnalyser(vocab, patterns)
     out: dict[int, dict[str, CategoryEvidence]] = {}
     for k, i in enumerate(rows):
@@ -497,8 +499,7 @@ def analyse(
         if products is not None and analysis is not None:  # what the listing is
             by_field = {name: v for name, _, v in values}
             classified = "category" in by_field or "product_type" in by_field
-            # the row's product is read only when something needs it (a polars row each)
-            listing = analysis.product(i) if classified or i in medicine_rows else None
+            listing = listings[i] if classified or i in medicine_rows else None
             for hit in (
                 products.medicine(by_field, listing, raw)
                 if listing is not None and i in medicine_rows
