@@ -128,6 +128,25 @@ def test_batch_analysis_is_shared_and_matches_records() -> None:
     assert pa.role(0, "title", start, start + len("mushroom")) is role  # memoised
 
 
+def test_products_in_bulk_equal_one_row_at_a_time() -> None:
+    records = [
+        {"sku": "1", "title": "Magic Mushroom T-Shirt", "category": "Apparel"},
+        {"sku": "2", "title": "Kratom Capsules 500mg", "brand": "Leaf Co"},
+        {"sku": "3", "title": "Clear Case", "category": "Phone Cases"},
+        {"sku": "4", "product_type": "Wine", "category": "Food > Drinks"},
+        {"sku": "5"},
+    ]
+    single = analyse_batch(_batch(records))
+    one_by_one = {i: single.product(i) for i in range(len(records))}
+    bulk = analyse_batch(_batch(records))
+    rows = [4, 0, 2, 0, 3, 1]  # any order, repeats allowed
+    found = bulk.products(rows)
+    assert list(found) == [4, 0, 2, 3, 1]
+    assert found == {i: one_by_one[i] for i in rows}
+    assert found[1].head is not None and found[1].head.term == "capsules"
+    assert bulk.product(2) is found[2]  # later calls reuse the bulk read
+
+
 def test_batch_without_text_columns() -> None:
     pa = analyse_batch(_batch([{"sku": "1", "price": "3.00"}, {"sku": "2", "price": "4"}]))
     assert pa.frame["product_group"].to_list() == [None, None]

@@ -15,7 +15,7 @@ computed on demand and memoised.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -66,6 +66,8 @@ class ProductAnalysis:
         self._original = original
         self._lex = lex
         self._roles: dict[tuple[int, str, int, int], TermRole] = {}
+        #: rows read by :meth:`products` (one frame pass for many rows, not a row each)
+        self._products: dict[int, ListingProduct] = {}
 
     def __len__(self) -> int:
         return self.frame.height
@@ -105,7 +107,26 @@ class ProductAnalysis:
 
     def product(self, row: int) -> ListingProduct:
         """What listing ``row`` sells, with its title's head noun."""
-        r = self._ids.row(row, named=True)
+        found = self._products.get(row)
+        if found is not None:
+            return found
+        return self._make_product(row, self._ids.row(row, named=True))
+
+    def products(self, rows: Sequence[int]) -> dict[int, ListingProduct]:
+        """:meth:`product` of each of ``rows``, read from the frame in one pass (for a
+        family that judges thousands of candidate rows); kept for later :meth:`product`
+        and :meth:`role` calls on the same rows."""
+        wanted = [r for r in dict.fromkeys(rows) if r not in self._products]
+        if len(self._products) + len(wanted) > _MEMO_LIMIT:  # bounded, like the roles
+            self._products.clear()
+            wanted = list(dict.fromkeys(rows))
+        if wanted:
+            taken = self._ids[pl.Series(wanted, dtype=pl.UInt32)]
+            for row, r in zip(wanted, taken.iter_rows(named=True), strict=True):
+                self._products[row] = self._make_product(row, r)
+        return {row: self._products[row] for row in rows}
+
+    def _make_product(self, row: int, r: dict[str, Any]) -> ListingProduct:
         entry = self._entries[r["entry"]] if r["entry"] is not None else None
         head = None
         if r["t_entry"] is not None or r["seg_end"] is not None:

@@ -27,7 +27,7 @@ from listlint.fields import ATTR_PREFIX
 from listlint.rules.prohibited.accents import accent_ok
 from listlint.rules.prohibited.prefilter import FIELD_WEIGHTS, candidate_rows, scanned_fields
 from listlint.rules.prohibited.roles import judged
-from listlint.rules.prohibited.vocab import BENIGN, TERM, Term, Vocabulary
+from listlint.rules.prohibited.vocab import BENIGN, TERM, CategoryPattern, Term, Vocabulary
 from listlint.rules.prohibited.wording import (
     TITLE_CUT,
     WORD,
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
     #: the product analysis' role of ``field[start:end]`` in one listing (None: not judged)
     RoleOf = Callable[[str, int, int], tuple[TermRole, ListingProduct] | None]
-    from listlint.rules.prohibited.vocab import CategoryPattern
 
 #: fields that say what the product is (a weak word there is enough)
 PRIMARY_FIELDS = frozenset(n for n, w in FIELD_WEIGHTS.items() if w >= 2.0)
@@ -125,6 +124,10 @@ class _Text:
     benign: list[tuple[int, int, int]]
     #: terms found in the folded text that the seller's accents rule out
     accented: set[int] = dataclasses.field(default_factory=set)
+
+
+#: a pack pattern's match: the pattern, the field's name, weight and text, the span
+_PatternMatch = tuple[CategoryPattern, str, float, str, int, int]
 
 
 def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
@@ -230,14 +233,10 @@ class RowAnalyser:
                 for t in self._scan(f, w, v, f in disguised, raw.get(f))
             ]
         present = {b for t in texts for _, _, b in t.benign}
-        contexts: list[tuple[_Text | None, int, int, str]] = []
-        if may_pattern or any(term.context for t in texts for _, _, term in t.terms):
-            contexts = [
-                (t, m.start, m.end, m.payload)
-                for t in texts
-                for m in self.vocab.context_matcher.iter(t.text)
-            ]
-            contexts += self._signals([v for _, _, v in values])
+        with_patterns = [v for v in values if patterned is None or v[0] in patterned]
+        pattern_matches = self._pattern_matches(with_patterns)
+        # context words and signals are looked for only when a judged match asks
+        contexts = _Contexts(self.vocab, texts, [v for _, _, v in values])
         by_field = {f: v for f, _, v in values}
         brand_words = tuple(WORD.findall(by_field.get("brand", "")))
         category_text = " ".join(by_field.get(f, "") for f in ("category", "product_type"))
@@ -261,8 +260,7 @@ class RowAnalyser:
                     or self._subject_only(term, t.field, title, head_products)
                 )
                 out.setdefault(term.category, CategoryEvidence(term.category)).hits.append(hit)
-        with_patterns = [v for v in values if patterned is None or v[0] in patterned]
-        for hit in self._pattern_hits(with_patterns, brand_words, media, contexts):
+        for hit in self._pattern_hits(pattern_matches, brand_words, media, contexts):
             if self._role(hit, role_of):
                 out.setdefault(hit.term.category, CategoryEvidence(hit.term.category)).hits.append(
                     hit
@@ -296,16 +294,6 @@ class RowAnalyser:
         hit.depiction = hit.depiction or j.depiction
         hit.tag = j.tag
         return j.keep
-
-    def _signals(self, texts: list[str]) -> list[tuple[_Text | None, int, int, str]]:
-        """Trade patterns that stand for a context word ("0.4ohm" for vape)."""
-        out: list[tuple[_Text | None, int, int, str]] = []
-        for p in self.vocab.trade:
-            if p.strength == "signal" and p.context:
-                rx = compile_pattern(p.pattern, p.where)
-                if any(rx.search(v) for v in texts):
-                    out.append((None, -1, -1, p.context))
-        return out
 
     def _subject_only(self, term: Term, field_name: str, title: str, products: set[str]) -> bool:
         """The title names another product (a poster, a camera, a jacket) and this term only
@@ -345,7 +333,7 @@ class RowAnalyser:
         end: int,
         term: Term,
         present: set[int],
-        contexts: list[tuple[_Text | None, int, int, str]],
+        contexts: _Contexts,
         brand_words: tuple[str, ...],
         media: bool,
     ) -> TermHit | None:
@@ -358,10 +346,7 @@ class RowAnalyser:
                     return None
             if any(bid in present and not vocab.benign[bid].covers for bid in allowed):
                 return None
-        if term.context and not any(
-            name == term.context and not (ct is t and s < end and start < e)
-            for ct, s, e, name in contexts
-        ):
+        if term.context and not contexts.found(term.context, t, start, end):
             return None  # the context word must be another word than the term itself
         prev, nxt = prev_words(t.text, start), next_words(t.text, end)
         prev1 = prev[-1] if prev else ""
@@ -388,31 +373,64 @@ class RowAnalyser:
             weight *= 0.5
         return TermHit(term, t.field, start, end, t.text, weight, depiction, t.disguised)
 
-    def _pattern_hits(
-        self,
-        values: list[tuple[str, float, str]],
-        brand_words: tuple[str, ...],
-        media: bool,
-        contexts: list[tuple[_Text | None, int, int, str]],
-    ) -> list[TermHit]:
-        if not self.patterns:
-            return []
-
-        hits = []
+    def _pattern_matches(self, values: list[tuple[str, float, str]]) -> list[_PatternMatch]:
+        """The first match of each pack pattern in each of ``values``, pattern by pattern."""
+        found = []
         for p in self.patterns:
             rx = compile_pattern(p.pattern, p.where)
             for name, weight, text in values:
                 m = rx.search(text)
-                if m is None:
-                    continue
-                start, end = _trim(text, m.start(), m.end())
-                # a pattern match is judged like a term (denials, accessories, depictions)
-                term = Term(-1, text[start:end], p.category, p.weak, p.context, "sourced", p.where)
-                t = _Text(name, weight, text, False, [], [])
-                hit = self._judge(t, start, end, term, set(), contexts, brand_words, media)
-                if hit is not None:
-                    hits.append(hit)
+                if m is not None:
+                    found.append((p, name, weight, text, *_trim(text, m.start(), m.end())))
+        return found
+
+    def _pattern_hits(
+        self,
+        matches: list[_PatternMatch],
+        brand_words: tuple[str, ...],
+        media: bool,
+        contexts: _Contexts,
+    ) -> list[TermHit]:
+        hits = []
+        for p, name, weight, text, start, end in matches:
+            # a pattern match is judged like a term (denials, accessories, depictions)
+            term = Term(-1, text[start:end], p.category, p.weak, p.context, "sourced", p.where)
+            t = _Text(name, weight, text, False, [], [])
+            hit = self._judge(t, start, end, term, set(), contexts, brand_words, media)
+            if hit is not None:
+                hits.append(hit)
         return hits
+
+
+class _Contexts:
+    """A listing's context words (contexts.tsv) and signals (patterns.tsv), found on the
+    first question: most matches are settled before their context matters (a benign
+    phrase, a denial), and searching every field for every signal is costly."""
+
+    def __init__(self, vocab: Vocabulary, texts: list[_Text], values: list[str]) -> None:
+        self._vocab, self._texts, self._values = vocab, texts, values
+        self._words: list[tuple[_Text, int, int, str]] | None = None
+        self._signals: dict[str, bool] = {}
+
+    def found(self, name: str, t: _Text, start: int, end: int) -> bool:
+        """Does the listing have context ``name`` other than the match ``t[start:end]``
+        itself (the context word must be another word than the term)?"""
+        if self._words is None:
+            self._words = [
+                (w, m.start, m.end, m.payload)
+                for w in self._texts
+                for m in self._vocab.context_matcher.iter(w.text)
+            ]
+        if any(n == name and not (w is t and s < end and start < e) for w, s, e, n in self._words):
+            return True
+        if name not in self._signals:  # a trade pattern standing for the word ("0.4ohm": vape)
+            self._signals[name] = any(
+                compile_pattern(p.pattern, p.where).search(v)
+                for p in self._vocab.trade
+                if p.strength == "signal" and p.context == name
+                for v in self._values
+            )
+        return self._signals[name]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -472,6 +490,8 @@ def analyse(
     }
     gtins = batch.frame["gtin"].cast(pl.Utf8).gather(taken).to_list() if batch.has("gtin") else None
     analysis = product() if product is not None else None
+    # one frame pass for every candidate row (their roles reuse it), not a row per call
+    listings = analysis.products(rows) if analysis is not None else {}
     analyser = RowAnalyser(vocab, patterns)
     out: dict[int, dict[str, CategoryEvidence]] = {}
     for k, i in enumerate(rows):
@@ -492,8 +512,7 @@ def analyse(
         if products is not None and analysis is not None:  # what the listing is
             by_field = {name: v for name, _, v in values}
             classified = "category" in by_field or "product_type" in by_field
-            # the row's product is read only when something needs it (a polars row each)
-            listing = analysis.product(i) if classified or i in medicine_rows else None
+            listing = listings[i] if classified or i in medicine_rows else None
             for hit in (
                 products.medicine(by_field, listing, raw)
                 if listing is not None and i in medicine_rows
