@@ -92,7 +92,6 @@ class InvalidImageUrl(ImagesRule):
                 policy=link,
             )
 
-
     def _text_column(self, batch: Batch, analysis: ImagesAnalysis) -> Hit:
         """One finding for an image column that holds prose, at its first listing."""
         cells = analysis.all_links
