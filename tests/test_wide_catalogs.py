@@ -1,0 +1,43 @@
+"""Wide catalogues (issue 21 M11): thousands of attribute columns are searched stacked,
+a few columnar passes per batch, and every hit still names its own row and column."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+import listlint
+from listlint.batch import Batch
+from listlint.rules.prohibited.prefilter import candidate_rows, prefilter_regex, scanned_fields
+from listlint.rules.prohibited.vocab import vocabulary
+
+
+def _wide(columns: int, rows: int) -> list[dict[str, str]]:
+    return [
+        {"sku": f"S{r}", "title": "Mug", **{f"a{i}": "v" for i in range(columns)}}
+        for r in range(rows)
+    ]
+
+
+@pytest.mark.parametrize("stack_cells", [7, 50, 1_000_000])
+def test_a_term_deep_in_a_wide_catalogue_keeps_its_row_and_column(monkeypatch, stack_cells):
+    """Chunks of 1, 12 and all 300 columns: the same findings at the same cells."""
+    monkeypatch.setattr("listlint.batch.STACK_CELLS", stack_cells)
+    rows = _wide(300, 4)
+    rows[2]["a217"] = "Oxycodone 10 mg tablets, 30 count"
+    rows[1]["a5"] = "Oxycodone 10 mg tablets, 30 count"
+    report = listlint.lint(rows, select=["PR"])
+    assert sorted((f.row, f.column) for f in report.findings) == [(3, "a5"), (4, "a217")]
+
+
+@pytest.mark.parametrize("stack_cells", [3, 8, 1_000_000])
+def test_stacked_prefilter_names_the_cells_column_by_column(monkeypatch, stack_cells):
+    monkeypatch.setattr("listlint.batch.STACK_CELLS", stack_cells)
+    frame = {f"attr:a{i}": ["v", "v", "v"] for i in range(10)}
+    frame["attr:a3"] = ["v", "kratom", None]
+    frame["attr:a9"] = [None, None, "k r a t o m tea"]
+    frame["title"] = ["kratom", "Mug", "Mug"]
+    batch = Batch(pl.DataFrame(frame))
+    found = candidate_rows(batch, scanned_fields(batch), prefilter_regex(vocabulary()), [])
+    assert found.hot == {0: {"title"}, 1: {"attr:a3"}, 2: {"attr:a9"}}
+    assert found.disguised == {("attr:a9", 2)}
