@@ -55,10 +55,13 @@ def _cpu_of_lint(path) -> float:
 def test_cost_follows_the_cells_not_the_columns(tmp_path):
     """The same 200,000 cells as 400 columns x 500 rows and as 4,000 columns x 50 rows
     cost about the same: per-column work is done once per header, and the cells of all
-    attribute columns are searched together (it was one automaton build per column:
-    16,000 columns x 500 rows took 272 CPU s)."""
+    attribute columns are searched and read together (it was one automaton build per
+    column: 16,000 columns x 500 rows took 272 CPU s; a candidate row then folded every
+    column on its own: 25 CPU s with one prohibited listing)."""
     narrow, wide = tmp_path / "narrow.csv", tmp_path / "wide.csv"
-    narrow.write_bytes(wide_rows_csv(columns=400, rows=500))
-    wide.write_bytes(wide_rows_csv(columns=4_000, rows=50))
+    # one prohibited listing each: its candidate row is read across every column too
+    hit = b"\nS,Kratom capsules 100 g,"
+    narrow.write_bytes(wide_rows_csv(columns=400, rows=500).replace(b"\nS,Mug,", hit, 1))
+    wide.write_bytes(wide_rows_csv(columns=4_000, rows=50).replace(b"\nS,Mug,", hit, 1))
     _cpu_of_lint(narrow)  # warm: indexes and imports are loaded once per process
     assert _cpu_of_lint(wide) < 3 * _cpu_of_lint(narrow) + 1.0

@@ -117,6 +117,23 @@ class Batch:
             cells = pl.concat([self.frame[c] for c in chunk], rechunk=True)
             yield chunk, fold_series(cells)
 
+    def folded_rows(self, names: list[str], rows: pl.Series) -> dict[str, list[str | None]]:
+        """The folded cells of ``rows`` (indexes), column by column; attribute columns
+        are gathered and folded stacked, as in :meth:`folded_stacks`."""
+        out: dict[str, list[str | None]] = {}
+        attrs = [n for n in names if n.startswith(ATTR_PREFIX)]
+        for name in names:
+            if not name.startswith(ATTR_PREFIX):
+                out[name] = self.folded_series(name).gather(rows).to_list()
+        if not attrs:
+            return out
+        n = len(rows)
+        cells = self.frame.select(attrs)[rows]
+        stacked = fold_series(pl.concat([cells[c] for c in attrs], rechunk=True)).to_list()
+        for k, name in enumerate(attrs):
+            out[name] = stacked[k * n : (k + 1) * n]
+        return out
+
     def stacked_cells(self, chunk: list[str], hits: pl.Series) -> list[tuple[str, int]]:
         """(column, row) of each true in a mask over a :meth:`folded_stacks` chunk."""
         height = self.frame.height
