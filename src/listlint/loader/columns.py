@@ -40,6 +40,8 @@ MEASURE_FIELDS = (
     "height",
     "dimensions",
     "dimension_unit",
+    "volume",
+    "volume_unit",
 )
 
 UNIT_WORDS = {
@@ -111,6 +113,16 @@ UNIT_WORDS = {
     "سم": "cm",
     "kilogramm": "kg",
     "gramm": "g",
+    # volume headers: "Volume (ml)", "Capacity (L)", "Inhalt (Liter)"
+    "ml": "ml",
+    "cl": "cl",
+    "dl": "dl",
+    "l": "l",
+    "liter": "l",
+    "liters": "l",
+    "litre": "l",
+    "litres": "l",
+    "fl oz": "floz",
 }
 
 _PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
