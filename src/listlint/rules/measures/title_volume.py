@@ -22,6 +22,7 @@ from listlint.report import Severity
 from listlint.resources import wordlist
 from listlint.rules.base import Hit
 from listlint.rules.measures.family import MeasuresAnalysis, MeasuresRule
+from listlint.rules.measures.title_weight import titled_rows
 from listlint.units.volume import format_volume, parse_volume, read_number, volume_unit
 from listlint.units.words import VOLUME_TO_L, VOLUME_UNIT_WORDS
 
@@ -117,18 +118,13 @@ class TitleVolumeMismatch(MeasuresRule):
     def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
         if "volume_l" not in batch.frame.columns or "title" not in batch.frame.columns:
             return
-        titles = batch.folded_series("title")
-        column = batch.frame["volume_l"]
-        maybe = (column > 0).fill_null(False) & titles.str.contains(_PREFILTER).fill_null(False)
-        rows = maybe.arg_true().to_list()
-        if not rows:
+        found = titled_rows(batch, batch.frame["volume_l"], _PREFILTER)
+        if not found:
             return
         link = self.link()
         raws = batch.frame["volume"]
         sizes = batch.frame["size"] if "size" in batch.frame.columns else None
-        for i, title, litres in zip(
-            rows, titles.gather(rows).to_list(), column.gather(rows).to_list(), strict=True
-        ):
+        for i, title, litres in found:
             stated = stated_litres(title)
             if not stated or any(_near(litres, s) for s, _ in stated):
                 continue
