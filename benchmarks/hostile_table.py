@@ -3,7 +3,8 @@ hostile file (tests/hostile_files.py) run through the CLI as tests/test_hostile.
 
     nice -n 10 .venv/bin/python benchmarks/hostile_table.py [--markdown] [CASE...]
 
-Columns: input size, exit code, wall seconds, peak RSS of the listlint process (VmHWM),
+Columns: input size, exit code, wall seconds, CPU seconds (user + system of the listlint
+process and the workers it waited for), peak RSS of the listlint process (VmHWM),
 whether the exit code is one the test allows, the input is unchanged and no traceback or
 panic text was printed, and the one-line error or the finding codes. (hostile_figures.py
 prints the same run for a terminal.) Files go to /tmp/listlint-hostile and are removed
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.hostile_files import HOSTILE  # noqa: E402
-from tests.test_hostile import _run  # noqa: E402
+from tests.test_hostile import run_measured  # noqa: E402
 
 
 def _size(n: int) -> str:
@@ -41,9 +42,9 @@ def main(args: list[str]) -> None:
         path.write_bytes(data)
         start = time.perf_counter()
         try:
-            proc, rss_kb = _run(path)
+            proc, rss_kb, cpu = run_measured(path)
         except subprocess.TimeoutExpired:
-            print(f"| {name} | {_size(len(data))} | timeout | > 30 | ? | BAD | |", flush=True)
+            print(f"| {name} | {_size(len(data))} | timeout | > 30 | ? | ? | BAD | |", flush=True)
             continue
         seconds = time.perf_counter() - start
         errors = [ln for ln in proc.stderr.splitlines() if ln.strip() and "MAXRSS" not in ln]
@@ -58,13 +59,14 @@ def main(args: list[str]) -> None:
         if markdown:
             detail = detail.replace("|", "\\|").replace(str(out) + "/", "")
             print(
-                f"| {name} | {_size(len(data))} | {proc.returncode} | {seconds:.1f} | "
+                f"| {name} | {_size(len(data))} | {proc.returncode} | {seconds:.1f} | {cpu:.1f} | "
                 f"{rss_kb / 1024:.0f} | {'ok' if ok else 'BAD'} | {detail[:90]} |",
                 flush=True,
             )
         else:
             print(
-                f"{name:26} exit={proc.returncode} {seconds:5.1f}s rss={rss_kb / 1024:5.0f}MB "
+                f"{name:26} exit={proc.returncode} {seconds:5.1f}s cpu={cpu:5.1f}s "
+                f"rss={rss_kb / 1024:5.0f}MB "
                 f"{_size(len(data)):>9} {'OK ' if ok else 'BAD'} {detail}",
                 flush=True,
             )

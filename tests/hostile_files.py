@@ -454,6 +454,9 @@ HOSTILE: dict[str, Case] = {
     "xlsx-decoy-header": ("decoy.xlsx", decoy_header_xlsx, {1}, "PR101"),
     "xlsx-paren-first-row": ("paren.xlsx", paren_first_row_xlsx, {1}, "PR101"),
     "csv-stray-byte": ("stray.csv", stray_byte_csv, {1}, "TM1"),
+    # M11: 16,000 columns x 500 rows (16 MB) within the default limits; every row read
+    # (the 499 repeats of SKU 'S' are DT203)
+    "csv-16k-columns-500-rows": ("wide-rows.csv", wide_rows_csv, {1}, "DT203"),
     "bracket-header": ("bracket.csv", lambda: b"[SKU],[Title]\nK1,Kratom capsules\n", {1}, "PR101"),
     "brace-header": ("brace.csv", lambda: b"{SKU},{Title}\nK1,Kratom capsules\n", {1}, "PR101"),
     "gtin-only-list": (

@@ -39,3 +39,13 @@ def test_a_hidden_health_claim_is_found_and_quoted_as_written() -> None:
     record = {"sku": "C1", "title": title, "category": "Health > Supplements"}
     found = [f for f in listlint.lint([record], select=["claims"]).findings if f.rule == "HC101"]
     assert len(found) == 1 and found[0].match == "cu\U000e0041res diab\u3164etes"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"], ids=["NBSP", "narrow", "figure"])
+def test_a_visible_space_inside_a_word_reads_as_an_ordinary_space(space: str) -> None:
+    """No-break spaces show as a space, so they split a word as a typed space does (a
+    decision: docs/issues-21-22.md, L6); only invisible characters are dropped."""
+    assert fold(f"Kra{space}tom") == fold("Kra tom") == "kra tom"
+    spaced = listlint.lint([{"sku": "K1", "title": f"Kra{space}tom capsules"}], select=["PR"])
+    typed = listlint.lint([{"sku": "K1", "title": "Kra tom capsules"}], select=["PR"])
+    assert [f.rule for f in spaced.findings] == [f.rule for f in typed.findings]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,9 @@ from tests.hostile_files import HOSTILE
 
 MAX_SECONDS = 30
 MAX_RSS_KB = 1_500_000
+#: inputs of at most 1 MB (issue 21): under 5 CPU seconds, interpreter start included
+SMALL_INPUT = 1_000_000
+SMALL_INPUT_CPU_SECONDS = 5.0
 
 # Peak memory of the listlint process itself: VmHWM is per address space and starts
 # afresh at exec (ru_maxrss would also count the pages of this test process, which
@@ -38,32 +42,54 @@ _RUNNER = (
 
 
 def _run(path: Path, *extra: str) -> tuple[subprocess.CompletedProcess, int]:
+    proc, rss, _ = run_measured(path, *extra)
+    return proc, rss
+
+
+def run_measured(path: Path, *extra: str) -> tuple[subprocess.CompletedProcess, int, float]:
+    """The CLI on ``path``: the process, its peak RSS in kB and the CPU seconds (user +
+    system) it and the workers it waited for used. CPU time, unlike wall time, does not
+    grow when other jobs load the machine, so a budget on it is not flaky on busy CI."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         [sys.executable, "-c", _RUNNER, str(path), "--isolated", "-f", "json", *extra],
         capture_output=True,
         text=True,
         timeout=MAX_SECONDS,
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     rss = 0
     for line in proc.stderr.splitlines():
         if line.startswith("MAXRSS="):
             rss = int(line.split("=", 1)[1])
-    return proc, rss
+    return proc, rss, cpu
 
 
-@pytest.mark.parametrize("case", sorted(HOSTILE))
+#: attacks of many megabytes (several CPU seconds each): run with ``-m slow``, as the
+#: nightly-style tests are; tests/test_wide_catalogs.py keeps the cost of width in check
+#: in every run
+SLOW = {"csv-16k-columns-500-rows"}
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, marks=pytest.mark.slow) if c in SLOW else c for c in sorted(HOSTILE)]
+)
 def test_hostile_file(case: str, tmp_path: Path):
     filename, make, codes, expect = HOSTILE[case]
     path = tmp_path / filename
     data = make()
     path.write_bytes(data)
-    proc, rss = _run(path)
+    proc, rss, cpu = run_measured(path)
     stderr = "\n".join(
         ln for ln in proc.stderr.splitlines() if not ln.startswith("MAXRSS=") and ln.strip()
     )
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     assert proc.returncode in codes, (proc.returncode, stderr[:500])
     assert rss < MAX_RSS_KB, f"peak RSS {rss} kB"
+    assert cpu < MAX_SECONDS, f"{cpu:.1f} CPU s"
+    if len(data) <= SMALL_INPUT:
+        assert cpu < SMALL_INPUT_CPU_SECONDS, f"{cpu:.1f} CPU s on {len(data):,} bytes"
     assert path.read_bytes() == data, "input modified"
     if proc.returncode == 2:
         assert len(stderr.splitlines()) == 1 and stderr.startswith("listlint: error:"), stderr

@@ -196,6 +196,45 @@ def test_missing_identifier_column_is_one_finding_for_the_file() -> None:
     assert [f.sku for f in _codes(report, "SP205")] == ["M1", "M2", "M3", "M4"]
 
 
+def test_missing_attribute_column_is_one_finding_for_the_file() -> None:
+    # no size, gender or age-group column at all: one finding per attribute for the whole
+    # file (across batches), naming every marketplace and counting the listings
+    rows = [
+        {"sku": f"T{i}", "title": "Crew tee", "category": "Apparel > Shirts", "color": "Black"}
+        for i in range(5)
+    ]
+    rows.append({"sku": "D1", "title": "Dress", "category": "Apparel > Dresses", "color": "Red"})
+    report = listlint.lint(
+        rows, select=["SP101"], policy=["google-shopping", "amazon-us"], batch_size=2
+    )
+    found = {f.column: f for f in _codes(report, "SP101")}
+    assert sorted(found) == ["age group", "gender", "size"]
+    size = found["size"]
+    assert size.sku == "T0"
+    assert set(size.marketplaces) == {"Google Shopping", "Amazon US"}
+    assert size.severity.value == "error"
+    assert "6 listings" in size.message and "this file has no size column" in size.message
+    assert "'Apparel > Shirts' (5)" in size.message and "'Apparel > Dresses' (1)" in size.message
+    assert found["age group"].marketplaces == ("Google Shopping",)
+    assert report.summary.findings == 3 and report.exit_code("error") == 1
+    # the column present with blank cells: each listing is its own finding
+    rows = [{**r, "size": "", "gender": "male", "age group": "adult"} for r in rows]
+    rows[0]["size"] = "M"
+    report = listlint.lint(rows, select=["SP101"], policy=["google-shopping"], batch_size=2)
+    assert [f.sku for f in _codes(report, "SP101")] == ["T1", "T2", "T3", "T4", "D1"]
+    assert not any("this file has no" in f.message for f in report.findings)
+
+
+def test_a_file_level_missing_column_is_counted_alike_in_every_engine() -> None:
+    rows = [{"sku": f"T{i}", "title": "Tee", "category": "Apparel > Shirts"} for i in range(7)]
+    serial = listlint.lint(rows, select=["SP101"], batch_size=3)
+    one = listlint.lint(rows, select=["SP101"])
+    assert [(f.column, f.sku, f.message) for f in serial.findings] == [
+        (f.column, f.sku, f.message) for f in one.findings
+    ]
+    assert all("7 listings" in f.message for f in one.findings)
+
+
 def test_size_routed_from_an_option_column_is_not_called_absent() -> None:
     rows = [
         {

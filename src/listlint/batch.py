@@ -20,7 +20,7 @@ Frame columns:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -30,6 +30,9 @@ from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
 from listlint.text.normalize import fold_series
 
 T = TypeVar("T")
+
+#: cells per stacked Series of :meth:`Batch.folded_stacks`
+STACK_CELLS = 1_000_000
 
 
 @dataclass
@@ -91,6 +94,50 @@ class Batch:
             else:
                 self._cache[key] = pl.Series(name, [None] * self.frame.height, dtype=pl.Utf8)
         return self._cache[key]
+
+    def folded_stacks(self, names: list[str]) -> Iterator[tuple[list[str], pl.Series]]:
+        """The folded cells of text columns, attribute columns stacked: each chunk of
+        them as one Series, column ``k`` of the chunk at offsets ``k * len(self)``. A
+        catalogue of 16,000 attribute columns is then folded and matched in a few
+        columnar passes instead of 16,000 (each pass costs about a millisecond before
+        any cell is read; an Aho-Corasick pass builds its automaton afresh). Chunks hold
+        at most :data:`STACK_CELLS` cells so the copy stays small beside the batch."""
+        attrs = [n for n in names if n.startswith(ATTR_PREFIX)]
+        # canonical fields one by one: their folded form is cached for every family
+        for name in names:
+            if not name.startswith(ATTR_PREFIX):
+                yield [name], self.folded_series(name)
+        height = max(self.frame.height, 1)
+        step = max(1, STACK_CELLS // height)
+        for start in range(0, len(attrs), step):
+            chunk = attrs[start : start + step]
+            if len(chunk) == 1:
+                yield chunk, self.folded_series(chunk[0])
+                continue
+            cells = pl.concat([self.frame[c] for c in chunk], rechunk=True)
+            yield chunk, fold_series(cells)
+
+    def folded_rows(self, names: list[str], rows: pl.Series) -> dict[str, list[str | None]]:
+        """The folded cells of ``rows`` (indexes), column by column; attribute columns
+        are gathered and folded stacked, as in :meth:`folded_stacks`."""
+        out: dict[str, list[str | None]] = {}
+        attrs = [n for n in names if n.startswith(ATTR_PREFIX)]
+        for name in names:
+            if not name.startswith(ATTR_PREFIX):
+                out[name] = self.folded_series(name).gather(rows).to_list()
+        if not attrs:
+            return out
+        n = len(rows)
+        cells = self.frame.select(attrs)[rows]
+        stacked = fold_series(pl.concat([cells[c] for c in attrs], rechunk=True)).to_list()
+        for k, name in enumerate(attrs):
+            out[name] = stacked[k * n : (k + 1) * n]
+        return out
+
+    def stacked_cells(self, chunk: list[str], hits: pl.Series) -> list[tuple[str, int]]:
+        """(column, row) of each true in a mask over a :meth:`folded_stacks` chunk."""
+        height = self.frame.height
+        return [(chunk[i // height], i % height) for i in hits.arg_true().to_list()]
 
     def rows(self) -> list[int | None]:
         return self.values(ROW)

@@ -45,6 +45,10 @@ CANONICAL_FIELDS: tuple[str, ...] = (
     "height",
     "dimension_unit",
     "dimensions",
+    #: the contents' or capacity's volume (Amazon item_volume/liquid_volume/capacity,
+    #: Google unit_pricing_measure), and the unit its bare numbers are in
+    "volume",
+    "volume_unit",
     "images",
     "variant_group",
     "parent",
@@ -72,6 +76,7 @@ PARSED_FIELDS: dict[str, str] = {
     "length_cm": "Float64",
     "width_cm": "Float64",
     "height_cm": "Float64",
+    "volume_l": "Float64",
 }
 
 #: Bookkeeping columns every batch frame carries.

@@ -22,6 +22,11 @@ from listlint.resources import policies_dir
 
 #: Fields where several columns are joined (one line each) rather than coalesced.
 JOINED_FIELDS = ("bullets", "images")
+#: Fields whose every column is checked on its own: the field coalesces its columns (the
+#: listing's barcode is the first one given), and the columns past the first are kept as
+#: ``attr:`` columns too, so a PrestaShop file's UPC beside its EAN13 is still read and
+#: checked (issue 22; :func:`barcode_header` finds them among the attributes).
+CHECKED_EACH = ("gtin",)
 #: Measures a file may give twice, for the item and for its package ("Item Weight" and
 #: "Shipping Weight", each in its own unit): the first synonym found (profiles list the
 #: item's header first) is the field; the others stay ``attr:`` columns, where
@@ -35,6 +40,8 @@ MEASURE_FIELDS = (
     "height",
     "dimensions",
     "dimension_unit",
+    "volume",
+    "volume_unit",
 )
 
 UNIT_WORDS = {
@@ -106,6 +113,16 @@ UNIT_WORDS = {
     "سم": "cm",
     "kilogramm": "kg",
     "gramm": "g",
+    # volume headers: "Volume (ml)", "Capacity (L)", "Inhalt (Liter)"
+    "ml": "ml",
+    "cl": "cl",
+    "dl": "dl",
+    "l": "l",
+    "liter": "l",
+    "liters": "l",
+    "litre": "l",
+    "litres": "l",
+    "fl oz": "floz",
 }
 
 _PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
@@ -278,6 +295,23 @@ def fold_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _barcode_keys() -> frozenset[str]:
+    from listlint.loader.headers import fold
+
+    return frozenset(fold(syn) for prof in _loaded()[1] for syn in prof.fields.get("gtin", ()))
+
+
+@lru_cache(maxsize=1024)
+def barcode_header(header: str) -> bool:
+    """True when some profile maps this header to the GTIN ("UPC", "EAN13", "JAN",
+    "Código de barras"): exact synonyms only, so "Barcode Type" or Amazon's
+    "external_product_id_type" (which hold "EAN", "UPC") are not read as codes."""
+    from listlint.loader.headers import fold
+
+    return fold(normalise_header(header)[0]) in _barcode_keys()
+
+
 @dataclass
 class ColumnMap:
     """How one table's columns map to fields (indices into the header list)."""
@@ -299,6 +333,7 @@ class ColumnMap:
 
     def attribute_indices(self) -> list[int]:
         used = {i for idxs in self.fields.values() for i in idxs}
+        used -= {i for f in CHECKED_EACH for i in self.fields.get(f, [])[1:]}
         used |= {i for pair in self.options for i in pair}
         return [i for i in range(len(self.headers)) if i not in used]
 

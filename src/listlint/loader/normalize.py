@@ -402,4 +402,21 @@ def _measure_columns(frame: pl.DataFrame, cmap: ColumnMap) -> list[pl.Series]:
         d in frame.columns for d in ("length", "width", "height")
     ):
         out += mc.dimensions_cm(frame["dimensions"], cmap.units.get("dimensions")).get_columns()
+    if "volume" in frame.columns:
+        out.append(_volume_l(frame, cmap.units.get("volume")))
     return out
+
+
+def _volume_l(frame: pl.DataFrame, unit: str | None) -> pl.Series:
+    """volume_l: each distinct (cell, unit) read once (a volume column is short text)."""
+    from listlint.units.volume import parse_volume
+
+    units = (
+        frame["volume_unit"].cast(pl.Utf8)
+        if "volume_unit" in frame.columns and not unit
+        else pl.repeat(unit, frame.height, dtype=pl.Utf8, eager=True)
+    )
+    pairs = pl.DataFrame({"v": frame["volume"].cast(pl.Utf8), "u": units})
+    memo = {(v, u): parse_volume(v, u) for v, u in pairs.unique().iter_rows() if v is not None}
+    values = [memo.get((v, u)) if v is not None else None for v, u in pairs.iter_rows()]
+    return pl.Series("volume_l", values, dtype=pl.Float64)

@@ -126,7 +126,10 @@ class Rule:
 
 
 class CatalogRule(Rule):
-    """Base class for rules that need the whole catalogue (two-phase)."""
+    """Base class for rules that need the whole catalogue (two-phase). One that also
+    reports per listing overrides :meth:`hits` (the engine runs it on every batch, as a
+    plain rule's): the category attribute rules report a blank cell on its listing and a
+    column the file lacks once, counted by ``partial``/``merge``."""
 
     #: Columns of the partial frame that split the merge: when set, ``merge`` over all
     #: partials yields exactly the hits of ``merge`` run on each group of rows sharing

@@ -7,6 +7,7 @@ Loader issues (ragged rows, unreadable numbers...) reach these rules through
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 import polars as pl
@@ -27,8 +28,30 @@ class LoaderIssueRule(DataRule):
         return iter(())
 
 
-class RaggedRow(LoaderIssueRule):
-    """A row has more or fewer cells than the header.
+@dataclass(frozen=True)
+class LoaderIssue:
+    """One rule the loader feeds, declared: its identity, the issue kind it owns and its
+    documentation (``listlint explain`` prints ``doc``)."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    loader_kind: str
+    doc: str
+
+
+#: Every rule fed by the loader: they differ only in what they declare, so they are
+#: one table, made into rule classes by :func:`_loader_rule` (the identity stays
+#: declared here, not derived)
+LOADER_ISSUES: tuple[LoaderIssue, ...] = (
+    LoaderIssue(
+        "DT101",
+        "ragged-row",
+        Severity.ERROR,
+        "Row has a different number of cells than the header",
+        "ragged-row",
+        """A row has more or fewer cells than the header.
 
     Why: a missing quote or an unquoted delimiter shifts values into the wrong
     columns, so the marketplace reads a price as a title or drops the row.
@@ -38,17 +61,15 @@ class RaggedRow(LoaderIssueRule):
 
     Passes:
         ``A1,"Mug, blue",9.99``
-    """
-
-    code = "DT101"
-    name = "ragged-row"
-    severity = Severity.ERROR
-    summary = "Row has a different number of cells than the header"
-    loader_kind = "ragged-row"
-
-
-class UnreadableNumber(LoaderIssueRule):
-    """A number (price) cannot be read.
+    """,
+    ),
+    LoaderIssue(
+        "DT102",
+        "unreadable-number",
+        Severity.ERROR,
+        "Price or other number cannot be read",
+        "bad-number",
+        """A number (price) cannot be read.
 
     Why: marketplaces reject listings whose price is not a number.
 
@@ -57,17 +78,15 @@ class UnreadableNumber(LoaderIssueRule):
 
     Passes:
         price ``19.99`` or ``19,99 EUR``
-    """
-
-    code = "DT102"
-    name = "unreadable-number"
-    severity = Severity.ERROR
-    summary = "Price or other number cannot be read"
-    loader_kind = "bad-number"
-
-
-class LongCell(LoaderIssueRule):
-    """A cell is longer than ``limits.max_cell_length``; only its start was checked.
+    """,
+    ),
+    LoaderIssue(
+        "DT103",
+        "long-cell",
+        Severity.WARNING,
+        "Cell exceeds the configured length limit and was truncated for checking",
+        "long-cell",
+        """A cell is longer than ``limits.max_cell_length``; only its start was checked.
 
     Why: a runaway cell is usually a broken export (a quote never closed) and exceeds
     every marketplace's field limits.
@@ -77,17 +96,15 @@ class LongCell(LoaderIssueRule):
 
     Passes:
         a description of 2,000 characters
-    """
-
-    code = "DT103"
-    name = "long-cell"
-    severity = Severity.WARNING
-    summary = "Cell exceeds the configured length limit and was truncated for checking"
-    loader_kind = "long-cell"
-
-
-class SkippedSheet(LoaderIssueRule):
-    """A workbook sheet was not checked because it has no catalogue header row.
+    """,
+    ),
+    LoaderIssue(
+        "DT104",
+        "skipped-sheet",
+        Severity.INFO,
+        "Workbook sheet without a catalogue header was not checked",
+        "skipped-sheet",
+        """A workbook sheet was not checked because it has no catalogue header row.
 
     Why: instruction and notes sheets are normal in marketplace templates; this says
     which sheets were left out so nothing is skipped silently.
@@ -97,17 +114,15 @@ class SkippedSheet(LoaderIssueRule):
 
     Passes:
         a workbook whose every sheet has a header row
-    """
-
-    code = "DT104"
-    name = "skipped-sheet"
-    severity = Severity.INFO
-    summary = "Workbook sheet without a catalogue header was not checked"
-    loader_kind = "skipped-sheet"
-
-
-class BadRecord(LoaderIssueRule):
-    """A JSON record is not an object (or a JSON Lines line is not valid JSON).
+    """,
+    ),
+    LoaderIssue(
+        "DT105",
+        "bad-record",
+        Severity.ERROR,
+        "Record is not a readable JSON object",
+        "bad-record",
+        """A JSON record is not an object (or a JSON Lines line is not valid JSON).
 
     Why: the record cannot be read, so it is not checked and would fail on upload.
 
@@ -116,17 +131,15 @@ class BadRecord(LoaderIssueRule):
 
     Passes:
         ``{"sku": "A1", "title": "Mug"}``
-    """
-
-    code = "DT105"
-    name = "bad-record"
-    severity = Severity.ERROR
-    summary = "Record is not a readable JSON object"
-    loader_kind = "bad-record"
-
-
-class UnterminatedQuote(LoaderIssueRule):
-    """A quote opens in a cell and is never closed.
+    """,
+    ),
+    LoaderIssue(
+        "DT106",
+        "unterminated-quote",
+        Severity.ERROR,
+        "A quote is never closed and swallows the rest of the file",
+        "unterminated-quote",
+        """A quote opens in a cell and is never closed.
 
     Why: everything after the quote up to the end of the file becomes one cell, so
     the listings below it are silently lost on upload (and were not checked here).
@@ -136,17 +149,15 @@ class UnterminatedQuote(LoaderIssueRule):
 
     Passes:
         ``A1,"Mug, blue",9.99``
-    """
-
-    code = "DT106"
-    name = "unterminated-quote"
-    severity = Severity.ERROR
-    summary = "A quote is never closed and swallows the rest of the file"
-    loader_kind = "unterminated-quote"
-
-
-class SkippedRows(LoaderIssueRule):
-    """Rows of a sheet were not read as listings: rows above the header row, a second
+    """,
+    ),
+    LoaderIssue(
+        "DT107",
+        "skipped-rows",
+        Severity.INFO,
+        "Rows of a sheet were not read as listings",
+        "skipped-row",
+        """Rows of a sheet were not read as listings: rows above the header row, a second
     header or description row under it, a header row repeated inside the data.
 
     Why: a row that is not read is not checked. Title and instruction rows above the
@@ -158,17 +169,15 @@ class SkippedRows(LoaderIssueRule):
 
     Passes:
         a sheet whose first row is the header and every other row a product
-    """
-
-    code = "DT107"
-    name = "skipped-rows"
-    severity = Severity.INFO
-    summary = "Rows of a sheet were not read as listings"
-    loader_kind = "skipped-row"
-
-
-class UnmappedColumn(LoaderIssueRule):
-    """Columns look like fields listlint checks but were not read as them.
+    """,
+    ),
+    LoaderIssue(
+        "DT108",
+        "unmapped-column",
+        Severity.INFO,
+        "Column looks like a known field but was not read as one",
+        "unmapped-column",
+        """Columns look like fields listlint checks but were not read as them.
 
     Why: a check that needs the field (GTIN check digits, required sizes, weights)
     does not run when its column is not recognised, and a missing-field finding may
@@ -179,17 +188,15 @@ class UnmappedColumn(LoaderIssueRule):
 
     Passes:
         ``--map gtin="Kode Batang Produk"``, or a header listlint knows (``Barcode``)
-    """
-
-    code = "DT108"
-    name = "unmapped-column"
-    severity = Severity.INFO
-    summary = "Column looks like a known field but was not read as one"
-    loader_kind = "unmapped-column"
-
-
-class EncodingFallback(LoaderIssueRule):
-    """Lines of a UTF-8 file hold bytes that are not UTF-8; they were read as cp1252.
+    """,
+    ),
+    LoaderIssue(
+        "DT109",
+        "encoding-fallback",
+        Severity.WARNING,
+        "Some lines were not valid UTF-8 and were read as cp1252",
+        "encoding-fallback",
+        """Lines of a UTF-8 file hold bytes that are not UTF-8; they were read as cp1252.
 
     Why: one stray byte (a cp1252 "é" pasted into a UTF-8 export) used to turn the whole
     file into mojibake; now only the lines that need it are read another way, and the
@@ -200,17 +207,15 @@ class EncodingFallback(LoaderIssueRule):
 
     Passes:
         a file saved as UTF-8 throughout
-    """
-
-    code = "DT109"
-    name = "encoding-fallback"
-    severity = Severity.WARNING
-    summary = "Some lines were not valid UTF-8 and were read as cp1252"
-    loader_kind = "encoding-fallback"
-
-
-class DuplicateKey(LoaderIssueRule):
-    """A JSON object names the same key twice; the last value was used.
+    """,
+    ),
+    LoaderIssue(
+        "DT110",
+        "duplicate-key",
+        Severity.WARNING,
+        "JSON object has the same key twice",
+        "duplicate-key",
+        """A JSON object names the same key twice; the last value was used.
 
     Why: readers disagree on which value wins, so a listing may show a title listlint
     never checked (``"title": "Kratom capsules", "title": "Herbal tea"``).
@@ -220,13 +225,32 @@ class DuplicateKey(LoaderIssueRule):
 
     Passes:
         ``{"sku": "A1", "title": "Herbal tea"}``
-    """
+    """,
+    ),
+)
 
-    code = "DT110"
-    name = "duplicate-key"
-    severity = Severity.WARNING
-    summary = "JSON object has the same key twice"
-    loader_kind = "duplicate-key"
+
+def _loader_rule(issue: LoaderIssue) -> type[LoaderIssueRule]:
+    """The rule class of one declared loader issue (named after it: ``ragged-row`` ->
+    ``RaggedRow``, as ``listlint explain`` and tracebacks show it)."""
+    cls_name = "".join(part.capitalize() for part in issue.name.split("-"))
+    return type(
+        cls_name,
+        (LoaderIssueRule,),
+        {
+            "__doc__": issue.doc,
+            "__module__": __name__,
+            "__qualname__": cls_name,
+            "code": issue.code,
+            "name": issue.name,
+            "severity": issue.severity,
+            "summary": issue.summary,
+            "loader_kind": issue.loader_kind,
+        },
+    )
+
+
+LOADER_RULES: list[type[LoaderIssueRule]] = [_loader_rule(i) for i in LOADER_ISSUES]
 
 
 class EmptyTitle(DataRule):
@@ -364,16 +388,7 @@ class DuplicateSku(DataCatalogRule):
 
 
 RULES: list[type[Rule]] = [
-    RaggedRow,
-    UnreadableNumber,
-    LongCell,
-    SkippedSheet,
-    BadRecord,
-    UnterminatedQuote,
-    SkippedRows,
-    UnmappedColumn,
-    EncodingFallback,
-    DuplicateKey,
+    *LOADER_RULES,
     EmptyTitle,
     MissingSku,
     DuplicateSku,

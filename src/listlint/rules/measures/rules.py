@@ -32,6 +32,7 @@ from listlint.rules.measures.shipping import (
     ImplausibleDensity,
     PackageSmallerThanItem,
 )
+from listlint.rules.measures.title_volume import TitleVolumeMismatch
 from listlint.rules.measures.title_weight import TitleWeightMismatch
 from listlint.units import MASS_TO_KG, format_weight, parse_number, why_unreadable
 
@@ -338,6 +339,7 @@ RULES: list[type[Rule]] = [
     WeightUnitMixup,
     ImplausibleWeight,
     TitleWeightMismatch,
+    TitleVolumeMismatch,
     ImplausibleDensity,
     PackageSmallerThanItem,
     CarrierLimit,

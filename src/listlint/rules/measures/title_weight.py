@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+import polars as pl
+
 from listlint.batch import Batch
 from listlint.report import Severity
 from listlint.resources import wordlist
@@ -64,6 +66,16 @@ def stated_kg(title: str) -> tuple[float, str] | None:
     return best
 
 
+def titled_rows(batch: Batch, values: pl.Series, prefilter: str) -> list[tuple[int, str, float]]:
+    """(position, folded title, value) of the listings with a positive ``values`` whose
+    title may state a quantity (``prefilter``, a columnar regex): the only ones MS205
+    and MS206 read word by word."""
+    titles = batch.folded_series("title")
+    maybe = (values > 0).fill_null(False) & titles.str.contains(prefilter).fill_null(False)
+    rows = maybe.arg_true()
+    return list(zip(rows.to_list(), titles.gather(rows).to_list(), values.gather(rows).to_list()))
+
+
 class TitleWeightMismatch(MeasuresRule):
     """The weight column is far lighter than the weight the title states.
 
@@ -86,18 +98,13 @@ class TitleWeightMismatch(MeasuresRule):
     fields = ("weight", "title")
 
     def check(self, batch: Batch, analysis: MeasuresAnalysis) -> Iterator[Hit]:
-        titles = batch.folded_series("title")
-        kg = analysis.frame["kg"]
-        maybe = (kg > 0).fill_null(False) & titles.str.contains(_PREFILTER).fill_null(False)
-        rows = maybe.arg_true().to_list()
-        if not rows:
+        found = titled_rows(batch, analysis.frame["kg"], _PREFILTER)
+        if not found:
             return
         link = self.link()
         raws = batch.frame["weight"] if "weight" in batch.frame.columns else None
         sizes = batch.frame["size"] if "size" in batch.frame.columns else None
-        for i, title, weight in zip(
-            rows, titles.gather(rows).to_list(), kg.gather(rows).to_list(), strict=True
-        ):
+        for i, title, weight in found:
             stated = stated_kg(title)
             if stated is None or weight * LIGHTER_BY >= stated[0]:
                 continue
@@ -116,4 +123,4 @@ class TitleWeightMismatch(MeasuresRule):
             )
 
 
-__all__ = ["LIGHTER_BY", "TitleWeightMismatch", "stated_kg"]
+__all__ = ["LIGHTER_BY", "TitleWeightMismatch", "stated_kg", "titled_rows"]

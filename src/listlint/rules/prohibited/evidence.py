@@ -482,12 +482,10 @@ def analyse(
         return {}
     # only the candidate rows' cells leave polars
     taken = pl.Series(rows, dtype=pl.UInt32)
-    folded = {name: batch.folded_series(name).gather(taken).to_list() for name, _ in fields}
-    raws = {
-        name: batch.frame[name].gather(taken).to_list()
-        for name, _ in fields
-        if batch.frame[name].dtype == pl.Utf8
-    }
+    folded = batch.folded_rows([name for name, _ in fields], taken)
+    # one gather for every text column (a wide catalogue has thousands)
+    texts = [name for name, _ in fields if batch.frame[name].dtype == pl.Utf8]
+    raws = batch.frame.select(texts)[taken].to_dict(as_series=False)
     gtins = batch.frame["gtin"].cast(pl.Utf8).gather(taken).to_list() if batch.has("gtin") else None
     analysis = product() if product is not None else None
     # one frame pass for every candidate row (their roles reuse it), not a row per call

@@ -108,24 +108,24 @@ def candidate_rows(
     pattern_rx = "|".join(f"(?i:{p})" for p in native)
     combined = "|".join([regex, OBFUSCATION_REGEX, *(f"(?i:{p})" for p in native)])
     out = Candidates()
-    for name, _ in fields:
-        folded = batch.folded_series(name)
+    # attribute columns are searched stacked: 16,000 of them in a few passes, not 16,000
+    for chunk, folded in batch.folded_stacks([name for name, _ in fields]):
         mask = _contains(folded, combined)
         assert mask is not None  # escaped literals, a fixed pattern and checked pack patterns
         for pattern in others:
             mask = mask | _re2_contains(folded, pattern)
-        rows = mask.arg_true()
-        if not len(rows):
+        if not mask.any():
             continue
-        subset = folded.gather(rows)
-        obfuscated = subset.str.contains(OBFUSCATION_REGEX).fill_null(False)
-        out.disguised.update((name, i) for i in rows.filter(obfuscated).to_list())
+        cells = batch.stacked_cells(chunk, mask)
+        subset = folded.filter(mask)
+        obfuscated = subset.str.contains(OBFUSCATION_REGEX).fill_null(False).to_list()
+        out.disguised.update(cell for cell, hit in zip(cells, obfuscated, strict=True) if hit)
         if others:  # RE2-only patterns: the row analysis tries them on every candidate cell
-            out.patterned.update((name, i) for i in rows.to_list())
+            out.patterned.update(cells)
         elif native:
-            matched = subset.str.contains(pattern_rx).fill_null(False)
-            out.patterned.update((name, i) for i in rows.filter(matched).to_list())
-        for i in rows.to_list():
+            matched = subset.str.contains(pattern_rx).fill_null(False).to_list()
+            out.patterned.update(cell for cell, hit in zip(cells, matched, strict=True) if hit)
+        for name, i in cells:
             out.hot.setdefault(i, set()).add(name)
     out.hot = dict(sorted(out.hot.items()))
     return out

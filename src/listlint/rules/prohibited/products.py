@@ -78,14 +78,13 @@ class ProductEvidence:
         columns += [c for c in batch.attribute_columns() if batch.frame[c].dtype == pl.Utf8]
         medicines: set[int] = set()
         recalls: set[int] = set()
-        for name in columns:
-            folded = batch.folded_series(name)
+        for chunk, folded in batch.folded_stacks(columns):
             mask = folded.str.contains_any(self.medicine_names).fill_null(False)
-            medicines.update(mask.arg_true().to_list())
+            medicines.update(row for _, row in batch.stacked_cells(chunk, mask))
             # recall words are short brand words ("skil", "maxi"): whole words only, or
             # every "skillet" and "maximum" would be a candidate
             mask = folded.str.contains(self.recall_regex).fill_null(False)
-            recalls.update(mask.arg_true().to_list())
+            recalls.update(row for _, row in batch.stacked_cells(chunk, mask))
         return medicines, recalls
 
     @cached_property

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import polars as pl
 
-from listlint.fields import GROUP, REC, ROW, SHEET
+from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
+from listlint.loader.columns import barcode_header
 from listlint.policy.links import on_hosts
 from listlint.report import Severity
 from listlint.rules.base import Hit
@@ -85,6 +86,36 @@ class SpecsAnalysis:
     @property
     def gtin(self) -> GtinColumn:
         return self.context.gtin
+
+    @cached_property
+    def barcodes(self) -> list[tuple[str, GtinColumn]]:
+        """(header, readings) of each barcode column past the GTIN field's first (a
+        PrestaShop UPC beside its EAN13, a second "UPC" column in a generic file: see
+        :func:`~listlint.loader.columns.barcode_header`). A cell equal to the listing's
+        GTIN is left out: the GTIN rules read it there already."""
+        from listlint.gtin import read_series
+
+        frame = self.batch.frame
+        gtin = (
+            frame["gtin"].str.strip_chars()
+            if "gtin" in frame.columns and frame["gtin"].dtype == pl.Utf8
+            else pl.repeat(None, frame.height, dtype=pl.Utf8, eager=True)
+        )
+        out = []
+        for name in self.batch.attribute_columns():
+            header = name[len(ATTR_PREFIX) :]
+            if not barcode_header(header) or frame[name].null_count() == frame.height:
+                continue
+            cells = frame[name].cast(pl.Utf8, strict=False)
+            # compared as text: a number-typed column (a frame) reads as its digits
+            same = (cells.str.strip_chars() == gtin).fill_null(False)
+            out.append(
+                (
+                    header,
+                    read_series(pl.select(pl.when(same).then(None).otherwise(cells)).to_series()),
+                )
+            )
+        return out
 
     def distinct(self, field: str) -> pl.Series:
         """The distinct non-blank values of a text column (titles repeat across variants)."""

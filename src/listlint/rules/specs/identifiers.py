@@ -50,40 +50,51 @@ class _GtinRule(_Gtin, SpecsRule):
     pass
 
 
-def _invalid_message(r: g.GtinReading) -> tuple[str, str]:
+def _invalid_message(r: g.GtinReading, label: str = "GTIN") -> tuple[str, str]:
     raw = r.raw.strip()
     via = " (after undoing scientific notation)" if g.FULL_SCIENTIFIC in r.repairs else ""
     if r.problem == g.PLACEHOLDER:
         return (
-            f"GTIN {raw!r} is a placeholder, not a real barcode number",
+            f"{label} {raw!r} is a placeholder, not a real barcode number",
             "enter the barcode printed on the product, or leave the cell empty if it has none",
         )
     if r.problem == g.NOT_DIGITS:
         return (
-            f"GTIN {raw!r} contains letters or symbols; a GTIN is 8, 12, 13 or 14 digits "
+            f"{label} {raw!r} contains letters or symbols; a GTIN is 8, 12, 13 or 14 digits "
             "(an internal code belongs in the SKU or MPN column)",
             "enter the barcode number printed on the product",
         )
     if r.problem == g.SEVERAL:
         return (
-            f"the GTIN cell holds {r.detail} ({raw!r}); one listing has one GTIN",
+            f"the {label} cell holds {r.detail} ({raw!r}); one listing has one GTIN",
             "give each variant its own row with its own GTIN",
         )
     if r.problem == g.SCIENTIFIC:
         return (
-            f"GTIN {raw!r} was turned into scientific notation by a spreadsheet: "
+            f"{label} {raw!r} was turned into scientific notation by a spreadsheet: "
             f"{r.detail}, so the real number is lost",
             "format the column as Text and copy the barcodes again from your source",
         )
     if r.problem == g.LENGTH:
         return (
-            f"GTIN {raw!r} has {r.detail}; a GTIN has 8, 12 (UPC), 13 (EAN) or 14 digits",
+            f"{label} {raw!r} has {r.detail}; a GTIN has 8, 12 (UPC), 13 (EAN) or 14 digits",
             "enter the full barcode number printed on the product",
         )
     return (
-        f"GTIN {raw!r} has a wrong check digit{via} ({r.detail}); it is mistyped or made up",
+        f"{label} {raw!r} has a wrong check digit{via} ({r.detail}); it is mistyped or made up",
         "copy the number from the barcode on the packaging",
     )
+
+
+def _odd_codes(analysis: SpecsAnalysis) -> Iterator[tuple[str | None, int, g.GtinReading]]:
+    """(column, position, reading) of every odd code: the GTIN field's (column None: the
+    engine names the field's column), then each further barcode column's (see
+    :attr:`SpecsAnalysis.barcodes`), so a bad UPC beside a good EAN13 is found."""
+    for i, r in analysis.gtin.odd_rows():
+        yield None, i, r
+    for header, readings in analysis.barcodes:
+        for i, r in readings.odd_rows():
+            yield header, i, r
 
 
 class InvalidGtin(_GtinRule):
@@ -111,12 +122,17 @@ class InvalidGtin(_GtinRule):
     summary = "GTIN has a wrong check digit or length, letters, or is a placeholder"
 
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        for i, r in analysis.gtin.odd_rows():
+        for column, i, r in _odd_codes(analysis):
             if r.problem not in INVALID:
                 continue
-            message, suggestion = _invalid_message(r)
+            message, suggestion = _invalid_message(r, column or "GTIN")
             yield Hit(
-                message=message, index=i, field="gtin", match=r.raw.strip(), suggestion=suggestion
+                message=message,
+                index=i,
+                field="gtin",
+                column=column,
+                match=r.raw.strip(),
+                suggestion=suggestion,
             )
 
 
@@ -144,7 +160,7 @@ class RestrictedGtinPrefix(_GtinRule):
     policy_url = PREFIX_POLICY
 
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        for i, r in analysis.gtin.odd_rows():
+        for column, i, r in _odd_codes(analysis):
             if r.problem not in (g.RESTRICTED, g.COUPON):
                 continue
             kind = (
@@ -153,10 +169,11 @@ class RestrictedGtinPrefix(_GtinRule):
                 else "a coupon prefix"
             )
             yield Hit(
-                message=f"GTIN {r.raw.strip()!r} starts with {kind}; it is not a product's "
-                "worldwide barcode and marketplaces reject it",
+                message=f"{column or 'GTIN'} {r.raw.strip()!r} starts with {kind}; it is not "
+                "a product's worldwide barcode and marketplaces reject it",
                 index=i,
                 field="gtin",
+                column=column,
                 match=r.raw.strip(),
                 suggestion="use the manufacturer's GTIN, or leave it empty for own-label "
                 "products without one",
@@ -189,7 +206,7 @@ class GtinNeedsRepair(_GtinRule):
     summary = "GTIN damaged by a spreadsheet or in a short form; repaired code suggested"
 
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        for i, r in analysis.gtin.odd_rows():
+        for column, i, r in _odd_codes(analysis):
             if r.problem in INVALID:
                 continue
             if not r.repairs and r.problem not in FIXABLE_FORMS:
@@ -202,9 +219,10 @@ class GtinNeedsRepair(_GtinRule):
                 what = "has " + " and ".join(_REPAIR_WORDS[x] for x in r.repairs)
             fix = r.fix or r.digits
             yield Hit(
-                message=f"GTIN {r.raw.strip()!r} {what}",
+                message=f"{column or 'GTIN'} {r.raw.strip()!r} {what}",
                 index=i,
                 field="gtin",
+                column=column,
                 match=r.raw.strip(),
                 suggestion=f"write it as {fix} (format the column as Text so it stays so)",
             )

@@ -20,7 +20,7 @@ from listlint.fields import GROUP, REC, ROW, SHEET
 from listlint.report import Severity
 from listlint.rules.base import Hit, Rule
 from listlint.rules.specs import textcheck as tc
-from listlint.rules.specs.attributes import suggestion_for
+from listlint.rules.specs.attributes import EXAMPLES, suggestion_for
 from listlint.rules.specs.family import (
     SPEC_POLICY,
     SpecsAnalysis,
@@ -38,15 +38,24 @@ from listlint.text.matcher import PhraseMatcher, inflections
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.policy.pack import PolicyPack
+    from listlint.rules.context import BatchContext
     from listlint.rules.specs.attributes import AttributeColumns
     from listlint.taxonomy import CategoryMatch
 
 
-class _CategoryAttributes(SpecsRule):
-    """Shared walk: for each listing, the attributes its category asks for, per pack."""
+class _CategoryAttributes(SpecsCatalogRule):
+    """Shared walk: for each listing, the attributes its category asks for, per pack.
+
+    A blank cell is a finding on its listing (per batch, :meth:`check`). An attribute the
+    file has no column for is one finding for the whole file (issue 22: the fix is one
+    column, not 5,000 cells), on its first listing, naming every marketplace and counting
+    the listings that need it: each batch counts its own (:meth:`partial`, one row per
+    attribute and category) and :meth:`merge` adds them up."""
 
     fields = ("category", "product_type")
     kind = "required"  # or "recommended"
+    #: one finding per attribute: each attribute's partial rows merge on their own
+    merge_key = ("__attr",)
 
     def _needs(self, path: str | None) -> dict[str, list[tuple[PolicyPack, str]]]:
         """attribute -> [(pack asking for it, the category path whose rule asks)]."""
@@ -65,15 +74,26 @@ class _CategoryAttributes(SpecsRule):
             by_where.setdefault(where, []).append(pack)
         return " and ".join(f"for {w} listings on {self.names(p)}" for w, p in by_where.items())
 
+    def _asked(
+        self, analysis: SpecsAnalysis
+    ) -> tuple[list[dict[str, list[tuple[PolicyPack, str]]]], list[str]]:
+        """What each distinct category asks for, and every attribute asked (in order)."""
+        memo: dict[str | None, dict[str, list[tuple[PolicyPack, str]]]] = {}
+        for m in analysis.categories.unique:
+            if m.path not in memo:
+                memo[m.path] = self._needs(m.path)
+        needs = [memo[m.path] for m in analysis.categories.unique]
+        return needs, list(dict.fromkeys(a for asks in needs for a in asks))
+
+    def hits(self, context: BatchContext) -> Iterable[Hit]:
+        # per listing, in each batch (the catalogue part is partial/merge)
+        return self.check(context.batch, context.analysis(self.family))
+
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
         attrs = analysis.attributes
         cats = analysis.categories
-        memo: dict[str | None, dict[str, list[tuple[PolicyPack, str]]]] = {}
-        for m in cats.unique:
-            if m.path not in memo:
-                memo[m.path] = self._needs(m.path)
-        needs = [memo[m.path] for m in cats.unique]
-        names = list(dict.fromkeys(a for asks in needs for a in asks))
+        needs, names = self._asked(analysis)
+        names = [a for a in names if attrs.column(a) is not None]
         if not names:
             return
         # columnar: the listings whose category asks for an attribute they lack (a
@@ -89,7 +109,7 @@ class _CategoryAttributes(SpecsRule):
         made: dict[tuple[int, str], dict] = {}
         for j, (i, k) in enumerate(zip(rows.to_list(), codes)):
             for attr, asks in needs[k].items():
-                if not missing[attr][j]:
+                if attr not in missing or not missing[attr][j]:
                     continue
                 if (k, attr) not in made:
                     hit = self._hit(attrs, attr, cats.unique[k], asks)
@@ -106,9 +126,116 @@ class _CategoryAttributes(SpecsRule):
             + f"{self.kind} {self._rules_text(asks)} (category {cat.text!r})",
             packs,
             match=cat.text,
-            policy=self.pack_link(asks[0][0], *specs_of(asks[0][0]).category_links(asks[0][1])),
+            policy=self._link(asks),
             severity=self.severity_of(packs) if self.kind == "required" else None,
         )
+
+    def _link(self, asks: list[tuple[PolicyPack, str]]) -> str | None:
+        return self.pack_link(asks[0][0], *specs_of(asks[0][0]).category_links(asks[0][1]))
+
+    def partial(self, batch: Batch, analysis: SpecsAnalysis) -> pl.DataFrame | None:
+        """Per attribute the file has no column for, and per category asking for it: the
+        first listing, how many listings, and the finding's parts. An attribute whose
+        column this batch has gets a marker row (``__n`` 0), so the merge never says the
+        file lacks a column one of its batches has (options routed per batch)."""
+        attrs = analysis.attributes
+        needs, names = self._asked(analysis)
+        if not names:
+            return None
+        cats = analysis.categories
+        sellable = pl.DataFrame({"k": cats.codes, "i": range(len(batch))}).filter(
+            ~analysis.parent_mask
+        )
+        parts: dict[str, list] = {c: [] for c in _PARTIAL}
+        at: list[int] = []
+        for attr in names:
+            if attrs.column(attr) is not None:
+                at.append(0)
+                for c, v in zip(_PARTIAL, (attr, attrs.label(attr), None, "0", "", "", None, None)):
+                    parts[c].append(v)
+                continue
+            asking = [k for k, asks in enumerate(needs) if attr in asks]
+            counted = (
+                sellable.filter(pl.col("k").is_in(asking))
+                .group_by("k", maintain_order=True)
+                .agg(pl.col("i").first(), pl.len().alias("n"))
+            )
+            for k, i, n in counted.iter_rows():
+                asks = needs[k][attr]
+                packs = [p for p, _ in asks]
+                severity = self.severity_of(packs) if self.kind == "required" else None
+                at.append(i)
+                values = (
+                    attr,
+                    attrs.label(attr),
+                    cats.unique[k].text,
+                    str(n),
+                    self._rules_text(asks),
+                    "\x1f".join(p.label for p in packs),
+                    severity.value if severity is not None else None,
+                    self._link(asks),
+                )
+                for c, v in zip(_PARTIAL, values):
+                    parts[c].append(v)
+        return located_rows(batch, at, **parts) if at else None
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        partials = partials.with_columns(pl.col("__n").cast(pl.Int64))
+        for _, rows in partials.sort(REC).group_by("__attr", maintain_order=True):
+            counted = rows.filter(pl.col("__n") > 0)
+            if counted.height:
+                yield self._file_hit(counted, has_column=counted.height < rows.height)
+
+    def _file_hit(self, rows: pl.DataFrame, has_column: bool) -> Hit:
+        first = rows.row(0, named=True)
+        label = first["__label"]
+        n = int(rows["__n"].sum())
+        per_category = (
+            rows.group_by("__cat", maintain_order=True)
+            .agg(pl.col("__n").sum())
+            .sort("__n", descending=True, maintain_order=True)
+        )
+        shown = [f"{c!r} ({k})" for c, k in per_category.head(_SHOWN).iter_rows()]
+        if per_category.height > _SHOWN:
+            shown.append(f"and {per_category.height - _SHOWN} more")
+        rules = list(dict.fromkeys(rows["__rules"].to_list()))
+        rules_text = " and ".join(rules[:_SHOWN]) + (" and others" if len(rules) > _SHOWN else "")
+        labels = {x for m in rows["__markets"].to_list() for x in m.split("\x1f")}
+        markets = tuple(p.label for p in self.packs if p.label in labels)
+        levels = [Severity(v) for v in rows["__severity"].drop_nulls().to_list()]
+        where = (
+            f"{n} listing{'s' if n != 1 else ''} of "
+            + ("category " if per_category.height == 1 else "categories ")
+            + ", ".join(shown)
+        )
+        why = (
+            f"rows of this file that carry no {label} value"
+            if has_column
+            else f"this file has no {label} column"
+        )
+        return Hit(
+            message=f"{label} is missing on {where} ({why}; reported once for the file); "
+            f"it is {self.kind} {rules_text}",
+            match=first["__cat"],
+            rec=first[REC],
+            row=first[ROW],
+            sku=first["sku"],
+            sheet=first[SHEET],
+            column=label,
+            suggestion=f"add a column with each listing's {label}"
+            + (
+                f" (for example {EXAMPLES[first['__attr']]})" if first["__attr"] in EXAMPLES else ""
+            ),
+            policy=first["__policy"],
+            severity=max(levels, key=lambda s: s.rank) if levels else None,
+            marketplaces=markets,
+        )
+
+
+#: the columns of the attribute rules' partial frames (besides the listing's location)
+_PARTIAL = ("__attr", "__label", "__cat", "__n", "__rules", "__markets", "__severity", "__policy")
+#: categories and marketplace rules named in a file-level finding
+_SHOWN = 3
 
 
 class MissingRequiredAttribute(_CategoryAttributes):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import polars as pl
 
@@ -30,38 +30,75 @@ if TYPE_CHECKING:
 TITLE_POLICY = "https://sellercentral.amazon.com/gp/help/external/YTR6SYGFA5E3EQC"
 
 
-class _LengthRule(SpecsRule):
-    """Shared: a text field longer than the packs' limit for it."""
+class _PackLimitRule(SpecsRule):
+    """The walk the text-limit rules share (SP301, SP302, SP304, SP309): each selected
+    pack's limit (``specs.text.<limit>``), the rows a columnar prefilter keeps, and per
+    listing the packs whose limit its text passes, the strictest limit quoted. A rule
+    declares its field and limit, and says how it prefilters, measures and words a hit."""
 
     limit: ClassVar[str] = ""
-    what: ClassVar[str] = ""
     link_from = "text"
 
+    def rows(
+        self, batch: Batch, analysis: SpecsAnalysis, limits: list[tuple[PolicyPack, float]]
+    ) -> list[int] | range:
+        """The listings that may pass a limit (a cheap columnar test)."""
+        raise NotImplementedError
+
+    def measure(self, text: str, low: float) -> tuple[float, Any] | None:
+        """The text's value compared with the limits, and what the hit quotes; None when
+        it cannot pass the lowest limit ``low``."""
+        raise NotImplementedError
+
+    def passes(self, value: float, limit: float) -> bool:
+        return value > limit
+
+    def hit(self, i: int, text: str, value: float, quoted: Any, packs: list, limit: float) -> Hit:
+        raise NotImplementedError
+
     def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        limits = [(p, getattr(specs_of(p).text, self.limit)) for p in self.packs]
-        limits = [(p, n) for p, n in limits if n]
+        limits = [(p, n) for p in self.packs if (n := getattr(specs_of(p).text, self.limit))]
         if not limits:
             return
-        field = self.fields[0]
         low = min(n for _, n in limits)
-        rows = tc.rows_where(batch, field, lambda s: s.str.len_chars() > low)
-        for i, text in zip(rows, tc.cells(batch, field, rows)):
-            if not text or len(text) <= low:
+        rows = self.rows(batch, analysis, limits)
+        for i, text in zip(rows, tc.cells(batch, self.fields[0], list(rows))):
+            measured = self.measure(text, low) if text else None
+            if measured is None:
                 continue
-            n = tc.char_length(text)
-            over = [(p, lim) for p, lim in limits if n > lim]
-            packs = [p for p, _ in over]
-            lim = min(lim for _, lim in over)
-            yield Hit(
-                message=f"{self.what} is {n} characters long; the limit on "
-                f"{self.names(packs)} is {lim}{self.baseline_note(packs)}",
-                index=i,
-                field=field,
-                match="…" + text[lim : lim + 40],
-                suggestion=f"shorten it to {lim} characters or fewer (the text after character "
-                f"{lim} is quoted)",
-                marketplaces=tuple(p.label for p in packs),
-            )
+            value, quoted = measured
+            over = [(p, n) for p, n in limits if self.passes(value, n)]
+            if over:
+                packs = [p for p, _ in over]
+                yield self.hit(i, text, value, quoted, packs, min(n for _, n in over))
+
+
+class _LengthRule(_PackLimitRule):
+    """A text field longer than the packs' limit for it, in characters."""
+
+    what: ClassVar[str] = ""
+
+    def rows(
+        self, batch: Batch, analysis: SpecsAnalysis, limits: list[tuple[PolicyPack, float]]
+    ) -> list[int] | range:
+        low = min(n for _, n in limits)
+        return tc.rows_where(batch, self.fields[0], lambda s: s.str.len_chars() > low)
+
+    def measure(self, text: str, low: float) -> tuple[float, Any] | None:
+        return None if len(text) <= low else (tc.char_length(text), None)
+
+    def hit(self, i: int, text: str, value: float, quoted: Any, packs: list, limit: float) -> Hit:
+        lim = int(limit)
+        return Hit(
+            message=f"{self.what} is {int(value)} characters long; the limit on "
+            f"{self.names(packs)} is {lim}{self.baseline_note(packs)}",
+            index=i,
+            field=self.fields[0],
+            match="…" + text[lim : lim + 40],
+            suggestion=f"shorten it to {lim} characters or fewer (the text after character "
+            f"{lim} is quoted)",
+            marketplaces=tuple(p.label for p in packs),
+        )
 
 
 class TitleTooLong(_LengthRule):
@@ -185,7 +222,7 @@ class BulletLimits(SpecsRule):
                     break
 
 
-class AllCapsTitle(SpecsRule):
+class AllCapsTitle(_PackLimitRule):
     """A title written mostly in capital letters.
 
     Why:
@@ -211,35 +248,39 @@ class AllCapsTitle(SpecsRule):
     summary = "Title is written in capital letters"
     fields = ("title",)
 
-    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        limits = [(p, r) for p in self.packs if (r := specs_of(p).text.caps_ratio)]
-        if not limits:
-            return
-        rows: list[int] | range = range(len(batch))
-        if all(r > 0 for _, r in limits):
-            # in ASCII text a capitalised word of 4+ characters (one apostrophe at most)
-            # has two capitals in a row; other scripts are left to Python
-            rows = tc.rows_where(
-                batch,
-                "title",
-                lambda s: non_ascii(s) | s.str.contains("[A-Z]{2}"),
-                unique=analysis.distinct("title"),
-            )
-        for i, title in zip(rows, tc.cells(batch, "title", list(rows))):
-            if not title:
-                continue
-            share, words = tc.caps_share(title)
-            over = [p for p, r in limits if share >= r]
-            if words >= 3 and over:
-                yield Hit(
-                    message=f"the title is written in capitals ({round(share * 100)}% of its "
-                    "words); marketplaces ask for normal capitalisation",
-                    index=i,
-                    field="title",
-                    match=title[:60],
-                    suggestion=f"write it as {_sentence_case(title)!r}",
-                    marketplaces=tuple(p.label for p in over),
-                )
+    limit = "caps_ratio"
+
+    def rows(
+        self, batch: Batch, analysis: SpecsAnalysis, limits: list[tuple[PolicyPack, float]]
+    ) -> list[int] | range:
+        if not all(r > 0 for _, r in limits):
+            return range(len(batch))
+        # in ASCII text a capitalised word of 4+ characters (one apostrophe at most)
+        # has two capitals in a row; other scripts are left to Python
+        return tc.rows_where(
+            batch,
+            "title",
+            lambda s: non_ascii(s) | s.str.contains("[A-Z]{2}"),
+            unique=analysis.distinct("title"),
+        )
+
+    def measure(self, text: str, low: float) -> tuple[float, Any] | None:
+        share, words = tc.caps_share(text)
+        return (share, None) if words >= 3 else None
+
+    def passes(self, value: float, limit: float) -> bool:
+        return value >= limit
+
+    def hit(self, i: int, text: str, value: float, quoted: Any, packs: list, limit: float) -> Hit:
+        return Hit(
+            message=f"the title is written in capitals ({round(value * 100)}% of its "
+            "words); marketplaces ask for normal capitalisation",
+            index=i,
+            field="title",
+            match=text[:60],
+            suggestion=f"write it as {_sentence_case(text)!r}",
+            marketplaces=tuple(p.label for p in packs),
+        )
 
 
 #: a token of separators only (" - ", " | ", ","), left between words when a
@@ -289,7 +330,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in wordlist("specs/title_stopwords"))
 
 
-class RepeatedWord(SpecsRule):
+class RepeatedWord(_PackLimitRule):
     """The same word repeated in a title (keyword stuffing): "Dress Women Dress Summer
     Dress Party Dress".
 
@@ -315,36 +356,33 @@ class RepeatedWord(SpecsRule):
     fields = ("title",)
     policy_url = TITLE_POLICY
 
-    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
-        limits: list[tuple[PolicyPack, int]] = [
-            (p, n) for p in self.packs if (n := specs_of(p).text.max_word_repeats)
-        ]
-        if not limits:
-            return
-        stop = _stopwords()
-        low = min(lim for _, lim in limits)
-        rows = tc.rows_where(
+    limit = "max_word_repeats"
+
+    def rows(
+        self, batch: Batch, analysis: SpecsAnalysis, limits: list[tuple[PolicyPack, float]]
+    ) -> list[int] | range:
+        low = min(n for _, n in limits)
+        return tc.rows_where(
             batch, "title", lambda s: tc.may_repeat_words(s, low), unique=analysis.distinct("title")
         )
-        for i, title in zip(rows, tc.cells(batch, "title", rows)):
-            if not title:
-                continue
-            repeats = tc.repeated_words(title, stop)
-            if not repeats:
-                continue
-            word, n = repeats[0]
-            over = [p for p, lim in limits if n > lim]
-            if over:
-                lim = min(lim for p, lim in limits if p in over)
-                yield Hit(
-                    message=f"the word {word!r} appears {n} times in the title; at most "
-                    f"{lim} is allowed on {self.names(over)}{self.baseline_note(over)}",
-                    index=i,
-                    field="title",
-                    match=word,
-                    suggestion="say each thing once; put extra search words in the keywords field",
-                    marketplaces=tuple(p.label for p in over),
-                )
+
+    def measure(self, text: str, low: float) -> tuple[float, Any] | None:
+        repeats = tc.repeated_words(text, _stopwords())
+        if not repeats:
+            return None
+        word, n = repeats[0]
+        return n, word
+
+    def hit(self, i: int, text: str, value: float, quoted: Any, packs: list, limit: float) -> Hit:
+        return Hit(
+            message=f"the word {quoted!r} appears {value} times in the title; at most "
+            f"{limit} is allowed on {self.names(packs)}{self.baseline_note(packs)}",
+            index=i,
+            field="title",
+            match=quoted,
+            suggestion="say each thing once; put extra search words in the keywords field",
+            marketplaces=tuple(p.label for p in packs),
+        )
 
 
 RULES: list[type[Rule]] = [
