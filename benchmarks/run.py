@@ -7,6 +7,9 @@
     python benchmarks/run.py --markdown         # the table as Markdown (for the README)
     python benchmarks/run.py --text             # 200k text-heavy listings (generate_text.py)
     python benchmarks/run.py --text --sizes 10k --policy tiktok-shop-us,amazon-us
+    python benchmarks/run.py --stages FILE --policy P --last pricing,images  # one stage
+        # run as JSON; the --last groups run after the others in each batch, so their
+        # columns show what they add, not the analyses they share and ask for first
 
 For each size the seeded generator (``generate.py``) writes ``benchmarks/data/<n>.csv``
 once (git-ignored); with ``--text``, ``generate_text.py`` writes a text-heavy catalogue
@@ -123,11 +126,14 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]
 
 
 # -- in-process stage profile (run in a child: python run.py --stages FILE) ---------------
-def stages(path: str, policy: str | None = None) -> dict[str, object]:
+def stages(path: str, policy: str | None = None, last: str | None = None) -> dict[str, object]:
     """Serial stage timings for one file, printed as JSON by the child process.
 
     Stages are timed in CPU seconds of this process (all its threads): on a shared
-    machine that is what a stage costs, where wall time also counts the neighbours."""
+    machine that is what a stage costs, where wall time also counts the neighbours.
+    ``last`` (comma-separated groups) runs those families after all others in each
+    batch, so the analyses they share with others (folded text, the product analysis
+    and its lexicon) are charged to the others and their columns show what they add."""
     import resource
 
     clock = time.process_time
@@ -166,6 +172,9 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
     findings = []
     partials: dict[str, list] = {}
     rules = ruleset.for_path(catalog.path)
+    if last:
+        tail = set(last.split(","))
+        rules = [r for r in rules if r.group not in tail] + [r for r in rules if r.group in tail]
     batches = iter(catalog.batches(cfg.batch_size))
     from listlint.engine import _Stamper
 
@@ -366,9 +375,10 @@ def main() -> None:
     ap.add_argument("--no-stages", action="store_true", help="skip the in-process stage run")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
     ap.add_argument("--stages", metavar="FILE", help=argparse.SUPPRESS)
+    ap.add_argument("--last", help=argparse.SUPPRESS)  # with --stages: these groups last
     args = ap.parse_args()
     if args.stages:
-        print(json.dumps(stages(args.stages, args.policy)))
+        print(json.dumps(stages(args.stages, args.policy, args.last)))
         return
     load_before = os.getloadavg()
     sizes = args.sizes or ("200k" if args.text else "10k,100k,1M")

@@ -44,3 +44,24 @@ def test_missing_and_shared_images_do_not_depend_on_batching() -> None:
     split = listlint.lint(rows, select=IM, batch_size=2)
     assert [(f.rule, f.sku) for f in whole.findings] == [(f.rule, f.sku) for f in split.findings]
     assert {(f.rule, f.sku) for f in whole.findings} == {("IM201", "P4-0"), ("IM202", "X")}
+
+
+def test_an_image_column_of_prose_is_reported_once_not_per_listing(tmp_path) -> None:
+    # PrestaShop export whose rows are one cell short of the header: the image URL sits
+    # under "Meta description" and the feature list under "Url imagen"
+    lines = ["Reference;Name;Price;Meta description;Url imagen;Features"]
+    for k in range(6):
+        lines.append(
+            f"W-{k};Casio watch {k};35.00;https://shop.example/w{k}.jpg;"
+            "Alarma diaria: suena cada dia:1:0_Cronometro - 1/100 seg. - 1 hora"
+        )
+    path = tmp_path / "watches.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = listlint.lint(str(path), select=IM).findings
+    assert [(f.rule, f.row) for f in found] == [("IM101", 2)]
+    assert "holds text, not image links" in found[0].message
+    # one real link in the column: the cells are judged link by link again
+    lines[3] = lines[3].replace("Alarma diaria", "https://shop.example/x.jpg Alarma")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = listlint.lint(str(path), select=IM).findings
+    assert len([f for f in found if f.rule == "IM101"]) == 6

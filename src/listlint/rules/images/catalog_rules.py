@@ -60,6 +60,8 @@ class MissingImage(ImagesCatalogRule):
         return "images" in batch.frame.columns  # a blank image column still counts
 
     def partial(self, batch: Batch, analysis: ImagesAnalysis) -> pl.DataFrame | None:
+        if analysis.holds_text:
+            return None  # the image column is not one (IM101): the images may be elsewhere
         f = batch.frame
         keys = f.select(_group_key(batch).alias("key"))["key"]
         frame = pl.DataFrame(

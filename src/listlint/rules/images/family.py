@@ -17,7 +17,7 @@ from listlint.batch import Batch
 from listlint.fields import REC, ROW, SHEET
 from listlint.lifecycle import on_sale
 from listlint.rules.family import Family, FamilyCatalogRule, FamilyRule
-from listlint.rules.images.links import links
+from listlint.rules.images.links import holds_text, links
 from listlint.rules.images.policy import KEY, ImagesSection
 
 if TYPE_CHECKING:
@@ -60,8 +60,22 @@ class ImagesAnalysis:
         self.batch = batch
 
     @cached_property
-    def links(self) -> pl.DataFrame:
+    def all_links(self) -> pl.DataFrame:
+        """Every link of the image cells, classified (:func:`.links.links`)."""
         return links(self.batch)
+
+    @cached_property
+    def holds_text(self) -> bool:
+        """The batch's image cells hold prose, not links (:func:`.links.holds_text`)."""
+        return holds_text(self.all_links)
+
+    @cached_property
+    def links(self) -> pl.DataFrame:
+        """The links the rules judge: none where the image cells hold text. A header one
+        field off from its rows (or a column mapped wrongly) puts a feature list under
+        "Url imagen": judged link by link, every listing would get a bad link and none
+        the image it has in the neighbouring column. IM101 reports the column once."""
+        return self.all_links.clear() if self.holds_text else self.all_links
 
     @cached_property
     def live(self) -> pl.Series:

@@ -72,6 +72,27 @@ def links(batch: Batch) -> pl.DataFrame:
     return batch.cached("images:links", compute)
 
 
+def holds_text(frame: pl.DataFrame) -> bool:
+    """True when classified links (:func:`links`) are prose rather than links: not one
+    is a web address, a scheme or "//" link, or a name ending in a known image or media
+    type, and at least half contain spaces ("Iluminacion de la pantalla:Una luz..."). A
+    cell of words in an image column says the column is not what its header claims
+    (rows one cell short of the header, a column mapped wrongly): a file-level fault,
+    not one bad link per listing."""
+    if not frame.height:
+        return False
+    low = pl.col("url").str.to_lowercase()
+    linkish = frame.select(
+        (
+            pl.col("web")
+            | pl.col("ext").is_in(list(image_extensions()))
+            | low.str.starts_with("//")
+            | low.str.contains(r"^(?:ftp|sftp|file|data|s3|gs):")
+        ).any()
+    ).item()
+    return not linkish and frame["spaces"].mean() >= 0.5  # type: ignore[operator]
+
+
 def _path_end(low: pl.Expr) -> pl.Expr:
     """The last 7 characters of a link's path (query string and fragment cut)."""
     cut = pl.min_horizontal(

@@ -29,7 +29,10 @@ class InvalidImageUrl(ImagesRule):
     Why: marketplaces download each image from its link (Google image_link 6324350:
     "http or https, RFC 3986"); anything else leaves the listing without that image.
     A relative path to a file that sits beside the catalogue is read as a local image
-    (IM3xx), not reported here.
+    (IM3xx), not reported here. An image column whose cells are all prose, not one of
+    them a link (rows a cell short of their header put a feature list under "Url
+    imagen"), is reported once, at its first listing, and the other image rules leave
+    it: the listings' images are in some other column.
 
     Fails:
         ``images/mug.jpg`` (no such file beside the catalogue); ``ftp://host/mug.jpg``;
@@ -46,6 +49,9 @@ class InvalidImageUrl(ImagesRule):
     summary = "Image link is not an absolute http(s) URL"
 
     def check(self, batch: Batch, analysis: ImagesAnalysis) -> Iterator[Hit]:
+        if analysis.holds_text:
+            yield self._text_column(batch, analysis)
+            return
         ascii_packs = [p.label for p in self.cfg.packs if p.section.ascii_only]
         rows = analysis.links
         if not rows.height:
@@ -85,6 +91,24 @@ class InvalidImageUrl(ImagesRule):
                 suggestion=fix,
                 policy=link,
             )
+
+    def _text_column(self, batch: Batch, analysis: ImagesAnalysis) -> Hit:
+        """One finding for an image column that holds prose, at its first listing."""
+        cells = analysis.all_links
+        first = cells.row(0, named=True)
+        header = batch.column_name("images") or "images"
+        n = cells["i"].n_unique()
+        return Hit(
+            message=f"the image column {header!r} holds text, not image links, in all {n} "
+            f"listing(s) that fill it (first: {first['url'][:60]!r}); the header may be "
+            "one field off from the rows, or the column mapped wrongly",
+            index=first["i"],
+            field="images",
+            match=first["url"][:300],
+            suggestion="check that every row has as many cells as the header (DT101), or "
+            "name the image column with --map images=HEADER",
+            policy=self.link(),
+        )
 
 
 class InsecureImageUrl(ImagesRule):

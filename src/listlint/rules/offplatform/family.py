@@ -9,83 +9,52 @@ anything (a columnar prefilter, see :mod:`.prefilter`), each read once by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from listlint.rules.base import Hit
-from listlint.rules.family import Family, FamilyRule
-from listlint.rules.marketplace import first_named_link, names, strictest
+from listlint.rules.family import Family
+from listlint.rules.marketplace import names, strictest
 from listlint.rules.offplatform import detect, prefilter
 from listlint.rules.offplatform.policy import KEY, OffplatformSection, offplatform_of
 from listlint.rules.offplatform.vocab import Vocab, build
-from listlint.rules.textscan import TextCell, read_cells
+from listlint.rules.textscan import Cell, TextAnalysis, TextCell, TextFamily, TextRule
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
     from listlint.policy.pack import PolicyPack
-    from listlint.rules.context import BatchContext
 
-#: the seller's own text; manufacturer and responsible-person fields are left alone
-#: (the EU GPSR requires an address, e-mail and phone there)
-FIELDS = ("title", "description", "bullets")
+#: manufacturer and responsible-person fields are not read (the EU GPSR requires an
+#: address, e-mail and phone there): only textscan's FIELDS, the seller's own text
 POLICY = "https://sellercentral.amazon.com/gp/help/external/200390640"
 
 
-class OffplatformFamily(Family[Vocab, "OffplatformAnalysis"]):
+class OffplatformAnalysis(TextAnalysis[Vocab, detect.Found]):
+    def candidates(self, batch: Batch, field: str) -> list[int]:
+        pf = self.vocab.prefilter
+        assert pf is not None  # built with the vocabulary
+        return prefilter.candidates(batch, field, pf)
+
+    def read(self, cell: TextCell) -> list[detect.Found]:
+        return detect.find(cell.folded, self.vocab, cell.aligned)
+
+
+class OffplatformFamily(TextFamily[Vocab, OffplatformAnalysis]):
     name: ClassVar[str] = "offplatform"
     section = (KEY, OffplatformSection)
-
-    def build(self) -> Vocab:
-        return build()
-
-    def analyse(self, context: BatchContext) -> OffplatformAnalysis:
-        return OffplatformAnalysis(context.batch, self.resources)
+    vocabulary = build
+    analysis = OffplatformAnalysis
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One text cell with something off-platform in it."""
-
-    text: TextCell
-    found: tuple[detect.Found, ...]
-
-    def quote(self, f: detect.Found) -> str:
-        return self.text.quote(f.start, f.end)
-
-
-class OffplatformAnalysis:
-    def __init__(self, batch: Batch, vocab: Vocab) -> None:
-        self.batch = batch
-        self.vocab = vocab
-
-    @cached_property
-    def cells(self) -> list[Cell]:
-        vocab = self.vocab
-        pf = vocab.prefilter
-        assert pf is not None  # built with the vocabulary
-        out: list[Cell] = []
-        for cell in read_cells(self.batch, FIELDS, lambda b, f: prefilter.candidates(b, f, pf)):
-            found = detect.find(cell.folded, vocab, cell.aligned)
-            if found:
-                out.append(Cell(cell, tuple(found)))
-        return out
-
-
-class OffplatformRule(FamilyRule[OffplatformFamily, OffplatformAnalysis]):
+class OffplatformRule(TextRule[OffplatformFamily, OffplatformAnalysis]):
     """Base of the offplatform rules: which kinds of finding a rule reports, whether a
     selected marketplace refuses one, its strictest severity, and its link."""
 
     group: ClassVar[str] = "offplatform"
     family_type: ClassVar[type[Family[Any, Any]]] = OffplatformFamily
     policy_url: ClassVar[str | None] = POLICY
+    section_of = staticmethod(offplatform_of)
     #: the :class:`~.detect.Found` kinds this rule reports
     kinds: ClassVar[tuple[str, ...]] = ()
-    fields = FIELDS
-
-    @property
-    def packs(self) -> list[PolicyPack]:
-        return self.family.packs
 
     def refusing(self, f: detect.Found) -> list[PolicyPack]:
         """The selected packs that refuse ``f`` (all, but links a marketplace allows and
@@ -148,9 +117,5 @@ class OffplatformRule(FamilyRule[OffplatformFamily, OffplatformAnalysis]):
         values = batch.values("brand")
         return lambda i: values[i]
 
-    def default_policy(self, hit: Hit | None = None) -> str | None:
-        def link(pack: PolicyPack) -> str | None:
-            section = offplatform_of(pack)
-            return self.family.link(pack, section.policy_url, section.source, self.policy_url)
 
-        return first_named_link(self.packs, hit, link, self.policy_url)
+__all__ = ["Cell", "OffplatformAnalysis", "OffplatformFamily", "OffplatformRule"]

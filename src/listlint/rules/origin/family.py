@@ -18,20 +18,18 @@ import polars as pl
 
 from listlint.rules import textscan
 from listlint.rules.base import Hit
-from listlint.rules.family import Family, FamilyRule
-from listlint.rules.marketplace import first_named_link, names, strictest
+from listlint.rules.family import Family
+from listlint.rules.marketplace import names, strictest
 from listlint.rules.origin import detect
 from listlint.rules.origin.policy import KEY, OriginSection, origin_of
 from listlint.rules.origin.vocab import OWNER, Vocab, build
-from listlint.rules.textscan import read_cells
+from listlint.rules.textscan import FIELDS, TextRule, read_cells
 from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
-    from listlint.policy.pack import PolicyPack
     from listlint.rules.context import BatchContext
 
-FIELDS = ("title", "description", "bullets")
 ORIGIN = "country_of_origin"
 ADDRESS = "manufacturer_address"
 POLICY = "https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-323"
@@ -155,17 +153,14 @@ class OriginAnalysis:
         return out
 
 
-class OriginRule(FamilyRule[OriginFamily, OriginAnalysis]):
+class OriginRule(TextRule[OriginFamily, OriginAnalysis]):
     """Base of the origin rules: severity and marketplaces from the packs, links."""
 
     group: ClassVar[str] = "origin"
     family_type: ClassVar[type[Family[Any, Any]]] = OriginFamily
     policy_url: ClassVar[str | None] = POLICY
-    fields = (ORIGIN, ADDRESS)
-
-    @property
-    def packs(self) -> list[PolicyPack]:
-        return self.family.packs
+    fields: ClassVar[tuple[str, ...]] = (ORIGIN, ADDRESS)
+    section_of = staticmethod(origin_of)
 
     def hit(
         self, stated: Stated, claim: tuple[str, detect.OriginClaim, str], message: str, fix: str
@@ -185,10 +180,3 @@ class OriginRule(FamilyRule[OriginFamily, OriginAnalysis]):
             severity=severity if self.packs else None,
             marketplaces=named,
         )
-
-    def default_policy(self, hit: Hit | None = None) -> str | None:
-        def link(pack: PolicyPack) -> str | None:
-            section = origin_of(pack)
-            return self.family.link(pack, section.policy_url, section.source, self.policy_url)
-
-        return first_named_link(self.packs, hit, link, self.policy_url)
