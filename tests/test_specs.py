@@ -330,3 +330,30 @@ _cell = st.one_of(
 )
 def test_specs_rules_never_raise(rows: list[dict]) -> None:
     listlint.lint(rows, select=["specs"], policy=["google-shopping", "amazon-us", "tiktok-shop-us"])
+
+
+def test_a_conditional_attribute_without_a_column_is_one_finding_for_the_file() -> None:
+    """SP103 (issue 22): listings that mention a battery in a file with no battery-type
+    column are one finding for the file, across batches; a blank cell in a column the
+    file has stays a finding on its listing."""
+    rows = [
+        {"sku": f"E{i}", "title": "Wireless earbuds, 30 h battery life", "category": "Electronics"}
+        for i in range(5)
+    ]
+    rows.append({"sku": "P1", "title": "Wooden puzzle", "category": "Toys"})
+    rows.append({"sku": "T1", "title": "Rechargeable LED torch", "category": "Tools"})
+    report = listlint.lint(rows, select=["SP103"], policy=["amazon-us"], batch_size=2)
+    found = _codes(report, "SP103")
+    assert len(found) == 1
+    (one,) = found
+    assert one.sku == "E0" and one.marketplaces == ("Amazon US",)
+    assert "6 listings" in one.message and "reported once for the file" in one.message
+    assert "no battery type column" in one.message
+    whole = _codes(listlint.lint(rows, select=["SP103"], policy=["amazon-us"]), "SP103")
+    assert [(f.sku, f.message) for f in whole] == [(one.sku, one.message)]
+    # the column present: each listing with a blank cell is its own finding
+    rows = [{**r, "battery type": ""} for r in rows]
+    rows[0]["battery type"] = "Lithium-ion"
+    report = listlint.lint(rows, select=["SP103"], policy=["amazon-us"], batch_size=2)
+    assert [f.sku for f in _codes(report, "SP103")] == ["E1", "E2", "E3", "E4", "T1"]
+    assert not any("this file has no" in f.message for f in report.findings)

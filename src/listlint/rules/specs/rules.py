@@ -25,7 +25,6 @@ from listlint.rules.specs.family import (
     SPEC_POLICY,
     SpecsAnalysis,
     SpecsCatalogRule,
-    SpecsRule,
     located_rows,
 )
 from listlint.rules.specs.identifiers import RULES as IDENTIFIER_RULES
@@ -297,7 +296,7 @@ class MissingRecommendedAttribute(_CategoryAttributes):
 _MENTION_FIELDS = ("title", "description", "bullets", "category")
 
 
-class MissingConditionalAttribute(SpecsRule):
+class MissingConditionalAttribute(SpecsCatalogRule):
     """The listing's text mentions something that brings its own required attribute,
     such as a battery (battery type), and that attribute is missing.
 
@@ -305,7 +304,9 @@ class MissingConditionalAttribute(SpecsRule):
         Products with batteries need their battery type (cell composition) declared:
         Amazon's templates ask for it as a safety attribute and carriers treat lithium
         cells as dangerous goods. Conditions are data (``specs.conditions``: trigger
-        words, cancelling phrases, required attributes); the Amazon pack has one.
+        words, cancelling phrases, required attributes); the Amazon pack has one. A
+        blank cell is a finding on its listing; when the file has no column for the
+        attribute, one finding for the file counts the listings that need it (issue 22).
         https://sellercentral.amazon.sa/gp/help/external/201576650
 
     Fails:
@@ -351,7 +352,11 @@ class MissingConditionalAttribute(SpecsRule):
                     mentions.setdefault((p, c), m.term)
         return {k: v for k, v in mentions.items() if k not in cancelled}
 
-    def check(self, batch: Batch, analysis: SpecsAnalysis) -> Iterator[Hit]:
+    def _needs(
+        self, batch: Batch, analysis: SpecsAnalysis
+    ) -> Iterator[tuple[int, str, str, list[PolicyPack], str, str | None]]:
+        """(listing, attribute, condition, packs asking, trigger word, policy link) for
+        each attribute a listing's text makes required and the listing lacks."""
         if not len(self._matcher()):
             return
         attrs = analysis.attributes
@@ -384,23 +389,95 @@ class MissingConditionalAttribute(SpecsRule):
                     entry = needs.setdefault((attr, cond.name), ([], term, link))
                     entry[0].append(pack)
             for (attr, cond_name), (packs, term, source) in needs.items():
-                if attrs.value(attr, i) is not None:
-                    continue
-                label = attrs.label(attr)
-                yield self.missing_hit(
-                    attrs,
-                    attr,
-                    i,
-                    f"the listing mentions {term!r}, so its "
-                    + "{label} is required on "
-                    + f"{self.names(packs)}, and it is missing"
-                    + "{absent}",
-                    packs,
-                    match=term,
-                    suggestion=suggestion_for(attr, label)
-                    + f"; if the product has no {cond_name}, say so (e.g. '{cond_name}-free')",
-                    policy=source,
-                )
+                if attrs.value(attr, i) is None:
+                    yield i, attr, cond_name, packs, term, source
+
+    def hits(self, context: BatchContext) -> Iterable[Hit]:
+        # per listing where the file has the attribute's column (the rest: partial/merge)
+        analysis = context.analysis(self.family)
+        attrs = analysis.attributes
+        for i, attr, cond_name, packs, term, source in self._needs(context.batch, analysis):
+            if attrs.column(attr) is None:
+                continue
+            yield self.missing_hit(
+                attrs,
+                attr,
+                i,
+                f"the listing mentions {term!r}, so its "
+                + "{label} is required on "
+                + f"{self.names(packs)}, and it is missing",
+                packs,
+                match=term,
+                suggestion=suggestion_for(attr, attrs.label(attr))
+                + f"; if the product has no {cond_name}, say so (e.g. '{cond_name}-free')",
+                policy=source,
+            )
+
+    def partial(self, batch: Batch, analysis: SpecsAnalysis) -> pl.DataFrame | None:
+        """One row per listing and attribute the file has no column for: the merge makes
+        one finding per attribute for the whole file."""
+        attrs = analysis.attributes
+        at: list[int] = []
+        parts: dict[str, list] = {c: [] for c in _CONDITION_PARTIAL}
+        for i, attr, cond_name, packs, term, source in self._needs(batch, analysis):
+            if attrs.column(attr) is not None:
+                continue
+            severity = self.severity_of(packs)
+            values = (
+                attr,
+                attrs.label(attr),
+                cond_name,
+                term,
+                "\x1f".join(p.label for p in packs),
+                severity.value if severity is not None else None,
+                source,
+            )
+            at.append(i)
+            for c, v in zip(_CONDITION_PARTIAL, values):
+                parts[c].append(v)
+        return located_rows(batch, at, **parts) if at else None
+
+    def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
+        for _, rows in partials.sort(REC).group_by("__attr", maintain_order=True):
+            first = rows.row(0, named=True)
+            label = first["__label"]
+            n = rows.height
+            terms = list(dict.fromkeys(rows["__term"].to_list()))
+            said = ", ".join(repr(t) for t in terms[:_SHOWN]) + (
+                f" and {len(terms) - _SHOWN} more" if len(terms) > _SHOWN else ""
+            )
+            labels = {x for m in rows["__markets"].to_list() for x in m.split("\x1f")}
+            packs = [p for p in self.packs if p.label in labels]
+            levels = [Severity(v) for v in rows["__severity"].drop_nulls().to_list()]
+            cond_name = first["__cond"]
+            yield Hit(
+                message=f"{label} is missing on {n} listing{'s' if n != 1 else ''} that "
+                f"mention {said} (this file has no {label} column; reported once for the "
+                f"file); it is required on {self.names(packs)}",
+                match=first["__term"],
+                rec=first[REC],
+                row=first[ROW],
+                sku=first["sku"],
+                sheet=first[SHEET],
+                column=label,
+                suggestion=f"add a column with each listing's {label}; where a product "
+                f"has no {cond_name}, say so (e.g. '{cond_name}-free')",
+                policy=first["__policy"],
+                severity=max(levels, key=lambda s: s.rank) if levels else None,
+                marketplaces=tuple(p.label for p in packs),
+            )
+
+
+#: the columns of SP103's partial frames (besides the listing's location)
+_CONDITION_PARTIAL = (
+    "__attr",
+    "__label",
+    "__cond",
+    "__term",
+    "__markets",
+    "__severity",
+    "__policy",
+)
 
 
 class UnmappedCategory(SpecsCatalogRule):
