@@ -227,7 +227,7 @@ def finding_rows(findings: Iterable[Finding]) -> Iterator[tuple[Any, ...]]:
     its stored rows without making a model of each."""
     rows = getattr(findings, "rows", None)
     if rows is not None:
-        return rows()  # type: ignore[no-any-return]
+        return rows()
     # a Finding's __dict__ is in field order (make_finding and pydantic both fill it so)
     return (tuple(f.__dict__.values()) for f in findings)
 
