@@ -91,12 +91,16 @@ class _Encoded(dict[Any, str]):
     Most of a finding repeats across the findings of its rule: code, name, group,
     severity, path, column, message, suggestion, policy link, marketplaces. Looking
     their text up costs a dict access where encoding and escaping cost ~1 µs each
-    (a 1M-listing run writes 700k findings). The values a Finding holds (exact str,
-    int, None, Severity, tuple of str) never compare equal across those types except
-    a Severity and its own name, which encode alike."""
+    (a 1M-listing run writes 700k findings). The values kept (exact str, None,
+    Severity, tuple of str) never compare equal across those types except a Severity
+    and its own name, which encode alike."""
 
     def __missing__(self, value: Any) -> str:
         text = json_escaped(_value_json(value))
+        if type(value) is int:
+            # not kept: 2.0 or True (only model_construct lets them in) would find the
+            # text of 2 or 1; a row number rarely repeats anyway
+            return text
         if len(self) >= _MEMO_LIMIT:
             self.clear()
         self[value] = text
