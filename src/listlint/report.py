@@ -223,9 +223,9 @@ def make_finding(values: dict[str, Any]) -> Finding:
 
 def finding_rows(findings: Iterable[Finding]) -> Iterator[tuple[Any, ...]]:
     """Each finding's values in FINDING_FIELDS order, for formatters that write every
-    field: a report kept on disk (:class:`listlint.spill.SpilledFindings`) hands over
-    its stored rows without making a model of each."""
-    rows = getattr(findings, "rows", None)
+    field: a report kept on disk (:class:`listlint.spill.SpilledFindings`, through its
+    own ``finding_rows``) hands over its stored rows without making a model of each."""
+    rows = getattr(findings, "finding_rows", None)
     if rows is not None:
         return rows()
     # a Finding's __dict__ is in field order (make_finding and pydantic both fill it so)

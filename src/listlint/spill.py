@@ -180,7 +180,7 @@ class SpilledFindings(Sequence[Finding]):
     def __len__(self) -> int:
         return self._spill.count
 
-    def rows(self) -> Iterator[tuple[Any, ...]]:
+    def finding_rows(self) -> Iterator[tuple[Any, ...]]:
         """The findings' values in FINDING_FIELDS order (see :func:`listlint.report.
         finding_rows`), read back from disk."""
         if self._list is not None:
