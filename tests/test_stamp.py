@@ -113,3 +113,29 @@ def test_report_json_escapes_what_json_escapes() -> None:
     )
     expected = json.dumps(finding.to_dict(), ensure_ascii=False, indent=2)
     assert finding_json(finding) == expected.replace("\n", "\n    ")
+
+
+def test_report_json_of_values_only_model_construct_lets_in() -> None:
+    """A row number of another type written after an equal int (2.0 after 2) is written
+    as that finding's own JSON says (pydantic's serialiser), not as the int's text."""
+    import io
+    import json
+
+    from listlint.formatters import FormatOptions
+    from listlint.formatters.json import write
+    from listlint.report import Report
+
+    base = {"rule": "X1", "name": "n", "group": "g", "severity": Severity.INFO, "message": "m"}
+    findings = [
+        Finding(**base, row=2),
+        Finding.model_construct(**base, row=2.0),
+        Finding(**base, row=1),
+        Finding.model_construct(**base, row=True),
+    ]
+    report = Report.model_construct(summary=Report().summary, findings=findings)
+    out = io.StringIO()
+    write(report, out, FormatOptions())
+    rows = [line.strip() for line in out.getvalue().splitlines() if '"row"' in line]
+    expected = [json.dumps(f.to_dict()["row"]) for f in findings]
+    assert rows == [f'"row": {e},' for e in expected]
+    assert rows == ['"row": 2,', '"row": 2.0,', '"row": 1,', '"row": 1,']

@@ -258,3 +258,24 @@ def test_broken_quoting_still_streams_in_bounded_blocks(tmp_path) -> None:
     assert len(frames) > 3
     assert max(len(f) for f in frames) < 120
     assert "S299" in pl.concat(frames)["c0"].to_list()
+
+
+@pytest.mark.parametrize("slice_bytes", [1, 2, 3, 5, 1 << 24])
+def test_encoding_of_a_streamed_file_does_not_depend_on_where_slices_end(
+    tmp_path, monkeypatch, slice_bytes: int
+) -> None:
+    """The whole-file UTF-8 check skips ASCII slices; a character cut by a slice end,
+    a stray byte in an ASCII run or at the very end still decide the kind as before."""
+    cases = {
+        "ascii": (b"sku,title\nA1,Mug\n", "utf-8"),
+        "utf-8": ("sku,title\nA1,Caf\u00e9 \u9ad8\u4eff \U0001f600 mug\n".encode(), "utf-8"),
+        "mixed": ("sku,title\nZ1,\u9ad8\u4eff\n".encode() + b"Z2,Caf\xe9\n", "mixed"),
+        "legacy": (b"sku,title\nA1,Caf\xe9 cr\xe8me\n", "legacy"),
+        "cut at the end": ("sku,title\nA1,\u00e9".encode()[:-1], "legacy"),
+        "wide then cut": ("sku,title\nA1,\u00e9 \u00e9".encode()[:-1], "mixed"),
+    }
+    monkeypatch.setattr(stream, "_SLICE", slice_bytes)
+    for name, (data, kind) in cases.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_bytes(data)
+        assert stream._utf8_kind(path) == kind, name

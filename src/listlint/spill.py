@@ -42,21 +42,21 @@ def _row(f: Finding) -> tuple[Any, ...]:
     return tuple(f.__dict__.values())  # a finding's fields, in FINDING_FIELDS order
 
 
-_KEY_AT = [
+_PATH, _SHEET, _LINE, _FIELD, _RULE, _MATCH = (
     FINDING_FIELDS.index(name) for name in ("path", "sheet", "row", "field", "rule", "match")
-]
+)
 
 
 def _row_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """:meth:`Finding.sort_key` of a finding stored as a row (tested equal)."""
-    path, sheet, line, field, rule, match = (row[i] for i in _KEY_AT)
+    line = row[_LINE]
     return (
-        path or "",
-        sheet or "",
+        row[_PATH] or "",
+        row[_SHEET] or "",
         line if line is not None else -1,
-        field or "",
-        rule,
-        match or "",
+        row[_FIELD] or "",
+        row[_RULE],
+        row[_MATCH] or "",
     )
 
 
@@ -98,9 +98,9 @@ class FindingSpill:
         return Path(self._dir.name) / f"run{self._written:06d}.pickle"
 
     def _spill(self) -> None:
-        self.memory.sort(key=Finding.sort_key)
+        rows = sorted(map(_row, self.memory), key=_row_key)
         path = self._new_path()
-        _write_run(path, (_row(f) for f in self.memory))
+        _write_run(path, rows)
         self.memory = []
         self.runs.append(path)
         self._tiers.append(0)
@@ -117,12 +117,20 @@ class FindingSpill:
 
     def sorted(self) -> Iterator[Finding]:
         """Every finding, in report order."""
-        tail = sorted(self.memory, key=Finding.sort_key)
+        if not self.runs:
+            yield from sorted(self.memory, key=Finding.sort_key)
+            return
+        yield from map(_finding, self.sorted_rows())
+
+    def sorted_rows(self) -> Iterator[tuple[Any, ...]]:
+        """Every finding's values (FINDING_FIELDS order), in report order: what the
+        JSON and CSV writers read, without a model made of each finding read back."""
+        tail = sorted(map(_row, self.memory), key=_row_key)
         if not self.runs:
             yield from tail
             return
-        streams = [_read_run(p) for p in self.runs] + [iter(tail)]
-        yield from heapq.merge(*streams, key=Finding.sort_key)
+        streams = [_read_rows(p) for p in self.runs] + [iter(tail)]
+        yield from heapq.merge(*streams, key=_row_key)
 
     def findings(self) -> list[Finding] | SpilledFindings:
         """A plain sorted list when nothing spilled, else a disk-backed sequence."""
@@ -160,10 +168,6 @@ def _read_rows(path: Path) -> Iterator[tuple[Any, ...]]:
             yield from rows
 
 
-def _read_run(path: Path) -> Iterator[Finding]:
-    return map(_finding, _read_rows(path))
-
-
 class SpilledFindings(Sequence[Finding]):
     """Report findings read back from disk on each iteration (never all in memory).
 
@@ -175,6 +179,13 @@ class SpilledFindings(Sequence[Finding]):
 
     def __len__(self) -> int:
         return self._spill.count
+
+    def finding_rows(self) -> Iterator[tuple[Any, ...]]:
+        """The findings' values in FINDING_FIELDS order (see :func:`listlint.report.
+        finding_rows`), read back from disk."""
+        if self._list is not None:
+            return (_row(f) for f in self._list)
+        return self._spill.sorted_rows()
 
     def __iter__(self) -> Iterator[Finding]:
         if self._list is not None:

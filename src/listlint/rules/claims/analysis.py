@@ -78,10 +78,11 @@ def _collect(batch: Batch, fields: tuple[str, ...]) -> list[_Work]:
     for name in fields:
         if name not in frame.columns or frame[name].dtype != pl.Utf8:
             continue
-        column = frame[name]
+        rows = gated_rows(batch.folded_series(name), title=name == "title")
+        # the gated cells leave polars in one call (indexing a Series costs ~1 µs a cell)
+        texts = frame[name].gather(rows).to_list() if rows else []
         seen: dict[str, tuple[MappedText, list[Candidate]]] = {}
-        for i in gated_rows(batch.folded_series(name), title=name == "title"):
-            text = column[i]
+        for i, text in zip(rows, texts, strict=True):
             found = seen.get(text)
             if found is None:
                 found = seen[text] = candidates(text, name)

@@ -44,6 +44,8 @@ LEXICON_FILES = {
 AMBIGUITY = {"other-senses": "other", "rare-sense": "rare", "abbreviation": "abbr"}
 _NON_WORD = r"[^\p{L}\p{N}]+"
 _WORD = re.compile(r"[^\W_]+")
+#: distinct words whose facts a lexicon keeps (then it starts over): bounded memory
+_SEEN_LIMIT = 200_000
 _PLURALS = ("s", "es")
 #: Portuguese and Spanish plurals that change the ending (accents folded): infecção ->
 #: infecções, lesão -> lesões, renal -> renais, luz -> luces
@@ -141,6 +143,8 @@ class ConditionLexicon:
             lengths.setdefault(first, set()).add(key.count(" ") + 1)
         self._index = {w: sorted(n, reverse=True) for w, n in lengths.items()}
         self._words = frozenset(w for key in self._rows for w in key.split(" "))
+        #: what :meth:`_learn` found out about each word read so far
+        self._seen: dict[str, tuple[str, list[str], bool]] = {}
 
     def __len__(self) -> int:
         return self._frame.height
@@ -172,11 +176,13 @@ class ConditionLexicon:
     def find(self, text: str) -> list[LexHit]:
         """Names in ``text`` (folded), longest first at each word, never overlapping."""
         spans = [m.span() for m in _WORD.finditer(text)]
-        words = [w if w in self._words else _american(w) for w in (text[a:b] for a, b in spans)]
+        seen = self._seen
+        found = [seen.get(w) or self._learn(w) for w in (text[a:b] for a, b in spans)]
         out: list[LexHit] = []
-        heads = [_heads(w) for w in words]
-        if all(self._index.keys().isdisjoint(h) for h in heads):
-            return out  # most texts name nothing: one set test per word
+        if not any(starts for _, _, starts in found):
+            return out  # most texts name nothing: one look-up per word
+        words = [w for w, _, _ in found]
+        heads = [h for _, h, _ in found]
         i = 0
         while i < len(words):
             hit = self._at(words, i, heads[i])
@@ -188,6 +194,18 @@ class ConditionLexicon:
             out.append(LexHit(spans[i][0], spans[j][1], self.entry(rows[0]), rows[0], alts))
             i = j + 1
         return out
+
+    def _learn(self, word: str) -> tuple[str, list[str], bool]:
+        """``word`` as names spell it (US spelling), the singulars it may be the plural
+        of, and whether a name starts with one of them: the same for every occurrence,
+        so worked out once per distinct word (descriptions repeat their words)."""
+        spelt = word if word in self._words else _american(word)
+        heads = _heads(spelt)
+        facts = (spelt, heads, not self._index.keys().isdisjoint(heads))
+        if len(self._seen) >= _SEEN_LIMIT:
+            self._seen.clear()
+        self._seen[word] = facts
+        return facts
 
     def _at(self, words: list[str], i: int, heads: list[str]) -> tuple[list[int], int] | None:
         """(rows, last word) of the longest name starting at word ``i`` (``heads``: the

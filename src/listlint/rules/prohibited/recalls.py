@@ -30,6 +30,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _MODEL = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{5,}$")
 #: a token that may be a model code: letters, digits and separators, at least one digit
 _CODE_TOKEN = re.compile(r"(?<![\w\-./])(?=[\w\-./]*\d)[^\W_][\w\-./]*[^\W_]")
+_DIGIT = re.compile(r"\d")
 _BARCODE = re.compile(r"^\d{8}$|^\d{12,14}$")
 #: brand cells that name no brand
 _NO_BRAND = frozenset({"", "no brand", "unbranded", "generic", "n/a", "none", "unknown", "various"})
@@ -129,7 +130,10 @@ class RecallIndex:
                 return RecallMatch(self.recalls[self.codes[g][0]], "gtin", 0, 0, "barcode")
         for name, text in fields.items():
             found = [(m.start, m.end, m.payload) for m in self.model_matcher.iter(text)]
-            for tok in _CODE_TOKEN.finditer(text):  # only tokens with a digit can be codes
+            # only tokens with a digit can be codes: a text without one (most
+            # descriptions) skips the token regex, which tries every word start
+            tokens = _CODE_TOKEN.finditer(text) if _DIGIT.search(text) else ()
+            for tok in tokens:
                 for i in self.codes.get(_code(tok.group(0)), ()):
                     found.append((tok.start(), tok.end(), i))
             for start, end, i in found:
