@@ -135,11 +135,19 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
     t0 = clock()
     import listlint.loader.normalize as normalize
     from listlint.api import load, make_config
-    from listlint.engine import RuleSet, lint_catalog, loader_findings, merge_partials
+    from listlint.engine import (
+        Deferred,
+        RuleSet,
+        combine_evidence,
+        lint_catalog,
+        loader_findings,
+        merge_partials,
+    )
     from listlint.formatters import FormatOptions, get
     from listlint.loader import from_records
     from listlint.report import Report
     from listlint.rules.base import CatalogRule
+    from listlint.rules.facts import gather
 
     cfg = make_config(jobs=1, policy=policy)
     ruleset = RuleSet.build(cfg)
@@ -169,6 +177,8 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
     batches = iter(catalog.batches(cfg.batch_size))
     from listlint.engine import _Stamper
 
+    gathering = ruleset.gatherers(rules)
+    deferred: list[Deferred] = []
     while True:
         t = clock()
         batch = next(batches, None)
@@ -176,7 +186,19 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
         if batch is None:
             break
         stamp = _Stamper(ruleset, batch, batch.path)
-        context = ruleset.context(batch)  # one analysis per family, as the engine does
+        # the catalogue facts' evidence, judged on the batch's own facts and settled at
+        # the end, as the engine does (engine.Deferred): charged to the families reading it
+        evidence: dict = {}
+        for fam_ in gathering:
+            t = clock()
+            evidence.update(gather([fam_], batch))
+            family[fam_.name] = family.get(fam_.name, 0.0) + clock() - t
+        t = clock()
+        facts = combine_evidence(ruleset, [evidence], rules) if gathering else None
+        context = ruleset.context(batch, facts)  # one analysis per family, as the engine does
+        if gathering:
+            family[gathering[0].name] = family.get(gathering[0].name, 0.0) + clock() - t
+        held: dict[str, list] = {}
         for rule in rules:
             fam = rule.group
             t = clock()
@@ -186,9 +208,27 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
                     if part is not None and part.height:
                         partials.setdefault(rule.code, []).append(part)
             elif rule.applies(batch):
-                findings.extend(stamp(rule, h) for h in rule.hits(context))
+                found = [stamp(rule, h) for h in rule.hits(context)]
+                if getattr(getattr(rule, "family", None), "gathers", False):
+                    held.setdefault(fam, []).extend(found)
+                else:
+                    findings.extend(found)
             family[fam] = family.get(fam, 0.0) + clock() - t
+        for fam_ in gathering:
+            t = clock()
+            kept = fam_.kept_rows(context)
+            frame = batch.frame[kept] if kept else batch.frame.clear()
+            deferred.append(
+                Deferred(evidence, held.get(fam_.name, []), frame, batch.path, batch.columns)
+            )
+            family[fam_.name] = family.get(fam_.name, 0.0) + clock() - t
         context.release()
+    if deferred:
+        t = clock()
+        whole = combine_evidence(ruleset, (d.evidence for d in deferred), rules)
+        for d in deferred:
+            findings.extend(d.settle(ruleset, whole))
+        family[gathering[0].name] = family.get(gathering[0].name, 0.0) + clock() - t
     merged = []
     groups = {r.code: r.group for r in rules}
     for code, parts in partials.items():  # catalogue-level rules: phase two, per rule
