@@ -24,7 +24,13 @@ from listlint.rules.ip.analysis import Mention, RowEvidence, analyse
 from listlint.rules.ip.catalog_facts import BrandColumnFacts
 from listlint.rules.ip.families import Families, families
 from listlint.rules.ip.index import Brand, BrandIndex
-from listlint.rules.ip.listing import MODEL_FIELD, CharacterIndex, ListingFacts, read_facts
+from listlint.rules.ip.listing import (
+    MODEL_FIELD,
+    PRODUCT_GROUPS,
+    CharacterIndex,
+    ListingFacts,
+    read_facts,
+)
 from listlint.rules.ip.policy import KEY, IPSection, ip_of
 from listlint.rules.ip.prices import PriceBook, is_miniature
 from listlint.rules.ip.signals import SignalMatcher
@@ -212,9 +218,13 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
     #: the catalogue's brand-column facts (IpAnalysis.column), set by :meth:`start`
     column: BrandColumnFacts = BrandColumnFacts(frozenset(), frozenset())
 
+    #: the batch's analysis (set by :meth:`start`), for the product roles of its words
+    analysis: IpAnalysis | None = None
+
     def start(self, analysis: IpAnalysis) -> None:
         """Take the batch's analysis facts every check weighs (call first in ``check``)."""
         self.column = analysis.column
+        self.analysis = analysis
 
     def hit(self, message: str, *, index: int, field: str, match: str, suggestion: str,
             severity: Severity | None) -> Hit:  # fmt: skip
@@ -267,6 +277,8 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
         """Is this mention a brand use at all (not an ordinary word or a vague alias)?"""
         if m.disguise:
             return True
+        if not signals and self._taste_or_look(m, ev, batch, i):
+            return False
         plain_name = m.name.kind in ("name", "variant")
         if m.name.brand.ordinary_in_category and plain_name:
             return signals  # "off-white linen dress" is a colour, "off-white replica" is not
@@ -292,6 +304,26 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
                 return False  # "Sour Apple Ice", "Double Apple": the word, not the maker
             return bool(m.name.brand.groups & self.listing_groups(batch, i))
         return True
+
+    def _taste_or_look(self, m: Mention, ev: RowEvidence, batch: Batch, i: int) -> bool:
+        """Does the brand word name what the product tastes, smells or looks like, on a
+        product the brand does not make? The shared product analysis reads its role
+        ("Yeti Mint" nicotine pouches: a flavour, what the pouch contains; a scent of a
+        candle), and the brand's groups miss both the listing's category words and its
+        product group. A drinks brand on a flavoured drink stays a brand use, and so does a
+        brand named with one of its models ("Rolex Daydate olive": a shade of a watch)."""
+        if m.field != "title" or self.analysis is None:
+            return False
+        if any(n.name.brand is m.name.brand and n.name.is_model for n in ev.mentions):
+            return False
+        from listlint.product import Role
+
+        product = self.analysis.product
+        if product.role(i, "title", m.start, m.end).role not in (Role.INGREDIENT, Role.ATTRIBUTE):
+            return False
+        group = product.frame["product_group"][i]
+        groups = self.listing_groups(batch, i) | PRODUCT_GROUPS.get(group or "", frozenset())
+        return not (m.name.brand.groups & groups)
 
     def _named_as_brand(self, m: Mention, ev: RowEvidence) -> bool:
         """Is an ordinary-word brand ("Apple", "Coach", "Dove") written as the maker: first
