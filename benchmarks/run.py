@@ -147,7 +147,6 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
     from listlint.loader import from_records
     from listlint.report import Report
     from listlint.rules.base import CatalogRule
-    from listlint.rules.facts import gather
 
     cfg = make_config(jobs=1, policy=policy)
     ruleset = RuleSet.build(cfg)
@@ -186,18 +185,9 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
         if batch is None:
             break
         stamp = _Stamper(ruleset, batch, batch.path)
-        # the catalogue facts' evidence, judged on the batch's own facts and settled at
-        # the end, as the engine does (engine.Deferred): charged to the families reading it
-        evidence: dict = {}
-        for fam_ in gathering:
-            t = clock()
-            evidence.update(gather([fam_], batch))
-            family[fam_.name] = family.get(fam_.name, 0.0) + clock() - t
-        t = clock()
-        facts = combine_evidence(ruleset, [evidence], rules) if gathering else None
-        context = ruleset.context(batch, facts)  # one analysis per family, as the engine does
-        if gathering:
-            family[gathering[0].name] = family.get(gathering[0].name, 0.0) + clock() - t
+        # judged on the batch's own facts (read when the family first asks, inside its
+        # rules' time) and settled at the end, as the engine does (engine.Deferred)
+        context = ruleset.context(batch)  # one analysis per family, as the engine does
         held: dict[str, list] = {}
         for rule in rules:
             fam = rule.group
@@ -214,6 +204,7 @@ def stages(path: str, policy: str | None = None) -> dict[str, object]:
                 else:
                     findings.extend(found)
             family[fam] = family.get(fam, 0.0) + clock() - t
+        evidence = {f.name: ev for f in gathering if (ev := context.evidence(f)) is not None}
         for fam_ in gathering:
             t = clock()
             kept = fam_.kept_rows(context)

@@ -336,16 +336,16 @@ def batch_result(ruleset: RuleSet, batch: Batch, facts: CatalogFacts | None = No
     rules = ruleset.for_path(batch.path)
     families = ruleset.gatherers(rules)
     defer = facts is None and bool(families)
-    evidence: dict[str, pl.DataFrame] = {}
-    if defer:
-        evidence = gather(families, batch)
-        facts = combine(families, [evidence])
+    # without the catalogue's facts the context reads the batch's own, when a family asks
     context = ruleset.context(batch, facts)
     deferred = None
     try:
         found = check_batch(ruleset, batch, rules, context)
         partials = catalog_partials(ruleset, batch, rules, context)
         if defer:
+            evidence = {
+                fam.name: ev for fam in families if (ev := context.evidence(fam)) is not None
+            }
             held = {r.code for r in rules if _gathered(ruleset, r)}
             kept = sorted({i for fam in families for i in fam.kept_rows(context)})
             deferred = Deferred(

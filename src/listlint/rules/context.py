@@ -48,6 +48,7 @@ class BatchContext:
         self._analyses: dict[Family[Any, Any], Any] = {}
         self._facts = facts
         self._own_facts: dict[Family[Any, Any], pl.DataFrame | None] = {}
+        self._evidence: dict[Family[Any, Any], pl.DataFrame | None] = {}
 
     def facts(self, family: Family[Any, Any]) -> pl.DataFrame | None:
         """``family``'s catalogue facts (phase one over the whole file). A caller that
@@ -55,9 +56,15 @@ class BatchContext:
         if self._facts is not None:
             return self._facts.of(family)
         if family not in self._own_facts:
-            own = family.evidence(self.batch)
+            own = self.evidence(family)
             self._own_facts[family] = None if own is None else family.combine([own])
         return self._own_facts[family]
+
+    def evidence(self, family: Family[Any, Any]) -> pl.DataFrame | None:
+        """``family``'s phase-one evidence of this batch (made once, on first use)."""
+        if family not in self._evidence:
+            self._evidence[family] = family.evidence(self.batch)
+        return self._evidence[family]
 
     def analysis(self, family: Family[Any, A]) -> A:
         """``family``'s analysis of this batch, computed on the first call."""
@@ -72,6 +79,7 @@ class BatchContext:
         or the batch (reference cycles the engine's rare collections would leave)."""
         self._analyses.clear()
         self._own_facts.clear()
+        self._evidence.clear()
         self.__dict__.pop("categories", None)
         self.__dict__.pop("gtin", None)
 
