@@ -38,41 +38,45 @@ def _names(lex: ConditionLexicon, text: str) -> list[str]:
     return [text[h.start : h.end] for h in lex.find(text)]
 
 
-def test_names_match_on_words_longest_first_with_plurals() -> None:
-    lex = _lexicon(
-        ("kidney stone", "en", "N20", ""),
-        ("kidney", "en", "Q60", ""),
-        ("crohn's disease", "en", "K50", ""),
-        ("varicose veins", "en", "I83", ""),
-        ("infecção urinária", "pt", "N39", ""),
-        ("cálculo renal", "es", "N20", ""),
-    )
-    text = "kidney stones, crohn s disease, a varicose vein, infeccoes urinarias, calculos renales"
-    assert _names(lex, text) == [
-        "kidney stones",  # plural of the last word
-        "crohn s disease",  # punctuation is not part of a name
-        "varicose vein",  # singular of a plural name
-        "infeccoes urinarias",  # Portuguese -ção/-ções
-        "calculos renales",  # every word of a Spanish name takes the plural
-    ]
-    assert _names(lex, "kidneys") == ["kidneys"]
-    assert _names(lex, "kidneyx stone") == []
+@pytest.mark.parametrize(
+    ("rows", "text", "names"),
+    [
+        pytest.param(
+            [("kidney stone", "en", "N20", ""), ("kidney", "en", "Q60", ""),
+             ("crohn's disease", "en", "K50", ""), ("varicose veins", "en", "I83", ""),
+             ("infecção urinária", "pt", "N39", ""), ("cálculo renal", "es", "N20", "")],
+            "kidney stones, crohn s disease, a varicose vein, infeccoes urinarias, calculos renales",
+            [
+                "kidney stones",  # plural of the last word
+                "crohn s disease",  # punctuation is not part of a name
+                "varicose vein",  # singular of a plural name
+                "infeccoes urinarias",  # Portuguese -ção/-ções
+                "calculos renales",  # every word of a Spanish name takes the plural
+            ],
+            id="longest-first-with-plurals",
+        ),
+        pytest.param([("kidney", "en", "Q60", "")], "kidneys", ["kidneys"], id="plural"),
+        pytest.param([("kidney stone", "en", "N20", "")], "kidneyx stone", [], id="words-only"),
+        pytest.param(  # ICD-10-CM spells the American way; sellers in the UK or India do not
+            [("leukoderma", "en", "L81", ""), ("hemorrhoids", "en", "K64", ""),
+             ("esophagitis", "en", "K20", ""), ("tumor", "en", "D49", ""),
+             ("leucemia", "es", "C95", ""), ("shoe", "en", "", "")],
+            "leucoderma, haemorrhoids, oesophagitis, tumours, leucemia, shoes",
+            ["leucoderma", "haemorrhoids", "oesophagitis", "tumours", "leucemia", "shoes"],
+            id="british-spellings",
+        ),
+        pytest.param([("leukoderma", "en", "L81", "")], "aerobic leucite", [], id="not-a-spelling"),
+    ],
+)  # fmt: skip
+def test_names_match_on_words(
+    rows: list[tuple[str, str, str, str]], text: str, names: list[str]
+) -> None:
+    assert _names(_lexicon(*rows), text) == names
 
 
-def test_british_spellings_find_the_us_names() -> None:
-    """ICD-10-CM spells the American way; sellers in the UK, India or Australia do not."""
-    lex = _lexicon(
-        ("leukoderma", "en", "L81", ""),
-        ("hemorrhoids", "en", "K64", ""),
-        ("esophagitis", "en", "K20", ""),
-        ("tumor", "en", "D49", ""),
-        ("leucemia", "es", "C95", ""),
-        ("shoe", "en", "", ""),
-    )
-    text = "leucoderma, haemorrhoids, oesophagitis, tumours, leucemia, shoes"
-    assert _names(lex, text) == text.split(", ")
-    assert [h.entry.lang for h in lex.find("leucemia")] == ["es"]  # a name as written first
-    assert _names(lex, "aerobic leucite") == []
+def test_a_name_as_written_comes_before_a_respelling() -> None:
+    lex = _lexicon(("leukemia", "en", "C95", ""), ("leucemia", "es", "C95", ""))
+    assert [h.entry.lang for h in lex.find("leucemia")] == ["es"]
 
 
 def test_ambiguity_marks_languages_and_chapters() -> None:
