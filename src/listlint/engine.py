@@ -309,6 +309,8 @@ class Deferred:
     columns: dict[str, str]
 
     def settle(self, ruleset: RuleSet, facts: CatalogFacts) -> list[Finding]:
+        if not self.rows.height:
+            return self.findings  # no kept row: nothing the facts could change
         rules = [r for r in ruleset.for_path(self.path) if _gathered(ruleset, r)]
         own = combine(ruleset.gatherers(rules), [self.evidence])
         batch = Batch(self.rows, path=self.path, columns=self.columns)
