@@ -22,7 +22,7 @@ cache the analysis reuses, so phase two does not match them again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from listlint.rules.ip.families import Families
     from listlint.rules.ip.index import Brand, BrandIndex
 
-SCHEMA = {
+SCHEMA: dict[str, Any] = {
     "kind": pl.Utf8,  # "brand": one brand-column value; "title": a distinct title
     "value": pl.Utf8,
     "rows": pl.Int64,
@@ -128,7 +128,7 @@ def combine(frames: list[pl.DataFrame]) -> pl.DataFrame:
     and the same whatever the grouping of the frames)."""
     if len(frames) == 1:
         return frames[0]  # evidence() and combine() leave a frame in this form
-    whole = pl.concat([f.select(list(SCHEMA)).cast(SCHEMA) for f in frames])
+    whole = pl.concat([f.select(list(SCHEMA)).cast(pl.Schema(SCHEMA)) for f in frames])
     brands = (
         whole.filter(pl.col("kind") == "brand")
         .group_by("kind", "value")
@@ -191,8 +191,10 @@ class BrandColumnFacts:
 
     @classmethod
     def read(cls, facts: pl.DataFrame | None) -> BrandColumnFacts:
-        brands = facts.filter(pl.col("kind") == "brand") if facts is not None else None
-        if brands is None or not brands.height:
+        if facts is None:
+            return cls(frozenset(), frozenset())
+        brands = facts.filter(pl.col("kind") == "brand")
+        if not brands.height:
             return cls(frozenset(), frozenset())
         house = frozenset(brands.filter(pl.col("house")).get_column("value").to_list())
         total = int(brands.get_column("rows").sum() or 0)
