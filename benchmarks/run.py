@@ -141,7 +141,14 @@ def stages(path: str, policy: str | None = None, last: str | None = None) -> dic
     t0 = clock()
     import listlint.loader.normalize as normalize
     from listlint.api import load, make_config
-    from listlint.engine import RuleSet, lint_catalog, loader_findings, merge_partials
+    from listlint.engine import (
+        Deferred,
+        RuleSet,
+        combine_evidence,
+        lint_catalog,
+        loader_findings,
+        merge_partials,
+    )
     from listlint.formatters import FormatOptions, get
     from listlint.loader import from_records
     from listlint.report import Report
@@ -178,6 +185,8 @@ def stages(path: str, policy: str | None = None, last: str | None = None) -> dic
     batches = iter(catalog.batches(cfg.batch_size))
     from listlint.engine import _Stamper
 
+    gathering = ruleset.gatherers(rules)
+    deferred: list[Deferred] = []
     while True:
         t = clock()
         batch = next(batches, None)
@@ -185,7 +194,10 @@ def stages(path: str, policy: str | None = None, last: str | None = None) -> dic
         if batch is None:
             break
         stamp = _Stamper(ruleset, batch, batch.path)
+        # judged on the batch's own facts (read when the family first asks, inside its
+        # rules' time) and settled at the end, as the engine does (engine.Deferred)
         context = ruleset.context(batch)  # one analysis per family, as the engine does
+        held: dict[str, list] = {}
         for rule in rules:
             fam = rule.group
             t = clock()
@@ -195,9 +207,28 @@ def stages(path: str, policy: str | None = None, last: str | None = None) -> dic
                     if part is not None and part.height:
                         partials.setdefault(rule.code, []).append(part)
             elif rule.applies(batch):
-                findings.extend(stamp(rule, h) for h in rule.hits(context))
+                found = [stamp(rule, h) for h in rule.hits(context)]
+                if getattr(getattr(rule, "family", None), "gathers", False):
+                    held.setdefault(fam, []).extend(found)
+                else:
+                    findings.extend(found)
             family[fam] = family.get(fam, 0.0) + clock() - t
+        evidence = {f.name: ev for f in gathering if (ev := context.evidence(f)) is not None}
+        for fam_ in gathering:
+            t = clock()
+            kept = fam_.kept_rows(context)
+            frame = batch.frame[kept] if kept else batch.frame.clear()
+            deferred.append(
+                Deferred(evidence, held.get(fam_.name, []), frame, batch.path, batch.columns)
+            )
+            family[fam_.name] = family.get(fam_.name, 0.0) + clock() - t
         context.release()
+    if deferred:
+        t = clock()
+        whole = combine_evidence(ruleset, (d.evidence for d in deferred), rules)
+        for d in deferred:
+            findings.extend(d.settle(ruleset, whole))
+        family[gathering[0].name] = family.get(gathering[0].name, 0.0) + clock() - t
     merged = []
     groups = {r.code: r.group for r in rules}
     for code, parts in partials.items():  # catalogue-level rules: phase two, per rule

@@ -43,6 +43,8 @@ def lint_in_parts(frame: pl.DataFrame, cfg: Config, parts: int, buckets: int) ->
         table = P.resolve_refs(pl.concat(indexed)).reverse()
         bucket = table[P.KEY_COL].hash(seed=5) % parts
         indexed = [table.filter(bucket == i) for i in range(parts)]
+    # phase one: every partition's catalogue-facts evidence, combined on the driver
+    spec = P.with_facts(spec, pl.concat([P.evidence_part(part, spec) for part in indexed]))
     wire = pl.concat([P.lint_part(part, spec) for part in indexed])
     merged = [P.merge_part(wire.filter(pl.col("__dest") % 3 == i), spec) for i in range(3)]
     return pl.concat(merged)

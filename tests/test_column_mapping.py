@@ -416,3 +416,40 @@ def test_a_configurable_row_without_child_rows_stays_a_listing() -> None:
         columns={"variant_type": "product_type"},
     )
     assert cat.listings_count == 1
+
+
+# --- who sells is not the brand (issue 20) ------------------------------------------------
+@pytest.mark.parametrize(
+    "header", ["vendor_name", "Vendor Name", "Seller Name", "store_name", "Shop name"]
+)
+def test_a_sellers_name_column_is_not_the_brand(header: str) -> None:
+    """A marketplace seller's or a dropship supplier's name says who sells the listing,
+    not the product's brand (a Nike shoe sold by "Kicks Outlet" is still Nike's)."""
+    assert "brand" not in _mapped(["sku", "title", header, "price"])
+
+
+@pytest.mark.parametrize(
+    ("headers", "brand"),
+    [(["sku", "title", "vendor", "price"], "vendor"), (["sku", "title", "Brand Name"], "Brand Name"),
+     (["Handle", "Title", "Vendor", "Variant Price"], "Vendor"),
+     (["sku", "title", "Manufacturer name"], "Manufacturer name")],
+)  # fmt: skip
+def test_brand_and_maker_columns_stay_the_brand(headers: list[str], brand: str) -> None:
+    assert _mapped(headers)["brand"] == [brand]
+
+
+def test_woocommerce_variations_inherit_the_brands_column(tmp_path: Path) -> None:
+    """A Russian WooCommerce export names the Brands column "Бренды" and fills it on the
+    parent only: its variations are the parent's brand, not listings without one."""
+    path = _csv(
+        tmp_path,
+        "woo_ru.csv",
+        "ID,Тип,Артикул,Имя,Базовая цена,Родительский,Бренды\n"
+        "10,variable,AF1,Кроссовки Nike Air Force 1 '07,,,Nike\n"
+        "11,variation,AF1-42,Кроссовки Nike Air Force 1 '07 - 42,12990,AF1,\n"
+        "12,variation,AF1-43,Кроссовки Nike Air Force 1 '07 - 43,12990,AF1,\n",
+    )
+    catalog = load(path)
+    assert catalog.columns["brand"] == "Бренды"
+    assert catalog.frame.get_column("brand").to_list() == ["Nike"] * 3
+    assert not listlint.lint(path, select=["ip"]).findings

@@ -29,13 +29,6 @@ from listlint.partitions import wire_findings, wire_stats  # noqa: E402
 SYNTHETIC = H.SYNTHETIC_ROWS
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known defect (issue 17/20): the ip family reads a few file-level facts per batch "
-    "(stores and house brands, a brand column that the file's titles contradict), so a "
-    "partition that lacks the rest of the file can judge a listing differently (Biore "
-    "filed under Sunplay); they must become catalogue-level (two-phase) evidence",
-)
 def test_case_catalogue_equals_single_machine() -> None:
     ddf = dd.from_pandas(H.case_catalogue().to_pandas(), npartitions=5)
     found = D.lint_dataframe(ddf, select=H.SELECT, policy=H.POLICY).compute()

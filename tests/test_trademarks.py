@@ -248,3 +248,15 @@ def test_genuine_counts_only_before_a_brand_the_column_contradicts() -> None:
     assert _lint({"title": "Genuine Rolex Daytona", "brand": "Rolex"}) == []
     assert _lint({"title": "Rolex Daytona genuine leather strap", "brand": "Rolex"}) == []
     assert _lint({"title": "genuine"}) == []
+
+
+def test_a_shared_model_name_belongs_to_the_brand_the_title_imitates() -> None:
+    """ "Superstar" is a model of adidas and of Golden Goose: next to "Adidaz" it is the
+    adidas model, so the knock-off is reported once, as an adidas lookalike (issue 20)."""
+    import listlint
+
+    rows = [{"sku": "A1", "title": "Adidaz Superstar sneakers white", "price": "25"},
+            {"sku": "A2", "title": "Adidas Superstar shoes", "brand": "Adidas", "price": "100"}]  # fmt: skip
+    found = listlint.lint(rows, select=["ip"]).findings
+    assert [(f.sku, f.rule) for f in found] == [("A1", "TM101")]
+    assert "Adidas" in found[0].message and "Golden Goose" not in found[0].message

@@ -43,7 +43,7 @@ import polars as pl
 
 from listlint.acceptance import accept_findings
 from listlint.config import Config
-from listlint.engine import RuleSet, check_batch, loader_findings, merge_partials
+from listlint.engine import RuleSet, catalog_facts, check_batch, loader_findings, merge_partials
 from listlint.engine import catalog_partials as engine_partials
 from listlint.errors import InputError
 from listlint.fields import REC, ROW
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from listlint.engine import RuleSet
     from listlint.policy import PolicySet
     from listlint.report import Report
+    from listlint.rules.facts import CatalogFacts
 
 __all__ = [
     "FINDINGS_SCHEMA",
@@ -207,16 +208,20 @@ def _to_polars(table: Any) -> pl.DataFrame:
 
 
 def lint_catalog_part(
-    ruleset: RuleSet, catalog: Catalog
+    ruleset: RuleSet, catalog: Catalog, facts: CatalogFacts | None = None
 ) -> tuple[list[Finding], dict[str, list[pl.DataFrame]]]:
     """Phase one on a loaded part: stateless findings (loader issues included) and
-    catalogue-rule partials, batch by batch as the local engine does."""
+    catalogue-rule partials, batch by batch as the local engine does, judged with the
+    catalogue's ``facts`` (:func:`listlint.engine.catalog_facts`; default: the part's
+    own, which are the catalogue's when the part is the whole catalogue)."""
 
     rules = ruleset.for_path(catalog.path)
     findings = loader_findings(ruleset, catalog, rules)
     partials: dict[str, list[pl.DataFrame]] = {}
+    if facts is None:
+        facts = catalog_facts(ruleset, catalog)
     for batch in catalog.batches(ruleset.config.batch_size):
-        context = ruleset.context(batch)  # one analysis per family for both phases
+        context = ruleset.context(batch, facts)  # one analysis per family for both phases
         findings.extend(check_batch(ruleset, batch, rules, context))
         for code, frame in engine_partials(ruleset, batch, rules, context).items():
             partials.setdefault(code, []).append(frame)

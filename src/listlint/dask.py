@@ -22,6 +22,7 @@ import polars as pl
 from listlint.batchapi import FINDINGS_SCHEMA
 from listlint.errors import ConfigError
 from listlint.partitions import (
+    EVIDENCE_SCHEMA,
     FINDING,
     ID_COL,
     KEY_COL,
@@ -34,9 +35,11 @@ from listlint.partitions import (
     add_index,
     count_rows,
     engine_config,
+    evidence_part,
     finish_wires,
     lint_part,
     merge_part,
+    with_facts,
 )
 
 if TYPE_CHECKING:
@@ -103,9 +106,13 @@ def _lint(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
     return _pandas(lint_part(_polars(pdf), spec))
 
 
-def wire_frame(pdf: pd.DataFrame) -> pl.DataFrame:
+def _evidence(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
+    return _pandas(evidence_part(_polars(pdf), spec))
+
+
+def wire_frame(pdf: pd.DataFrame, schema: dict[str, Any] = WIRE_SCHEMA) -> pl.DataFrame:
     """A pandas wire partition back as the polars wire frame."""
-    return pl.DataFrame({c: pdf[c].tolist() for c in WIRE_SCHEMA}, schema=WIRE_SCHEMA)
+    return pl.DataFrame({c: pdf[c].tolist() for c in schema}, schema=schema)
 
 
 def _merge(pdf: pd.DataFrame, spec: PartitionSpec) -> pd.DataFrame:
@@ -141,6 +148,10 @@ def wire(
     indexed = ddf.map_partitions(_index, spec, offsets, meta=meta_index)
     if spec.group_fields():
         indexed = _resolve_refs(indexed).shuffle(on=KEY_COL, npartitions=parts)
+    # phase one: the catalogue's facts from every partition, combined here, shipped with
+    # the spec to phase two (the index is computed twice: cheaper than holding it)
+    evidence = indexed.map_partitions(_evidence, spec, meta=_meta(EVIDENCE_SCHEMA)).compute()
+    spec = with_facts(spec, wire_frame(evidence, EVIDENCE_SCHEMA))
     linted = indexed.map_partitions(_lint, spec, meta=_meta(WIRE_SCHEMA))
     shuffled = linted.shuffle(on="__dest", npartitions=spec.buckets)
     merged = shuffled.map_partitions(_merge, spec, meta=_meta(WIRE_SCHEMA))

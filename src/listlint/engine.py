@@ -25,6 +25,7 @@ from listlint.report import Finding, Severity, make_finding
 from listlint.rules import selectors
 from listlint.rules.base import CatalogRule, Hit, Rule, RuleContext
 from listlint.rules.context import BatchContext
+from listlint.rules.facts import CatalogFacts, combine, gather, gatherers
 from listlint.rules.family import Family, FamilyRule
 from listlint.rules.packs import load_policy_set
 from listlint.rules.registry import select_rules
@@ -68,11 +69,16 @@ class RuleSet:
         severities = selectors.by_code(config.severity, rules)
         return cls(rules, config, policies, list(families.values()), severities)
 
-    def context(self, batch: Batch) -> BatchContext:
-        """The context the families' analyses of ``batch`` hang off. Issue 16's product
-        analysis, once it exists, is computed here, once per batch, and handed to every
-        family through :attr:`BatchContext.product`."""
-        return BatchContext(batch)
+    def context(self, batch: Batch, facts: CatalogFacts | None = None) -> BatchContext:
+        """The context the families' analyses of ``batch`` hang off, with the catalogue's
+        ``facts`` (phase one, :func:`catalog_facts`; None: the batch's own)."""
+        return BatchContext(batch, facts)
+
+    def gatherers(self, rules: list[Rule] | None = None) -> list[Family[Any, Any]]:
+        """The families of ``rules`` (default: all) that read catalogue facts."""
+        rules = self.rules if rules is None else rules
+        used = {id(getattr(r, "family", None)) for r in rules}
+        return [f for f in gatherers(self.families) if id(f) in used]
 
     def severity_for(self, rule: Rule, hit: Hit) -> Severity:
         if rule.code in self.severities:
@@ -164,6 +170,31 @@ class _Stamper:
         return self._column[name]
 
 
+def batch_evidence(
+    ruleset: RuleSet, batch: Batch, rules: list[Rule] | None = None
+) -> dict[str, pl.DataFrame]:
+    """Phase one on one batch: each gathering family's evidence frame."""
+    return gather(ruleset.gatherers(rules), batch)
+
+
+def combine_evidence(
+    ruleset: RuleSet, parts: Iterable[dict[str, pl.DataFrame]], rules: list[Rule] | None = None
+) -> CatalogFacts:
+    """The catalogue's facts from its batches' evidence (:func:`batch_evidence`)."""
+    return combine(ruleset.gatherers(rules), parts)
+
+
+def catalog_facts(ruleset: RuleSet, catalog: Catalog) -> CatalogFacts | None:
+    """Phase one over a catalogue held in memory (a Spark/Dask partition, a library
+    frame): None when no selected family gathers. Local runs defer instead
+    (:class:`Deferred`): a streamed file is not read twice."""
+    rules = ruleset.for_path(catalog.path)
+    if not ruleset.gatherers(rules):
+        return None
+    parts = [batch_evidence(ruleset, b, rules) for b in catalog.batches(ruleset.config.batch_size)]
+    return combine_evidence(ruleset, parts, rules)
+
+
 def check_batch(
     ruleset: RuleSet,
     batch: Batch,
@@ -172,7 +203,7 @@ def check_batch(
 ) -> list[Finding]:
     """Findings of every per-batch rule on one batch (stateless: any partition works).
     Pass the batch's ``context`` when :func:`catalog_partials` runs on it too, so the
-    families analyse it once."""
+    families analyse it once, and with the catalogue's facts (:func:`catalog_facts`)."""
     context = context if context is not None else ruleset.context(batch)
     out: list[Finding] = []
     stamp = _Stamper(ruleset, batch, batch.path)
@@ -263,23 +294,81 @@ def _issue_hit(issue: LoadIssue) -> Hit:
     )
 
 
-BatchResult = tuple[list[Finding], dict[str, pl.DataFrame]]
+@dataclass
+class Deferred:
+    """One batch's findings by the families that read catalogue facts, judged on the
+    batch's own facts, and what it takes to judge them again on the whole catalogue's:
+    the batch's evidence and the rows those families kept (the only rows they find
+    anything in). A local run reads the file once; at its end, a batch whose own facts
+    agree with the catalogue's, for the rows it kept, keeps its findings, and any other
+    is judged again on its kept rows (:meth:`settle`). Same findings as phase one first,
+    without reading a streamed file twice."""
+
+    evidence: dict[str, pl.DataFrame]
+    findings: list[Finding]
+    rows: pl.DataFrame
+    path: str | None
+    columns: dict[str, str]
+
+    def settle(self, ruleset: RuleSet, facts: CatalogFacts) -> list[Finding]:
+        if not self.rows.height:
+            return self.findings  # no kept row: nothing the facts could change
+        rules = [r for r in ruleset.for_path(self.path) if _gathered(ruleset, r)]
+        own = combine(ruleset.gatherers(rules), [self.evidence])
+        batch = Batch(self.rows, path=self.path, columns=self.columns)
+        if all(
+            fam.same_judgement(own.of(fam), facts.of(fam), batch)
+            for fam in ruleset.gatherers(rules)
+        ):
+            return self.findings
+        return check_batch(ruleset, batch, rules, ruleset.context(batch, facts))
 
 
-def batch_result(ruleset: RuleSet, batch: Batch) -> BatchResult:
-    """One batch's findings and catalogue-rule partials (the unit of parallel work)."""
+def _gathered(ruleset: RuleSet, rule: Rule) -> bool:
+    family = getattr(rule, "family", None)
+    return family is not None and family.gathers and not isinstance(rule, CatalogRule)
+
+
+BatchResult = tuple[list[Finding], dict[str, pl.DataFrame], Deferred | None]
+
+
+def batch_result(ruleset: RuleSet, batch: Batch, facts: CatalogFacts | None = None) -> BatchResult:
+    """One batch's findings, catalogue-rule partials and deferred findings (the unit of
+    parallel work). Without the catalogue's ``facts`` (a local run, which reads the file
+    once), the families that read facts judge on the batch's own and are
+    :class:`Deferred`."""
     rules = ruleset.for_path(batch.path)
-    context = ruleset.context(batch)
+    families = ruleset.gatherers(rules)
+    defer = facts is None and bool(families)
+    # without the catalogue's facts the context reads the batch's own, when a family asks
+    context = ruleset.context(batch, facts)
+    deferred = None
     try:
         found = check_batch(ruleset, batch, rules, context)
-        return found, catalog_partials(ruleset, batch, rules, context)
+        partials = catalog_partials(ruleset, batch, rules, context)
+        if defer:
+            evidence = {
+                fam.name: ev for fam in families if (ev := context.evidence(fam)) is not None
+            }
+            held = {r.code for r in rules if _gathered(ruleset, r)}
+            kept = sorted({i for fam in families for i in fam.kept_rows(context)})
+            deferred = Deferred(
+                evidence,
+                [f for f in found if f.rule in held],
+                batch.frame[kept] if kept else batch.frame.clear(),
+                batch.path,
+                batch.columns,
+            )
+            found = [f for f in found if f.rule not in held]
+        return found, partials, deferred
     finally:
         context.release()
         batch.release()
 
 
 def check_batches(ruleset: RuleSet, catalog: Catalog) -> Iterator[BatchResult]:
-    """Per batch, in order: its findings and its catalogue-rule partials."""
+    """Per batch, in order: its findings, its catalogue-rule partials and its deferred
+    findings."""
     for batch in catalog.batches(ruleset.config.batch_size):
         yield batch_result(ruleset, batch)
 
@@ -298,13 +387,20 @@ def lint_catalog(
     streamed = getattr(catalog, "streaming", False)
     if not streamed:
         yield from loader_findings(ruleset, catalog, rules)
-    for batch_found, batch_partials in (
+    deferred: list[Deferred] = []
+    for batch_found, batch_partials, batch_deferred in (
         results if results is not None else check_batches(ruleset, catalog)
     ):
         settle()  # the rules' resources are built now: see listlint.gcpolicy
         yield from batch_found
         for code, frame in batch_partials.items():
             partials.add(code, frame)
+        if batch_deferred is not None:
+            deferred.append(batch_deferred)
+    if deferred:  # the catalogue's facts are known now: settle what needed them
+        facts = combine_evidence(ruleset, (d.evidence for d in deferred), rules)
+        for d in deferred:
+            yield from d.settle(ruleset, facts)
     if streamed:
         yield from loader_findings(ruleset, catalog, rules)
     # one rule's partials (or one bucket of them) in memory at a time, and its findings

@@ -29,14 +29,25 @@ def lint_lazyframe(lf: pl.LazyFrame, config: Config, path: str | None = None) ->
         PartitionSpec,
         add_index,
         count_rows,
+        evidence_part,
         finish_wires,
         lint_part,
         merge_part,
+        with_facts,
     )
 
     spec = PartitionSpec.build(config, lf.collect_schema().names(), path)
     if spec.group_fields():
         return _lint_whole(lf.collect(engine="streaming"), config)
+    if spec.ruleset().gatherers():
+        # phase one: the catalogue's facts, one pass over the frame before linting it
+        evidence = [
+            evidence_part(as_text(b), spec)
+            for b in lf.collect_batches(chunk_size=config.batch_size)
+            if b.height
+        ]
+        if evidence:
+            spec = with_facts(spec, pl.concat(evidence))
     wires: list[pl.DataFrame] = []
     row = rec = 0
     for batch in lf.collect_batches(chunk_size=config.batch_size):

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from listlint.catalog import Catalog
     from listlint.config import Config
+    from listlint.engine import Deferred
     from listlint.policy import PolicySet
     from listlint.report import Finding
 
@@ -151,17 +152,25 @@ def _exit_with_parent() -> None:
 #: (FINDING_FIELDS order). Pickling a pydantic model costs ~4 µs to write and ~7 µs to
 #: read per finding, a tuple ~0.4 and ~1.5 (measured), and the parent, which reads them,
 #: is the busiest process of a parallel run.
-PackedResult = tuple[list[tuple[Any, ...]], "dict[str, pl.DataFrame]"]
+PackedResult = tuple[list[tuple[Any, ...]], "dict[str, pl.DataFrame]", "Deferred | None"]
 
 
 def _packed(result: BatchResult) -> PackedResult:
-    findings, partials = result
-    return [tuple(f.__dict__.values()) for f in findings], partials
+    findings, partials, deferred = result
+    if deferred is not None:
+        deferred.findings = [tuple(f.__dict__.values()) for f in deferred.findings]  # type: ignore[misc]
+    return [tuple(f.__dict__.values()) for f in findings], partials, deferred
 
 
 def _unpacked(packed: PackedResult) -> BatchResult:
-    rows, partials = packed
-    return [make_finding(dict(zip(FINDING_FIELDS, row, strict=True))) for row in rows], partials
+    rows, partials, deferred = packed
+    if deferred is not None:
+        deferred.findings = [_finding(row) for row in deferred.findings]  # type: ignore[arg-type]
+    return [_finding(row) for row in rows], partials, deferred
+
+
+def _finding(row: tuple[Any, ...]) -> Finding:
+    return make_finding(dict(zip(FINDING_FIELDS, row, strict=True)))
 
 
 def _check(frame: pl.DataFrame, path: str | None, columns: dict[str, str]) -> PackedResult:

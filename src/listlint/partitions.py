@@ -50,7 +50,7 @@ from listlint.batchapi import (
     worker_id,
 )
 from listlint.config import Config
-from listlint.engine import merge_partials
+from listlint.engine import catalog_facts, combine_evidence, merge_partials
 from listlint.fields import REC, ROW, SHEET
 from listlint.loader.columns import map_columns
 from listlint.partials import buckets_of
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from listlint.catalog import Catalog
     from listlint.engine import RuleSet
     from listlint.policy import PolicySet
+    from listlint.rules.facts import CatalogFacts
     from listlint.suppress import Suppressions
 
 ROW_COL = "__listlint_row"
@@ -104,6 +105,9 @@ class PartitionSpec:
     key: str = field(default="", compare=False)
     #: the ignore file and baseline the config names, read on the driver
     acceptance: Acceptance = field(default_factory=Acceptance, compare=False)
+    #: the catalogue's facts (phase one, :func:`evidence_part` on every partition, then
+    #: :func:`with_facts` on the driver): every partition is judged with the same
+    facts: CatalogFacts | None = field(default=None, compare=False)
 
     @classmethod
     def build(
@@ -275,17 +279,48 @@ def load_part(
     return catalog
 
 
+EVIDENCE_SCHEMA: dict[str, Any] = {"__code": pl.Utf8, "__blob": pl.Binary}
+
+
+def evidence_part(
+    frame: pl.DataFrame,
+    spec: PartitionSpec,
+    row_start: int | None = None,
+    rec_start: int | None = None,
+) -> pl.DataFrame:
+    """Phase one of the catalogue's facts on a partition (:mod:`listlint.rules.facts`):
+    one row per gathering family, its evidence frame as an Arrow IPC blob."""
+    ruleset = spec.ruleset()
+    catalog = load_part(frame, spec, row_start, rec_start)
+    facts = catalog_facts(ruleset, catalog)
+    rows = [{"__code": k, "__blob": _ipc(v)} for k, v in (facts.frames if facts else {}).items()]
+    return pl.DataFrame(rows, schema=EVIDENCE_SCHEMA)
+
+
+def with_facts(spec: PartitionSpec, evidence: pl.DataFrame) -> PartitionSpec:
+    """``spec`` carrying the catalogue's facts, combined from every partition's
+    :func:`evidence_part` rows (on the driver; the facts are small)."""
+    import dataclasses
+
+    parts = [
+        {str(code): pl.read_ipc(io.BytesIO(blob))}
+        for code, blob in evidence.select("__code", "__blob").iter_rows()
+    ]
+    facts = combine_evidence(spec.ruleset(), parts)
+    return dataclasses.replace(spec, facts=facts)
+
+
 def lint_part(
     frame: pl.DataFrame,
     spec: PartitionSpec,
     row_start: int | None = None,
     rec_start: int | None = None,
 ) -> pl.DataFrame:
-    """Phase one on a partition: the wire frame of its findings, its catalogue-rule
-    partials (bucketed for the merge) and one statistics row."""
+    """Phase two on a partition (after the facts): the wire frame of its findings, its
+    catalogue-rule partials (bucketed for the merge) and one statistics row."""
     ruleset = spec.ruleset()
     catalog = load_part(frame, spec, row_start, rec_start)
-    findings, partials = lint_catalog_part(ruleset, catalog)
+    findings, partials = lint_catalog_part(ruleset, catalog, spec.facts)
     rows: list[dict[str, Any]] = []
     for f in findings:
         d = f.to_dict()

@@ -33,6 +33,7 @@ import polars as pl
 
 from listlint.batchapi import FINDINGS_SCHEMA, arrow_schema
 from listlint.partitions import (
+    EVIDENCE_SCHEMA,
     FINDING,
     ID_COL,
     KEY_COL,
@@ -45,9 +46,11 @@ from listlint.partitions import (
     add_index,
     count_rows,
     engine_config,
+    evidence_part,
     finish_wires,
     lint_part,
     merge_part,
+    with_facts,
 )
 
 if TYPE_CHECKING:
@@ -188,7 +191,7 @@ def _wire(
 
         def lint(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             # a variant group may straddle Arrow batches: lint the whole partition
-            spec = shipped.value
+            spec = final.value
             frames = [_frame(b) for b in batches if b.num_rows]
             if frames:
                 frame = pl.concat(frames, how="vertical_relaxed")
@@ -199,7 +202,7 @@ def _wire(
 
         def lint(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             # no cross-row loader work: lint in chunks as they stream (bounded memory)
-            spec = shipped.value
+            spec = final.value
             row, rec = offsets.get(_partition_id(), (0, 0))
             for chunk in _chunks(batches, batch_rows):
                 frame = add_index(chunk, spec, row, rec)
@@ -217,6 +220,23 @@ def _wire(
 
         return run
 
+    grouped = bool(spec.group_fields())
+
+    def evidence(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        # phase one: the catalogue's facts (a variant group needs its whole partition)
+        spec = shipped.value
+        if grouped:
+            frames = [_frame(b) for b in batches if b.num_rows]
+            chunks = [pl.concat(frames, how="vertical_relaxed")] if frames else []
+        else:
+            chunks = list(_chunks(batches, batch_rows))
+        for chunk in chunks:
+            yield from _arrow(evidence_part(chunk, spec), evidence_arrow)
+
+    evidence_arrow = arrow_schema(EVIDENCE_SCHEMA)
+    found = pl.from_arrow(source.mapInArrow(evidence, _ddl(EVIDENCE_SCHEMA)).toArrow())
+    assert isinstance(found, pl.DataFrame)
+    final = spark.sparkContext.broadcast(with_facts(spec, found))
     linted = source.mapInArrow(lint, wire_ddl)
     merge = whole_partition(merge_part)
     merged = linted.repartition(spec.buckets, F.col("__dest")).mapInArrow(merge, wire_ddl)

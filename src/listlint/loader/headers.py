@@ -98,6 +98,9 @@ class Vocabulary:
     name_words: set[str] = field(default_factory=set)
     #: words too general to say a column looks like a field ("id", "type")
     weak: set[str] = field(default_factory=set)
+    #: a business that sells ("vendor", "seller", "store"): its *name* column names who
+    #: sells the listing (a marketplace seller), not the product's brand
+    party_words: set[str] = field(default_factory=set)
     #: currency words and symbols -> ISO code, for hints in parentheses
     currencies: dict[str, str] = field(default_factory=dict)
 
@@ -109,6 +112,7 @@ class Vocabulary:
         self.identifier_words.update(fold(w) for w in data.get("identifier_words") or ())
         self.name_words.update(fold(w) for w in data.get("name_words") or ())
         self.weak.update(fold(w) for w in data.get("weak") or ())
+        self.party_words.update(fold(w) for w in data.get("party_words") or ())
         self.currencies.update(
             {str(k).lower(): str(v) for k, v in (data.get("currencies") or {}).items()}
         )

@@ -202,8 +202,8 @@ class Matcher:
         names = [w for w in words if w in vocab.name_words]
         ids = [w for w in words if w in vocab.identifier_words]
         rest = tuple(w for w in words if w not in names and w not in ids)
-        if not rest:
-            return None
+        if not rest or (names and any(w in vocab.party_words for w in rest)):
+            return None  # "vendor_name", "seller name": who sells, not the product's brand
         fname = self._phrase(rest)
         if fname is None:
             found = {self._single(w) for w in rest if w not in vocab.weak}

@@ -12,6 +12,8 @@ Three kinds of analysis hang off a context:
 * **Shared across families** (:attr:`BatchContext.categories`, :attr:`BatchContext.gtin`):
   facts several families read (the listing's mapped category; the GTIN column read
   once), computed on first use.
+* **The catalogue's facts** (:meth:`BatchContext.facts`, :mod:`listlint.rules.facts`):
+  what phase one read over the whole file, the same for every batch of it.
 * **The product analysis** (:attr:`BatchContext.product`, :mod:`listlint.product`): what
   each listing sells and the role each risky word plays in it ("knife" as the product
   or as an accessory's purpose). Computed on first use, once per batch, whichever family
@@ -32,6 +34,7 @@ from listlint.taxonomy import CategoryColumn, map_batch
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
+    from listlint.rules.facts import CatalogFacts
     from listlint.rules.family import Family
 
 A = TypeVar("A")
@@ -40,9 +43,28 @@ A = TypeVar("A")
 class BatchContext:
     """One batch and the analyses made of it (see the module docstring)."""
 
-    def __init__(self, batch: Batch) -> None:
+    def __init__(self, batch: Batch, facts: CatalogFacts | None = None) -> None:
         self.batch = batch
         self._analyses: dict[Family[Any, Any], Any] = {}
+        self._facts = facts
+        self._own_facts: dict[Family[Any, Any], pl.DataFrame | None] = {}
+        self._evidence: dict[Family[Any, Any], pl.DataFrame | None] = {}
+
+    def facts(self, family: Family[Any, Any]) -> pl.DataFrame | None:
+        """``family``'s catalogue facts (phase one over the whole file). A caller that
+        ran no phase one (one batch through the batch API) gets this batch's own."""
+        if self._facts is not None:
+            return self._facts.of(family)
+        if family not in self._own_facts:
+            own = self.evidence(family)
+            self._own_facts[family] = None if own is None else family.combine([own])
+        return self._own_facts[family]
+
+    def evidence(self, family: Family[Any, Any]) -> pl.DataFrame | None:
+        """``family``'s phase-one evidence of this batch (made once, on first use)."""
+        if family not in self._evidence:
+            self._evidence[family] = family.evidence(self.batch)
+        return self._evidence[family]
 
     def analysis(self, family: Family[Any, A]) -> A:
         """``family``'s analysis of this batch, computed on the first call."""
@@ -56,6 +78,8 @@ class BatchContext:
         """Drop every analysis once the batch is checked: some refer back to the context
         or the batch (reference cycles the engine's rare collections would leave)."""
         self._analyses.clear()
+        self._own_facts.clear()
+        self._evidence.clear()
         self.__dict__.pop("categories", None)
         self.__dict__.pop("gtin", None)
 

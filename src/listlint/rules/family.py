@@ -17,7 +17,20 @@ The engine drives every family the same way:
    :class:`~listlint.rules.context.BatchContext`; the first rule of a family that applies
    makes the context call :meth:`Family.analyse` once, and every rule of the family gets
    that result as the ``analysis`` argument of ``check`` (and ``partial``).
-3. **One way to pick a policy link.** :meth:`Family.link` (per pack: the marketplace's
+3. **Catalogue facts, in two phases.** A family whose rules weigh a fact of the whole
+   file (ip: a brand column that holds a store's name, the brands a file sells by name)
+   declares ``gathers = True``: :meth:`Family.evidence` reads each batch (phase one,
+   columnar, on unique values), :meth:`Family.combine` merges the batches' frames into
+   the catalogue's facts, and every batch's context carries them
+   (:meth:`~listlint.rules.context.BatchContext.facts`). The Spark/Dask runners and the
+   batch API run phase one over the whole catalogue before they check a batch; a local
+   run (serial or on worker processes) reads the file once, judges each batch on its
+   own facts and, at the end, judges again the rows (:meth:`Family.kept_rows`) of any
+   batch whose facts differ from the catalogue's where it matters
+   (:meth:`Family.same_judgement`; :class:`~listlint.engine.Deferred`). Either way
+   findings do not depend on how the catalogue is cut. A caller that skips phase one
+   (one batch through ``lint_batch``) gets the facts of that batch.
+4. **One way to pick a policy link.** :meth:`Family.link` (per pack: the marketplace's
    own page among a rule's candidates, see :func:`listlint.policy.links.official_link`),
    :meth:`Family.links` (one per selected pack, for "see also") and
    :meth:`Family.first_link`; a rule falls back to its ``policy_url``.
@@ -81,6 +94,35 @@ class Family(Generic[R, A]):
     def analyse(self, context: BatchContext) -> A:
         """The family's analysis of one batch, shared by its rules (default: none)."""
         return cast(A, None)
+
+    # -- catalogue facts (phase one) --------------------------------------------------
+    #: does the family read facts of the whole catalogue (:meth:`evidence`)?
+    gathers: ClassVar[bool] = False
+
+    def evidence(self, batch: Batch) -> pl.DataFrame | None:
+        """What ``batch`` tells about the whole catalogue: a small frame (one row per
+        distinct value, not per listing) that :meth:`combine` can merge with the other
+        batches' in any order and any grouping (default: nothing)."""
+        return None
+
+    def combine(self, frames: list[pl.DataFrame]) -> pl.DataFrame | None:
+        """The catalogue's facts from every batch's :meth:`evidence` (or from already
+        combined frames: combining must be associative)."""
+        return None
+
+    def kept_rows(self, context: BatchContext) -> list[int]:
+        """Rows of the batch whose findings may depend on the facts (a local run keeps
+        them to judge again, see :class:`~listlint.engine.Deferred`; default: all)."""
+        return list(range(context.batch.frame.height))
+
+    def same_judgement(
+        self, own: pl.DataFrame | None, whole: pl.DataFrame | None, batch: Batch
+    ) -> bool:
+        """Would ``batch``'s rows be judged alike on facts ``own`` and ``whole``? (Default:
+        only when the facts are equal.)"""
+        if own is None or whole is None:
+            return own is None and whole is None
+        return own.equals(whole)
 
     # -- policy links -----------------------------------------------------------------
     def marketplaces(self) -> tuple[str, ...]:

@@ -481,6 +481,7 @@ def _finish(
         if ev.signals:  # most kept rows name a brand with no wording to qualify
             _qualify_signals(ev, titles[k] or "", index, {f: raw[f][k] for f in raw})
         _follow_nominative(ev)
+        _own_models(ev)
         if any(m.name.is_coded for m in ev.mentions):
             _mark_coded(ev, index, raw_brand[k])
 
@@ -555,6 +556,27 @@ def _follow_nominative(ev: RowEvidence) -> None:
         ]
         if any(f.nominative for f in before):
             m._nominative = True
+
+
+def _own_models(ev: RowEvidence) -> None:
+    """A model name several brands share ("Superstar": adidas and Golden Goose) is the
+    model of the brand the listing names or imitates ("Adidas Superstar", "Adidaz
+    Superstar"): the other brands' readings of that word are dropped."""
+    readings: dict[tuple[str, int, int], list[Mention]] = {}
+    for m in ev.mentions:
+        if m.name.is_model:
+            readings.setdefault((m.field, m.start, m.end), []).append(m)
+    shared = [ms for ms in readings.values() if len(ms) > 1]
+    if not shared:
+        return
+    named = {m.name.brand.name for m in ev.mentions if not m.name.is_model}
+    drop: set[int] = set()
+    for ms in shared:
+        owners = [m for m in ms if m.name.brand.name in named]
+        if owners:
+            drop.update(id(m) for m in ms if m not in owners)
+    if drop:
+        ev.mentions = [m for m in ev.mentions if id(m) not in drop]
 
 
 #: a person's title before a name: "inspired by Dr. Levine" names a person, not a product

@@ -78,9 +78,8 @@ class UnauthorizedBrand(TrademarkRule):
     policy_url = BRAND_MISUSE_POLICY
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
-        self.stores = analysis.stores
-        self.house = analysis.house_brand
-        has_column = batch.has("brand")
+        self.start(analysis)
+        has_column = analysis.column.filled
         chars = self.family.resources.families
         for i, ev in analysis.rows.items():
             if _reported(ev) or ev.signals or (ev.facts and (ev.facts.used or ev.facts.licence)):
@@ -122,7 +121,7 @@ class UnauthorizedBrand(TrademarkRule):
             if best is None or best[1].level == "info":
                 continue
             m, risk, quote = best
-            yield Hit(
+            yield self.hit(
                 f'The title names {m.name.brand.name} ("{quote}") but nothing says the '
                 f"seller is its owner or licensee: {risk.explain()}",
                 index=i,
@@ -131,8 +130,6 @@ class UnauthorizedBrand(TrademarkRule):
                 suggestion=_brand_suggestion(m.name.brand.name, has_column),
                 # brand misuse: a warning; a copy is TM101/TM102's to call an error
                 severity=Severity(severity_of(risk, cap="warning")),
-                marketplaces=self.marketplaces(),
-                policy=self.policy_link(),
             )
 
 
@@ -201,7 +198,7 @@ class UnverifiedBrandClaim(TrademarkRule):
         """(row, brand) of every protected-brand claim: the brand column, or the title's
         brand when the file has no brand column."""
         index = self.index
-        if batch.has("brand"):
+        if self.column.filled and "brand" in batch.frame.columns:
             column = batch.frame.get_column("brand")
             read = {v: index.claimed_brand(v) for v in column.unique().drop_nulls().to_list()}
             claimed = {v: b for v, b in read.items() if b is not None}
@@ -223,8 +220,7 @@ class UnverifiedBrandClaim(TrademarkRule):
                     break
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
-        self.stores = analysis.stores
-        self.house = analysis.house_brand
+        self.start(analysis)
         readings = analysis.gtin if batch.has("gtin") else None
         for i, brand in self._claims(batch, analysis):
             ev = analysis.rows.get(i)
@@ -245,7 +241,7 @@ class UnverifiedBrandClaim(TrademarkRule):
             # without a brand column a cheap title brand is TM103's finding
             price = (
                 self.family.clone_price(batch, i, brand, ptype, model)
-                if batch.has("brand")
+                if self.column.filled
                 else None
             )
             if price:
@@ -266,7 +262,7 @@ class UnverifiedBrandClaim(TrademarkRule):
             if not risk.evidence:
                 continue
             first = risk.evidence[0]
-            yield Hit(
+            yield self.hit(
                 f"The brand column claims {brand.name}, but genuine {brand.name} goods would "
                 f"not have this {'price' if first.field == 'price' else 'GTIN'}: "
                 f"{risk.explain()}",
@@ -277,8 +273,6 @@ class UnverifiedBrandClaim(TrademarkRule):
                 f"realistic price; if the item is not genuine {brand.name}, remove the brand.",
                 # supporting evidence only (a price, a barcode): never more than a warning
                 severity=Severity(severity_of(risk, cap="warning")),
-                marketplaces=self.marketplaces(),
-                policy=self.policy_link(),
             )
 
 

@@ -99,7 +99,7 @@ class UnlicensedCharacter(TrademarkRule):
                 else "no brand column names a licensee"
             )
             risk.add(what, "brand", "seller", 0.0)
-            yield Hit(
+            yield self.hit(
                 f'"{quote}" shows {char.owner}\'s property on {carrier} with no licence signal: '
                 f"{risk.explain()} The seller must hold {char.owner}'s licence.",
                 index=i,
@@ -109,8 +109,6 @@ class UnlicensedCharacter(TrademarkRule):
                 'a licensee: name the licensee in the brand column or say "officially licensed"; '
                 "otherwise remove the character.",
                 severity=Severity.WARNING,
-                marketplaces=self.marketplaces(),
-                policy=self.policy_link(),
             )
 
     def _unlicensed(

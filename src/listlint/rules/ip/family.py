@@ -17,21 +17,31 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from listlint.rules.base import Hit
 from listlint.rules.family import Family, FamilyRule
+from listlint.rules.ip import catalog_facts
 from listlint.rules.ip.analysis import Mention, RowEvidence, analyse
+from listlint.rules.ip.catalog_facts import BrandColumnFacts
 from listlint.rules.ip.families import Families, families
 from listlint.rules.ip.index import Brand, BrandIndex
-from listlint.rules.ip.listing import MODEL_FIELD, CharacterIndex, ListingFacts, read_facts
+from listlint.rules.ip.listing import (
+    MODEL_FIELD,
+    PRODUCT_GROUPS,
+    CharacterIndex,
+    ListingFacts,
+    read_facts,
+)
 from listlint.rules.ip.policy import KEY, IPSection, ip_of
 from listlint.rules.ip.prices import PriceBook, is_miniature
 from listlint.rules.ip.signals import SignalMatcher
 from listlint.text.spans import seller_span
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    import polars as pl
 
     from listlint.batch import Batch
     from listlint.gtin import GtinColumn
+    from listlint.report import Severity
     from listlint.rules.context import BatchContext
     from listlint.rules.ip.assess import Seller
 
@@ -67,86 +77,12 @@ class IpAnalysis:
     family: Any = None
 
     @cached_property
-    def stores(self) -> frozenset[str]:
-        """Brand-column values that say nothing about each product's brand, read as no
-        brand column: a store's own name (one value fills nine rows in ten of a batch of
-        twenty or more listings with varied titles: a Shopify "Vendor"), or every value of
-        a column that names another protected brand than the title on one row in five of
-        ten or more (a marketplace scrape's shop filter, not the product's brand)."""
-        batch = self.context.batch
-        if not batch.has("brand"):
-            return frozenset()
-        col = batch.frame.get_column("brand")
-        values = col.drop_nulls()
-        if values.len() >= 20:
-            value, n = values.value_counts(sort=True).row(0)
-            titles = batch.frame.get_column("title").n_unique() if batch.has("title") else 0
-            if n >= 0.9 * values.len() and titles >= 5:
-                return frozenset({value})
-        if self.family is not None and self._column_contradicts_titles(col):
-            return frozenset(values.unique().to_list())
-        return frozenset()
-
-    def house_brand(self, value: str) -> bool:
-        """Is ``value`` (a brand-column value) a brand this batch sells by name: a title
-        of a row filed under it names it ("Sunplay" on "Sunplay Skin Aqua UV Milk")? A
-        listing that names another brand under it is likelier mis-filed than a copy."""
-        return value in self._house
-
-    @cached_property
-    def _house(self) -> frozenset[str]:
-        # only asked for rows whose column names an unknown brand: one columnar pass
-        import polars as pl
-
-        batch = self.context.batch
-        if not (batch.has("brand") and batch.has("title")):
-            return frozenset()
-        frame = pl.DataFrame(
-            {
-                "value": batch.frame.get_column("brand"),
-                "b": batch.folded_series("brand"),
-                "t": batch.folded_series("title"),
-            }
-        ).filter(pl.col("b").str.len_chars() >= 3)
-        hit = frame.filter(pl.col("t").str.contains(pl.col("b"), literal=True))
-        return frozenset(hit.get_column("value").unique().drop_nulls().to_list())
-
-    @cached_property
-    def spelled(self) -> dict[str, int]:
-        """Brand -> how many listings of the batch spell its name right in the title: a
-        catalogue that spells a brand right on other listings and wrong on one made a
-        typo there, not a disguise (a retailer's "Sennheisser")."""
-        out: dict[str, int] = {}
-        for ev in self.rows.values():
-            for name in {m.name.brand.name for m in ev.mentions
-                         if m.field == "title" and not m.disguise and m.name.kind == "name"}:  # fmt: skip
-                out[name] = out.get(name, 0) + 1
-        return out
-
-    def _column_contradicts_titles(self, col: Any) -> bool:
-        index = self.family.resources.index
-        related = self.family.resources.families.related
-        checked = wrong = 0
-        # the kept rows' values in one gather: indexing a Series row by row costs
-        # microseconds a call, on every kept row of every batch
-        values = col.gather(list(self.rows)).to_list()
-        for value, ev in zip(values, self.rows.values(), strict=True):
-            named = {
-                m.name.brand
-                for m in ev.mentions
-                if m.field == "title" and not m.disguise and not m.coded
-            }
-            if not value or not named:
-                continue
-            claimed = index.claimed_brand(value)
-            checked += 1
-            if (
-                claimed is not None
-                and claimed not in named
-                and not any(related(value, b.name) for b in named)
-            ):
-                wrong += 1
-        return checked >= 10 and wrong >= 0.2 * checked
+    def column(self) -> BrandColumnFacts:
+        """What the catalogue's brand column says as a whole (a store's name, the brands
+        the file sells by name, whether it holds any value): facts of the whole file
+        (:mod:`~listlint.rules.ip.catalog_facts`), whatever batch a listing falls in."""
+        facts = self.context.facts(self.family) if self.family is not None else None
+        return BrandColumnFacts.read(facts)
 
     @cached_property
     def product(self) -> Any:
@@ -189,6 +125,30 @@ class IpFamily(Family[Resources, IpAnalysis]):
             fam,
             CharacterIndex(fam),
         )
+
+    #: stores and house brands are facts of the whole file (phase one)
+    gathers: ClassVar[bool] = True
+
+    def evidence(self, batch: Batch) -> pl.DataFrame | None:
+        res = self.resources
+        return catalog_facts.evidence(batch, res.index, res.families)
+
+    def combine(self, frames: list[pl.DataFrame]) -> pl.DataFrame | None:
+        return catalog_facts.combine(frames)
+
+    def kept_rows(self, context: BatchContext) -> list[int]:
+        # the rules find nothing on a row the analysis did not keep
+        if "brand" not in context.batch.frame.columns:
+            return []
+        return list(context.analysis(self).rows)
+
+    def same_judgement(
+        self, own: pl.DataFrame | None, whole: pl.DataFrame | None, batch: Batch
+    ) -> bool:
+        if "brand" not in batch.frame.columns:
+            return True
+        values = set(batch.frame.get_column("brand").drop_nulls().to_list())
+        return BrandColumnFacts.read(own).same_for(BrandColumnFacts.read(whole), values)
 
     def analyse(self, context: BatchContext) -> IpAnalysis:
         res = self.resources
@@ -255,10 +215,31 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
     family_type: ClassVar[type[Family[Any, Any]]] = IpFamily
     fields: ClassVar[tuple[str, ...]] = ("title",)
     options_model: ClassVar[type[BaseModel] | None] = BrandOptions
-    #: the batch's store-name brand-column values (IpAnalysis.stores), set by ``check``
-    stores: frozenset[str] = frozenset()
-    #: is a brand-column value a brand the batch's titles name (IpAnalysis.house_brand)
-    house: Callable[[str], bool] | None = None
+    #: the catalogue's brand-column facts (IpAnalysis.column), set by :meth:`start`
+    column: BrandColumnFacts = BrandColumnFacts(frozenset(), frozenset())
+
+    #: the batch's analysis (set by :meth:`start`), for the product roles of its words
+    analysis: IpAnalysis | None = None
+
+    def start(self, analysis: IpAnalysis) -> None:
+        """Take the batch's analysis facts every check weighs (call first in ``check``)."""
+        self.column = analysis.column
+        self.analysis = analysis
+
+    def hit(self, message: str, *, index: int, field: str, match: str, suggestion: str,
+            severity: Severity | None) -> Hit:  # fmt: skip
+        """A finding on listing ``index``, with the family's marketplaces and policy link
+        (every ip rule reports this way)."""
+        return Hit(
+            message,
+            index=index,
+            field=field,
+            match=match,
+            suggestion=suggestion,
+            severity=severity,
+            marketplaces=self.marketplaces(),
+            policy=self.policy_link(),
+        )
 
     @property
     def index(self) -> BrandIndex:
@@ -268,8 +249,11 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
         """What listing ``i``'s brand column says about who sells ``brand``."""
         from listlint.rules.ip.assess import seller
 
-        column = cell(batch, "brand", i)
-        return seller(self.family, ev, brand, column, batch.has("brand"), self.stores, self.house)
+        value = cell(batch, "brand", i)
+        facts = self.column
+        return seller(
+            self.family, ev, brand, value, facts.filled, facts.stores, facts.house.__contains__
+        )
 
     def marketplaces(self) -> tuple[str, ...]:
         return self.family.marketplaces()
@@ -293,6 +277,14 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
         """Is this mention a brand use at all (not an ordinary word or a vague alias)?"""
         if m.disguise:
             return True
+        # last, and only where the word would count: the role costs ~0.4 ms a listing
+        return self._used_as_brand(m, ev, batch, i, signals) and (
+            signals or not self._taste_or_look(m, ev, batch, i)
+        )
+
+    def _used_as_brand(
+        self, m: Mention, ev: RowEvidence, batch: Batch, i: int, signals: bool
+    ) -> bool:
         plain_name = m.name.kind in ("name", "variant")
         if m.name.brand.ordinary_in_category and plain_name:
             return signals  # "off-white linen dress" is a colour, "off-white replica" is not
@@ -318,6 +310,28 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
                 return False  # "Sour Apple Ice", "Double Apple": the word, not the maker
             return bool(m.name.brand.groups & self.listing_groups(batch, i))
         return True
+
+    def _taste_or_look(self, m: Mention, ev: RowEvidence, batch: Batch, i: int) -> bool:
+        """Does the brand word name what the product tastes, smells or looks like, on a
+        product the brand does not make? The shared product analysis reads its role
+        ("Yeti Mint" nicotine pouches: a flavour, what the pouch contains; a scent of a
+        candle), and the brand's groups miss both the listing's category words and its
+        product group. A drinks brand on a flavoured drink stays a brand use, and so does a
+        brand named with one of its models ("Rolex Daydate olive": a shade of a watch)."""
+        if m.field != "title" or self.analysis is None:
+            return False
+        if any(n.name.brand is m.name.brand and n.name.is_model for n in ev.mentions):
+            return False
+        if m.name.brand.groups & self.listing_groups(batch, i):
+            return False  # the cheap test first: the role costs ~0.4 ms a listing
+        from listlint.product import Role
+
+        product = self.analysis.product
+        group = product.frame["product_group"][i]
+        if m.name.brand.groups & PRODUCT_GROUPS.get(group or "", frozenset()):
+            return False
+        role = product.role(i, "title", m.start, m.end).role
+        return role in (Role.INGREDIENT, Role.ATTRIBUTE)
 
     def _named_as_brand(self, m: Mention, ev: RowEvidence) -> bool:
         """Is an ordinary-word brand ("Apple", "Coach", "Dove") written as the maker: first

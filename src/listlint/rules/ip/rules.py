@@ -92,9 +92,8 @@ class BrandLookalike(TrademarkRule):
     policy_url = COUNTERFEIT_POLICY
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
-        self.stores = analysis.stores
-        self.house = analysis.house_brand
-        has_column = batch.has("brand")
+        self.start(analysis)
+        has_column = analysis.column.filled
         for i, ev in analysis.rows.items():
             if ev.signals and usable_signals(self, batch, i, ev)[1]:
                 continue  # TM102 reports the listing with its wording
@@ -157,7 +156,7 @@ class BrandLookalike(TrademarkRule):
             level = "info"  # what the item fits, or a typo: worth a note, not a finding
         if m.coded and level == "info":
             return None
-        return Hit(
+        return self.hit(
             f'"{quote}" imitates the brand {brand.name}: {risk.explain()}',
             index=i,
             field=m.field,
@@ -165,8 +164,6 @@ class BrandLookalike(TrademarkRule):
             suggestion=f"Name {brand.name} only if you sell genuine {brand.name} goods, spelled "
             "as the brand spells it; otherwise remove every reference to it.",
             severity=Severity(level),
-            marketplaces=self.marketplaces(),
-            policy=self.policy_link(),
         )
 
 
@@ -219,9 +216,8 @@ class CounterfeitSignal(TrademarkRule):
     policy_url = COUNTERFEIT_POLICY
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
-        self.stores = analysis.stores
-        self.house = analysis.house_brand
-        has_column = batch.has("brand")
+        self.start(analysis)
+        has_column = analysis.column.filled
         for i, ev in analysis.rows.items():
             if ev.signals:
                 hit = self._hit(batch, i, ev, has_column)
@@ -276,7 +272,7 @@ class CounterfeitSignal(TrademarkRule):
             level = "warning"  # assurance is supporting evidence, never proof
         named = f"the brand {target.name.brand.name}" if target else "a brand"
         what = "over-assures authenticity of" if not usable else "advertises a copy of"
-        return Hit(
+        return self.hit(
             f'"{quote}" {what} {named}: {risk.explain()}',
             index=i,
             field=field_,
@@ -284,8 +280,6 @@ class CounterfeitSignal(TrademarkRule):
             suggestion="Sell only genuine branded goods and remove replica/dupe wording; "
             "describe unbranded items without naming a brand.",
             severity=Severity(level),
-            marketplaces=self.marketplaces(),
-            policy=self.policy_link(),
         )
 
     def _clone_priced(self, batch: Batch, i: int, ev: RowEvidence, m: Mention) -> bool:
@@ -404,8 +398,7 @@ class MixedScript(TrademarkRule):
     summary = "Word mixes Latin with Cyrillic/Greek lookalike letters"
 
     def check(self, batch: Batch, analysis: IpAnalysis) -> Iterator[Hit]:
-        self.stores = analysis.stores
-        self.house = analysis.house_brand
+        self.start(analysis)
         for i, ev in analysis.rows.items():
             if not ev.mixed_script:
                 continue
@@ -417,7 +410,7 @@ class MixedScript(TrademarkRule):
                     if branded
                     else "no brand or copy wording in the listing: a typing slip is likely, info"
                 )
-                yield Hit(
+                yield self.hit(
                     f'"{quote}" mixes Latin letters with Cyrillic/Greek lookalikes '
                     f"(evidence: mixed scripts [title, word]). Severity {why}.",
                     index=i,
@@ -425,8 +418,6 @@ class MixedScript(TrademarkRule):
                     match=quote,
                     suggestion="Retype the word with plain Latin letters.",
                     severity=None if branded else Severity.INFO,
-                    marketplaces=self.marketplaces(),
-                    policy=self.policy_link(),
                 )
 
 
