@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import listlint
 
 GOOD_EAN = "4006381333931"
@@ -70,3 +72,22 @@ def test_a_column_that_only_names_the_barcode_kind_is_not_a_barcode() -> None:
         },
     ]
     assert not listlint.lint(rows, select=["SP201", "SP202", "SP203"]).findings
+
+
+@pytest.mark.parametrize(
+    "header", ["Barcode Type", "EAN format", "UPC kind", "Tipo de código de barras"]
+)
+def test_a_column_naming_the_kind_of_barcode_is_not_the_barcode(tmp_path, header: str) -> None:
+    """ "Barcode Type" holds "EAN-13": what kind of code another column holds, not a code
+    (kind words in the generic profile), so it is neither read as the GTIN nor reported
+    as an unmapped GTIN column."""
+    from listlint.loader import load
+
+    path = tmp_path / "kind.csv"
+    path.write_text(f"SKU,Title,{header}\nA1,Mug,EAN-13\n", encoding="utf-8")
+    catalog = load(path)
+    assert "gtin" not in catalog.columns
+    assert not any(
+        i.kind == "unmapped-column" and header in (i.suggestion or "") for i in catalog.issues
+    )
+    assert not listlint.lint(path, select=["SP201", "SP202", "SP203"]).findings

@@ -114,7 +114,7 @@ def _bracketed_columns(frame: pl.DataFrame, columns: list[str]) -> set[str]:
         return set()
     stacked = pl.concat([frame[c] for c in text], rechunk=False)
     starts = stacked.str.contains(r"^\s*[\[{]").fill_null(False).to_numpy()
-    hit = starts.reshape(len(text), frame.height).any(axis=1)
+    hit: list[bool] = starts.reshape(len(text), frame.height).any(axis=1).tolist()  # type: ignore[assignment]
     return {c for c, h in zip(text, hit, strict=True) if h}
 
 

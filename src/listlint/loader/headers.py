@@ -101,6 +101,9 @@ class Vocabulary:
     #: a business that sells ("vendor", "seller", "store"): its *name* column names who
     #: sells the listing (a marketplace seller), not the product's brand
     party_words: set[str] = field(default_factory=set)
+    #: "type", "kind", "format"...: beside a field's word the column says what kind of
+    #: value another column holds ("Barcode Type": "EAN-13"), not the value
+    kind_words: set[str] = field(default_factory=set)
     #: currency words and symbols -> ISO code, for hints in parentheses
     currencies: dict[str, str] = field(default_factory=dict)
 
@@ -113,6 +116,7 @@ class Vocabulary:
         self.name_words.update(fold(w) for w in data.get("name_words") or ())
         self.weak.update(fold(w) for w in data.get("weak") or ())
         self.party_words.update(fold(w) for w in data.get("party_words") or ())
+        self.kind_words.update(fold(w) for w in data.get("kind_words") or ())
         self.currencies.update(
             {str(k).lower(): str(v) for k, v in (data.get("currencies") or {}).items()}
         )

@@ -199,6 +199,8 @@ class Matcher:
         fname = self._phrase(words)
         if fname:
             return fname
+        if any(w in vocab.kind_words for w in words):
+            return None  # "Barcode Type", "Size Type": what kind of value, not the value
         names = [w for w in words if w in vocab.name_words]
         ids = [w for w in words if w in vocab.identifier_words]
         rest = tuple(w for w in words if w not in names and w not in ids)
@@ -217,7 +219,7 @@ class Matcher:
     def looks_like(self, header: str) -> str | None:
         """A field one of the header's words names (for the unmapped-column report)."""
         words = self._words_of(header)
-        if not words or any(w in self.vocab.blockers for w in words):
+        if not words or any(w in self.vocab.blockers or w in self.vocab.kind_words for w in words):
             return None
         for w in words:
             if w in self.vocab.weak or w in self.vocab.name_words:

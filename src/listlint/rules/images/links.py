@@ -90,7 +90,7 @@ def holds_text(frame: pl.DataFrame) -> bool:
             | low.str.contains(r"^(?:ftp|sftp|file|data|s3|gs):")
         ).any()
     ).item()
-    return not linkish and frame["spaces"].mean() >= 0.5  # type: ignore[operator]
+    return bool(not linkish and frame["spaces"].mean() >= 0.5)  # type: ignore[operator]
 
 
 def _path_end(low: pl.Expr) -> pl.Expr:

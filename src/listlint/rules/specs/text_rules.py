@@ -361,7 +361,8 @@ class RepeatedWord(_PackLimitRule):
     def rows(
         self, batch: Batch, analysis: SpecsAnalysis, limits: list[tuple[PolicyPack, float]]
     ) -> list[int] | range:
-        low = min(n for _, n in limits)
+        # rounded down: the prefilter may only keep more rows, never fewer
+        low = int(min(n for _, n in limits))
         return tc.rows_where(
             batch, "title", lambda s: tc.may_repeat_words(s, low), unique=analysis.distinct("title")
         )
