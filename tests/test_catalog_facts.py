@@ -87,7 +87,7 @@ def test_case_catalogue_same_findings_for_any_batch_size() -> None:
     cases = H.case_catalogue()
     whole = _keys(listlint.lint(cases, select=["ip"], batch_size=cases.height))
     assert whole
-    for size in (1, 7):
+    for size in (7, 61):  # batch size 1 on the small shop above
         assert _keys(listlint.lint(cases, select=["ip"], batch_size=size)) == whole, size
 
 
