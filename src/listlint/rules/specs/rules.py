@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -216,11 +216,8 @@ class _CategoryAttributes(SpecsCatalogRule):
             message=f"{label} is missing on {where} ({why}; reported once for the file); "
             f"it is {self.kind} {rules_text}",
             match=first["__cat"],
-            rec=first[REC],
-            row=first[ROW],
-            sku=first["sku"],
-            sheet=first[SHEET],
             column=label,
+            **_at_first(first),
             suggestion=f"add a column with each listing's {label}"
             + (
                 f" (for example {EXAMPLES[first['__attr']]})" if first["__attr"] in EXAMPLES else ""
@@ -229,6 +226,11 @@ class _CategoryAttributes(SpecsCatalogRule):
             severity=max(levels, key=lambda s: s.rank) if levels else None,
             marketplaces=markets,
         )
+
+
+def _at_first(first: dict[str, Any]) -> dict[str, Any]:
+    """The location of a file-level finding: the first listing it counts."""
+    return {"rec": first[REC], "row": first[ROW], "sku": first["sku"], "sheet": first[SHEET]}
 
 
 #: the columns of the attribute rules' partial frames (besides the listing's location)
@@ -455,11 +457,8 @@ class MissingConditionalAttribute(SpecsCatalogRule):
                 f"mention {said} (this file has no {label} column; reported once for the "
                 f"file); it is required on {self.names(packs)}",
                 match=first["__term"],
-                rec=first[REC],
-                row=first[ROW],
-                sku=first["sku"],
-                sheet=first[SHEET],
                 column=label,
+                **_at_first(first),
                 suggestion=f"add a column with each listing's {label}; where a product "
                 f"has no {cond_name}, say so (e.g. '{cond_name}-free')",
                 policy=first["__policy"],
