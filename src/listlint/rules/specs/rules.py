@@ -355,10 +355,13 @@ class MissingConditionalAttribute(SpecsCatalogRule):
         return {k: v for k, v in mentions.items() if k not in cancelled}
 
     def _needs(
-        self, batch: Batch, analysis: SpecsAnalysis
+        self, batch: Batch, analysis: SpecsAnalysis, *, with_column: bool
     ) -> Iterator[tuple[int, str, str, list[PolicyPack], str, str | None]]:
         """(listing, attribute, condition, packs asking, trigger word, policy link) for
-        each attribute a listing's text makes required and the listing lacks."""
+        each attribute a listing's text makes required and the listing lacks, among the
+        attributes the file has a column for (``with_column``) or has none for: per
+        listing findings and the file-level partial each match only the texts they need
+        (in a file either way, only one of them reads any text)."""
         if not len(self._matcher()):
             return
         attrs = analysis.attributes
@@ -375,7 +378,10 @@ class MissingConditionalAttribute(SpecsCatalogRule):
             for pack in self.packs
             for cond in specs_of(pack).conditions
             for attr in cond.required
+            if (attrs.column(attr) is not None) is with_column
         }
+        if not required:
+            return
         rows = [i for i in rows if any(attrs.value(a, i) is None for a in required)]
         texts = [batch.folded_series(f).gather(rows).to_list() for f in _MENTION_FIELDS]
         for j, i in enumerate(rows):
@@ -391,16 +397,15 @@ class MissingConditionalAttribute(SpecsCatalogRule):
                     entry = needs.setdefault((attr, cond.name), ([], term, link))
                     entry[0].append(pack)
             for (attr, cond_name), (packs, term, source) in needs.items():
-                if attrs.value(attr, i) is None:
+                if attr in required and attrs.value(attr, i) is None:
                     yield i, attr, cond_name, packs, term, source
 
     def hits(self, context: BatchContext) -> Iterable[Hit]:
         # per listing where the file has the attribute's column (the rest: partial/merge)
         analysis = context.analysis(self.family)
         attrs = analysis.attributes
-        for i, attr, cond_name, packs, term, source in self._needs(context.batch, analysis):
-            if attrs.column(attr) is None:
-                continue
+        needs = self._needs(context.batch, analysis, with_column=True)
+        for i, attr, cond_name, packs, term, source in needs:
             yield self.missing_hit(
                 attrs,
                 attr,
@@ -421,9 +426,9 @@ class MissingConditionalAttribute(SpecsCatalogRule):
         attrs = analysis.attributes
         at: list[int] = []
         parts: dict[str, list] = {c: [] for c in _CONDITION_PARTIAL}
-        for i, attr, cond_name, packs, term, source in self._needs(batch, analysis):
-            if attrs.column(attr) is not None:
-                continue
+        for i, attr, cond_name, packs, term, source in self._needs(
+            batch, analysis, with_column=False
+        ):
             severity = self.severity_of(packs)
             values = (
                 attr,
