@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate
+from generate import generate, write_xlsx
 
 FORMATS = ("json", "csv", "sarif", "html", "xlsx")
 OUT = Path("/tmp/listlint-formats")
@@ -43,15 +43,7 @@ def source(rows: int, kind: str) -> Path:
     if kind == "csv":
         df.write_csv(src)
         return src
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Products")
-    ws.append(df.columns)
-    for row in df.iter_rows():
-        ws.append(list(row))
-    wb.save(src)
-    return src
+    return write_xlsx(df, src)
 
 
 def main(args: list[str]) -> None:

@@ -387,6 +387,19 @@ def write_csv(n: int, path: Path, seed: int = 0, chunk: int = 200_000) -> Path:
     return path
 
 
+def write_xlsx(df: pl.DataFrame, path: Path) -> Path:
+    """Write ``df`` as a one-sheet workbook ("Products"), streamed by openpyxl."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Products")
+    ws.append(df.columns)
+    for row in df.iter_rows():
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(f"benchmarks/data/{count}.csv")

@@ -326,19 +326,10 @@ def ensure_xlsx(n: int) -> Path:
     path = DATA / f"{n}.xlsx"
     if path.exists():
         return path
-    from openpyxl import Workbook
-
-    from generate import generate
+    from generate import generate, write_xlsx
 
     print(f"writing {n:,}-row XLSX -> {path} (once; slow)", file=sys.stderr)
-    df = generate(n, seed=5)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Products")
-    ws.append(df.columns)
-    for row in df.iter_rows():
-        ws.append(list(row))
-    wb.save(path)
-    return path
+    return write_xlsx(generate(n, seed=5), path)
 
 
 def xlsx(n: int = 100_000) -> dict[str, float]:
