@@ -20,6 +20,8 @@ SHAPES = {
     "mixed scripts": MIXED,
     # words split by no-break spaces, which two families read closed (issue 21 L6)
     "split words": "kra\u00a0tom cu\u00a0res dia\u00a0be\u00a0tes ",
+    # one claim a sentence, thousands of sentences in a cell
+    "short sentences": "Cures gout. ",
 }
 
 

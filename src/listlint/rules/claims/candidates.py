@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -152,9 +153,14 @@ def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
     if not hits and not cues and not open_field:
         return mapped, []
     out = []
+    # positions sorted once, each sentence takes its own by bisection (a scan of every
+    # hit per sentence cost sentences x hits: quadratic on a cell of short sentences)
+    hits.sort(key=lambda h: h[0])
+    starts = [s for s, _ in hits]
+    cues.sort()
     for a, b in sentences(low):
-        cued = open_field or any(a <= c < b for c in cues)
-        inside = {need for s, need in hits if a <= s < b}
+        cued = open_field or bisect_left(cues, a) < bisect_left(cues, b)
+        inside = {need for _, need in hits[bisect_left(starts, a) : bisect_left(starts, b)]}
         held = "" in inside or ("cue" in inside and cued)
         held = held or ("strong" in inside and pre.strong.contains_any(low[a:b]))
         found = _names(low, a, b, mapped, text, medicines=bool(cues)) if cued else []

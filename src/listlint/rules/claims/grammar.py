@@ -34,10 +34,11 @@ Token tests are in :mod:`listlint.rules.claims.clause`, word-to-rule decisions i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from listlint.rules.claims.category import HEALTH
 from listlint.rules.claims.clause import Clause, Match, longest, matches, qualified
@@ -135,27 +136,31 @@ class Grammar:
         if langs is not None:
             preds = [p for p in preds if not p.lang or p.lang in langs]
         quals = [(s, e) for _, s, e in self.m.qualifiers(doc)]
-        disclaimers = [s for _, s, _ in self.m.disclaimers(doc)]
+        disclaimers = sorted(s for _, s, _ in self.m.disclaimers(doc))
+        within = _Within(conds), _Within(phrases), _Within(preds), _Within(quals)
         for sent in doc.sents:
             lo, hi = sent.start, sent.end
-            if any(lo <= s < hi for s in disclaimers):
+            k = bisect_left(disclaimers, lo)
+            if k < len(disclaimers) and disclaimers[k] < hi:
                 continue
-            yield from self._sentence(
-                Sentence(
-                    doc,
-                    group,
-                    [m for m in conds if lo <= m.start and m.end <= hi],
-                    [m for m in phrases if lo <= m.start and m.end <= hi],
-                    [m for m in preds if lo <= m.start and m.end <= hi],
-                    [q for q in quals if lo <= q[0] and q[1] <= hi],
-                    sent.text.lower(),
-                    lo,
-                    hi,
-                    title,
-                    remedy,
-                    ingested,
+            for a, b in _windows(lo, hi):
+                in_conds, in_phrases, in_preds, in_quals = (w.between(a, b) for w in within)
+                yield from self._sentence(
+                    Sentence(
+                        doc,
+                        group,
+                        in_conds,
+                        in_phrases,
+                        in_preds,
+                        in_quals,
+                        doc[a:b].text.lower(),
+                        a,
+                        b,
+                        title,
+                        remedy,
+                        ingested,
+                    )
                 )
-            )
 
     def cause_words(self) -> tuple[str, ...]:
         """Contexts that make any condition subject matter (benign.tsv term "*")."""
@@ -401,3 +406,43 @@ def _extend(first: Claim, later: Claim) -> Claim:
         first.how,
         first.severity,
     )
+
+
+#: most tokens one sentence is read as at once: every step for a condition looks across
+#: its sentence (the predicates before it, the labels, the subject-matter words), so a
+#: run-on "sentence" of a whole 1 MB cell would cost its length squared (issue 21's
+#: linear-time target). Longer sentences are read in windows of this many tokens; real
+#: sentences are far shorter (a claim and its predicate sit within 20 tokens).
+MOST_TOKENS = 200
+
+
+def _windows(lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The token windows a sentence ``[lo, hi)`` is read in."""
+    for a in range(lo, hi, MOST_TOKENS):
+        yield a, min(a + MOST_TOKENS, hi)
+
+
+class _Within:
+    """Matches (objects with token ``start``/``end``, or ``(start, end)`` pairs) sorted by
+    start, so each sentence window takes its own by bisection: picking them by a scan of
+    every match per sentence cost the number of sentences times the number of matches."""
+
+    def __init__(self, items: Sequence[Match] | Sequence[tuple[int, int]]) -> None:
+        def start(m: Match | tuple[int, int]) -> int:
+            return m[0] if isinstance(m, tuple) else m.start
+
+        def end(m: Match | tuple[int, int]) -> int:
+            return m[1] if isinstance(m, tuple) else m.end
+
+        order = sorted(range(len(items)), key=lambda k: start(items[k]))
+        self._items = [items[k] for k in order]
+        self._starts = [start(m) for m in self._items]
+        self._ends = [end(m) for m in self._items]
+        self._order = order
+
+    def between(self, lo: int, hi: int) -> list[Any]:
+        """The matches inside ``[lo, hi)``, in their original order."""
+        a, b = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        found = [k for k in range(a, b) if self._ends[k] <= hi]
+        found.sort(key=lambda k: self._order[k])
+        return [self._items[k] for k in found]

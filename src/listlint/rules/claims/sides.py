@@ -14,7 +14,9 @@ Each finder returns a :data:`Found`, or None. Token tests are in
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from listlint.rules.claims.category import HEALTH
@@ -97,6 +99,13 @@ class Sentence:
     def health(self) -> bool:
         return self.group in HEALTH
 
+    @cached_property
+    def preds_before(self) -> tuple[list[Match], list[int]]:
+        """The predicates by end, last first (ties in their order), and their negated
+        ends for bisection: every condition asks for the ones that end before it."""
+        ordered = sorted(self.preds, key=lambda p: -p.end)
+        return ordered, [-p.end for p in ordered]
+
 
 class Sides:
     """The finders, for one vocabulary and clause tester."""
@@ -110,8 +119,9 @@ class Sides:
     def left(self, s: Sentence, cond: Match, kind: str, strong_only: bool) -> Found | None:
         """A predicate before the condition that governs it: "cures arthritis"."""
         doc = s.doc
-        for p in sorted(s.preds, key=lambda p: -p.end):
-            if p.end > cond.start or p.kind in ("suffix", "prefix", "weight_amount", "outcome"):
+        ordered, ends = s.preds_before
+        for p in ordered[bisect_left(ends, -cond.start) :]:  # those ending before it
+            if p.kind in ("suffix", "prefix", "weight_amount", "outcome"):
                 continue
             if p.kind in ("header", "keywords"):
                 continue
