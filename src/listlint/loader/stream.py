@@ -345,7 +345,7 @@ class StreamingCatalog(Catalog):
                     header_seen = True
                     first = int(filled.arg_true()[0])
                     keep = keep & (pl.int_range(raw.height, eager=True) > first)
-                body = raw.filter(keep)
+                body = raw if keep.all() else raw.filter(keep)  # nearly always all kept
                 if body.height == 0:
                     continue
                 pending.append(body)
@@ -353,11 +353,13 @@ class StreamingCatalog(Catalog):
                 while buffered >= size:
                     joined = pl.concat(pending) if len(pending) > 1 else pending[0]
                     cut = plan.next_cut(int(joined["__n"][size - 1]) + 1)
-                    head = joined.filter(pl.col("__n") < cut)
+                    # record numbers ascend: the cut is a position, and slices copy nothing
+                    at = int(joined["__n"].search_sorted(cut, side="left"))
+                    head = joined.slice(0, at)
                     if head.height == joined.height and cut > int(joined["__n"][-1]) + 1:
                         pending, buffered = [joined], joined.height
                         break  # the group runs past what is read so far: read on
-                    rest = joined.filter(pl.col("__n") >= cut)
+                    rest = joined.slice(at)
                     yield head
                     pending, buffered = ([rest], rest.height) if rest.height else ([], 0)
         except Exception as exc:
