@@ -16,6 +16,7 @@ from listlint.rules.claims.lexicon import ConditionLexicon, condition_lexicon, m
 from listlint.rules.claims.medicine import is_medicine, prints_label, registered
 from listlint.rules.claims.monograph import drug_facts, monographs, sells_otc_medicine
 from listlint.rules.claims.vocab import vocabulary
+from listlint.text.normalize import fold
 
 
 def _lexicon(*rows: tuple[str, str, str, str]) -> ConditionLexicon:
@@ -244,3 +245,16 @@ def test_every_finding_explains_field_role_and_severity() -> None:
     assert "the listing sells a food or drink; error:" in by_sku["a"].message
     assert "Found in the description as the seller's own statement" in by_sku["b"].message
     assert "warning: a medical device may make the claims it is cleared for" in by_sku["b"].message
+
+
+def test_language_detection_counts_each_languages_markers() -> None:
+    from listlint.rules.claims.language import LanguageVocabulary
+
+    voc = LanguageVocabulary(markers={"es": frozenset({"el", "de", "y"}), "en": frozenset({"the"})})
+    assert voc.detect("el gel de aloe y menta") == "es"
+    assert voc.detect("the gel de aloe") is None  # one marker each: a tie
+    # a word marking two languages counts for both: still a tie
+    voc.markers = {"es": frozenset({"de", "la"}), "fr": frozenset({"de", "la", "le"})}
+    assert voc.detect("de la creme") is None
+    assert voc.detect("de la creme le") == "fr"
+    assert language_vocabulary().detect(fold("la crema de aloe para la piel")) == "es"

@@ -279,3 +279,22 @@ def test_encoding_of_a_streamed_file_does_not_depend_on_where_slices_end(
         path = tmp_path / f"{name}.csv"
         path.write_bytes(data)
         assert stream._utf8_kind(path) == kind, name
+
+
+def test_cut_plan_keys_ignore_blanks_spacing_and_unicode_form() -> None:
+    """Rows share a variant key when their handles differ only in whitespace or Unicode
+    form; blank handles group nothing."""
+    from types import SimpleNamespace
+
+    from listlint.loader.stream import CutPlan
+
+    raw = pl.DataFrame(
+        {"c0": ["caf\u00e9", "  ", "x", "ca fe\u0301", "", "  ", None, "x"]}
+    ).with_row_index("__n", offset=1)
+    cmap = SimpleNamespace(
+        fields={"handle": [0]}, variants={"key": "handle"}, attribute_indices=list, headers=["h"]
+    )
+    plan = CutPlan.build(lambda cols: iter([raw]), cmap)  # type: ignore[arg-type]
+    assert plan.starts.to_list() == [1, 3] and plan.reach.to_list() == [4, 8]
+    # the two spans overlap: no cut from record 2 to record 8
+    assert plan.next_cut(1) == 1 and plan.next_cut(2) == 9 and plan.next_cut(9) == 9

@@ -81,3 +81,20 @@ def test_fold_drops_every_mark(text: str) -> None:
     kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     expected = kept.translate(dict.fromkeys(map(ord, INVISIBLE))).lower()
     assert fold(text) == expected
+
+
+def test_leading_conditional_steps_share_one_mask_and_still_chain() -> None:
+    """The columnar form gates the leading conditional steps with one mask; a cell one
+    of them changes is still seen by the next ("a" -> "é" -> "e"), others pass as is."""
+    from listlint.text.steps import NON_ASCII, Form, Replace, Strip
+
+    form = Form(
+        Replace("a", "\u00e9", only="a"),
+        Replace("\u00e9", "e", only=NON_ASCII),
+        Replace("  ", " ", only="  "),
+        Strip(),
+    )
+    values = ["a", "b", "\u00e9", None, "x  a ", " plain ", ""]
+    column = pl.Series("t", values, dtype=pl.Utf8)
+    assert form.series(column).to_list() == ["e", "b", "e", None, "x e", "plein", ""]
+    assert column.to_list() == values  # the caller's Series is left alone

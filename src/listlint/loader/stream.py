@@ -345,7 +345,7 @@ class StreamingCatalog(Catalog):
                     header_seen = True
                     first = int(filled.arg_true()[0])
                     keep = keep & (pl.int_range(raw.height, eager=True) > first)
-                body = raw.filter(keep)
+                body = raw if keep.all() else raw.filter(keep)  # nearly always all kept
                 if body.height == 0:
                     continue
                 pending.append(body)
@@ -353,11 +353,13 @@ class StreamingCatalog(Catalog):
                 while buffered >= size:
                     joined = pl.concat(pending) if len(pending) > 1 else pending[0]
                     cut = plan.next_cut(int(joined["__n"][size - 1]) + 1)
-                    head = joined.filter(pl.col("__n") < cut)
+                    # record numbers ascend: the cut is a position, and slices copy nothing
+                    at = int(joined["__n"].search_sorted(cut, side="left"))
+                    head = joined.slice(0, at)
                     if head.height == joined.height and cut > int(joined["__n"][-1]) + 1:
                         pending, buffered = [joined], joined.height
                         break  # the group runs past what is read so far: read on
-                    rest = joined.filter(pl.col("__n") >= cut)
+                    rest = joined.slice(at)
                     yield head
                     pending, buffered = ([rest], rest.height) if rest.height else ([], 0)
         except Exception as exc:
@@ -412,7 +414,14 @@ class CutPlan:
         if not key_exprs:
             return cls()
         needed = sorted({c for e in key_exprs for c in e.meta.root_names()})
-        keys = pl.concat([raw.select(["__n", *key_exprs]) for raw in blocks(needed)])
+        names = [e.meta.output_name() for e in key_exprs]
+        # the coarse text first, then its hash: one expression holding the text three
+        # times (null test, blank test, hash) had polars work it out three times
+        # (1M listings: 1.25 -> 0.44 s of the parent's CPU)
+        hashed = [pl.when(pl.col(n) != "").then(pl.col(n).hash(seed=0)).alias(n) for n in names]
+        keys = pl.concat(
+            [raw.select(["__n", *key_exprs]).select("__n", *hashed) for raw in blocks(needed)]
+        )
         if "g" in keys.columns:
             # Parent/child. Only groups with a parent row (a row whose SKU or ID is the
             # group key) pass anything between rows; a group without one (Google's
@@ -444,11 +453,12 @@ class CutPlan:
 
 
 def _coarse_key(cols: list[int], strip_id: bool = False) -> pl.Expr:
+    """The key's coarse text (hashed by :meth:`CutPlan.build`; blank: no key)."""
     expr = pl.coalesce([pl.col(f"c{i}") for i in cols]) if len(cols) > 1 else pl.col(f"c{cols[0]}")
     expr = expr.str.normalize("NFC").str.replace_all(r"\s+", "")
     if strip_id:
         expr = expr.str.replace(r"^id:", "")
-    return pl.when(expr.is_not_null() & (expr != "")).then(expr.hash(seed=0))
+    return expr
 
 
 def _key_exprs(cmap: ColumnMap) -> list[pl.Expr]:

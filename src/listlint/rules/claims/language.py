@@ -71,12 +71,29 @@ class LanguageVocabulary:
         words = _WORD.findall(folded)
         if not words:
             return None
-        scores = {lang: sum(1 for w in words if w in marks) for lang, marks in self.markers.items()}
+        # one pass over the words (each looked up once), not one per language
+        scores = dict.fromkeys(self.markers, 0)
+        langs_of = self._langs_of()
+        for w in words:
+            for lang in langs_of.get(w, ()):
+                scores[lang] += 1
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         (best, top), (_, second) = ranked[0], ranked[1]
         if top >= MIN_MARKERS and top > second:
             return best
         return None
+
+    def _langs_of(self) -> dict[str, tuple[str, ...]]:
+        """Marker word -> the languages it marks, made once per ``markers`` table."""
+        made = self.__dict__.get("_marker_index")
+        if made is None or made[0] is not self.markers:
+            index: dict[str, list[str]] = {}
+            for lang, marks in self.markers.items():
+                for w in marks:
+                    index.setdefault(w, []).append(lang)
+            made = (self.markers, {w: tuple(langs) for w, langs in index.items()})
+            self.__dict__["_marker_index"] = made
+        return made[1]
 
 
 #: English function words (the other languages' are in their grammar files)
