@@ -29,6 +29,15 @@ def test_each_form_gives_the_same_text_one_string_or_a_column(texts: list[str]) 
         assert form.series(series).to_list() == [form(t) for t in texts]
 
 
+def test_a_step_that_makes_ascii_text_non_ascii_is_followed_alike() -> None:
+    """An HTML entity in ASCII text decodes to a wide space or a letter: the non-ASCII
+    steps after it run on one string as they do on a column (the string used to be
+    judged ASCII once, before the entity was decoded)."""
+    texts = ["p&#x2003;q", "Kra&nbsp;tom", "caf&eacute;", "a&#12288;&#12288;b", "x &nbsp; y"]
+    assert [clean(t) for t in texts] == clean_series(pl.Series(texts)).to_list()
+    assert [clean(t) for t in texts] == ["p q", "Kra\u00a0tom", "café", "a b", "x y"]
+
+
 def test_steps_run_only_where_needed_and_keep_nulls() -> None:
     shout = Form(Apply(str.upper, only="!"), Replace("a+", "$1\\", only=NON_ASCII), Lower())
     series = pl.Series(["hey!", "näa", None, "plain"], dtype=pl.Utf8)

@@ -151,15 +151,21 @@ class Form:
         self.steps = steps
         compiled = [(step.only, _scalar_step(step)) for step in steps]
         self._all = compiled
-        #: ASCII text skips the steps only non-ASCII text can need (fold: just lower())
-        self._ascii = [(only, fn) for only, fn in compiled if only != NON_ASCII]
-        #: ... and when one unconditional step is left, it is all ASCII text needs
-        self._ascii_only = self._ascii[0][1] if [o for o, _ in self._ascii] == [None] else None
+        #: ASCII text needs only the one unconditional step when that is the only step
+        #: not kept for non-ASCII text (fold: just lower()). Otherwise each step asks the
+        #: text as it is then: a step may make ASCII text non-ASCII ("p&#x2003;q" decodes
+        #: to an em space, which the non-ASCII steps must see, as they do in a column)
+        others = [only for only, _ in compiled if only != NON_ASCII]
+        self._ascii_only = compiled[-1][1] if others == [None] and len(compiled) == 1 else None
+        if others == [None] and len(compiled) > 1 and all(
+            isinstance(step, (Normalize, DropCategory, DropChars, Lower)) for step in steps
+        ):  # no step can add a non-ASCII character: ASCII text needs the plain one
+            self._ascii_only = next(fn for only, fn in compiled if only is None)
 
     def __call__(self, text: str) -> str:
         if self._ascii_only is not None and text.isascii():
             return self._ascii_only(text)
-        for only, fn in self._ascii if text.isascii() else self._all:
+        for only, fn in self._all:
             if only is None or (
                 not text.isascii() if only == NON_ASCII else _regex(only).search(text)
             ):
