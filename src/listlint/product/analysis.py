@@ -66,6 +66,9 @@ class ProductAnalysis:
         self._original = original
         self._lex = lex
         self._roles: dict[tuple[int, str, int, int], TermRole] = {}
+        #: the judge of the row asked last (rows are asked one after another): its
+        #: memos serve every term of that listing
+        self._judged: tuple[int, RoleJudge] | None = None
         #: rows read by :meth:`products` (one frame pass for many rows, not a row each)
         self._products: dict[int, ListingProduct] = {}
 
@@ -154,8 +157,11 @@ class ProductAnalysis:
         return weigh(self.role(row, field, start, end))
 
     def _judge(self, row: int) -> RoleJudge:
-        texts = _RowTexts(self._text, row)
-        return RoleJudge(self._lex, self.product(row), texts, self._original("title", row))
+        if self._judged is None or self._judged[0] != row:
+            texts = _RowTexts(self._text, row)
+            judge = RoleJudge(self._lex, self.product(row), texts, self._original("title", row))
+            self._judged = (row, judge)
+        return self._judged[1]
 
 
 class _RowTexts(Mapping[str, "str | None"]):

@@ -143,6 +143,9 @@ class RoleJudge:
         self.product = product
         self.texts = texts
         self.original_title = original_title
+        #: term -> where the title has it as whole words (None: not there); a term
+        #: repeated through a long description looks the title up once, not per mention
+        self._in_title_at: dict[str, int | None] = {}
 
     # -- entry point ------------------------------------------------------------------
     def judge(self, field: str, start: int, end: int) -> TermRole:
@@ -355,8 +358,8 @@ class RoleJudge:
             if not (own and own.group and own.group == local.payload.group):
                 return Role.MODIFIER, f"'{term}' describes {what}"
         title = self.texts.get("title") or ""
-        if title and _contains_words(_WORD.findall(title), _WORD.findall(term)):
-            at = _find_words(title, term)
+        if title:
+            at = self._title_at(title, term)
             if at is not None:
                 role = self._in_title("title", title, at, at + len(term), term)
                 return role[0], role[1] + " (as in the title)"
@@ -364,6 +367,12 @@ class RoleJudge:
             Role.UNKNOWN,
             f"'{term}' is mentioned in the text; the title does not say what it is",
         )
+
+    def _title_at(self, title: str, term: str) -> int | None:
+        if term not in self._in_title_at:
+            words = _contains_words(_WORD.findall(title), _WORD.findall(term))
+            self._in_title_at[term] = _find_words(title, term) if words else None
+        return self._in_title_at[term]
 
     def _by_listing(self, term: str, own: TypeEntry | None, where: str) -> tuple[Role, str] | None:
         """The listing's type (title, product type or category) decides."""

@@ -157,8 +157,10 @@ class Form:
         #: to an em space, which the non-ASCII steps must see, as they do in a column)
         others = [only for only, _ in compiled if only != NON_ASCII]
         self._ascii_only = compiled[-1][1] if others == [None] and len(compiled) == 1 else None
-        if others == [None] and len(compiled) > 1 and all(
-            isinstance(step, (Normalize, DropCategory, DropChars, Lower)) for step in steps
+        if (
+            others == [None]
+            and len(compiled) > 1
+            and all(isinstance(step, (Normalize, DropCategory, DropChars, Lower)) for step in steps)
         ):  # no step can add a non-ASCII character: ASCII text needs the plain one
             self._ascii_only = next(fn for only, fn in compiled if only is None)
 
