@@ -353,7 +353,7 @@ def analyse(
     # tags are read too: "super-clone" is often only there)
     for fname in ("title", "description", "tags"):
         if batch.has(fname):
-            for i, found in signals.scan(batch.folded_series(fname)):
+            for i, found in signals.scan(batch, fname):
                 row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
     # 2. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
     cand = where(title_s, lambda s: s.str.contains_any(index.prefilter_terms))

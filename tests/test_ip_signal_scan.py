@@ -1,0 +1,69 @@
+"""The counterfeit-wording prefilter (listlint.rules.ip.signals.SignalMatcher.rows): the
+ASCII terms ride the text families' shared literal scan, the non-ASCII terms are looked
+for in cells with a non-ASCII character only, and the rows kept are exactly the rows a
+search for every term over every cell keeps."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+import pytest
+
+from listlint.batch import Batch
+from listlint.rules import textscan
+from listlint.rules.ip.signals import OWNER, SignalMatcher
+
+TEXTS = [
+    "Rolex Submariner 1:1 replica watch",  # ASCII terms
+    "Plain cotton tee",
+    None,
+    "高仿 手表 super clone",  # a Chinese term next to an ASCII one
+    "Café crème mug",  # non-ASCII text, no term
+    "كوبي ون ساعة",  # an Arabic term only
+    "",
+    "AAA batteries, pack of 4",  # a term the automaton later explains away
+]
+
+
+@pytest.fixture
+def registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textscan, "_REGISTERED", {})
+    monkeypatch.setattr(textscan, "_union", [""])
+
+
+def _every_term(matcher: SignalMatcher, batch: Batch, field: str) -> list[int]:
+    """The reference: one alternation of all terms over every folded cell."""
+    pattern = re.compile("|".join(re.escape(t) for t in matcher._terms))
+    cells = batch.folded(field)
+    return [i for i, text in enumerate(cells) if text and pattern.search(text)]
+
+
+@pytest.mark.parametrize("field", ["title", "description", "tags"])
+def test_rows_are_those_any_term_occurs_in(registry: None, field: str) -> None:
+    matcher = SignalMatcher()
+    batch = Batch(pl.DataFrame({field: TEXTS}))
+    rows = matcher.rows(batch, field).to_list()
+    assert rows == _every_term(matcher, batch, field)
+    assert rows == [0, 3, 5, 7]
+
+
+def test_the_ascii_terms_join_the_shared_scan(registry: None) -> None:
+    textscan.register("links-like", r"@|www\.")
+    matcher = SignalMatcher()
+    assert OWNER in textscan._REGISTERED
+    assert all(t.isascii() for t in textscan._REGISTERED[OWNER].split("|"))
+    batch = Batch(pl.DataFrame({"description": [*TEXTS, "mail me@x.com"]}))
+    assert textscan.rows(batch, "description", "links-like").to_list() == [8]
+    assert matcher.rows(batch, "description").to_list() == [0, 3, 5, 7]
+    scans = [k for k in batch._cache if k.startswith("textscan:")]
+    assert len(scans) == 1  # ip reused the union scan the other family made
+
+
+def test_scan_reads_the_candidate_rows(registry: None) -> None:
+    matcher = SignalMatcher()
+    batch = Batch(pl.DataFrame({"title": TEXTS}))
+    found = dict(matcher.scan(batch, "title"))
+    # "AAA batteries" is a benign context (signal_exclusions.tsv): prefiltered, not kept
+    assert sorted(found) == [0, 3, 5]
+    assert {s.term for s, _, _ in found[0]} >= {"1:1 replica"}
