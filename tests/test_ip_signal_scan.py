@@ -67,3 +67,30 @@ def test_scan_reads_the_candidate_rows(registry: None) -> None:
     # "AAA batteries" is a benign context (signal_exclusions.tsv): prefiltered, not kept
     assert sorted(found) == [0, 3, 5]
     assert {s.term for s, _, _ in found[0]} >= {"1:1 replica"}
+
+
+# -- the description prefilter of the exact-name automaton --------------------------------
+DESCRIPTIONS = [
+    "Back pack with a warm neck pad",  # short keys ("ck", "pp", "rm") inside words only
+    "Fits the CK One bottle",  # a short key as a whole word
+    "ck",  # the whole text
+    "soft_ck_label",  # an underscore is no letter: a word boundary
+    "Genuine Rolex box",  # a long key
+    "Plain linen shirt",
+    "A gift for 小米 fans",  # non-ASCII: always to the automaton
+    None,
+]
+
+
+def test_may_name_keeps_every_text_the_automaton_names_a_brand_in() -> None:
+    from listlint.rules.ip.analysis import may_name
+    from listlint.rules.ip.index import BrandIndex
+    from listlint.text.normalize import fold
+
+    index = BrandIndex()
+    folded = [fold(t) if t is not None else None for t in DESCRIPTIONS]
+    kept = may_name(index, pl.Series(folded, dtype=pl.Utf8)).to_list()
+    named = [bool(t and list(index.exact.iter(t))) for t in folded]
+    assert all(k for k, n in zip(kept, named, strict=True) if n)  # a superset
+    assert named[:6] == [False, True, True, True, True, False]
+    assert kept == [False, True, True, True, True, False, True, False]

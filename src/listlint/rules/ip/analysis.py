@@ -47,6 +47,7 @@ from listlint.rules.ip.wording import licence_claim, licence_pattern
 from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
 from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -379,13 +380,16 @@ def analyse(
                 row(i).mentions.extend(in_title)
     # 4. brand mentions in descriptions only where the title named a brand or a signal
     if batch.has("description") and out:
-        # only these rows' descriptions become Python strings (they are long)
-        rows = sorted(out)
-        descs = dict(zip(rows, batch.folded_series("description").gather(rows).to_list()))
+        # only these rows' descriptions that can hold a name become Python strings (they
+        # are long, and the automaton's short keys occur inside most of them)
+        rows = pl.Series([i for i, ev in out.items() if ev.signals or ev.mentions], dtype=pl.UInt32)
+        gathered = batch.folded_series("description").gather(rows)
+        keep = may_name(index, gathered).arg_true()
+        descs = dict(zip(rows.gather(keep).to_list(), gathered.gather(keep).to_list()))
         # a batch's repeated descriptions are scanned once (not kept past the batch: long)
         desc_seen: dict[tuple[str, bool], list[tuple[Name, int, int, str | None]]] = {}
         for i, ev in out.items():
-            if descs[i] and (ev.signals or ev.mentions):
+            if descs.get(i) and (ev.signals or ev.mentions):
                 named = {m.name.brand.name for m in ev.mentions}
                 for m in _exact_mentions(index, "description", descs[i], cjk=False, seen=desc_seen):
                     if m.name.brand.name not in named:
@@ -417,6 +421,19 @@ def analyse(
     if out:
         _finish(batch, index, prices, out, found_chars)
     return out
+
+
+def may_name(index: BrandIndex, texts: pl.Series) -> pl.Series:
+    """Which folded ``texts`` can hold a whole-word Latin name of ``index.exact`` (a
+    superset: the automaton decides): a long key as a substring, a short one as a whole
+    word in ASCII text; a text with a non-ASCII character always (a word boundary there
+    follows the phrase matcher's rules for scripts without spaces)."""
+    hit = non_ascii(texts)
+    if index.exact_long:
+        hit = hit | texts.str.contains_any(index.exact_long)
+    if index.exact_short:
+        hit = hit | texts.str.contains(index.exact_short)
+    return hit.fill_null(False)
 
 
 def _finish(

@@ -45,6 +45,15 @@ def compact(text: str) -> str:
     return _ALNUM_RE.sub("", fold(text))
 
 
+def _whole_word(key: str) -> str:
+    """A Rust regex for ``key`` as the phrase matcher finds it in ASCII text: a letter or
+    digit at either end of the key needs a character that is neither beside it."""
+    edge = "(?:^|[^0-9A-Za-z])"
+    left = edge if key[0].isalnum() else ""
+    right = "(?:$|[^0-9A-Za-z])" if key[-1].isalnum() else ""
+    return left + re.escape(key) + right
+
+
 @dataclass(frozen=True, slots=True)
 class Brand:
     name: str
@@ -228,6 +237,13 @@ class BrandIndex:
         latin = [(n.text, n) for n in names if not has_chars(n.text)]
         cjk = [(n.text, n) for n in names if has_chars(n.text)]
         self.exact: PhraseMatcher[Name] = PhraseMatcher(latin)
+        # the automaton's Latin keys for a columnar test of long texts before it
+        # (:func:`~listlint.rules.ip.analysis.may_name`): a key of three or more
+        # characters is looked for as a substring; a shorter one ("ck", "pp", "rm") is a
+        # substring of most descriptions ("back pack", "warm"), so as a whole word
+        keys = {fold(t).strip() for t, _ in latin} - {""}
+        self.exact_long = sorted(k for k in keys if len(k) >= 3)
+        self.exact_short = "|".join(_whole_word(k) for k in sorted(keys) if len(k) < 3)
         self.exact_cjk: PhraseMatcher[Name] = PhraseMatcher(cjk, word_boundaries=False)
         # two-letter Latin abbreviations ("ck", "ap", "lv") are substrings of most titles:
         # the prefilter leaves them out and the automaton still finds them on rows that
