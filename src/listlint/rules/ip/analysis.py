@@ -59,6 +59,8 @@ _COMPARISON = r"\b(?:inspired|style)\b"
 _MICRO_UNIT = re.compile(r"^[µμ](?:m|g|l|s|a|v|f|w|mol)$")
 #: distinct titles whose exact matches the index keeps between batches (~100 MB at most)
 _SEEN_LIMIT = 200_000
+#: distinct kept listings whose facts the price book keeps between batches (~20 MB)
+_FACTS_LIMIT = 50_000
 #: what may surround a name that stands alone as a title (quotes, dashes, brackets)
 _OUTSIDE = re.compile(r"[\W_]+")
 
@@ -425,12 +427,13 @@ def analyse(
 
 def may_name(index: BrandIndex, texts: pl.Series) -> pl.Series:
     """Which folded ``texts`` can hold a whole-word Latin name of ``index.exact`` (a
-    superset: the automaton decides): a long key as a substring, a short one as a whole
-    word in ASCII text; a text with a non-ASCII character always (a word boundary there
-    follows the phrase matcher's rules for scripts without spaces)."""
+    superset: the automaton decides): in ASCII text, a long key as a substring and a
+    short one as a whole word; a text with a non-ASCII character always (its names may
+    be Arabic, and a word boundary there follows the phrase matcher's rules for
+    scripts without spaces)."""
     hit = non_ascii(texts)
     if index.exact_long:
-        hit = hit | texts.str.contains_any(index.exact_long)
+        hit = hit | texts.str.contains(index.exact_long)
     if index.exact_short:
         hit = hit | texts.str.contains(index.exact_short)
     return hit.fill_null(False)
@@ -469,7 +472,11 @@ def _finish(
         f: batch.frame.get_column(f).gather(rows).to_list() if batch.has(f) else [None] * len(rows)
         for f in ("title", "description")
     }
-    memo: dict[tuple[object, ...], ListingFacts] = {}
+    # variants and re-listed items repeat their title, type and category, within a batch
+    # and across batches: the price book keeps what they say for the run, bounded
+    memo: dict[tuple[object, ...], ListingFacts] = prices.facts_seen
+    if len(memo) > _FACTS_LIMIT:
+        memo.clear()
     for k, i in enumerate(rows):
         ev = out[i]
         models = [
@@ -477,8 +484,7 @@ def _finish(
             for m in ev.mentions
             if m.field == "title" and m.name.ptype and not m.disguise and not m.name.context_only
         ]
-        # variants and re-listed items repeat their title, type and category: read those
-        # once; the description (a licence claim there) is read per row
+        # read once per distinct key; the description (a licence claim there) per row
         key = (titles[k], ptypes[k], cats[k], conds[k], raw_brand[k], tuple(models))
         base = memo.get(key)
         if base is None:

@@ -237,13 +237,14 @@ class BrandIndex:
         latin = [(n.text, n) for n in names if not has_chars(n.text)]
         cjk = [(n.text, n) for n in names if has_chars(n.text)]
         self.exact: PhraseMatcher[Name] = PhraseMatcher(latin)
-        # the automaton's Latin keys for a columnar test of long texts before it
-        # (:func:`~listlint.rules.ip.analysis.may_name`): a key of three or more
-        # characters is looked for as a substring; a shorter one ("ck", "pp", "rm") is a
-        # substring of most descriptions ("back pack", "warm"), so as a whole word
-        keys = {fold(t).strip() for t, _ in latin} - {""}
-        self.exact_long = sorted(k for k in keys if len(k) >= 3)
-        self.exact_short = "|".join(_whole_word(k) for k in sorted(keys) if len(k) < 3)
+        # the automaton's ASCII keys as two regexes, a columnar test of long ASCII texts
+        # before it (:func:`~listlint.rules.ip.analysis.may_name`): a key of three or more
+        # characters as a substring (one alternation: half the time of polars'
+        # contains_any on descriptions); a shorter one ("ck", "pp", "rm") is a substring
+        # of most descriptions ("back pack", "warm"), so as a whole word
+        keys = sorted({fold(t).strip() for t, _ in latin} - {""}, key=lambda k: (-len(k), k))
+        self.exact_long = "|".join(re.escape(k) for k in keys if len(k) >= 3 and k.isascii())
+        self.exact_short = "|".join(_whole_word(k) for k in keys if len(k) < 3 and k.isascii())
         self.exact_cjk: PhraseMatcher[Name] = PhraseMatcher(cjk, word_boundaries=False)
         # two-letter Latin abbreviations ("ck", "ap", "lv") are substrings of most titles:
         # the prefilter leaves them out and the automaton still finds them on rows that

@@ -1,7 +1,11 @@
-"""The counterfeit-wording prefilter (listlint.rules.ip.signals.SignalMatcher.rows): the
-ASCII terms ride the text families' shared literal scan, the non-ASCII terms are looked
-for in cells with a non-ASCII character only, and the rows kept are exactly the rows a
-search for every term over every cell keeps."""
+"""The ip analysis's shortcuts keep its answers:
+
+* the counterfeit-wording prefilter (``SignalMatcher.rows``): the ASCII terms ride the
+  text families' shared literal scan, the non-ASCII terms are looked for in cells with a
+  non-ASCII character only, and the rows kept are exactly the rows a search for every
+  term over every cell keeps;
+* the columnar test before the exact-name automaton on descriptions (``may_name``);
+* the facts of kept listings, read once per distinct listing for the run."""
 
 from __future__ import annotations
 
@@ -94,3 +98,31 @@ def test_may_name_keeps_every_text_the_automaton_names_a_brand_in() -> None:
     assert all(k for k, n in zip(kept, named, strict=True) if n)  # a superset
     assert named[:6] == [False, True, True, True, True, False]
     assert kept == [False, True, True, True, True, False, True, False]
+
+
+def test_facts_of_a_listing_seen_before_are_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from listlint.rules.ip import analysis
+    from listlint.rules.ip.families import families
+    from listlint.rules.ip.index import BrandIndex
+    from listlint.rules.ip.listing import CharacterIndex
+    from listlint.rules.ip.prices import PriceBook
+
+    index, prices = BrandIndex(), PriceBook()
+    signals, characters = SignalMatcher(), CharacterIndex(families())
+    rows = {
+        "title": ["Rolex Submariner watch", "Nike Air Max 90 shoes", "Rolex Submariner watch"],
+        "brand": ["Acme", "Nike", "Acme"],
+        "price": ["50", "120", "50"],
+    }
+    calls = []
+    real = analysis.read_facts
+    monkeypatch.setattr(analysis, "read_facts", lambda *a: calls.append(a) or real(*a))
+
+    def facts() -> list[object]:
+        out = analysis.analyse(Batch(pl.DataFrame(rows)), index, signals, prices, characters)
+        return [(i, ev.facts) for i, ev in sorted(out.items())]
+
+    first = facts()
+    assert len(calls) == 2  # the repeated listing is read once
+    assert facts() == first  # another batch: the same facts, none read again
+    assert len(calls) == 2
