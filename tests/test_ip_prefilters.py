@@ -126,3 +126,19 @@ def test_facts_of_a_listing_seen_before_are_not_read_again(monkeypatch: pytest.M
     assert len(calls) == 2  # the repeated listing is read once
     assert facts() == first  # another batch: the same facts, none read again
     assert len(calls) == 2
+
+
+def test_a_distinct_column_answers_as_the_test_over_every_row() -> None:
+    from listlint.rules.ip.distinct import Distinct, where
+
+    titles = pl.Series(["rolex watch", None, "tee", "rolex watch", "", "tee", None, "mug"])
+    column = Distinct(titles)
+    assert column.values.len() == 5  # four texts and null
+    for test in (
+        lambda s: s.str.contains("e"),
+        lambda s: s.str.contains_any(["rolex", "mug"]),
+        lambda s: s.str.len_chars() == 0,
+    ):
+        every = test(titles).fill_null(False)
+        assert column.where(test).to_list() == every.to_list()
+        assert where(column, test).to_list() == where(titles, test).to_list() == every.to_list()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from listlint.rules.ip.brand_column import column_lookalikes
-from listlint.rules.ip.distinct import where
+from listlint.rules.ip.distinct import Distinct, where
 from listlint.rules.ip.families import Character
 from listlint.rules.ip.families import key as brand_key_of
 from listlint.rules.ip.index import BrandIndex, Name
@@ -220,7 +220,7 @@ def _lookalikes(
     batch: Batch,
     index: BrandIndex,
     titles: list[str | None],
-    title_s: pl.Series,
+    title_s: Distinct,
     row: Callable[[int], RowEvidence],
     ctx: _Context,
 ) -> None:
@@ -233,7 +233,7 @@ def _lookalikes(
     spaced = where(title_s, lambda s: s.str.contains(_SPACED))
     work = {i: collapse_spacing(titles[i] or "") for i in spaced.arg_true().to_list()}
     # the vocabulary of the distinct titles (variants repeat theirs)
-    tok_lists = title_s.drop_nulls().unique().str.extract_all(TOKEN_RE.pattern)
+    tok_lists = title_s.values.drop_nulls().str.extract_all(TOKEN_RE.pattern)
     vocab = tok_lists.explode().drop_nulls().unique().to_list()
     extra = {t for text in work.values() for t in TOKEN_RE.findall(text)}
     hits = vocabulary_hits(index, sorted(set(vocab) | extra))
@@ -351,7 +351,8 @@ def analyse(
         return ev
 
     titles = batch.folded("title")
-    title_s = batch.folded_series("title")
+    # the title column's distinct values, found once for the six tests of it below
+    title_s = Distinct(batch.folded_series("title"))
     # 1. counterfeit phrases first: they are the context weak lookalikes need (a seller's
     # tags are read too: "super-clone" is often only there)
     for fname in ("title", "description", "tags"):
@@ -373,7 +374,7 @@ def analyse(
         _column_lookalikes(batch, index, row)
     # rows with a signal or comparison wording ("LV inspired", "CC style"): scan the whole
     # title for the two-letter abbreviations the prefilter leaves out
-    compare = title_s.str.contains(_COMPARISON).fill_null(False).arg_true().to_list()
+    compare = where(title_s, lambda s: s.str.contains(_COMPARISON)).arg_true().to_list()
     for i in [*(i for i, ev in out.items() if ev.signals), *compare]:
         ev = out.get(i)
         if titles[i] and not (ev and any(m.field == "title" for m in ev.mentions)):

@@ -34,7 +34,7 @@ from string import ascii_lowercase
 import polars as pl
 
 from listlint.resources import wordlist
-from listlint.rules.ip.distinct import where
+from listlint.rules.ip.distinct import Distinct, where
 from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
 from listlint.rules.ip.lookalike import plausible_slip
 from listlint.text.lazyregex import has_chars
@@ -126,7 +126,9 @@ def _plain(sub: str, word: str) -> bool:
     return sub in number_forms(word) or word in number_forms(sub) or not is_common_word(sub)
 
 
-def swap_phrases(index: BrandIndex, vocab: set[str], title_s: pl.Series) -> list[tuple[str, Swap]]:
+def swap_phrases(
+    index: BrandIndex, vocab: set[str], title_s: pl.Series | Distinct
+) -> list[tuple[str, Swap]]:
     """Phrases of this batch that spell a brand with one word swapped."""
     out: list[tuple[str, Swap]] = []
     shapes: list[tuple[Name, list[tuple[str, int, int]], int]] = []
@@ -142,7 +144,8 @@ def swap_phrases(index: BrandIndex, vocab: set[str], title_s: pl.Series) -> list
                     out.append((_phrase(name, words, j, sub), Swap(name, word, sub, "sound-alike")))
             if len(words) == 2 and any(c in name.text for c in ("&", " and ")):
                 shapes.append((name, words, j))
-    out.extend(_shape_phrases(shapes, title_s))
+    texts = title_s.values if isinstance(title_s, Distinct) else title_s
+    out.extend(_shape_phrases(shapes, texts))
     return out
 
 
@@ -171,7 +174,7 @@ def _shape_phrases(
 
 
 def swapped_names(
-    index: BrandIndex, vocab: set[str], titles: list[str | None], title_s: pl.Series
+    index: BrandIndex, vocab: set[str], titles: list[str | None], title_s: pl.Series | Distinct
 ) -> Iterator[tuple[int, Swap, int, int]]:
     """(row, swap, start, end) of every word-swapped brand name in the titles."""
     phrases = swap_phrases(index, vocab, title_s)
