@@ -142,3 +142,15 @@ def test_a_distinct_column_answers_as_the_test_over_every_row() -> None:
         every = test(titles).fill_null(False)
         assert column.where(test).to_list() == every.to_list()
         assert where(column, test).to_list() == where(titles, test).to_list() == every.to_list()
+
+
+def test_the_swap_vocabulary_of_an_index_is_made_once() -> None:
+    from listlint.rules.ip import substitution as sub
+    from listlint.rules.ip.index import BrandIndex
+
+    index = BrandIndex()
+    assert sub.swappable_names(index) is sub.swappable_names(index)
+    for word in ("red", "bull", "shoulders", "gabbana"):
+        every = {s for s in sub.slips(word) if sub._sound_alike(s, word)}
+        assert sub._sound_alike_slips(word) == every
+    assert "rid" in sub._sound_alike_slips("red")

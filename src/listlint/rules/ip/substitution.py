@@ -72,8 +72,10 @@ def _word_spans(name: Name) -> list[tuple[str, int, int]]:
     ]
 
 
-def swappable_names(index: BrandIndex) -> list[tuple[Name, list[tuple[str, int, int]]]]:
-    """Two- and three-word Latin names (and variants) with at least one distinctive word."""
+@lru_cache(maxsize=8)
+def swappable_names(index: BrandIndex) -> tuple[tuple[Name, list[tuple[str, int, int]]], ...]:
+    """Two- and three-word Latin names (and variants) with at least one distinctive word
+    (once per index: every batch asks)."""
     out = []
     for name in index.names:
         if name.kind not in ("name", "variant") or has_chars(name.text):
@@ -81,7 +83,7 @@ def swappable_names(index: BrandIndex) -> list[tuple[Name, list[tuple[str, int, 
         words = _word_spans(name)
         if 2 <= len(words) <= 3 and any(_distinctive(w) for w, _, _ in words):
             out.append((name, words))
-    return out
+    return tuple(out)
 
 
 def _distinctive(word: str) -> bool:
@@ -119,6 +121,13 @@ def _sound_alike(sub: str, word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def _sound_alike_slips(word: str) -> frozenset[str]:
+    """The one-slip spellings of a brand word that sound like it (once per word: every
+    batch compares its vocabulary with them)."""
+    return frozenset(s for s in slips(word) if _sound_alike(s, word))
+
+
 def _plain(sub: str, word: str) -> bool:
     """The brand word itself in another number ("bulls"), or a made-up token (TM101's
     vocabulary scoring judges those): only ordinary words are swaps here."""
@@ -139,9 +148,8 @@ def swap_phrases(
                 continue
             if len(word) < 3:
                 continue  # "on" (On Running), "co" (Tiffany & Co): any word is a slip away
-            for sub in slips(word) & vocab:
-                if _sound_alike(sub, word):
-                    out.append((_phrase(name, words, j, sub), Swap(name, word, sub, "sound-alike")))
+            for sub in _sound_alike_slips(word) & vocab:
+                out.append((_phrase(name, words, j, sub), Swap(name, word, sub, "sound-alike")))
             if len(words) == 2 and any(c in name.text for c in ("&", " and ")):
                 shapes.append((name, words, j))
     texts = title_s.values if isinstance(title_s, Distinct) else title_s
