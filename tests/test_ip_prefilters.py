@@ -154,3 +154,25 @@ def test_the_swap_vocabulary_of_an_index_is_made_once() -> None:
         every = {s for s in sub.slips(word) if sub._sound_alike(s, word)}
         assert sub._sound_alike_slips(word) == every
     assert "rid" in sub._sound_alike_slips("red")
+
+
+def test_category_groups_of_a_text_are_read_once() -> None:
+    from listlint.rules.ip.index import BrandIndex
+
+    index = BrandIndex()
+    text = "apparel > shoes | running sneakers"
+    first = index.groups_of(text)
+    assert first == index._read_groups(text) and first  # the same answer, kept
+    assert index.groups_of(text) is first
+
+
+def test_a_cell_is_read_by_column_name() -> None:
+    from listlint.rules.ip.family import cell
+
+    batch = Batch(pl.DataFrame({"brand": ["Acme", None], "price": [1.5, 2.0]}))
+    assert [cell(batch, "brand", 0), cell(batch, "brand", 1), cell(batch, "price", 1)] == [
+        "Acme",
+        None,
+        2.0,
+    ]
+    assert cell(batch, "gtin", 0) is None  # no such column
