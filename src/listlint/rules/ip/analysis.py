@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from listlint.rules.ip.brand_column import column_lookalikes
-from listlint.rules.ip.distinct import where
+from listlint.rules.ip.distinct import Distinct, where
 from listlint.rules.ip.families import Character
 from listlint.rules.ip.families import key as brand_key_of
 from listlint.rules.ip.index import BrandIndex, Name
@@ -47,6 +47,7 @@ from listlint.rules.ip.wording import licence_claim, licence_pattern
 from listlint.text.confusables import is_mixed_script, skeleton
 from listlint.text.deobfuscate import collapse_spacing
 from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -58,6 +59,8 @@ _COMPARISON = r"\b(?:inspired|style)\b"
 _MICRO_UNIT = re.compile(r"^[µμ](?:m|g|l|s|a|v|f|w|mol)$")
 #: distinct titles whose exact matches the index keeps between batches (~100 MB at most)
 _SEEN_LIMIT = 200_000
+#: distinct kept listings whose facts the price book keeps between batches (~20 MB)
+_FACTS_LIMIT = 50_000
 #: what may surround a name that stands alone as a title (quotes, dashes, brackets)
 _OUTSIDE = re.compile(r"[\W_]+")
 
@@ -217,7 +220,7 @@ def _lookalikes(
     batch: Batch,
     index: BrandIndex,
     titles: list[str | None],
-    title_s: pl.Series,
+    title_s: Distinct,
     row: Callable[[int], RowEvidence],
     ctx: _Context,
 ) -> None:
@@ -230,7 +233,7 @@ def _lookalikes(
     spaced = where(title_s, lambda s: s.str.contains(_SPACED))
     work = {i: collapse_spacing(titles[i] or "") for i in spaced.arg_true().to_list()}
     # the vocabulary of the distinct titles (variants repeat theirs)
-    tok_lists = title_s.drop_nulls().unique().str.extract_all(TOKEN_RE.pattern)
+    tok_lists = title_s.values.drop_nulls().str.extract_all(TOKEN_RE.pattern)
     vocab = tok_lists.explode().drop_nulls().unique().to_list()
     extra = {t for text in work.values() for t in TOKEN_RE.findall(text)}
     hits = vocabulary_hits(index, sorted(set(vocab) | extra))
@@ -348,12 +351,13 @@ def analyse(
         return ev
 
     titles = batch.folded("title")
-    title_s = batch.folded_series("title")
+    # the title column's distinct values, found once for the six tests of it below
+    title_s = Distinct(batch.folded_series("title"))
     # 1. counterfeit phrases first: they are the context weak lookalikes need (a seller's
     # tags are read too: "super-clone" is often only there)
     for fname in ("title", "description", "tags"):
         if batch.has(fname):
-            for i, found in signals.scan(batch.folded_series(fname)):
+            for i, found in signals.scan(batch, fname):
                 row(i).signals.extend((sig, fname, s, e) for sig, s, e in found)
     # 2. exact names (and aliases) in titles: prefilter, then the automaton with boundaries
     cand = where(title_s, lambda s: s.str.contains_any(index.prefilter_terms))
@@ -370,7 +374,7 @@ def analyse(
         _column_lookalikes(batch, index, row)
     # rows with a signal or comparison wording ("LV inspired", "CC style"): scan the whole
     # title for the two-letter abbreviations the prefilter leaves out
-    compare = title_s.str.contains(_COMPARISON).fill_null(False).arg_true().to_list()
+    compare = where(title_s, lambda s: s.str.contains(_COMPARISON)).arg_true().to_list()
     for i in [*(i for i, ev in out.items() if ev.signals), *compare]:
         ev = out.get(i)
         if titles[i] and not (ev and any(m.field == "title" for m in ev.mentions)):
@@ -379,13 +383,16 @@ def analyse(
                 row(i).mentions.extend(in_title)
     # 4. brand mentions in descriptions only where the title named a brand or a signal
     if batch.has("description") and out:
-        # only these rows' descriptions become Python strings (they are long)
-        rows = sorted(out)
-        descs = dict(zip(rows, batch.folded_series("description").gather(rows).to_list()))
+        # only these rows' descriptions that can hold a name become Python strings (they
+        # are long, and the automaton's short keys occur inside most of them)
+        rows = pl.Series([i for i, ev in out.items() if ev.signals or ev.mentions], dtype=pl.UInt32)
+        gathered = batch.folded_series("description").gather(rows)
+        keep = may_name(index, gathered).arg_true()
+        descs = dict(zip(rows.gather(keep).to_list(), gathered.gather(keep).to_list()))
         # a batch's repeated descriptions are scanned once (not kept past the batch: long)
         desc_seen: dict[tuple[str, bool], list[tuple[Name, int, int, str | None]]] = {}
         for i, ev in out.items():
-            if descs[i] and (ev.signals or ev.mentions):
+            if descs.get(i) and (ev.signals or ev.mentions):
                 named = {m.name.brand.name for m in ev.mentions}
                 for m in _exact_mentions(index, "description", descs[i], cjk=False, seen=desc_seen):
                     if m.name.brand.name not in named:
@@ -417,6 +424,20 @@ def analyse(
     if out:
         _finish(batch, index, prices, out, found_chars)
     return out
+
+
+def may_name(index: BrandIndex, texts: pl.Series) -> pl.Series:
+    """Which folded ``texts`` can hold a whole-word Latin name of ``index.exact`` (a
+    superset: the automaton decides): in ASCII text, a long key as a substring and a
+    short one as a whole word; a text with a non-ASCII character always (its names may
+    be Arabic, and a word boundary there follows the phrase matcher's rules for
+    scripts without spaces)."""
+    hit = non_ascii(texts)
+    if index.exact_long:
+        hit = hit | texts.str.contains(index.exact_long)
+    if index.exact_short:
+        hit = hit | texts.str.contains(index.exact_short)
+    return hit.fill_null(False)
 
 
 def _finish(
@@ -452,7 +473,11 @@ def _finish(
         f: batch.frame.get_column(f).gather(rows).to_list() if batch.has(f) else [None] * len(rows)
         for f in ("title", "description")
     }
-    memo: dict[tuple[object, ...], ListingFacts] = {}
+    # variants and re-listed items repeat their title, type and category, within a batch
+    # and across batches: the price book keeps what they say for the run, bounded
+    memo: dict[tuple[object, ...], ListingFacts] = prices.facts_seen
+    if len(memo) > _FACTS_LIMIT:
+        memo.clear()
     for k, i in enumerate(rows):
         ev = out[i]
         models = [
@@ -460,8 +485,7 @@ def _finish(
             for m in ev.mentions
             if m.field == "title" and m.name.ptype and not m.disguise and not m.name.context_only
         ]
-        # variants and re-listed items repeat their title, type and category: read those
-        # once; the description (a licence claim there) is read per row
+        # read once per distinct key; the description (a licence claim there) per row
         key = (titles[k], ptypes[k], cats[k], conds[k], raw_brand[k], tuple(models))
         base = memo.get(key)
         if base is None:

@@ -267,7 +267,7 @@ class TrademarkRule(FamilyRule[IpFamily, IpAnalysis]):
             lambda p: (ip_of(p).policy_url, self.policy_url, COUNTERFEIT_POLICY)
         )
 
-    def listing_groups(self, batch: Batch, i: int) -> set[str]:
+    def listing_groups(self, batch: Batch, i: int) -> frozenset[str]:
         text = " ".join(
             t for t in (folded_cell(batch, "category", i), batch.folded("title")[i]) if t
         )
@@ -371,8 +371,15 @@ def selling_price(batch: Batch, i: int) -> tuple[float | None, str | None, objec
 
 
 def cell(batch: Batch, name: str, i: int) -> Any:
-    """One value of a column: the rules read a few rows, never the whole column."""
-    return batch.frame.get_column(name)[i] if name in batch.frame.columns else None
+    """One value of a column: the rules read a few rows, never the whole column (the
+    batch's columns by name are looked up once: ``DataFrame.columns`` builds its list on
+    every call, and the rules read ~8,000 cells a 50k-row batch)."""
+    column = batch.cached("columns-by-name", _columns).get(name)
+    return None if column is None else column[i]
+
+
+def _columns(batch: Batch) -> dict[str, pl.Series]:
+    return dict(zip(batch.frame.columns, batch.frame.get_columns(), strict=True))
 
 
 def folded_cell(batch: Batch, name: str, i: int) -> str | None:

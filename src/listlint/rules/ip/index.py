@@ -26,6 +26,8 @@ COMMON_WORD_PROB = -15.5
 #: range cost ~1.6 ms to compile (see listlint.text.lazyregex); same characters (tested)
 _ALNUM_RE = re.compile(r"[\x00-/:-`{-\xbf\U00010000-\U0010ffff]+")
 _WORD_RE = re.compile(r"[^\W_]+")
+#: distinct texts whose category groups the index keeps between batches
+_GROUPS_LIMIT = 100_000
 #: words joining the parts of a brand name ("Dolce & Gabbana", "Tiffany and Co")
 CONNECTORS = frozenset({"and", "x"})
 
@@ -43,6 +45,15 @@ def number_forms(word: str) -> tuple[str, ...]:
 def compact(text: str) -> str:
     """Letters and digits only, folded: "Ray-Ban" -> "rayban", "Levi's" -> "levis"."""
     return _ALNUM_RE.sub("", fold(text))
+
+
+def _whole_word(key: str) -> str:
+    """A Rust regex for ``key`` as the phrase matcher finds it in ASCII text: a letter or
+    digit at either end of the key needs a character that is neither beside it."""
+    edge = "(?:^|[^0-9A-Za-z])"
+    left = edge if key[0].isalnum() else ""
+    right = "(?:$|[^0-9A-Za-z])" if key[-1].isalnum() else ""
+    return left + re.escape(key) + right
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +236,18 @@ class BrandIndex:
         self._column_cache: dict[tuple[str, bool], frozenset[Brand]] = {}
         self.groups = self._load_groups()
         self.script_groups = [(kw, g) for kw, g in self.groups.items() if not kw.isascii()]
+        self._groups_seen: dict[str, frozenset[str]] = {}
         latin = [(n.text, n) for n in names if not has_chars(n.text)]
         cjk = [(n.text, n) for n in names if has_chars(n.text)]
         self.exact: PhraseMatcher[Name] = PhraseMatcher(latin)
+        # the automaton's ASCII keys as two regexes, a columnar test of long ASCII texts
+        # before it (:func:`~listlint.rules.ip.analysis.may_name`): a key of three or more
+        # characters as a substring (one alternation: half the time of polars'
+        # contains_any on descriptions); a shorter one ("ck", "pp", "rm") is a substring
+        # of most descriptions ("back pack", "warm"), so as a whole word
+        keys = sorted({fold(t).strip() for t, _ in latin} - {""}, key=lambda k: (-len(k), k))
+        self.exact_long = "|".join(re.escape(k) for k in keys if len(k) >= 3 and k.isascii())
+        self.exact_short = "|".join(_whole_word(k) for k in keys if len(k) < 3 and k.isascii())
         self.exact_cjk: PhraseMatcher[Name] = PhraseMatcher(cjk, word_boundaries=False)
         # two-letter Latin abbreviations ("ck", "ap", "lv") are substrings of most titles:
         # the prefilter leaves them out and the automaton still finds them on rows that
@@ -308,9 +328,20 @@ class BrandIndex:
                     out[form] = set(groups)
         return {kw: frozenset(g) for kw, g in out.items()}
 
-    def groups_of(self, folded_text: str) -> set[str]:
+    def groups_of(self, folded_text: str) -> frozenset[str]:
         """Category groups the words of ``folded_text`` name: Latin words whole, Arabic and
-        CJK keywords as substrings (Chinese has no spaces: "轻量跑步鞋男女鞋")."""
+        CJK keywords as substrings (Chinese has no spaces: "轻量跑步鞋男女鞋"). Each distinct
+        text is read once for the run (bounded): the rules and the analysis ask it of the
+        same category and title, row after row, and variants repeat them."""
+        seen = self._groups_seen
+        found = seen.get(folded_text)
+        if found is None:
+            if len(seen) >= _GROUPS_LIMIT:
+                seen.clear()
+            found = seen[folded_text] = frozenset(self._read_groups(folded_text))
+        return found
+
+    def _read_groups(self, folded_text: str) -> set[str]:
         found: set[str] = set()
         for w in re.findall(r"[a-z][a-z\-]+", folded_text):
             found.update(self.groups.get(w, ()))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from listlint.rules.ip.distinct import where
+from listlint.rules.ip.distinct import Distinct, where
 from listlint.rules.ip.families import Character, Families, key
 from listlint.rules.ip.prices import ACCESSORY, PriceBook
 from listlint.rules.ip.wording import licence_claim, second_hand
@@ -93,7 +93,7 @@ class CharacterIndex:
             return []
         return [(m.payload, m.start, m.end) for m in self.matcher.longest(folded)]
 
-    def rows(self, series: pl.Series) -> list[int]:
+    def rows(self, series: pl.Series | Distinct) -> list[int]:
         """Rows of a folded column that may name a property (a polars prefilter)."""
         return where(series, lambda s: s.str.contains_any(self.terms)).arg_true().to_list()
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from listlint.rules.ip.distinct import where
+from listlint.rules.ip.distinct import Distinct, where
 from listlint.rules.ip.families import known_genuine
 from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
 from listlint.rules.ip.phonetic import brand_key
@@ -359,7 +359,7 @@ def multi_match(
 
 
 def split_names(
-    index: BrandIndex, titles: list[str | None], title_s: pl.Series
+    index: BrandIndex, titles: list[str | None], title_s: pl.Series | Distinct
 ) -> Iterator[tuple[int, Name, int, int, str]]:
     """One-word brands cut in two ("Lulu lemon", "Guc-ci"): (row, name, start, end, grade).
 

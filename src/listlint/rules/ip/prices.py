@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from listlint.resources import table
 from listlint.text.lazyregex import has_chars
@@ -119,6 +120,10 @@ class PriceBook:
         other = [(w, t) for w, t in words if has_chars(w)]
         self._latin: PhraseMatcher[str] = PhraseMatcher(latin)
         self._other: PhraseMatcher[str] = PhraseMatcher(other, word_boundaries=False)
+        #: what a kept listing's title, type, category, condition and brand column say
+        #: (:func:`listlint.rules.ip.listing.read_facts`, which reads this book only):
+        #: filled by the analysis, which sees the same listings batch after batch
+        self.facts_seen: dict[tuple[object, ...], Any] = {}
 
     def types_in(self, folded: str | None) -> list[tuple[int, str]]:
         """(position, type) of every product-type word in a folded text, in text order."""

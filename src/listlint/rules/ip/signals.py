@@ -15,7 +15,7 @@ Benign contexts ("AAA batteries", "1:1 scale", "counterfeit detector pen") come 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,12 +23,19 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.resources import table, wordlist
+from listlint.rules import textscan
+from listlint.rules.ip.distinct import where
 from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
+    from listlint.batch import Batch
     from listlint.rules.ip.analysis import Mention
+
+#: the family's name in the shared literal scan (:mod:`listlint.rules.textscan`)
+OWNER = "ip"
 
 #: signal terms in these ranges match inside words (Chinese has no spaces)
 _CJK_IDEOGRAPHS = ((0x3000, 0x9FFF),)
@@ -46,6 +53,12 @@ class Signal:
     term: str
     strength: str  # strong | medium | assurance | weak (| weak_before | assurance_before)
     language: str
+
+
+def _alternation(terms: Iterable[str]) -> str:
+    """One regex of literal terms ("" for none), longest first: it only has to say
+    whether any term occurs."""
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +112,13 @@ class SignalMatcher:
             {s.term for s in self.strong_medium}
             | {s.term for s in before if s.strength == "weak_before"}
         )
-        # longest first: the alternation only has to say whether any term occurs
-        self._pattern = "|".join(re.escape(t) for t in sorted(self._terms, key=len, reverse=True))
+        # the ASCII terms join the text families' one literal scan of each text column
+        # (a second scan of a long description column for ip's own 200 terms cost as much
+        # as the union's; textscan); a non-ASCII term can only occur in a cell with a
+        # non-ASCII character, and outside the union it costs nothing on ASCII text
+        self._ascii = _alternation(t for t in self._terms if t.isascii())
+        self._dense = _alternation(t for t in self._terms if not t.isascii())
+        textscan.register(OWNER, self._ascii)  # before the first batch is scanned
 
     def _benign_context(self, text: str, term: str, start: int, end: int) -> bool:
         window = text[max(0, start - 25) : end + 25]
@@ -126,22 +144,40 @@ class SignalMatcher:
                 out.append((m.payload, m.start, m.end))
         return out
 
-    def _prefilter(self, texts: pl.Series) -> pl.Series:
-        """Texts that contain any term: one regex alternation of the literal terms, which
-        polars runs about three times faster than its multi-pattern ``contains_any`` once
-        there are more than ~100 terms (measured on 61k distinct descriptions)."""
-        return texts.str.contains(self._pattern)
+    def rows(self, batch: Batch, field: str) -> pl.Series:
+        """Positions (ascending) of the ``field`` cells whose folded text holds a term:
+        the shared literal scan for the ASCII terms (the text families' fields; another
+        field, the seller's tags, is scanned on its distinct values alone), and the
+        non-ASCII terms on the cells with a non-ASCII character."""
+        text = batch.folded_series(field)
+        if field in textscan.FIELDS:
+            # again here: a matcher built in another process (a worker) registered there
+            textscan.register(OWNER, self._ascii)
+            found = textscan.rows(batch, field, OWNER)
+        elif self._ascii:
+            found = where(text, lambda s: s.str.contains(self._ascii)).arg_true()
+        else:
+            found = pl.Series(field, [], dtype=pl.UInt32)
+        if not self._dense:
+            return found
+        wide = batch.cached(f"ip:non_ascii:{field}", lambda b: non_ascii(text).fill_null(False))
+        if not wide.any():
+            return found
+        idx = wide.arg_true()
+        dense = idx.filter(text.gather(idx).str.contains(self._dense).fill_null(False))
+        if not len(dense):
+            return found
+        mask = pl.Series(field, [False] * len(text)).scatter(found, True).scatter(dense, True)
+        return mask.arg_true()
 
-    def scan(self, series: pl.Series) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
-        """Rows of folded ``series`` with strong or medium signals: a polars prefilter over
-        the column's distinct texts, then the automaton on the few candidate rows only."""
-        # variants and re-listed items repeat their texts: scan each distinct text once
-        distinct = series.unique()
-        hit = distinct.filter(self._prefilter(distinct).fill_null(False))
-        if hit.is_empty():
+    def scan(self, batch: Batch, field: str) -> Iterator[tuple[int, list[tuple[Signal, int, int]]]]:
+        """Rows of the folded ``field`` with strong or medium signals: a columnar prefilter
+        (:meth:`rows`), then the automaton on the few candidate rows only."""
+        idx = self.rows(batch, field)
+        if not len(idx):
             return
-        idx = series.is_in(hit.implode()).fill_null(False).arg_true()
-        for i, text in zip(idx.to_list(), series.gather(idx).to_list(), strict=True):
+        texts = batch.folded_series(field).gather(idx).to_list()
+        for i, text in zip(idx.to_list(), texts, strict=True):
             found = self._find(text)
             if found:
                 yield i, found

@@ -34,7 +34,7 @@ from string import ascii_lowercase
 import polars as pl
 
 from listlint.resources import wordlist
-from listlint.rules.ip.distinct import where
+from listlint.rules.ip.distinct import Distinct, where
 from listlint.rules.ip.index import CONNECTORS, BrandIndex, Name, is_common_word, number_forms
 from listlint.rules.ip.lookalike import plausible_slip
 from listlint.text.lazyregex import has_chars
@@ -72,8 +72,10 @@ def _word_spans(name: Name) -> list[tuple[str, int, int]]:
     ]
 
 
-def swappable_names(index: BrandIndex) -> list[tuple[Name, list[tuple[str, int, int]]]]:
-    """Two- and three-word Latin names (and variants) with at least one distinctive word."""
+@lru_cache(maxsize=8)
+def swappable_names(index: BrandIndex) -> tuple[tuple[Name, list[tuple[str, int, int]]], ...]:
+    """Two- and three-word Latin names (and variants) with at least one distinctive word
+    (once per index: every batch asks)."""
     out = []
     for name in index.names:
         if name.kind not in ("name", "variant") or has_chars(name.text):
@@ -81,7 +83,7 @@ def swappable_names(index: BrandIndex) -> list[tuple[Name, list[tuple[str, int, 
         words = _word_spans(name)
         if 2 <= len(words) <= 3 and any(_distinctive(w) for w, _, _ in words):
             out.append((name, words))
-    return out
+    return tuple(out)
 
 
 def _distinctive(word: str) -> bool:
@@ -119,6 +121,13 @@ def _sound_alike(sub: str, word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def _sound_alike_slips(word: str) -> frozenset[str]:
+    """The one-slip spellings of a brand word that sound like it (once per word: every
+    batch compares its vocabulary with them)."""
+    return frozenset(s for s in slips(word) if _sound_alike(s, word))
+
+
 def _plain(sub: str, word: str) -> bool:
     """The brand word itself in another number ("bulls"), or a made-up token (TM101's
     vocabulary scoring judges those): only ordinary words are swaps here."""
@@ -126,7 +135,9 @@ def _plain(sub: str, word: str) -> bool:
     return sub in number_forms(word) or word in number_forms(sub) or not is_common_word(sub)
 
 
-def swap_phrases(index: BrandIndex, vocab: set[str], title_s: pl.Series) -> list[tuple[str, Swap]]:
+def swap_phrases(
+    index: BrandIndex, vocab: set[str], title_s: pl.Series | Distinct
+) -> list[tuple[str, Swap]]:
     """Phrases of this batch that spell a brand with one word swapped."""
     out: list[tuple[str, Swap]] = []
     shapes: list[tuple[Name, list[tuple[str, int, int]], int]] = []
@@ -137,12 +148,12 @@ def swap_phrases(index: BrandIndex, vocab: set[str], title_s: pl.Series) -> list
                 continue
             if len(word) < 3:
                 continue  # "on" (On Running), "co" (Tiffany & Co): any word is a slip away
-            for sub in slips(word) & vocab:
-                if _sound_alike(sub, word):
-                    out.append((_phrase(name, words, j, sub), Swap(name, word, sub, "sound-alike")))
+            for sub in _sound_alike_slips(word) & vocab:
+                out.append((_phrase(name, words, j, sub), Swap(name, word, sub, "sound-alike")))
             if len(words) == 2 and any(c in name.text for c in ("&", " and ")):
                 shapes.append((name, words, j))
-    out.extend(_shape_phrases(shapes, title_s))
+    texts = title_s.values if isinstance(title_s, Distinct) else title_s
+    out.extend(_shape_phrases(shapes, texts))
     return out
 
 
@@ -171,7 +182,7 @@ def _shape_phrases(
 
 
 def swapped_names(
-    index: BrandIndex, vocab: set[str], titles: list[str | None], title_s: pl.Series
+    index: BrandIndex, vocab: set[str], titles: list[str | None], title_s: pl.Series | Distinct
 ) -> Iterator[tuple[int, Swap, int, int]]:
     """(row, swap, start, end) of every word-swapped brand name in the titles."""
     phrases = swap_phrases(index, vocab, title_s)
