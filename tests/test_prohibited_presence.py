@@ -82,3 +82,43 @@ def test_settled_rows_give_the_findings_of_a_full_analysis():
     ]
     report = listlint.lint(listings, policy=["base"], select=["PR"])
     assert sorted({f.sku for f in report.findings}) == ["B", "C", "E"]
+
+
+def test_only_rows_whose_own_category_names_a_prohibited_group_read_their_product():
+    from listlint.batch import Batch
+    from listlint.product import analyse_batch
+    from listlint.rules.prohibited.products import ProductEvidence
+
+    batch = Batch(
+        pl.DataFrame(
+            {
+                "title": ["Mango Disposable", "Cotton Tee", "Red Wine 750ml", "Oak Desk"],
+                "category": [
+                    "Tobacco Products > Electronic Cigarettes",
+                    "Apparel > Shirts",
+                    "Food, Beverages & Tobacco > Beverages > Alcoholic Beverages > Wine",
+                    "Furniture > Desks",
+                ],
+            }
+        )
+    )
+    assert ProductEvidence.group_rows(analyse_batch(batch), [0, 1, 2, 3]) == {0, 2}
+    assert ProductEvidence.group_rows(analyse_batch(batch), [1, 2]) == {2}
+
+
+def test_medicine_and_recall_candidates_keep_their_rows_when_columns_are_searched_together():
+    from listlint.batch import Batch
+    from listlint.rules.prohibited.products import ProductEvidence
+
+    pe = ProductEvidence()
+    name = pe.medicine_names[0]
+    batch = Batch(
+        pl.DataFrame(
+            {
+                "title": ["Plain mug", f"{name} tablets", "Plain mug"],
+                "brand": ["Acme", "Acme", name],
+            }
+        )
+    )
+    medicines, _ = pe.candidates(batch)
+    assert medicines == {1, 2}

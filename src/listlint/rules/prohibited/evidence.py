@@ -126,6 +126,9 @@ class _Text:
     benign: list[tuple[int, int, int]]
     #: terms found in the folded text that the seller's accents rule out
     accented: set[int] = dataclasses.field(default_factory=set)
+    #: the matches no benign phrase of their own covers (worked out once per text: the
+    #: scans are memoised, and variants repeat titles)
+    open: list[tuple[int, int, Term]] | None = None
 
 
 #: a pack pattern's match: the pattern, the field's name, weight and text, the span
@@ -296,9 +299,9 @@ class RowAnalyser:
         inside a longer match, covered by a benign phrase of its own, or needs a context
         the listing certainly lacks (``lacks``)."""
         for t in texts:
-            for start, end, term in _longest(t.terms):
-                if self._excused(t, start, end, term):
-                    continue
+            if t.open is None:
+                t.open = [m for m in _longest(t.terms) if not self._excused(t, *m)]
+            for _, _, term in t.open:
                 if term.context and lacks is not None and lacks(term.context):
                     continue
                 return False
@@ -523,8 +526,12 @@ def analyse(
     raws = batch.frame.select(texts)[taken].to_dict(as_series=False)
     gtins = batch.frame["gtin"].cast(pl.Utf8).gather(taken).to_list() if batch.has("gtin") else None
     analysis = product() if product is not None else None
-    # one frame pass for every candidate row (their roles reuse it), not a row per call
-    listings = analysis.products(rows) if analysis is not None else {}
+    # one frame pass for the rows whose product decides a hit (a medicine, their own
+    # category's group); the few whose matches need a role read theirs when asked
+    listings = {}
+    if analysis is not None and products is not None:
+        own_rows = medicine_rows | products.group_rows(analysis, rows)
+        listings = analysis.products(sorted(own_rows))
     analyser = RowAnalyser(vocab, patterns)
     presence = ContextPresence(vocab, rows, folded, hot)
     out: dict[int, dict[str, CategoryEvidence]] = {}
@@ -544,7 +551,7 @@ def analyse(
         if products is not None and analysis is not None:
             by_field = {name: v for name, _, v in values}
             classified = "category" in by_field or "product_type" in by_field
-            listing = listings[i] if classified or i in medicine_rows else None
+            listing = listings.get(i)
             own = [
                 hit
                 for hit in (
