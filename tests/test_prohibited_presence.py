@@ -122,3 +122,21 @@ def test_medicine_and_recall_candidates_keep_their_rows_when_columns_are_searche
     )
     medicines, _ = pe.candidates(batch)
     assert medicines == {1, 2}
+
+
+def test_recall_models_are_searched_only_in_cells_that_may_hold_one():
+    from listlint.rules.prohibited.products import ProductEvidence
+
+    pe = ProductEvidence()
+    rows = [4, 7]
+    cells = {
+        "title": ["maxi dress", "maxi dress"],
+        "description": ["flowing cotton, ideal for summer", "model dls-k03 in blue"],
+    }
+    assert pe.coded_cells(rows, cells, asked={4, 7}) == {("description", 7)}
+    assert pe.coded_cells(rows, cells, asked={4}) == set()
+    # a recalled ride-on truck named in the title, its model in the description
+    fields = {"title": "funtok trucks", "description": "item dls-k03"}
+    found = pe.recalls.match(fields)
+    assert found is not None and (found.field, found.evidence) == ("description", "model")
+    assert pe.recalls.match(fields, coded={"title"}) is None

@@ -534,6 +534,8 @@ def analyse(
         listings = analysis.products(sorted(own_rows))
     analyser = RowAnalyser(vocab, patterns)
     presence = ContextPresence(vocab, rows, folded, hot)
+    # a recall candidate's description is searched for models only when it may hold one
+    coded = products.coded_cells(rows, folded, recall_rows) if products is not None else set()
     out: dict[int, dict[str, CategoryEvidence]] = {}
     for k, i in enumerate(rows):
         values = [
@@ -558,7 +560,11 @@ def analyse(
                     products.medicine(by_field, listing, raw)
                     if listing is not None and i in medicine_rows
                     else None,
-                    products.recall(by_field, gtins[k] if gtins else None)
+                    products.recall(
+                        by_field,
+                        gtins[k] if gtins else None,
+                        {name for name in by_field if (name, i) in coded},
+                    )
                     if i in recall_rows
                     else None,
                     products.group(listing, by_field)

@@ -17,7 +17,7 @@ attribute columns); only those rows are judged in Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -111,10 +111,35 @@ class ProductEvidence:
         return TermHit(term, found.field, found.start, found.end, fields[found.field],
                        PRIMARY_WEIGHT, role="product", reason=found.reason, note=note)  # fmt: skip
 
-    def recall(self, fields: dict[str, str], gtin: str | None) -> TermHit | None:
+    @cached_property
+    def model_keys(self) -> list[str]:
+        return self.recalls.model_keys()
+
+    def coded_cells(
+        self, rows: list[int], cells: dict[str, list[str | None]], asked: Container[int]
+    ) -> set[tuple[str, int]]:
+        """The (field, row) cells of the ``asked`` rows that may hold a recalled model or a
+        code (a model's letters, or a digit: every code has one), read columnar; the row's
+        other cells cannot (a superset of what :meth:`RecallIndex.match` finds). ``cells``
+        are the fields' folded texts of ``rows``, in ``rows`` order."""
+        ks = [k for k, i in enumerate(rows) if i in asked]
+        if not ks or not cells:
+            return set()
+        names = list(cells)
+        stacked = pl.Series([cells[name][k] for name in names for k in ks], dtype=pl.Utf8)
+        mask = stacked.str.contains(r"\d")
+        if self.model_keys:
+            mask = mask | stacked.str.contains_any(self.model_keys)
+        n = len(ks)
+        hits = mask.fill_null(False).arg_true().to_list()
+        return {(names[j // n], rows[ks[j % n]]) for j in hits}
+
+    def recall(
+        self, fields: dict[str, str], gtin: str | None, coded: Container[str] | None = None
+    ) -> TermHit | None:
         from listlint.rules.prohibited.evidence import TermHit
 
-        found = self.recalls.match(fields, gtin)
+        found = self.recalls.match(fields, gtin, coded)
         if found is None:
             return None
         r = found.recall
