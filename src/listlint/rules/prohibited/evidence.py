@@ -140,6 +140,8 @@ def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]
     sweep in start order (not every match against every other: a text of thousands of
     matches stays linear). A match starting earlier that reaches this one's end holds it;
     at the same start only a match ending later does. Input order is kept."""
+    if len(matches) < 2:
+        return matches
     order = sorted(range(len(matches)), key=lambda k: (matches[k][0], -matches[k][1]))
     dropped: set[int] = set()
     reach = -1  # furthest end of the matches starting before the current start
@@ -288,11 +290,13 @@ class RowAnalyser:
     def _excused(self, t: _Text, start: int, end: int, term: Term) -> bool:
         """A benign phrase of the term covers this match ("ivory white", "hot glue gun")."""
         allowed = self.vocab.term_benign.get(term.id)
+        if not allowed:
+            return False
         benign = self.vocab.benign
-        return bool(allowed) and any(
-            bid in allowed and benign[bid].covers and b_start < end and start < b_end
-            for b_start, b_end, bid in t.benign
-        )
+        for b_start, b_end, bid in t.benign:  # a plain loop: asked of every candidate match
+            if b_start < end and start < b_end and bid in allowed and benign[bid].covers:
+                return True
+        return False
 
     def _settled(self, texts: list[_Text], lacks: Callable[[str], bool] | None) -> bool:
         """Does no match of ``texts`` count, whatever the rest of the listing says? Each is
