@@ -18,6 +18,8 @@ SHAPES = {
     "long token": "x",
     # Latin, Cyrillic lookalikes, Greek, Arabic, Thai, CJK, a combining mark, ZWJ
     "mixed scripts": MIXED,
+    # words split by no-break spaces, which two families read closed (issue 21 L6)
+    "split words": "kra\u00a0tom cu\u00a0res dia\u00a0be\u00a0tes ",
 }
 
 

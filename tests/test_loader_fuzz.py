@@ -100,7 +100,10 @@ def test_fold_of_a_string_equals_the_columnar_fold(text: str) -> None:
 
 
 def _clean_series_before(series, *, html_allowed: bool = True):  # type: ignore[no-untyped-def]
-    """clean_series as it was before its whitespace steps ran on subsets (reference)."""
+    """clean_series as it was before its whitespace steps ran on subsets (reference),
+    with the no-break spaces between two letters kept (issue 21 L6)."""
+    import re
+
     import polars as pl
 
     from listlint.text.normalize import strip_html
@@ -117,6 +120,11 @@ def _clean_series_before(series, *, html_allowed: bool = True):  # type: ignore[
     series = _on_subset(
         series, series.str.contains(r"[^\x00-\x7f]"), lambda s: s.str.normalize("NFC")
     )
+    joint = re.compile(r"(?<=[^\W\d_])([\u00a0\u202f\u2007])(?=[^\W\d_])")
+    kept = {"\u00a0": "\ue000", "\u202f": "\ue001", "\u2007": "\ue002"}
+    series = series.map_elements(
+        lambda v: joint.sub(lambda m: kept[m.group(1)], v), return_dtype=pl.Utf8
+    )
     out = series.str.replace_all(
         r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2,}", " "
     ).str.replace_all(r" {2,}", " ")
@@ -126,6 +134,8 @@ def _clean_series_before(series, *, html_allowed: bool = True):  # type: ignore[
         lambda s: s.str.replace_all(r"\s*[\n\r\u2028\u2029\u0085\v\f]+\s*", "\n"),
     )
     out = out.str.strip_chars()
+    for space, mark in kept.items():
+        out = out.str.replace_all(mark, space, literal=True)
     return out.set(out == "", None) if (out == "").any() else out
 
 

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX, GROUP, REC, ROW, SHEET
-from listlint.text.normalize import fold_series
+from listlint.text.normalize import fold_series, joint_cells
 
 T = TypeVar("T")
 
@@ -132,6 +132,33 @@ class Batch:
         stacked = fold_series(pl.concat([cells[c] for c in attrs], rechunk=True)).to_list()
         for k, name in enumerate(attrs):
             out[name] = stacked[k * n : (k + 1) * n]
+        return out
+
+    def split_cells(self, names: list[str]) -> dict[tuple[str, int], str]:
+        """(column, row) -> clean text, for the few cells with a no-break space between
+        two letters (a word split to slip past filters, or an honest ``&nbsp;`` between
+        words: :mod:`listlint.text.joints` tells them apart by a family's vocabulary).
+        Attribute columns are searched stacked, as in :meth:`folded_stacks`; cached per
+        list of names."""
+        key = "split:" + "\x00".join(names)
+        if key in self._cache:
+            return self._cache[key]
+        texts = [n for n in names if n in self.frame.columns and self.frame[n].dtype == pl.Utf8]
+        attrs = [n for n in texts if n.startswith(ATTR_PREFIX)]
+        step = max(1, STACK_CELLS // max(self.frame.height, 1))
+        chunks = [[n] for n in texts if not n.startswith(ATTR_PREFIX)]
+        chunks += [attrs[k : k + step] for k in range(0, len(attrs), step)]
+        out: dict[tuple[str, int], str] = {}
+        for chunk in chunks:
+            cells = self.frame[chunk[0]]
+            if len(chunk) > 1:
+                cells = pl.concat([self.frame[c] for c in chunk], rechunk=True)
+            mask = joint_cells(cells)
+            if mask.any():
+                found = cells.filter(mask).to_list()
+                for cell, text in zip(self.stacked_cells(chunk, mask), found, strict=True):
+                    out[cell] = text
+        self._cache[key] = out
         return out
 
     def stacked_cells(self, chunk: list[str], hits: pl.Series) -> list[tuple[str, int]]:

@@ -30,6 +30,7 @@ from listlint.text.steps import (
     Normalize,
     Replace,
     Strip,
+    non_ascii,
 )
 
 #: Characters used to hide words from filters: zero-width space/joiners, word joiner,
@@ -48,7 +49,19 @@ _BLOCK_TAG_RE = re.compile(
 )
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 #: the non-ASCII spaces :func:`clean` turns into a plain space (as it does the tab)
-_WIDE_SPACES = "[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_WIDE_SPACES = "[\u2000-\u2006\u2008-\u200a\u205f\u3000]"
+#: no-break spaces (NBSP, narrow NBSP, figure space): a plain space, except between two
+#: letters, where :func:`clean` keeps them. There they may be a *joint*: a word split to
+#: slip past filters ("Kra<NBSP>tom") that shows as a space to a reader. They fold to a
+#: space like any other, so every rule reads them as a space; the families that look for
+#: split words (:mod:`listlint.text.joints`) find them in the clean text.
+JOINTS = "\u00a0\u202f\u2007"
+_JOINT_CLASS = "[" + JOINTS + "]"
+#: a joint between two letters (Python ``re``; :data:`JOINT_SEARCH` is the columnar test)
+JOINT_RE = re.compile(rf"(?<=[^\W\d_]){_JOINT_CLASS}(?=[^\W\d_])")
+#: the same test in the syntax of polars' (Rust's) engine (see :mod:`listlint.text.joints`)
+JOINT_SEARCH = rf"\p{{L}}{_JOINT_CLASS}\p{{L}}"
+_LOOSE_JOINT = re.compile(rf"(?<![^\W\d_]){_JOINT_CLASS}|{_JOINT_CLASS}(?![^\W\d_])")
 #: line breaks :func:`clean` keeps, one per run of breaks (with the spaces around them)
 _BREAKS = "[\n\r\u2028\u2029\u0085\v\f]"
 _AROUND = "[" + WHITESPACE + "]*"
@@ -79,6 +92,7 @@ FOLD = Form(Normalize("NFKD"), DropCategory("M"), DropChars(INVISIBLE), Lower())
 _TIDY = (
     Normalize("NFC"),
     Replace(_WIDE_SPACES, " ", only=NON_ASCII),
+    Apply(lambda t: _LOOSE_JOINT.sub(" ", t), only=_JOINT_CLASS),
     Replace("\t", " ", only="\t"),
     Replace(" {2,}", " ", only="  "),
     Replace(_AROUND + _BREAKS + "+" + _AROUND, "\n", only=_BREAKS),
@@ -111,3 +125,17 @@ def fold(text: str) -> str:
 def fold_series(series: pl.Series) -> pl.Series:
     """The matching form of a column (:data:`FOLD`, columnar)."""
     return FOLD.series(series)
+
+
+def has_joint(text: str) -> bool:
+    """Does the clean ``text`` hold a no-break space between two letters?"""
+    return not text.isascii() and JOINT_RE.search(text) is not None
+
+
+def joint_cells(series: pl.Series) -> pl.Series:
+    """Columnar :func:`has_joint` (false for null): a byte count first, so ASCII cells
+    (most of a catalogue) skip the regex."""
+    mask = non_ascii(series).fill_null(False)
+    if not mask.any():
+        return mask
+    return mask & series.str.contains(JOINT_SEARCH).fill_null(False)

@@ -19,13 +19,20 @@ from typing import Any
 import polars as pl
 
 from listlint.batch import Batch
-from listlint.rules.claims.candidates import KEYWORD_FIELDS, Candidate, candidates, gated_rows
+from listlint.rules.claims.candidates import (
+    KEYWORD_FIELDS,
+    Candidate,
+    candidates,
+    gated_rows,
+    prefilter,
+)
 from listlint.rules.claims.category import product_group
 from listlint.rules.claims.grammar import Claim
 from listlint.rules.claims.language import language_vocabulary
 from listlint.rules.claims.medicine import DOSE_FORMS
 from listlint.rules.claims.textmap import MappedText
 from listlint.rules.claims.vocab import Vocabulary, vocabulary
+from listlint.text.joints import closed_form
 from listlint.text.normalize import fold
 
 #: fields scanned for claims (titles, descriptions, bullet points, keywords)
@@ -79,6 +86,14 @@ def _collect(batch: Batch, fields: tuple[str, ...]) -> list[_Work]:
         if name not in frame.columns or frame[name].dtype != pl.Utf8:
             continue
         rows = gated_rows(batch.folded_series(name), title=name == "title")
+        # words split by a no-break space ("cu<NBSP>res") pass the gate closed
+        split = batch.split_cells([name])
+        if split:
+            words = prefilter().words
+            closed = pl.Series([closed_form(t, words) for t in split.values()], dtype=pl.Utf8)
+            cells = [i for _, i in split]
+            more = [cells[k] for k in gated_rows(closed, title=name == "title")]
+            rows = sorted(set(rows).union(more))
         # the gated cells leave polars in one call (indexing a Series costs ~1 µs a cell)
         texts = frame[name].gather(rows).to_list() if rows else []
         seen: dict[str, tuple[MappedText, list[Candidate]]] = {}

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from listlint.text.deobfuscate import deobfuscate
+from listlint.text.joints import close_split_words
+from listlint.text.normalize import has_joint
 from listlint.text.spans import MappedText, fold_map
 
 _SPACED = re.compile(r"\b(?:[a-z][ ._*·•-]){2,}[a-z]\b")
@@ -66,8 +68,11 @@ def _unleet(token: str, words: frozenset[str]) -> str:
 
 def matching_form(clean: str, words: frozenset[str] = frozenset()) -> MappedText:
     """Fold ``clean`` (case, width, accents, invisibles), undo leet and spaced letters, and
-    join hyphen-split words when the joined word is in ``words`` ("sei-zures")."""
+    join hyphen-split and no-break-space-split words when the joined word is in ``words``
+    ("sei-zures", "cu<NBSP>res")."""
     text, index = fold_map(clean)
+    if words and has_joint(clean):
+        text, index = close_split_words(clean, text, index, words)
     text, index = _rewrite(text, index, _SPACED, lambda s: re.sub(r"[ ._*·•-]", "", s))
     text, index = _rewrite(
         text, index, _TOKEN, lambda s: _unleet(s, words) if _MIXED.search(s) else s

@@ -41,6 +41,8 @@ from listlint.rules.prohibited.wording import (
     prev_words,
 )
 from listlint.text.deobfuscate import deobfuscate
+from listlint.text.joints import closed_form
+from listlint.text.normalize import has_joint
 from listlint.text.saferegex import compile_pattern
 
 if TYPE_CHECKING:
@@ -185,7 +187,11 @@ class RowAnalyser:
     ) -> list[_Text]:
         out = [self._match(field_name, weight, text, False, raw)]
         plain = out[0].terms
-        deob = deobfuscate(latin_lookalikes(text)) if disguised else text
+        # a word split by a no-break space is read closed ("Kra<NBSP>tom"); the seller's
+        # text is at hand for every non-ASCII cell
+        split = disguised and raw is not None and has_joint(raw)
+        source = closed_form(raw, self.vocab.words) if split and raw else text
+        deob = deobfuscate(latin_lookalikes(source)) if disguised else text
         if deob != text:
             # a term the seller's accents ruled out ("bằng" is no "bang") is not a disguise
             seen = {t.id for _, _, t in plain} | out[0].accented
@@ -516,7 +522,7 @@ def analyse(
     fields = scanned_fields(batch)
     if not fields:
         return {}
-    found = candidate_rows(batch, fields, regex, patterns)
+    found = candidate_rows(batch, fields, regex, patterns, vocab.words)
     hot = found.hot
     medicine_rows, recall_rows = products.candidates(batch) if products else (set(), set())
     rows = sorted(set(hot) | medicine_rows | recall_rows)

@@ -147,8 +147,9 @@ def seller_quote(batch: Batch, i: int, hit: TermHit) -> str:
     parts = []
     for c in hit.term.text if hit.disguised else folded:
         alts = [c, *lookalikes_of(c)] if hit.disguised else [c]
-        parts.append(
-            "[" + "".join(re.escape(a) for a in alts) + "]" if c.isalnum() else re.escape(c)
-        )
+        if c.isalnum():
+            parts.append("[" + "".join(re.escape(a) for a in alts) + "]")
+        else:  # a space of the term is any space of the seller's ("tom<NBSP>powder")
+            parts.append(r"\s" if c == " " else re.escape(c))
     m = re.search(_GAP.join(parts), raw, re.IGNORECASE)
     return m.group(0) if m else folded

@@ -18,6 +18,7 @@ import polars as pl
 
 from listlint.fields import ATTR_PREFIX
 from listlint.text.deobfuscate import LEET
+from listlint.text.joints import closed_form
 from listlint.text.matcher import unspaced
 from listlint.text.saferegex import compile_pattern
 
@@ -99,10 +100,15 @@ class Candidates:
 
 
 def candidate_rows(
-    batch: Batch, fields: list[tuple[str, float]], regex: str, patterns: list[CategoryPattern]
+    batch: Batch,
+    fields: list[tuple[str, float]],
+    regex: str,
+    patterns: list[CategoryPattern],
+    words: frozenset[str] = frozenset(),
 ) -> Candidates:
     """One regex pass per field for terms, disguises and pack patterns together (as cheap as
-    terms alone); the finer questions are asked of the few candidate cells only."""
+    terms alone); the finer questions are asked of the few candidate cells only.
+    ``words``: the vocabulary's words, which a word split by a no-break space may hide."""
     native = [p.pattern for p in patterns if polars_accepts(p.pattern)]
     others = [p.pattern for p in patterns if not polars_accepts(p.pattern)]
     pattern_rx = "|".join(f"(?i:{p})" for p in native)
@@ -127,8 +133,31 @@ def candidate_rows(
             out.patterned.update(cell for cell, hit in zip(cells, matched, strict=True) if hit)
         for name, i in cells:
             out.hot.setdefault(i, set()).add(name)
+    if words:
+        _split_words(batch, fields, regex, words, out)
     out.hot = dict(sorted(out.hot.items()))
     return out
+
+
+def _split_words(
+    batch: Batch,
+    fields: list[tuple[str, float]],
+    regex: str,
+    words: frozenset[str],
+    out: Candidates,
+) -> None:
+    """Cells with a word of ``words`` split by a no-break space ("Kra<NBSP>tom", issue 21
+    L6) whose closed text holds a term: disguised, so the row analysis matches the closed
+    text as well and keeps only the terms it adds."""
+    split = batch.split_cells([name for name, _ in fields])
+    if not split:
+        return
+    closed = [closed_form(text, words) for text in split.values()]
+    hits = pl.Series(closed, dtype=pl.Utf8).str.contains(regex).to_list()
+    for (name, i), hit in zip(split, hits, strict=True):
+        if hit:
+            out.disguised.add((name, i))
+            out.hot.setdefault(i, set()).add(name)
 
 
 @lru_cache(maxsize=256)

@@ -28,6 +28,7 @@ from listlint.resources import table
 from listlint.rules.prohibited.policy import prohibited_of
 from listlint.rules.prohibited.termrows import brand_context_words, term_rows
 from listlint.rules.prohibited.trade import TradePattern, trade_patterns
+from listlint.text.joints import vocabulary_words
 from listlint.text.matcher import PhraseMatcher, inflections
 from listlint.text.normalize import fold
 from listlint.text.saferegex import compile_pattern
@@ -112,6 +113,7 @@ class Vocabulary:
     matcher: PhraseMatcher[tuple[str, Any]] = field(init=False, repr=False)
     media_matcher: PhraseMatcher[str] = field(init=False, repr=False)
     product_matcher: PhraseMatcher[str] = field(init=False, repr=False)
+    words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         entries: list[tuple[str, tuple[str, Any]]] = []
@@ -119,6 +121,8 @@ class Vocabulary:
         self._forms = [_term_forms(term) for term in self.terms]
         for term, forms in zip(self.terms, self._forms, strict=True):
             entries.extend((form, (TERM, term.id)) for form in forms)
+        #: what a word split by a no-break space may join into (issue 21 L6)
+        self.words = vocabulary_words({form for forms in self._forms for form in forms})
         for b in self.benign:
             entries.extend((form, (BENIGN, b.id)) for form in _forms(b.text))
         self.matcher = PhraseMatcher(entries)
