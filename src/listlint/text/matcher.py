@@ -26,7 +26,7 @@ from listlint.text.normalize import fold
 T = TypeVar("T")
 
 #: code point ranges of scripts written without spaces between words
-_UNSPACED = (
+UNSPACED_RANGES = (
     (0x0E00, 0x0EFF),  # Thai, Lao
     (0x1000, 0x109F),  # Myanmar
     (0x1780, 0x17FF),  # Khmer
@@ -41,10 +41,10 @@ _UNSPACED = (
 def unspaced(c: str) -> bool:
     """Is ``c`` a letter of a script that does not separate words by spaces?"""
     o = ord(c)
-    return o >= 0x0E00 and any(lo <= o <= hi for lo, hi in _UNSPACED)
+    return o >= 0x0E00 and any(lo <= o <= hi for lo, hi in UNSPACED_RANGES)
 
 
-def _is_word_char(c: str) -> bool:
+def is_word_char(c: str) -> bool:
     # a letter of an unspaced script never makes a word boundary: words touch there
     return c.isalnum() and (c < "\u0e00" or not unspaced(c))
 
@@ -79,7 +79,7 @@ class PhraseMatcher(Generic[T]):
             # once per occurrence (iter runs on every title and description of a run)
             self._automaton.add_word(
                 key,
-                (key, tuple(payloads), len(key) - 1, _is_word_char(key[0]), _is_word_char(key[-1])),
+                (key, tuple(payloads), len(key) - 1, is_word_char(key[0]), is_word_char(key[-1])),
             )
         self._size = len(store)
         if self._size:
@@ -100,9 +100,9 @@ class PhraseMatcher(Generic[T]):
             start = end_idx - span
             end = end_idx + 1
             if bounded:
-                if word_first and start > 0 and _is_word_char(folded_text[start - 1]):
+                if word_first and start > 0 and is_word_char(folded_text[start - 1]):
                     continue
-                if word_last and end < n and _is_word_char(folded_text[end]):
+                if word_last and end < n and is_word_char(folded_text[end]):
                     continue
             for payload in payloads:
                 yield Match(start, end, key, payload)

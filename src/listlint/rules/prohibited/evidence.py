@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -26,6 +27,7 @@ import polars as pl
 from listlint.fields import ATTR_PREFIX
 from listlint.rules.prohibited.accents import accent_ok
 from listlint.rules.prohibited.prefilter import FIELD_WEIGHTS, candidate_rows, scanned_fields
+from listlint.rules.prohibited.presence import ContextPresence
 from listlint.rules.prohibited.roles import judged
 from listlint.rules.prohibited.vocab import BENIGN, TERM, CategoryPattern, Term, Vocabulary
 from listlint.rules.prohibited.wording import (
@@ -126,6 +128,9 @@ class _Text:
     benign: list[tuple[int, int, int]]
     #: terms found in the folded text that the seller's accents rule out
     accented: set[int] = dataclasses.field(default_factory=set)
+    #: the matches no benign phrase of their own covers (worked out once per text: the
+    #: scans are memoised, and variants repeat titles)
+    open: list[tuple[int, int, Term]] | None = None
 
 
 #: a pack pattern's match: the pattern, the field's name, weight and text, the span
@@ -137,6 +142,8 @@ def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]
     sweep in start order (not every match against every other: a text of thousands of
     matches stays linear). A match starting earlier that reaches this one's end holds it;
     at the same start only a match ending later does. Input order is kept."""
+    if len(matches) < 2:
+        return matches
     order = sorted(range(len(matches)), key=lambda k: (matches[k][0], -matches[k][1]))
     dropped: set[int] = set()
     reach = -1  # furthest end of the matches starting before the current start
@@ -218,20 +225,33 @@ class RowAnalyser:
         patterned: frozenset[str] | None = None,
         raw: dict[str, str] | None = None,
         role_of: RoleOf | None = None,
+        lacks: Callable[[str], bool] | None = None,
+        complete: bool = True,
     ) -> dict[str, CategoryEvidence]:
         """``values``: (field, weight, folded text) of one listing; ``disguised``: the fields
         whose text looks obfuscated (de-obfuscated and matched a second time); ``hot``: the
         fields the prefilter flagged (None = all); ``patterned``: the fields where a pack
         pattern matched (None = try them everywhere); ``raw``: the seller's text of fields
         with accents (short terms must keep them); ``role_of``: the product analysis' role
-        of a span of this listing (None: every match names the product)."""
+        of a span of this listing (None: every match names the product); ``lacks``: is a
+        context certainly absent from the whole listing (:mod:`.presence`); ``complete``:
+        the caller needs the matches of unflagged fields even when no flagged match counts
+        (it checks its own hits against them), so the analysis does not stop early."""
         raw = raw or {}
         first = [v for v in values if hot is None or v[0] in hot]
         texts = [t for f, w, v in first for t in self._scan(f, w, v, f in disguised, raw.get(f))]
         may_pattern = bool(self.patterns) and (patterned is None or bool(patterned))
         if not any(t.terms for t in texts) and not may_pattern:
             return {}
-        if any(self.vocab.needs_listing(term) for t in texts for _, _, term in t.terms):
+        needs = any(self.vocab.needs_listing(term) for t in texts for _, _, term in t.terms)
+        # most flagged matches are settled by their own text ("ivory white") or by a context
+        # the listing lacks ("Tank Top"): no need for the rest of the listing. Unflagged
+        # fields can only hold terms of categories no pack cares about (the prefilter left
+        # them out), which matter to a caller that is not ``complete``.
+        reads_others = needs and hot is not None
+        if not may_pattern and not (reads_others and complete) and self._settled(texts, lacks):
+            return {}
+        if needs:
             texts += [
                 t
                 for f, w, v in values
@@ -272,6 +292,30 @@ class RowAnalyser:
                     hit
                 )
         return out
+
+    def _excused(self, t: _Text, start: int, end: int, term: Term) -> bool:
+        """A benign phrase of the term covers this match ("ivory white", "hot glue gun")."""
+        allowed = self.vocab.term_benign.get(term.id)
+        if not allowed:
+            return False
+        benign = self.vocab.benign
+        for b_start, b_end, bid in t.benign:  # a plain loop: asked of every candidate match
+            if b_start < end and start < b_end and bid in allowed and benign[bid].covers:
+                return True
+        return False
+
+    def _settled(self, texts: list[_Text], lacks: Callable[[str], bool] | None) -> bool:
+        """Does no match of ``texts`` count, whatever the rest of the listing says? Each is
+        inside a longer match, covered by a benign phrase of its own, or needs a context
+        the listing certainly lacks (``lacks``)."""
+        for t in texts:
+            if t.open is None:
+                t.open = [m for m in _longest(t.terms) if not self._excused(t, *m)]
+            for _, _, term in t.open:
+                if term.context and lacks is not None and lacks(term.context):
+                    continue
+                return False
+        return True
 
     def _role(self, hit: TermHit, role_of: RoleOf | None) -> bool:
         """Ask the product analysis what the match does; False when it is not the product
@@ -344,14 +388,12 @@ class RowAnalyser:
         media: bool,
     ) -> TermHit | None:
         vocab = self.vocab
+        if self._excused(t, start, end, term):
+            return None
         allowed = vocab.term_benign.get(term.id)
-        if allowed:
-            # a covering phrase must overlap this match; another phrase may be anywhere
-            for b_start, b_end, bid in t.benign:
-                if bid in allowed and vocab.benign[bid].covers and b_start < end and start < b_end:
-                    return None
-            if any(bid in present and not vocab.benign[bid].covers for bid in allowed):
-                return None
+        # a covering phrase must overlap this match (above); another phrase may be anywhere
+        if allowed and any(bid in present and not vocab.benign[bid].covers for bid in allowed):
+            return None
         if term.context and not contexts.found(term.context, t, start, end):
             return None  # the context word must be another word than the term itself
         prev, nxt = prev_words(t.text, start), next_words(t.text, end)
@@ -494,9 +536,16 @@ def analyse(
     raws = batch.frame.select(texts)[taken].to_dict(as_series=False)
     gtins = batch.frame["gtin"].cast(pl.Utf8).gather(taken).to_list() if batch.has("gtin") else None
     analysis = product() if product is not None else None
-    # one frame pass for every candidate row (their roles reuse it), not a row per call
-    listings = analysis.products(rows) if analysis is not None else {}
+    # one frame pass for the rows whose product decides a hit (a medicine, their own
+    # category's group); the few whose matches need a role read theirs when asked
+    listings = {}
+    if analysis is not None and products is not None:
+        own_rows = medicine_rows | products.group_rows(analysis, rows)
+        listings = analysis.products(sorted(own_rows))
     analyser = RowAnalyser(vocab, patterns)
+    presence = ContextPresence(vocab, rows, folded, hot)
+    # a recall candidate's description is searched for models only when it may hold one
+    coded = products.coded_cells(rows, folded, recall_rows) if products is not None else set()
     out: dict[int, dict[str, CategoryEvidence]] = {}
     for k, i in enumerate(rows):
         values = [
@@ -508,26 +557,43 @@ def analyse(
         role_of = None
         if analysis is not None:
             role_of = _roles(analysis, i)
+        # what the listing is (a medicine, a recalled product, its own category's group),
+        # asked first: the row analysis must then keep every match these are checked against
+        own: list[TermHit] = []
+        if products is not None and analysis is not None:
+            by_field = {name: v for name, _, v in values}
+            classified = "category" in by_field or "product_type" in by_field
+            listing = listings.get(i)
+            own = [
+                hit
+                for hit in (
+                    products.medicine(by_field, listing, raw)
+                    if listing is not None and i in medicine_rows
+                    else None,
+                    products.recall(
+                        by_field,
+                        gtins[k] if gtins else None,
+                        {name for name in by_field if (name, i) in coded},
+                    )
+                    if i in recall_rows
+                    else None,
+                    products.group(listing, by_field)
+                    if listing is not None and classified
+                    else None,
+                )
+                if hit is not None
+            ]
         evidence: dict[str, CategoryEvidence] = {}
         if i in hot:
             marked = frozenset(n for n in hot[i] if (n, i) in found.disguised)
             patterned = frozenset(n for n in hot[i] if (n, i) in found.patterned)
-            evidence = analyser.analyse(values, marked, hot[i], patterned, raw, role_of)
-        if products is not None and analysis is not None:  # what the listing is
-            by_field = {name: v for name, _, v in values}
-            classified = "category" in by_field or "product_type" in by_field
-            listing = listings[i] if classified or i in medicine_rows else None
-            for hit in (
-                products.medicine(by_field, listing, raw)
-                if listing is not None and i in medicine_rows
-                else None,
-                products.recall(by_field, gtins[k] if gtins else None)
-                if i in recall_rows
-                else None,
-                products.group(listing, by_field) if listing is not None and classified else None,
-            ):
-                if hit is None or _covered(evidence, hit):
-                    continue
+            # a context word in a de-obfuscated text is not in the folded cells searched
+            lacks = None if marked else partial(presence.lacks, row=i)
+            evidence = analyser.analyse(
+                values, marked, hot[i], patterned, raw, role_of, lacks, complete=bool(own)
+            )
+        for hit in own:
+            if not _covered(evidence, hit):
                 evidence.setdefault(
                     hit.term.category, CategoryEvidence(hit.term.category)
                 ).hits.append(hit)

@@ -47,7 +47,7 @@ _SKIP_ATTR = re.compile(
 _REGEX_META = set("\\.+*?()|[]{}^$")
 
 
-def _escape(text: str) -> str:
+def escape_literal(text: str) -> str:
     return "".join("\\" + c if c in _REGEX_META else c for c in text)
 
 
@@ -56,8 +56,8 @@ def prefilter_regex(vocab: Vocabulary, skip: frozenset[str] = frozenset()) -> st
     it), leaving out categories no selected marketplace cares about (``skip``). Forms in a
     script written without spaces (Chinese, Thai) have no boundary to find."""
     forms = sorted(vocab.term_forms(skip), key=len, reverse=True)
-    spaced = "|".join(_escape(f) for f in forms if not any(unspaced(c) for c in f))
-    touching = "|".join(_escape(f) for f in forms if any(unspaced(c) for c in f))
+    spaced = "|".join(escape_literal(f) for f in forms if not any(unspaced(c) for c in f))
+    touching = "|".join(escape_literal(f) for f in forms if any(unspaced(c) for c in f))
     out = rf"(?:^|[^\p{{L}}\p{{N}}])(?:{spaced})(?:[^\p{{L}}\p{{N}}]|$)"
     return f"{out}|(?:{touching})" if touching else out
 
@@ -109,8 +109,8 @@ def candidate_rows(
     """One regex pass per field for terms, disguises and pack patterns together (as cheap as
     terms alone); the finer questions are asked of the few candidate cells only.
     ``words``: the vocabulary's words, which a word split by a no-break space may hide."""
-    native = [p.pattern for p in patterns if _polars_accepts(p.pattern)]
-    others = [p.pattern for p in patterns if not _polars_accepts(p.pattern)]
+    native = [p.pattern for p in patterns if polars_accepts(p.pattern)]
+    others = [p.pattern for p in patterns if not polars_accepts(p.pattern)]
     pattern_rx = "|".join(f"(?i:{p})" for p in native)
     combined = "|".join([regex, OBFUSCATION_REGEX, *(f"(?i:{p})" for p in native)])
     out = Candidates()
@@ -161,7 +161,7 @@ def _split_words(
 
 
 @lru_cache(maxsize=256)
-def _polars_accepts(pattern: str) -> bool:
+def polars_accepts(pattern: str) -> bool:
     return _contains(pl.Series([""], dtype=pl.Utf8), f"(?i:{pattern})") is not None
 
 

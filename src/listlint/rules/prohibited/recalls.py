@@ -18,6 +18,7 @@ number and page.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -117,8 +118,19 @@ class RecallIndex:
                 out.add(rare[0])
         return sorted(out)
 
-    def match(self, fields: dict[str, str], gtin: str | None = None) -> RecallMatch | None:
-        """The recall ``fields`` (folded text per field) sell, if any."""
+    def model_keys(self) -> list[str]:
+        """Every model as the model matcher looks for it (folded)."""
+        return sorted({k for r in self.recalls for m in r.models if (k := fold(m).strip())})
+
+    def match(
+        self,
+        fields: dict[str, str],
+        gtin: str | None = None,
+        coded: Container[str] | None = None,
+    ) -> RecallMatch | None:
+        """The recall ``fields`` (folded text per field) sell, if any. ``coded``: the
+        fields that may hold a model or a code (None: all of them); the others are not
+        searched for one."""
         title_words = {
             w
             for f in ("title", "brand", "product_type")
@@ -129,6 +141,8 @@ class RecallIndex:
             if _BARCODE.match(g) and g in self.codes:
                 return RecallMatch(self.recalls[self.codes[g][0]], "gtin", 0, 0, "barcode")
         for name, text in fields.items():
+            if coded is not None and name not in coded:
+                continue
             found = [(m.start, m.end, m.payload) for m in self.model_matcher.iter(text)]
             # only tokens with a digit can be codes: a text without one (most
             # descriptions) skips the token regex, which tries every word start

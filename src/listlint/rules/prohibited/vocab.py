@@ -21,7 +21,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from listlint.resources import table
@@ -140,8 +140,15 @@ class Vocabulary:
     def needs_listing(self, term: Term) -> bool:
         """Does judging this term need the listing's other fields (a context word, or a
         benign phrase that counts anywhere)?"""
-        return bool(term.context) or any(
-            not self.benign[b].covers for b in self.term_benign.get(term.id, ())
+        return term.id in self._listing_terms
+
+    @cached_property
+    def _listing_terms(self) -> frozenset[int]:
+        # asked of every match of every candidate row: worked out once per term
+        return frozenset(
+            t.id
+            for t in self.terms
+            if t.context or any(not self.benign[b].covers for b in self.term_benign.get(t.id, ()))
         )
 
     def term_forms(self, skip: frozenset[str] = frozenset()) -> list[str]:
