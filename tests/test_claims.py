@@ -332,3 +332,23 @@ def test_gate_regex_matches_as_before_the_ascii_case_folding_change(texts: list[
         (_words_regex(terms, after=r"\s+\w+"), _old_words_regex(terms, after=r"\s+\w+")),
     ):
         assert text.str.contains(new).to_list() == text.str.contains(old).to_list()
+
+
+def test_a_cell_of_thousands_of_claims_is_read_to_a_bound() -> None:
+    """Each candidate sentence is parsed and each claim looked at across its window:
+    a cell of thousands of claims is read up to MOST_SENTENCES candidates and
+    MOST_CLAIMS claims (issue 21: a 1 MB cell of 'Cures gout. ' took 33 s), and is
+    still flagged."""
+    from listlint.rules.claims.candidates import MOST_SENTENCES, candidates
+    from listlint.rules.claims.grammar import MOST_CLAIMS
+
+    _, found = candidates("Cures gout. " * 1000, "description")
+    assert len(found) == MOST_SENTENCES
+    record = {
+        "sku": "C1",
+        "title": "Herbal capsules",
+        "description": "cures gout and arthritis " * 2000,
+        "category": "Health > Supplements",
+    }
+    report = listlint.lint([record], select=["HC101"], limits={"max_cell_length": 2_000_000})
+    assert 1 <= len(report.findings) <= MOST_CLAIMS

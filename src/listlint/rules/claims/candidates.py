@@ -141,6 +141,11 @@ def gated_rows(folded: pl.Series, title: bool = False) -> list[int]:
     return mask.arg_true().to_list()
 
 
+#: most candidate sentences read in one cell: each is parsed (about 0.4 ms), so a 1 MB
+#: cell of "Cures gout. " took 33 s; a listing is flagged long before its 100th claim
+MOST_SENTENCES = 100
+
+
 def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
     """The text in matching form and its rough sentences worth a parse."""
     pre = prefilter()
@@ -166,6 +171,8 @@ def candidates(text: str, field: str) -> tuple[MappedText, list[Candidate]]:
         found = _names(low, a, b, mapped, text, medicines=bool(cues)) if cued else []
         if held or found:
             out.append(Candidate(a, b, tuple(found)))
+            if len(out) == MOST_SENTENCES:
+                break  # a cell of thousands of claims is flagged by its first ones
     return mapped, out
 
 

@@ -138,14 +138,19 @@ class Grammar:
         quals = [(s, e) for _, s, e in self.m.qualifiers(doc)]
         disclaimers = sorted(s for _, s, _ in self.m.disclaimers(doc))
         within = _Within(conds), _Within(phrases), _Within(preds), _Within(quals)
+        told = 0
         for sent in doc.sents:
+            if told >= MOST_CLAIMS:
+                return  # a text of thousands of claims is flagged by its first ones
             lo, hi = sent.start, sent.end
             k = bisect_left(disclaimers, lo)
             if k < len(disclaimers) and disclaimers[k] < hi:
                 continue
             for a, b in _windows(lo, hi):
+                if told >= MOST_CLAIMS:
+                    return
                 in_conds, in_phrases, in_preds, in_quals = (w.between(a, b) for w in within)
-                yield from self._sentence(
+                for claim in self._sentence(
                     Sentence(
                         doc,
                         group,
@@ -160,7 +165,9 @@ class Grammar:
                         remedy,
                         ingested,
                     )
-                )
+                ):
+                    told += 1
+                    yield claim
 
     def cause_words(self) -> tuple[str, ...]:
         """Contexts that make any condition subject matter (benign.tsv term "*")."""
@@ -414,6 +421,9 @@ def _extend(first: Claim, later: Claim) -> Claim:
 #: linear-time target). Longer sentences are read in windows of this many tokens; real
 #: sentences are far shorter (a claim and its predicate sit within 20 tokens).
 MOST_TOKENS = 200
+#: most claims read from one text: each costs a look across its window (about 0.25 ms);
+#: a cell of thousands of claims is flagged, and explained, by its first hundred
+MOST_CLAIMS = 100
 
 
 def _windows(lo: int, hi: int) -> Iterator[tuple[int, int]]:
