@@ -45,6 +45,10 @@ def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+# slow: pre-commit builds a fresh environment and installs listlint with all its
+# dependencies (about 2 minutes); the hook's command, file selection and option ending
+# are tested in every run by tests/test_cli_inputs.py. Run it with `-m slow`.
+@pytest.mark.slow
 @pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed")
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_try_repo(tmp_path: Path) -> None:
