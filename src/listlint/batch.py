@@ -102,20 +102,25 @@ class Batch:
         columnar passes instead of 16,000 (each pass costs about a millisecond before
         any cell is read; an Aho-Corasick pass builds its automaton afresh). Chunks hold
         at most :data:`STACK_CELLS` cells so the copy stays small beside the batch."""
-        attrs = [n for n in names if n.startswith(ATTR_PREFIX)]
-        # canonical fields one by one: their folded form is cached for every family
-        for name in names:
-            if not name.startswith(ATTR_PREFIX):
-                yield [name], self.folded_series(name)
-        height = max(self.frame.height, 1)
-        step = max(1, STACK_CELLS // height)
-        for start in range(0, len(attrs), step):
-            chunk = attrs[start : start + step]
-            if len(chunk) == 1:
+        for chunk in self._chunks(names):
+            if len(chunk) == 1:  # one column's folded form is cached for every family
                 yield chunk, self.folded_series(chunk[0])
-                continue
-            cells = pl.concat([self.frame[c] for c in chunk], rechunk=True)
-            yield chunk, fold_series(cells)
+            else:
+                yield chunk, fold_series(self._stacked(chunk))
+
+    def _chunks(self, names: list[str]) -> list[list[str]]:
+        """``names`` as searched together: canonical fields one by one, attribute columns
+        in chunks of at most :data:`STACK_CELLS` cells (see :meth:`folded_stacks`)."""
+        attrs = [n for n in names if n.startswith(ATTR_PREFIX)]
+        step = max(1, STACK_CELLS // max(self.frame.height, 1))
+        chunks = [[n] for n in names if not n.startswith(ATTR_PREFIX)]
+        return chunks + [attrs[k : k + step] for k in range(0, len(attrs), step)]
+
+    def _stacked(self, chunk: list[str]) -> pl.Series:
+        """The cells of ``chunk``'s columns as one Series, column ``k`` at ``k * len(self)``."""
+        if len(chunk) == 1:
+            return self.frame[chunk[0]]
+        return pl.concat([self.frame[c] for c in chunk], rechunk=True)
 
     def folded_rows(self, names: list[str], rows: pl.Series) -> dict[str, list[str | None]]:
         """The folded cells of ``rows`` (indexes), column by column; attribute columns
@@ -144,15 +149,9 @@ class Batch:
         if key in self._cache:
             return self._cache[key]
         texts = [n for n in names if n in self.frame.columns and self.frame[n].dtype == pl.Utf8]
-        attrs = [n for n in texts if n.startswith(ATTR_PREFIX)]
-        step = max(1, STACK_CELLS // max(self.frame.height, 1))
-        chunks = [[n] for n in texts if not n.startswith(ATTR_PREFIX)]
-        chunks += [attrs[k : k + step] for k in range(0, len(attrs), step)]
         out: dict[tuple[str, int], str] = {}
-        for chunk in chunks:
-            cells = self.frame[chunk[0]]
-            if len(chunk) > 1:
-                cells = pl.concat([self.frame[c] for c in chunk], rechunk=True)
+        for chunk in self._chunks(texts):
+            cells = self._stacked(chunk)
             mask = joint_cells(cells)
             if mask.any():
                 found = cells.filter(mask).to_list()

@@ -143,6 +143,13 @@ def _scalar_step(step: Step) -> Callable[[str], str]:
     return step.fn
 
 
+def _keeps_ascii(step: Step) -> bool:
+    """Does ``step`` turn ASCII text into ASCII text? (An HTML decoder may not.)"""
+    if isinstance(step, Apply):
+        return False
+    return not isinstance(step, Replace) or step.repl.isascii()
+
+
 class Form:
     """A text form: its steps, runnable on one string (``form(text)``) or on a column
     (``form.series(series)``)."""
@@ -151,18 +158,14 @@ class Form:
         self.steps = steps
         compiled = [(step.only, _scalar_step(step)) for step in steps]
         self._all = compiled
-        #: ASCII text needs only the one unconditional step when that is the only step
-        #: not kept for non-ASCII text (fold: just lower()). Otherwise each step asks the
-        #: text as it is then: a step may make ASCII text non-ASCII ("p&#x2003;q" decodes
-        #: to an em space, which the non-ASCII steps must see, as they do in a column)
-        others = [only for only, _ in compiled if only != NON_ASCII]
-        self._ascii_only = compiled[-1][1] if others == [None] and len(compiled) == 1 else None
-        if (
-            others == [None]
-            and len(compiled) > 1
-            and all(isinstance(step, (Normalize, DropCategory, DropChars, Lower)) for step in steps)
-        ):  # no step can add a non-ASCII character: ASCII text needs the plain one
-            self._ascii_only = next(fn for only, fn in compiled if only is None)
+        #: ASCII text skips every step kept for non-ASCII text unless a step makes it
+        #: non-ASCII ("p&#x2003;q" decodes to an em space, which the non-ASCII steps
+        #: must then see, as they do in a column); so when the only other step is an
+        #: unconditional one that keeps ASCII text ASCII (fold's lower()), ASCII text
+        #: needs that step alone
+        others = [step for step in steps if step.only != NON_ASCII]
+        only_plain = len(others) == 1 and others[0].only is None and _keeps_ascii(others[0])
+        self._ascii_only = _scalar_step(others[0]) if only_plain else None
 
     def __call__(self, text: str) -> str:
         if self._ascii_only is not None and text.isascii():

@@ -140,15 +140,13 @@ class Grammar:
         within = _Within(conds), _Within(phrases), _Within(preds), _Within(quals)
         told = 0
         for sent in doc.sents:
-            if told >= MOST_CLAIMS:
-                return  # a text of thousands of claims is flagged by its first ones
             lo, hi = sent.start, sent.end
             k = bisect_left(disclaimers, lo)
             if k < len(disclaimers) and disclaimers[k] < hi:
                 continue
             for a, b in _windows(lo, hi):
                 if told >= MOST_CLAIMS:
-                    return
+                    return  # a text of thousands of claims is flagged by its first ones
                 in_conds, in_phrases, in_preds, in_quals = (w.between(a, b) for w in within)
                 for claim in self._sentence(
                     Sentence(

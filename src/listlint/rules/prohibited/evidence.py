@@ -190,7 +190,7 @@ class RowAnalyser:
         # a word split by a no-break space is read closed ("Kra<NBSP>tom"); the seller's
         # text is at hand for every non-ASCII cell
         split = disguised and raw is not None and has_joint(raw)
-        source = closed_form(raw, self.vocab.words) if split and raw else text
+        source = closed_form(raw, self.vocab.words) if split and raw is not None else text
         deob = deobfuscate(latin_lookalikes(source)) if disguised else text
         if deob != text:
             # a term the seller's accents ruled out ("bằng" is no "bang") is not a disguise

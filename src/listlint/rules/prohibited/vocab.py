@@ -113,7 +113,6 @@ class Vocabulary:
     matcher: PhraseMatcher[tuple[str, Any]] = field(init=False, repr=False)
     media_matcher: PhraseMatcher[str] = field(init=False, repr=False)
     product_matcher: PhraseMatcher[str] = field(init=False, repr=False)
-    words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         entries: list[tuple[str, tuple[str, Any]]] = []
@@ -121,8 +120,6 @@ class Vocabulary:
         self._forms = [_term_forms(term) for term in self.terms]
         for term, forms in zip(self.terms, self._forms, strict=True):
             entries.extend((form, (TERM, term.id)) for form in forms)
-        #: what a word split by a no-break space may join into (issue 21 L6)
-        self.words = vocabulary_words({form for forms in self._forms for form in forms})
         for b in self.benign:
             entries.extend((form, (BENIGN, b.id)) for form in _forms(b.text))
         self.matcher = PhraseMatcher(entries)
@@ -141,6 +138,12 @@ class Vocabulary:
         """Does judging this term need the listing's other fields (a context word, or a
         benign phrase that counts anywhere)?"""
         return term.id in self._listing_terms
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """What a word split by a no-break space may join into (issue 21 L6): asked only
+        of the few cells that hold one, so worked out on first use."""
+        return vocabulary_words({form for forms in self._forms for form in forms})
 
     @cached_property
     def _listing_terms(self) -> frozenset[int]:
