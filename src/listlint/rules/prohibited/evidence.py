@@ -26,7 +26,12 @@ import polars as pl
 
 from listlint.fields import ATTR_PREFIX
 from listlint.rules.prohibited.accents import accent_ok
-from listlint.rules.prohibited.prefilter import FIELD_WEIGHTS, candidate_rows, scanned_fields
+from listlint.rules.prohibited.prefilter import (
+    FIELD_WEIGHTS,
+    Candidates,
+    candidate_rows,
+    scanned_fields,
+)
 from listlint.rules.prohibited.presence import ContextPresence
 from listlint.rules.prohibited.roles import judged
 from listlint.rules.prohibited.vocab import BENIGN, TERM, CategoryPattern, Term, Vocabulary
@@ -539,15 +544,24 @@ def analyse(
     # one frame pass for the rows whose product decides a hit (a medicine, their own
     # category's group); the few whose matches need a role read theirs when asked
     listings = {}
+    own_rows: set[int] = set()
     if analysis is not None and products is not None:
         own_rows = medicine_rows | products.group_rows(analysis, rows)
         listings = analysis.products(sorted(own_rows))
     analyser = RowAnalyser(vocab, patterns)
     presence = ContextPresence(vocab, rows, folded, hot)
+    # rows whose flagged matches all go nowhere ("ivory white", "Tank Top"), told
+    # columnar; a row that may also be what it sells (a medicine, a recall, its own
+    # category's group) is judged whole, as its own hits need the row analysis
+    settled = _settled(vocab, found, rows, folded, presence) - (
+        medicine_rows | recall_rows | own_rows
+    )
     # a recall candidate's description is searched for models only when it may hold one
     coded = products.coded_cells(rows, folded, recall_rows) if products is not None else set()
     out: dict[int, dict[str, CategoryEvidence]] = {}
     for k, i in enumerate(rows):
+        if i in settled:
+            continue
         values = [
             (name, weight, v)
             for name, weight in fields
@@ -607,6 +621,25 @@ def analyse(
         if evidence:
             out[i] = evidence
     return out
+
+
+def _settled(
+    vocab: Vocabulary,
+    found: Candidates,
+    rows: list[int],
+    folded: dict[str, list[str | None]],
+    presence: ContextPresence,
+) -> set[int]:
+    """Candidate rows the row analysis would settle on their flagged cells
+    (:mod:`.settle`). Rows with a disguised or pack-patterned cell are left to it: their
+    second reading and patterns are not plain term matches."""
+    cells = []
+    for k, i in enumerate(rows):
+        names = found.hot.get(i)
+        if not names or any((n, i) in found.disguised or (n, i) in found.patterned for n in names):
+            continue
+        cells += [(i, v) for n in names if (v := folded[n][k])]
+    return vocab.settler.settled(cells, presence.lacks) if cells else set()
 
 
 #: fields that classify a listing rather than say what it is

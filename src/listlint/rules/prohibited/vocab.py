@@ -26,6 +26,7 @@ from typing import Any
 
 from listlint.resources import table
 from listlint.rules.prohibited.policy import prohibited_of
+from listlint.rules.prohibited.settle import Settler, build_settler
 from listlint.rules.prohibited.termrows import brand_context_words, term_rows
 from listlint.rules.prohibited.trade import TradePattern, trade_patterns
 from listlint.text.joints import vocabulary_words
@@ -144,6 +145,22 @@ class Vocabulary:
         """What a word split by a no-break space may join into (issue 21 L6): asked only
         of the few cells that hold one, so worked out on first use."""
         return vocabulary_words({form for forms in self._forms for form in forms})
+
+    @cached_property
+    def settler(self) -> Settler:
+        """Flagged cells settled columnar (:mod:`.settle`): built on first use, since a
+        run without candidate rows never needs it."""
+        terms: dict[str, list[tuple[int, str | None]]] = {}
+        for term, forms in zip(self.terms, self._forms, strict=True):
+            for form in forms:
+                if key := fold(form).strip():
+                    terms.setdefault(key, []).append((term.id, term.context))
+        phrases: dict[str, list[int]] = {}
+        for b in self.benign:
+            for form in _forms(b.text) if b.covers else ():
+                if key := fold(form).strip():
+                    phrases.setdefault(key, []).append(b.id)
+        return build_settler(terms, phrases, lambda t, b: b in self.term_benign.get(t, ()))
 
     @cached_property
     def _listing_terms(self) -> frozenset[int]:
