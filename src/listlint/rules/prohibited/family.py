@@ -20,6 +20,7 @@ from listlint.product import ProductAnalysis, analyse_batch
 from listlint.rules.base import Hit
 from listlint.rules.family import Family, FamilyRule
 from listlint.rules.prohibited.evidence import analyse
+from listlint.rules.prohibited.ownthread import on_own_thread
 from listlint.rules.prohibited.policy import KEY, ProhibitedSection
 from listlint.rules.prohibited.prefilter import prefilter_regex
 from listlint.rules.prohibited.products import ProductEvidence
@@ -77,8 +78,15 @@ class ProhibitedFamily(Family[Resources, Verdicts]):
     def analyse(self, context: BatchContext) -> Verdicts:
         res = self.resources
         batch = context.batch
-        evidence = analyse(
-            batch, res.vocab, res.prefilter, res.patterns, res.products, lambda: _product(context)
+        evidence = on_own_thread(
+            lambda: analyse(
+                batch,
+                res.vocab,
+                res.prefilter,
+                res.patterns,
+                res.products,
+                lambda: _product(context),
+            )
         )
         if not evidence:
             return {}
