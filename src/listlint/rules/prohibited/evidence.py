@@ -567,9 +567,13 @@ def analyse(
             for name, weight in fields
             if (v := folded[name][k]) and not (name.startswith(ATTR_PREFIX) and _is_link(v))
         ]
-        raw = {name: r for name in raws if (r := raws[name][k]) and not r.isascii()}
+        # the seller's accents and the product's roles serve the row analysis and the
+        # medicine check only: most other candidates are a recall's name word ("maxi")
+        raw: dict[str, str] = {}
+        if i in hot or i in medicine_rows:
+            raw = {name: r for name in raws if (r := raws[name][k]) and not r.isascii()}
         role_of = None
-        if analysis is not None:
+        if analysis is not None and i in hot:
             role_of = _roles(analysis, i)
         # what the listing is (a medicine, a recalled product, its own category's group),
         # asked first: the row analysis must then keep every match these are checked against
@@ -633,12 +637,12 @@ def _settled(
     """Candidate rows the row analysis would settle on their flagged cells
     (:mod:`.settle`). Rows with a disguised or pack-patterned cell are left to it: their
     second reading and patterns are not plain term matches."""
+    odd = {i for _, i in found.disguised} | {i for _, i in found.patterned}
     cells = []
     for k, i in enumerate(rows):
         names = found.hot.get(i)
-        if not names or any((n, i) in found.disguised or (n, i) in found.patterned for n in names):
-            continue
-        cells += [(i, v) for n in names if (v := folded[n][k])]
+        if names and i not in odd:
+            cells += [(i, v) for n in names if (v := folded[n][k])]
     return vocab.settler.settled(cells, presence.lacks) if cells else set()
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import ahocorasick
 import polars as pl
@@ -47,37 +48,67 @@ class Settler:
     #: covering benign phrases (folded) whose rewrite is safe, and their rewrites
     phrases: tuple[str, ...]
     rewrites: tuple[str, ...]
-    #: a term that counts whatever the rest of the listing says, or a rewritten phrase
-    #: with a letter or digit beside it (no match of the phrase: its term is not excused)
-    unsettled: str
-    #: a term that counts only with a context
-    needing: str
-    #: each such term's forms -> the context it needs
+    #: the forms of terms that count whatever the rest of the listing says
+    anywhere: frozenset[str]
+    #: the forms of terms that count only with a context -> that context
     contexts: dict[str, str]
+
+    @cached_property
+    def _open(self) -> str:
+        """A term that counts whatever the rest of the listing says, or a rewritten
+        phrase with a letter or digit beside it (no match of the phrase: its term is not
+        excused). Large (~45 ms to compile): polars keeps it compiled as long as this
+        family's thread asks (:mod:`.ownthread`)."""
+        return _unsettled_regex(sorted(self.anywhere), list(self.rewrites)) or "$^"
+
+    @cached_property
+    def _needing(self) -> str:
+        """A term that counts only with a context."""
+        return words_regex(list(self.contexts)) or "$^"
 
     def settled(self, cells: list[tuple[int, str]], lacks: Callable[[str, int], bool]) -> set[int]:
         """Of the rows of ``cells`` ((row, folded text) of every flagged cell of a row),
         those whose every cell is settled; ``lacks(context, row)``: certainly absent."""
         if not cells:
             return set()
-        texts = pl.Series([t for _, t in cells], dtype=pl.Utf8)
+        # what a text holds does not depend on its row: each distinct text is read once
+        # (a catalogue repeats its titles, and its descriptions across variants)
+        distinct = list(dict.fromkeys(t for _, t in cells))
+        texts = pl.Series(distinct, dtype=pl.Utf8)
         if self.phrases:
             texts = texts.str.replace_many(list(self.phrases), list(self.rewrites))
-        found = pl.DataFrame({"text": texts}).select(
-            open=pl.col("text").str.contains(self.unsettled).fill_null(False),
-            needs=pl.col("text").str.contains(self.needing).fill_null(False),
-        )
-        lost = {cells[k][0] for k in found["open"].arg_true().to_list()}
-        asked = (found["needs"] & ~found["open"]).arg_true()
+        # Series calls, not one frame select: polars runs a select's expressions on its
+        # pool threads, whose regex caches the other families' regexes evict
+        unsettled = texts.str.contains(self._open).fill_null(False)
+        needing = texts.str.contains(self._needing).fill_null(False)
+        # per distinct text: None when it settles nothing, else the contexts it needs
+        needs: dict[str, frozenset[str] | None] = dict.fromkeys(distinct, frozenset())
+        for k in unsettled.arg_true().to_list():
+            needs[distinct[k]] = None
+        asked = (needing & ~unsettled).arg_true()
         if len(asked):
             # every literal occurrence, overlapping ones too (a superset of the matches):
             # each one's context must be certainly absent from the listing
             forms = texts.gather(asked).str.extract_many(list(self.contexts), overlapping=True)
             for k, hits in zip(asked.to_list(), forms.to_list(), strict=True):
-                i = cells[k][0]
-                if any(not lacks(self.contexts[f], i) for f in set(hits or ())):
-                    lost.add(i)
+                needs[distinct[k]] = frozenset(self.contexts[f] for f in hits or ())
+        lost: set[int] = set()
+        for i, text in cells:
+            names = needs[text]
+            if i not in lost and (names is None or any(not lacks(n, i) for n in names)):
+                lost.add(i)
         return {i for i, _ in cells} - lost
+
+
+def _unsettled_regex(forms: list[str], rewrites: list[str]) -> str:
+    """A term form at the matcher's boundaries (at least where the matcher finds one),
+    or a rewritten phrase with a letter or digit beside it: no match of the phrase, so
+    the term inside it is not excused."""
+    parts = [words_regex(forms)] if forms else []
+    if rewrites:
+        placed = "|".join(escape_literal(r) for r in sorted(rewrites, key=len, reverse=True))
+        parts += [rf"[\p{{L}}\p{{N}}](?:{placed})", rf"(?:{placed})[\p{{L}}\p{{N}}]"]
+    return "|".join(parts)
 
 
 def build_settler(
@@ -107,18 +138,11 @@ def build_settler(
         ):
             phrases.append(key)
             rewrites.append("".join(c.upper() if k in letters else c for k, c in enumerate(key)))
-    anywhere = [f for f, terms in term_keys.items() if _context(terms) is None]
-    contexts = {f: name for f, terms in term_keys.items() if (name := _context(terms))}
-    misplaced = "|".join(escape_literal(r) for r in rewrites)
-    unsettled = [words_regex(anywhere) or "$^"]
-    if misplaced:
-        unsettled += [rf"[\p{{L}}\p{{N}}](?:{misplaced})", rf"(?:{misplaced})[\p{{L}}\p{{N}}]"]
     return Settler(
         tuple(phrases),
         tuple(rewrites),
-        "|".join(unsettled),
-        words_regex(list(contexts)) or "$^",
-        contexts,
+        frozenset(f for f, terms in term_keys.items() if _context(terms) is None),
+        {f: name for f, terms in term_keys.items() if (name := _context(terms))},
     )
 
 
