@@ -36,6 +36,8 @@ _BARCODE = re.compile(r"^\d{8}$|^\d{12,14}$")
 #: brand cells that name no brand
 _NO_BRAND = frozenset({"", "no brand", "unbranded", "generic", "n/a", "none", "unknown", "various"})
 _MOJIBAKE = re.compile("[ÃÅÄ][\x80-\xbf\u0080-\u00ff]")
+#: how many distinct (title, brand, product type) a recall index remembers
+_NAMED_CACHE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,11 @@ class RecallIndex:
     model_matcher: PhraseMatcher[int] = field(init=False, repr=False)
     name_matcher: PhraseMatcher[int] = field(init=False, repr=False)
 
+    #: (title, brand, product type) -> their words and the recall they name by name
+    _named: dict[
+        tuple[str | None, str | None, str | None], tuple[frozenset[str], RecallMatch | None]
+    ] = field(init=False, repr=False, default_factory=dict)
+
     def __post_init__(self) -> None:
         self.model_matcher = PhraseMatcher(
             (m, i) for i, r in enumerate(self.recalls) for m in r.models
@@ -131,15 +138,13 @@ class RecallIndex:
         """The recall ``fields`` (folded text per field) sell, if any. ``coded``: the
         fields that may hold a model or a code (None: all of them); the others are not
         searched for one."""
-        title_words = {
-            w
-            for f in ("title", "brand", "product_type")
-            for w in _WORD.findall(fields.get(f) or "")
-        }
         if gtin:
             g = re.sub(r"\D", "", gtin)
             if _BARCODE.match(g) and g in self.codes:
                 return RecallMatch(self.recalls[self.codes[g][0]], "gtin", 0, 0, "barcode")
+        title_words, by_name = self._named_in(
+            fields.get("title"), fields.get("brand"), fields.get("product_type")
+        )
         for name, text in fields.items():
             if coded is not None and name not in coded:
                 continue
@@ -154,13 +159,34 @@ class RecallIndex:
                 r = self.recalls[i]
                 if any(_has(title_words, w) for w in (r.head, *r.words, *r.names)):
                     return RecallMatch(r, name, start, end, "model")
-        for name in ("title", "brand", "product_type"):
-            text = fields.get(name) or ""
-            for m in self.name_matcher.iter(text):
+        return by_name
+
+    def _named_in(
+        self, title: str | None, brand: str | None, product_type: str | None
+    ) -> tuple[frozenset[str], RecallMatch | None]:
+        """The words of a title, brand and product type, and the model-less recall they
+        name, if any. A catalogue repeats these (a row per size and colour: 300 distinct
+        titles among 2,000 rows with a recall's name word on generate.py), so they are
+        remembered, up to :data:`_NAMED_CACHE` of them."""
+        key = (title, brand, product_type)
+        known = self._named.get(key)
+        if known is not None:
+            return known
+        fields = {"title": title, "brand": brand, "product_type": product_type}
+        words = frozenset(w for text in fields.values() for w in _WORD.findall(text or ""))
+        found = None
+        for name, text in fields.items():
+            for m in self.name_matcher.iter(text or ""):
                 r = self.recalls[m.payload]
-                if _named(r, title_words):
-                    return RecallMatch(r, name, m.start, m.end, "name")
-        return None
+                if _named(r, words):
+                    found = RecallMatch(r, name, m.start, m.end, "name")
+                    break
+            if found is not None:
+                break
+        if len(self._named) >= _NAMED_CACHE:
+            self._named.clear()
+        self._named[key] = (words, found)
+        return words, found
 
 
 def _has(words: set[str], w: str) -> bool:
