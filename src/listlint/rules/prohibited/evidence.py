@@ -562,6 +562,21 @@ def analyse(
     for k, i in enumerate(rows):
         if i in settled:
             continue
+        if i not in hot and i not in own_rows:
+            # only a recall's candidate (a recall's name word: "Maxi Dress"): its recall
+            # is all it can show, so only the fields a recall reads are gathered first
+            if products is None or analysis is None or i not in recall_rows:
+                continue
+            read = {
+                name: v
+                for name, _ in fields
+                if (name in _RECALL_FIELDS or (name, i) in coded)
+                and (v := folded[name][k])
+                and not (name.startswith(ATTR_PREFIX) and _is_link(v))
+            }
+            with_code = {name for name in read if (name, i) in coded}
+            if products.recall(read, gtins[k] if gtins else None, with_code) is None:
+                continue
         values = [
             (name, weight, v)
             for name, weight in fields
@@ -645,6 +660,9 @@ def _settled(
             cells += [(i, v) for n in names if (v := folded[n][k])]
     return vocab.settler.settled(cells, presence.lacks) if cells else set()
 
+
+#: the fields a recall's name is read from (:meth:`RecallIndex.match`)
+_RECALL_FIELDS = frozenset({"title", "brand", "product_type"})
 
 #: fields that classify a listing rather than say what it is
 _CLASS_FIELDS = frozenset({"category", "product_type"})

@@ -30,6 +30,7 @@ from listlint.fields import ATTR_PREFIX
 from listlint.product.head import path_segments
 from listlint.rules.prohibited.medicines import MedicineIndex
 from listlint.rules.prohibited.medicines import load_index as load_medicines
+from listlint.rules.prohibited.prefilter import escape_literal
 from listlint.rules.prohibited.recalls import RecallIndex
 from listlint.rules.prohibited.recalls import load_index as load_recalls
 from listlint.rules.prohibited.vocab import Term
@@ -133,6 +134,13 @@ class ProductEvidence:
     def model_keys(self) -> list[str]:
         return self.recalls.model_keys()
 
+    @cached_property
+    def model_regex(self) -> str:
+        """:attr:`model_keys` as one literal alternation: what ``contains_any`` finds, but
+        compiled once per run on the family's thread (``contains_any`` builds its
+        automaton on every call)."""
+        return "|".join(escape_literal(k) for k in sorted(self.model_keys, key=len, reverse=True))
+
     def coded_cells(
         self, rows: list[int], cells: dict[str, list[str | None]], asked: Container[int]
     ) -> set[tuple[str, int]]:
@@ -147,7 +155,7 @@ class ProductEvidence:
         stacked = pl.Series([cells[name][k] for name in names for k in ks], dtype=pl.Utf8)
         mask = stacked.str.contains(r"\d")
         if self.model_keys:
-            mask = mask | stacked.str.contains_any(self.model_keys)
+            mask = mask | stacked.str.contains(self.model_regex)
         n = len(ks)
         hits = mask.fill_null(False).arg_true().to_list()
         return {(names[j // n], rows[ks[j % n]]) for j in hits}

@@ -32,6 +32,7 @@ _MODEL = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]{5,}$")
 #: a token that may be a model code: letters, digits and separators, at least one digit
 _CODE_TOKEN = re.compile(r"(?<![\w\-./])(?=[\w\-./]*\d)[^\W_][\w\-./]*[^\W_]")
 _DIGIT = re.compile(r"\d")
+_NON_DIGIT = re.compile(r"\D")
 _BARCODE = re.compile(r"^\d{8}$|^\d{12,14}$")
 #: brand cells that name no brand
 _NO_BRAND = frozenset({"", "no brand", "unbranded", "generic", "n/a", "none", "unknown", "various"})
@@ -139,7 +140,7 @@ class RecallIndex:
         fields that may hold a model or a code (None: all of them); the others are not
         searched for one."""
         if gtin:
-            g = re.sub(r"\D", "", gtin)
+            g = _NON_DIGIT.sub("", gtin)
             if _BARCODE.match(g) and g in self.codes:
                 return RecallMatch(self.recalls[self.codes[g][0]], "gtin", 0, 0, "barcode")
         title_words, by_name = self._named_in(
