@@ -124,13 +124,20 @@ def candidate_rows(
             continue
         cells = batch.stacked_cells(chunk, mask)
         subset = folded.filter(mask)
+        asked = cells
+        if native and not others:
+            # disguises and pack patterns are rare: one pass finds the cells with either,
+            # and only those are told apart
+            either = subset.str.contains(f"{OBFUSCATION_REGEX}|{pattern_rx}").fill_null(False)
+            picked = either.arg_true()
+            asked, subset = [cells[k] for k in picked.to_list()], subset.gather(picked)
         obfuscated = subset.str.contains(OBFUSCATION_REGEX).fill_null(False).to_list()
-        out.disguised.update(cell for cell, hit in zip(cells, obfuscated, strict=True) if hit)
+        out.disguised.update(cell for cell, hit in zip(asked, obfuscated, strict=True) if hit)
         if others:  # RE2-only patterns: the row analysis tries them on every candidate cell
             out.patterned.update(cells)
         elif native:
             matched = subset.str.contains(pattern_rx).fill_null(False).to_list()
-            out.patterned.update(cell for cell, hit in zip(cells, matched, strict=True) if hit)
+            out.patterned.update(cell for cell, hit in zip(asked, matched, strict=True) if hit)
         for name, i in cells:
             out.hot.setdefault(i, set()).add(name)
     if words:

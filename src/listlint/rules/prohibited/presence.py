@@ -78,19 +78,29 @@ class ContextPresence:
     def _search(self, name: str) -> frozenset[int] | None:
         """The rows that may have context ``name``; None when it cannot be told columnar
         (a signal pattern polars' engine does not accept)."""
-        signals = [
-            p.pattern for p in self._vocab.trade if p.strength == "signal" and p.context == name
-        ]
-        if not all(polars_accepts(p) for p in signals):
+        regexes = self._vocab.presence_regexes  # worked out once per run, not per batch
+        if name not in regexes:
+            regexes[name] = _context_regex(self._vocab, name)
+        regex = regexes[name]
+        if regex is None:
             return None
-        alternatives = [f"(?i:{p})" for p in signals]
-        words = words_regex(list(self._vocab.contexts.get(name, ())))
-        if words:
-            alternatives.insert(0, words)
-        if not alternatives or not self._rows:
+        if not regex or not self._rows:
             return frozenset()
         n = len(self._rows)
         # every field's cells stacked: one regex pass, field k at offsets k * n
         stacked = [cells[k] for cells in self._cells.values() for k in self._ks]
-        mask = pl.Series(stacked, dtype=pl.Utf8).str.contains("|".join(alternatives))
+        mask = pl.Series(stacked, dtype=pl.Utf8).str.contains(regex)
         return frozenset(self._rows[k % n] for k in mask.fill_null(False).arg_true().to_list())
+
+
+def _context_regex(vocab: Vocabulary, name: str) -> str | None:
+    """Context ``name``'s words and signal patterns as one regex ("" when it has none);
+    None when polars' engine does not accept a signal pattern."""
+    signals = [p.pattern for p in vocab.trade if p.strength == "signal" and p.context == name]
+    if not all(polars_accepts(p) for p in signals):
+        return None
+    alternatives = [f"(?i:{p})" for p in signals]
+    words = words_regex(list(vocab.contexts.get(name, ())))
+    if words:
+        alternatives.insert(0, words)
+    return "|".join(alternatives)

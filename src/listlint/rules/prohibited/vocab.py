@@ -147,6 +147,11 @@ class Vocabulary:
         return vocabulary_words({form for forms in self._forms for form in forms})
 
     @cached_property
+    def presence_regexes(self) -> dict[str, str | None]:
+        """Each asked context's regex (:mod:`.presence`), filled on first use."""
+        return {}
+
+    @cached_property
     def settler(self) -> Settler:
         """Flagged cells settled columnar (:mod:`.settle`): built on first use, since a
         run without candidate rows never needs it."""
