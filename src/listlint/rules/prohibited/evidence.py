@@ -536,9 +536,7 @@ def analyse(
     # only the candidate rows' cells leave polars
     taken = pl.Series(rows, dtype=pl.UInt32)
     folded = batch.folded_rows([name for name, _ in fields], taken)
-    # one gather for every text column (a wide catalogue has thousands)
     texts = [name for name, _ in fields if batch.frame[name].dtype == pl.Utf8]
-    raws = batch.frame.select(texts)[taken].to_dict(as_series=False)
     gtins = batch.frame["gtin"].cast(pl.Utf8).gather(taken).to_list() if batch.has("gtin") else None
     analysis = product() if product is not None else None
     # one frame pass for the rows whose product decides a hit (a medicine, their own
@@ -558,6 +556,16 @@ def analyse(
     )
     # a recall candidate's description is searched for models only when it may hold one
     coded = products.coded_cells(rows, folded, recall_rows) if products is not None else set()
+    # the seller's own spelling (accents) serves the row analysis and the medicine check:
+    # only rows still judged after settling get it, in one gather for every text column
+    # (a wide catalogue has thousands)
+    spelled = [i for i in rows if i not in settled and (i in hot or i in medicine_rows)]
+    raws = (
+        batch.frame.select(texts)[pl.Series(spelled, dtype=pl.UInt32)].to_dict(as_series=False)
+        if spelled
+        else {}
+    )
+    spelling = {i: k for k, i in enumerate(spelled)}
     out: dict[int, dict[str, CategoryEvidence]] = {}
     for k, i in enumerate(rows):
         if i in settled:
@@ -585,8 +593,9 @@ def analyse(
         # the seller's accents and the product's roles serve the row analysis and the
         # medicine check only: most other candidates are a recall's name word ("maxi")
         raw: dict[str, str] = {}
-        if i in hot or i in medicine_rows:
-            raw = {name: r for name in raws if (r := raws[name][k]) and not r.isascii()}
+        if i in spelling:
+            j = spelling[i]
+            raw = {name: r for name in raws if (r := raws[name][j]) and not r.isascii()}
         role_of = None
         if analysis is not None and i in hot:
             role_of = _roles(analysis, i)
