@@ -97,13 +97,48 @@ def _collect(batch: Batch, fields: tuple[str, ...]) -> list[_Work]:
         # the gated cells leave polars in one call (indexing a Series costs ~1 µs a cell)
         texts = frame[name].gather(rows).to_list() if rows else []
         seen: dict[str, tuple[MappedText, list[Candidate]]] = {}
+        barren = _BARREN.setdefault(name, _Barren())
         for i, text in zip(rows, texts, strict=True):
             found = seen.get(text)
             if found is None:
+                if text in barren:
+                    continue
                 found = seen[text] = candidates(text, name)
+                if not found[1]:
+                    barren.add(text)
             mapped, sents = found
             work.extend(_Work(i, name, text, mapped, c) for c in sents)
     return work
+
+
+class _Barren:
+    """Cells of one field already read and found to hold no candidate sentence, kept
+    across batches: a catalogue repeats its titles in every batch (1M generated
+    listings: the same 421 titles gated by a product-form noun in each 50k batch, each
+    read again for lexicon names). Only the verdict is kept, not the text in matching
+    form, and at most :data:`_BARREN_CHARS` characters of cells (then it starts over)."""
+
+    def __init__(self) -> None:
+        self._texts: set[str] = set()
+        self._chars = 0
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._texts
+
+    def add(self, text: str) -> None:
+        if len(text) > _BARREN_CHARS // 100:
+            return  # a long cell rarely repeats; keeping it would crowd out the rest
+        if self._chars + len(text) > _BARREN_CHARS:
+            self._texts.clear()
+            self._chars = 0
+        self._texts.add(text)
+        self._chars += len(text)
+
+
+#: field -> its barren cells (the candidates of a text depend on the text and field only)
+_BARREN: dict[str, _Barren] = {}
+#: characters of barren cells kept per field (a few MB: titles, boilerplate descriptions)
+_BARREN_CHARS = 2_000_000
 
 
 class _Products:
