@@ -1,6 +1,6 @@
 """The claims analysis's shortcuts (docs/performance.md, "Session 5: claims") give the
 answers of the long way: the gate on distinct values, the barren cells kept across
-batches, the tokens read for leetspeak."""
+batches, the tokens read for leetspeak, the strength precheck."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 import listlint.rules.claims.analysis as analysis
 from listlint.batch import Batch
 from listlint.rules.claims.candidates import gated_rows, prefilter
+from listlint.rules.claims.medicine import STRENGTHS
+from listlint.rules.claims.monograph import _ANY_STRENGTH, states_strength
 from listlint.rules.claims.textmap import _MIXED_TOKEN
 
 
@@ -88,3 +90,20 @@ def test_barren_cells_are_bounded(monkeypatch) -> None:  # type: ignore[no-untyp
         barren.add(f"{k:010d}")
     assert "0000000000" not in barren  # started over when full
     assert "0000000100" in barren
+
+
+# -- strengths -------------------------------------------------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="102 .,mgciu%µxa", max_size=24))
+def test_a_text_without_a_strength_mark_has_no_strength_in_any_window(text: str) -> None:
+    """states_strength reads windows cut around a name; a strength found in any of them
+    is seen by the precheck on the whole text."""
+    windows = (text[a:b] for a in range(len(text) + 1) for b in range(a, len(text) + 1))
+    if any(rx.search(w) for w in windows for rx in STRENGTHS.values()):
+        assert _ANY_STRENGTH.search(text)
+
+
+def test_strength_next_to_a_monograph_name_still_counts() -> None:
+    assert states_strength("bismuth subsalicylate 262 mg per tablet")
+    assert states_strength("hydrocortisone 1% cream")
+    assert not states_strength("hydrocortisone cream for itching")

@@ -167,7 +167,11 @@ class _Products:
 
 
 def _group(
-    values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary, sells: _Products | None
+    values: dict[str, dict[int, str | None]],
+    i: int,
+    voc: Vocabulary,
+    sells: _Products | None,
+    words: frozenset[str],
 ) -> str:
     """What listing ``i`` sells, for the claims rules. The product analysis is not asked
     about a listing that names remedy forms (its head nouns read "Piles" as batteries and
@@ -185,7 +189,7 @@ def _group(
         None if sells is None else (lambda: sells.of(i)),
         folded("description"),
     )
-    if group == "unknown" and _pets(values, i):
+    if group == "unknown" and not PET_WORDS.isdisjoint(words):
         return "pet"  # a listing no category or title places, about dogs and cats
     return group
 
@@ -205,26 +209,20 @@ def _cause(values: dict[str, dict[int, str | None]], i: int, words: re.Pattern[s
     return words.search(text) is not None
 
 
-def _pets(values: dict[str, dict[int, str | None]], i: int) -> bool:
-    """Is a listing about pets ("for overweight dogs")? Asked only when the category and
-    title do not tell (see :func:`_group`)."""
-    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
-    return not PET_WORDS.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
-
-
-def _remedy(values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> bool:
-    """Does listing ``i`` present itself as a remedy: a product form of remedies
-    (capsules, tea, drops) or a label of benefits or indications ("Benefícios:",
-    "Indications:"), in any of the six languages?"""
+def _sample(values: dict[str, dict[int, str | None]], i: int) -> tuple[str, frozenset[str]]:
+    """The start of listing ``i``'s folded title and description, and its words: what
+    tells whether it is about pets ("for overweight dogs"), names a remedy form or one
+    that is swallowed (folded once for the three)."""
     text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
     text = text[:_LANGUAGE_SAMPLE]
-    return not voc.remedy_forms.isdisjoint(_WORDS.findall(text)) or bool(voc.labels.search(text))
+    return text, frozenset(_WORDS.findall(text))
 
 
-def _ingested(values: dict[str, dict[int, str | None]], i: int) -> bool:
-    """Does listing ``i`` name a form that is swallowed (chews, tablets, powder)?"""
-    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
-    return not INGESTED.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
+def _remedy(sample: str, words: frozenset[str], voc: Vocabulary) -> bool:
+    """Does a listing (:func:`_sample`) present itself as a remedy: a product form of
+    remedies (capsules, tea, drops) or a label of benefits or indications ("Benefícios:",
+    "Indications:"), in any of the six languages?"""
+    return not voc.remedy_forms.isdisjoint(words) or bool(voc.labels.search(sample))
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -253,9 +251,12 @@ def analyse(batch: Batch, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimH
         for n in _CONTEXT_FIELDS
     }
     sells = _Products(values, rows)
-    remedies = {i: _remedy(values, i, voc) for i in rows}
-    ingested = {i: _ingested(values, i) for i in rows}
-    groups = {i: _group(values, i, voc, None if remedies[i] else sells) for i in rows}
+    samples = {i: _sample(values, i) for i in rows}
+    remedies = {i: _remedy(*samples[i], voc) for i in rows}
+    ingested = {i: not INGESTED.isdisjoint(samples[i][1]) for i in rows}
+    groups = {
+        i: _group(values, i, voc, None if remedies[i] else sells, samples[i][1]) for i in rows
+    }
     langs = {i: _language(values, i) for i in rows}
     causes = {i: _cause(values, i, grammar.causes) for i in rows}
     out: list[ClaimHit] = []
