@@ -1,6 +1,7 @@
 """The claims analysis's shortcuts (docs/performance.md, "Session 5: claims") give the
 answers of the long way: the gate on distinct values, the barren cells kept across
-batches, the tokens read for leetspeak, the strength precheck."""
+batches, the tokens read for leetspeak, the strength precheck, the lexicon's
+remembered runs of words."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import listlint.rules.claims.analysis as analysis
+import listlint.rules.claims.lexicon as lexicon
 from listlint.batch import Batch
 from listlint.rules.claims.candidates import gated_rows, prefilter
 from listlint.rules.claims.medicine import STRENGTHS
@@ -107,3 +109,19 @@ def test_strength_next_to_a_monograph_name_still_counts() -> None:
     assert states_strength("bismuth subsalicylate 262 mg per tablet")
     assert states_strength("hydrocortisone 1% cream")
     assert not states_strength("hydrocortisone cream for itching")
+
+
+# -- runs of words the lexicon has read ------------------------------------------------------
+def test_lexicon_answers_a_run_of_words_the_same_the_second_time(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    texts = [
+        "helps maintain strong bones and eases joint pain",
+        "for chronic kidney diseases and varicose veins",
+        "night sweats, night cream, strong night sweats",
+    ]
+    fresh = [lexicon.condition_lexicon().find(t) for t in texts]  # may be remembered
+    for limit in (1, 3, 200_000):  # cleared at every step, now and then, never
+        monkeypatch.setattr(lexicon, "_SEEN_LIMIT", limit)
+        lex = lexicon.condition_lexicon.__wrapped__()  # a new one, built from the files
+        for _ in range(2):
+            assert [lex.find(t) for t in texts] == fresh
+    assert [h.entry.term.lower() for h in fresh[1]][:1] == ["chronic kidney disease"]
