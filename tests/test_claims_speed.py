@@ -125,3 +125,33 @@ def test_lexicon_answers_a_run_of_words_the_same_the_second_time(monkeypatch) ->
         for _ in range(2):
             assert [lex.find(t) for t in texts] == fresh
     assert [h.entry.term.lower() for h in fresh[1]][:1] == ["chronic kidney disease"]
+
+
+# -- claims of candidate sentences kept across batches ---------------------------------------
+def test_a_sentence_read_before_gives_the_same_claims(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    titles = ["Gout Relief Tea", "Soft cotton tee", "Cures arthritis fast", "Gout Relief Tea"]
+    descriptions = [
+        "Cures arthritis and gout. Helps maintain healthy joints.",
+        "Not intended to diagnose, treat, cure or prevent any disease.",
+        "My eczema is completely gone! Treats psoriasis.",
+        "Cures arthritis and gout. Helps maintain healthy joints.",
+    ]
+    batch = _batch(titles, descriptions)
+    monkeypatch.setattr(analysis, "_READ", analysis._Readings())
+    cold = analysis.analyse(batch)
+    assert cold  # the texts hold claims
+    parsed: list[int] = []
+    real = analysis._Readings.parse
+
+    def counted(self, keys, nlp, grammar):  # type: ignore[no-untyped-def]
+        parsed.append(sum(k not in self._claims for k in keys))
+        return real(self, keys, nlp, grammar)
+
+    monkeypatch.setattr(analysis._Readings, "parse", counted)
+    assert analysis.analyse(_batch(titles, descriptions)) == cold  # a later batch
+    assert parsed == [0]
+    for limit in (1, 40):  # starts over at every batch, or now and then
+        monkeypatch.setattr(analysis, "_READ", analysis._Readings())
+        monkeypatch.setattr(analysis, "_READINGS_CHARS", limit)
+        for _ in range(3):
+            assert analysis.analyse(_batch(titles, descriptions)) == cold

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import polars as pl
 
@@ -29,11 +29,17 @@ from listlint.rules.claims.candidates import (
 from listlint.rules.claims.category import product_group
 from listlint.rules.claims.grammar import Claim
 from listlint.rules.claims.language import language_vocabulary
+from listlint.rules.claims.lexicon import LexHit
 from listlint.rules.claims.medicine import DOSE_FORMS
 from listlint.rules.claims.textmap import MappedText
 from listlint.rules.claims.vocab import Vocabulary, vocabulary
 from listlint.text.joints import closed_form
 from listlint.text.normalize import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from listlint.rules.claims.grammar import Grammar
 
 #: fields scanned for claims (titles, descriptions, bullet points, keywords)
 CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
@@ -225,6 +231,73 @@ def _remedy(sample: str, words: frozenset[str], voc: Vocabulary) -> bool:
     return not voc.remedy_forms.isdisjoint(words) or bool(voc.labels.search(sample))
 
 
+class _Reading(NamedTuple):
+    """A candidate sentence (in matching form) and everything else
+    :meth:`~listlint.rules.claims.grammar.Grammar.claims` reads: its claims are a function
+    of these alone (the grammar keeps no state between sentences, and the blank pipeline
+    reads each text on its own)."""
+
+    sentence: str
+    group: str
+    keywords: bool
+    names: tuple[LexHit, ...]
+    langs: frozenset[str] | None
+    cause: bool
+    title: bool
+    remedy: bool
+    ingested: bool
+
+
+class _Readings:
+    """The claims of each candidate sentence read so far, kept across batches: catalogues
+    repeat their claim sentences (1M generated listings: 5,953 candidate sentences, the
+    same few hundred in every 50k batch), and each costs a spaCy parse and the grammar
+    (about 1 ms). At most :data:`_READINGS_CHARS` characters of sentences are kept (then
+    it starts over)."""
+
+    def __init__(self) -> None:
+        self._claims: dict[_Reading, tuple[Claim, ...]] = {}
+        self._chars = 0
+
+    def __getitem__(self, key: _Reading) -> tuple[Claim, ...]:
+        return self._claims[key]
+
+    def parse(self, keys: list[_Reading], nlp: Language, grammar: Grammar) -> None:
+        """Read the sentences of ``keys`` not read yet: one ``nlp.pipe`` call, each
+        distinct one once."""
+        todo = list(dict.fromkeys(k for k in keys if k not in self._claims))
+        if not todo:
+            return
+        chars = sum(len(k.sentence) for k in todo)
+        if self._chars + chars > _READINGS_CHARS:
+            # a batch's own sentences are always kept until it is done with them
+            mine = set(keys)
+            self._claims = {k: v for k, v in self._claims.items() if k in mine}
+            self._chars = sum(len(k.sentence) for k in self._claims)
+        docs = nlp.pipe((k.sentence for k in todo), batch_size=256)
+        for k, doc in zip(todo, docs, strict=True):
+            self._claims[k] = tuple(
+                grammar.claims(
+                    doc,
+                    k.group,
+                    keywords=k.keywords,
+                    names=k.names,
+                    langs=k.langs,
+                    cause=k.cause,
+                    title=k.title,
+                    remedy=k.remedy,
+                    ingested=k.ingested,
+                )
+            )
+        self._chars += chars
+
+
+#: candidate sentence -> its claims, for the process
+_READ = _Readings()
+#: characters of candidate sentences whose claims are kept (a few MB)
+_READINGS_CHARS = 4_000_000
+
+
 def _quote(text: str, start: int, end: int) -> str:
     quote = text[start:end].strip()
     return quote if len(quote) <= QUOTE_MAX else quote[: QUOTE_MAX - 1].rstrip() + "…"
@@ -260,23 +333,24 @@ def analyse(batch: Batch, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimH
     langs = {i: _language(values, i) for i in rows}
     causes = {i: _cause(values, i, grammar.causes) for i in rows}
     out: list[ClaimHit] = []
-    docs = cm.nlp.pipe(
-        (w.mapped.text[w.sentence.start : w.sentence.end] for w in work), batch_size=256
-    )
-    for w, doc in zip(work, docs, strict=True):
-        i, a, b = w.row, w.sentence.start, w.sentence.end
-        found = grammar.claims(
-            doc,
-            groups[i],
-            keywords=w.field in KEYWORD_FIELDS,
-            names=w.sentence.names,
-            langs=langs[i],
-            cause=causes[i],
-            title=w.field == "title",
-            remedy=remedies[i],
-            ingested=ingested[i],
+    keys = [
+        _Reading(
+            w.mapped.text[w.sentence.start : w.sentence.end],
+            groups[w.row],
+            w.field in KEYWORD_FIELDS,
+            w.sentence.names,
+            langs[w.row],
+            causes[w.row],
+            w.field == "title",
+            remedies[w.row],
+            ingested[w.row],
         )
-        for claim in found:
+        for w in work
+    ]
+    _READ.parse(keys, cm.nlp, grammar)
+    for w, key in zip(work, keys, strict=True):
+        i, a, b = w.row, w.sentence.start, w.sentence.end
+        for claim in _READ[key]:
             s, e = w.mapped.source_span(a + claim.start, a + claim.end)
             ss, se = w.mapped.source_span(a, b)
             out.append(ClaimHit(i, w.field, claim, _quote(w.text, ss, se), w.text[s:e], groups[i]))
