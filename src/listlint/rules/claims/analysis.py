@@ -258,6 +258,9 @@ class _Readings:
     def __init__(self) -> None:
         self._claims: dict[_Reading, tuple[Claim, ...]] = {}
         self._chars = 0
+        #: the matchers and vocabulary the claims were read with: another pipeline (a
+        #: statistical model named by LISTLINT_SPACY_MODEL) reads them anew
+        self._reader: tuple[object, object] | None = None
 
     def __getitem__(self, key: _Reading) -> tuple[Claim, ...]:
         return self._claims[key]
@@ -265,6 +268,12 @@ class _Readings:
     def parse(self, keys: list[_Reading], nlp: Language, grammar: Grammar) -> None:
         """Read the sentences of ``keys`` not read yet: one ``nlp.pipe`` call, each
         distinct one once."""
+        if (
+            self._reader is None
+            or self._reader[0] is not grammar.m
+            or self._reader[1] is not grammar.voc
+        ):
+            self._claims, self._chars, self._reader = {}, 0, (grammar.m, grammar.voc)
         todo = list(dict.fromkeys(k for k in keys if k not in self._claims))
         if not todo:
             return
