@@ -1,7 +1,7 @@
-"""The claims analysis's shortcuts (docs/performance.md, "Session 5: claims") give the
-answers of the long way: the gate on distinct values, the barren cells kept across
-batches, the tokens read for leetspeak, the strength precheck, the lexicon's
-remembered runs of words."""
+"""The claims analysis's shortcuts (docs/performance.md, "Session 6: the claims family")
+give the answers of the long way: the gate on distinct values, the barren cells kept
+across batches, the tokens read for leetspeak, the strength precheck, the lexicon's
+remembered runs of words, the claims of sentences read before."""
 
 from __future__ import annotations
 
