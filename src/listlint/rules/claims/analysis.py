@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import polars as pl
 
@@ -29,11 +29,17 @@ from listlint.rules.claims.candidates import (
 from listlint.rules.claims.category import product_group
 from listlint.rules.claims.grammar import Claim
 from listlint.rules.claims.language import language_vocabulary
+from listlint.rules.claims.lexicon import LexHit
 from listlint.rules.claims.medicine import DOSE_FORMS
 from listlint.rules.claims.textmap import MappedText
 from listlint.rules.claims.vocab import Vocabulary, vocabulary
 from listlint.text.joints import closed_form
 from listlint.text.normalize import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from listlint.rules.claims.grammar import Grammar
 
 #: fields scanned for claims (titles, descriptions, bullet points, keywords)
 CLAIM_FIELDS: tuple[str, ...] = ("title", "description", "bullets", "tags")
@@ -97,13 +103,48 @@ def _collect(batch: Batch, fields: tuple[str, ...]) -> list[_Work]:
         # the gated cells leave polars in one call (indexing a Series costs ~1 µs a cell)
         texts = frame[name].gather(rows).to_list() if rows else []
         seen: dict[str, tuple[MappedText, list[Candidate]]] = {}
+        barren = _BARREN.setdefault(name, _Barren())
         for i, text in zip(rows, texts, strict=True):
             found = seen.get(text)
             if found is None:
+                if text in barren:
+                    continue
                 found = seen[text] = candidates(text, name)
+                if not found[1]:
+                    barren.add(text)
             mapped, sents = found
             work.extend(_Work(i, name, text, mapped, c) for c in sents)
     return work
+
+
+class _Barren:
+    """Cells of one field already read and found to hold no candidate sentence, kept
+    across batches: a catalogue repeats its titles in every batch (1M generated
+    listings: the same 421 titles gated by a product-form noun in each 50k batch, each
+    read again for lexicon names). Only the verdict is kept, not the text in matching
+    form, and at most :data:`_BARREN_CHARS` characters of cells (then it starts over)."""
+
+    def __init__(self) -> None:
+        self._texts: set[str] = set()
+        self._chars = 0
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._texts
+
+    def add(self, text: str) -> None:
+        if len(text) > _BARREN_CHARS // 100:
+            return  # a long cell rarely repeats; keeping it would crowd out the rest
+        if self._chars + len(text) > _BARREN_CHARS:
+            self._texts.clear()
+            self._chars = 0
+        self._texts.add(text)
+        self._chars += len(text)
+
+
+#: field -> its barren cells (the candidates of a text depend on the text and field only)
+_BARREN: dict[str, _Barren] = {}
+#: characters of barren cells kept per field (a few MB: titles, boilerplate descriptions)
+_BARREN_CHARS = 2_000_000
 
 
 class _Products:
@@ -132,7 +173,11 @@ class _Products:
 
 
 def _group(
-    values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary, sells: _Products | None
+    values: dict[str, dict[int, str | None]],
+    i: int,
+    voc: Vocabulary,
+    sells: _Products | None,
+    words: frozenset[str],
 ) -> str:
     """What listing ``i`` sells, for the claims rules. The product analysis is not asked
     about a listing that names remedy forms (its head nouns read "Piles" as batteries and
@@ -150,7 +195,7 @@ def _group(
         None if sells is None else (lambda: sells.of(i)),
         folded("description"),
     )
-    if group == "unknown" and _pets(values, i):
+    if group == "unknown" and not PET_WORDS.isdisjoint(words):
         return "pet"  # a listing no category or title places, about dogs and cats
     return group
 
@@ -170,26 +215,96 @@ def _cause(values: dict[str, dict[int, str | None]], i: int, words: re.Pattern[s
     return words.search(text) is not None
 
 
-def _pets(values: dict[str, dict[int, str | None]], i: int) -> bool:
-    """Is a listing about pets ("for overweight dogs")? Asked only when the category and
-    title do not tell (see :func:`_group`)."""
-    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
-    return not PET_WORDS.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
-
-
-def _remedy(values: dict[str, dict[int, str | None]], i: int, voc: Vocabulary) -> bool:
-    """Does listing ``i`` present itself as a remedy: a product form of remedies
-    (capsules, tea, drops) or a label of benefits or indications ("Benefícios:",
-    "Indications:"), in any of the six languages?"""
+def _sample(values: dict[str, dict[int, str | None]], i: int) -> tuple[str, frozenset[str]]:
+    """The start of listing ``i``'s folded title and description, and its words: what
+    tells whether it is about pets ("for overweight dogs"), names a remedy form or one
+    that is swallowed (folded once for the three)."""
     text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
     text = text[:_LANGUAGE_SAMPLE]
-    return not voc.remedy_forms.isdisjoint(_WORDS.findall(text)) or bool(voc.labels.search(text))
+    return text, frozenset(_WORDS.findall(text))
 
 
-def _ingested(values: dict[str, dict[int, str | None]], i: int) -> bool:
-    """Does listing ``i`` name a form that is swallowed (chews, tablets, powder)?"""
-    text = fold(" ".join(v for n in ("title", "description") if (v := values[n].get(i))))
-    return not INGESTED.isdisjoint(_WORDS.findall(text[:_LANGUAGE_SAMPLE]))
+def _remedy(sample: str, words: frozenset[str], voc: Vocabulary) -> bool:
+    """Does a listing (:func:`_sample`) present itself as a remedy: a product form of
+    remedies (capsules, tea, drops) or a label of benefits or indications ("Benefícios:",
+    "Indications:"), in any of the six languages?"""
+    return not voc.remedy_forms.isdisjoint(words) or bool(voc.labels.search(sample))
+
+
+class _Reading(NamedTuple):
+    """A candidate sentence (in matching form) and everything else
+    :meth:`~listlint.rules.claims.grammar.Grammar.claims` reads: its claims are a function
+    of these alone (the grammar keeps no state between sentences, and the blank pipeline
+    reads each text on its own)."""
+
+    sentence: str
+    group: str
+    keywords: bool
+    names: tuple[LexHit, ...]
+    langs: frozenset[str] | None
+    cause: bool
+    title: bool
+    remedy: bool
+    ingested: bool
+
+
+class _Readings:
+    """The claims of each candidate sentence read so far, kept across batches: catalogues
+    repeat their claim sentences (1M generated listings: 5,953 candidate sentences, the
+    same few hundred in every 50k batch), and each costs a spaCy parse and the grammar
+    (about 1 ms). At most :data:`_READINGS_CHARS` characters of sentences are kept (then
+    it starts over)."""
+
+    def __init__(self) -> None:
+        self._claims: dict[_Reading, tuple[Claim, ...]] = {}
+        self._chars = 0
+        #: the matchers and vocabulary the claims were read with: another pipeline (a
+        #: statistical model named by LISTLINT_SPACY_MODEL) reads them anew
+        self._reader: tuple[object, object] | None = None
+
+    def __getitem__(self, key: _Reading) -> tuple[Claim, ...]:
+        return self._claims[key]
+
+    def parse(self, keys: list[_Reading], nlp: Language, grammar: Grammar) -> None:
+        """Read the sentences of ``keys`` not read yet: one ``nlp.pipe`` call, each
+        distinct one once."""
+        if (
+            self._reader is None
+            or self._reader[0] is not grammar.m
+            or self._reader[1] is not grammar.voc
+        ):
+            self._claims, self._chars, self._reader = {}, 0, (grammar.m, grammar.voc)
+        todo = list(dict.fromkeys(k for k in keys if k not in self._claims))
+        if not todo:
+            return
+        chars = sum(len(k.sentence) for k in todo)
+        if self._chars + chars > _READINGS_CHARS:
+            # a batch's own sentences are always kept until it is done with them
+            mine = set(keys)
+            self._claims = {k: v for k, v in self._claims.items() if k in mine}
+            self._chars = sum(len(k.sentence) for k in self._claims)
+        docs = nlp.pipe((k.sentence for k in todo), batch_size=256)
+        for k, doc in zip(todo, docs, strict=True):
+            self._claims[k] = tuple(
+                grammar.claims(
+                    doc,
+                    k.group,
+                    keywords=k.keywords,
+                    names=k.names,
+                    langs=k.langs,
+                    cause=k.cause,
+                    title=k.title,
+                    remedy=k.remedy,
+                    ingested=k.ingested,
+                )
+            )
+        self._chars += chars
+
+
+#: candidate sentence -> its claims, for the process
+_READ = _Readings()
+#: characters of candidate sentences whose claims are kept (a few MB)
+_READINGS_CHARS = 4_000_000
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -218,29 +333,33 @@ def analyse(batch: Batch, fields: tuple[str, ...] = CLAIM_FIELDS) -> list[ClaimH
         for n in _CONTEXT_FIELDS
     }
     sells = _Products(values, rows)
-    remedies = {i: _remedy(values, i, voc) for i in rows}
-    ingested = {i: _ingested(values, i) for i in rows}
-    groups = {i: _group(values, i, voc, None if remedies[i] else sells) for i in rows}
+    samples = {i: _sample(values, i) for i in rows}
+    remedies = {i: _remedy(*samples[i], voc) for i in rows}
+    ingested = {i: not INGESTED.isdisjoint(samples[i][1]) for i in rows}
+    groups = {
+        i: _group(values, i, voc, None if remedies[i] else sells, samples[i][1]) for i in rows
+    }
     langs = {i: _language(values, i) for i in rows}
     causes = {i: _cause(values, i, grammar.causes) for i in rows}
     out: list[ClaimHit] = []
-    docs = cm.nlp.pipe(
-        (w.mapped.text[w.sentence.start : w.sentence.end] for w in work), batch_size=256
-    )
-    for w, doc in zip(work, docs, strict=True):
-        i, a, b = w.row, w.sentence.start, w.sentence.end
-        found = grammar.claims(
-            doc,
-            groups[i],
-            keywords=w.field in KEYWORD_FIELDS,
-            names=w.sentence.names,
-            langs=langs[i],
-            cause=causes[i],
-            title=w.field == "title",
-            remedy=remedies[i],
-            ingested=ingested[i],
+    keys = [
+        _Reading(
+            w.mapped.text[w.sentence.start : w.sentence.end],
+            groups[w.row],
+            w.field in KEYWORD_FIELDS,
+            w.sentence.names,
+            langs[w.row],
+            causes[w.row],
+            w.field == "title",
+            remedies[w.row],
+            ingested[w.row],
         )
-        for claim in found:
+        for w in work
+    ]
+    _READ.parse(keys, cm.nlp, grammar)
+    for w, key in zip(work, keys, strict=True):
+        i, a, b = w.row, w.sentence.start, w.sentence.end
+        for claim in _READ[key]:
             s, e = w.mapped.source_span(a + claim.start, a + claim.end)
             ss, se = w.mapped.source_span(a, b)
             out.append(ClaimHit(i, w.field, claim, _quote(w.text, ss, se), w.text[s:e], groups[i]))

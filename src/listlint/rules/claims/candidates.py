@@ -131,14 +131,20 @@ def gated_rows(folded: pl.Series, title: bool = False) -> list[int]:
     family), so full-width letters and zero-width joiners hide nothing."""
     pre = prefilter()
     text = folded.fill_null("")
-    mask = text.str.contains(pre.gate)
+    # each distinct value is matched once, then the rows holding a gated value are found
+    # by hash: a 50k batch of generated listings has 6,700 distinct titles and 31,000
+    # distinct descriptions, and the regexes cost more per byte than the hashing
+    values = text.gather(text.is_first_distinct().arg_true())
+    mask = values.str.contains(pre.gate)
     if title:
-        mask = mask | text.str.contains(pre.title_gate)
-    rest = ~mask & text.str.contains(pre.gate_weak)
+        mask = mask | values.str.contains(pre.title_gate)
+    rest = ~mask & values.str.contains(pre.gate_weak)
     if rest.any():
         idx = rest.arg_true()
-        mask = mask.scatter(idx, text.gather(idx).str.contains(pre.gate_strong))
-    return mask.arg_true().to_list()
+        mask = mask.scatter(idx, values.gather(idx).str.contains(pre.gate_strong))
+    if not mask.any():
+        return []
+    return text.is_in(values.filter(mask).implode()).arg_true().to_list()
 
 
 #: most candidate sentences read in one cell: each is parsed (about 0.4 ms), so a 1 MB

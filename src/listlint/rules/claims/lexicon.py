@@ -145,6 +145,8 @@ class ConditionLexicon:
         self._words = frozenset(w for key in self._rows for w in key.split(" "))
         #: what :meth:`_learn` found out about each word read so far
         self._seen: dict[str, tuple[str, list[str], bool]] = {}
+        #: the rows each run of words read so far spells (:meth:`_spelt_by`)
+        self._spelt: dict[tuple[str, ...], list[int] | None] = {}
 
     def __len__(self) -> int:
         return self._frame.height
@@ -218,7 +220,7 @@ class ConditionLexicon:
                 end = i + n
                 if end > len(words):
                     continue
-                rows = self._lookup([head, *words[i + 1 : end]])
+                rows = self._spelt_by((head, *words[i + 1 : end]))
                 if rows is not None:
                     best = (rows, end - 1)
                     break
@@ -230,6 +232,19 @@ class ConditionLexicon:
         if word in self._words:
             return word
         return next((h for h in _heads(word)[1:] if h in self._words), word)
+
+    def _spelt_by(self, words: tuple[str, ...]) -> list[int] | None:
+        """:meth:`_lookup`, remembered per run of words: listings repeat their phrases
+        ("helps maintain strong bones" in thousands of titles), and the words that start
+        a name ("strong", "night", "acid") are looked up at every length their names
+        have, each with its singulars and spellings."""
+        try:
+            return self._spelt[words]
+        except KeyError:  # None is an answer (no name): a miss is a new run of words
+            if len(self._spelt) >= _SEEN_LIMIT:
+                self._spelt.clear()
+            found = self._spelt[words] = self._lookup(list(words))
+            return found
 
     def _lookup(self, words: list[str]) -> list[int] | None:
         """The rows of the name these words spell: as written, with every word singular
