@@ -81,7 +81,9 @@ def choose_head(matches: list[Match[TypeEntry]], text: str, seg_end: int, lex: L
       a packaging noun ("set", "kit") gives way to the product it packs ("Hookah Complete
       Set", "Dinner Plates Set of 4") unless an activity says what it is for ("Gun
       Cleaning Kit")."""
-    inside = [m for m in matches if m.end <= seg_end]
+    # a word cut off by a hyphen shares the head of a later compound ("Whisky- /
+    # Longdrinkglas", "Wein- und Sektgläser"): it says what kind, never what is sold
+    inside = [m for m in matches if m.end <= seg_end and not suspended(text, m.end)]
     counted = [m for m in inside if not _after_number(text, m.start)]
     inside = counted or inside
     # a device name after another noun is what the item fits ("Case iPhone 15", "Ốp lưng
@@ -162,6 +164,16 @@ class _Coverage:
             self._reach = max(self._reach, spans[self._i][1])
             self._i += 1
         return end <= self._reach
+
+
+#: a suspended compound: a hyphen after the word, then a space or the end of the segment
+_SUSPENDED = re.compile(r"-(?:\s|$)")
+
+
+def suspended(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` end in a suspension hyphen ("Whisky- und
+    Weingläser", "Bier- / Weizenglas")? It then shares the head of a later compound."""
+    return end > 0 and text[end - 1 : end].isalpha() and bool(_SUSPENDED.match(text, end))
 
 
 def _after_number(text: str, start: int) -> bool:

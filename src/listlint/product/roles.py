@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from listlint.product.head import Head, path_segments
+from listlint.product.head import Head, path_segments, suspended
 from listlint.product.lexicon import Lexicon, TypeEntry
 
 #: how far around a term the cues are looked for (characters): bounded work per term
@@ -281,6 +281,13 @@ class RoleJudge:
         return Role.PRODUCT, f"'{term}' names a class the listing's category '{leaf}' is in"
 
     def _in_title(self, field: str, text: str, start: int, end: int, term: str) -> tuple[Role, str]:
+        if suspended(text, end):
+            return (
+                Role.MODIFIER,
+                f"'{term}-' is cut off by a hyphen: a suspended compound that shares the "
+                "last part of a later word ('Wein- und Sektgläser' is wine and sparkling-wine "
+                "glasses), so it says what kind, not what is sold",
+            )
         head = self.product.head if field == "title" else None
         if head is None and field == "product_type":
             from listlint.product.head import title_head

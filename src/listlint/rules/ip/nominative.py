@@ -100,6 +100,29 @@ def _ends_nominative(before: str) -> bool:
     return bool(_ending_phrase_re().search(before))
 
 
+#: product-lexicon groups whose type nouns name a device class a brand's device belongs to
+_DEVICE_CLASS_GROUPS = frozenset({"electronics", "vehicle_part"})
+_LAST_WORD = re.compile(r"\s*([^\W\d_][\w\-]*)$")
+
+
+def _without_device_class(before: str) -> str:
+    """``before`` without one or two device-class nouns at its end ("para tv", "untuk
+    laptop gaming" stays: "gaming" is not one); unchanged when there are none."""
+    from listlint.product.lexicon import lexicon
+
+    lex = lexicon()
+    out = before
+    for _ in range(2):
+        m = _LAST_WORD.search(out)
+        if m is None:
+            break
+        entry = lex.entry(m.group(1))
+        if entry is None or entry.group not in _DEVICE_CLASS_GROUPS:
+            break
+        out = out[: m.start()].rstrip(" ,/(")
+    return out
+
+
 def _nominative_before(text: str, start: int) -> bool:
     """Is the mention introduced by "for", "compatible with", "fits", ...? Chained device
     names count too: "for iPod and iPhone", "fits Galaxy S23 / iPhone 15"."""
@@ -109,6 +132,11 @@ def _nominative_before(text: str, start: int) -> bool:
             r"(?:\b(?:the|your|my|all|new|apple|samsung|google)\s*)+$", "", before
         ).rstrip(" (")
         if _ends_nominative(before.rstrip(" ,/")):
+            return True
+        # "para tv Samsung", "pour téléphone Samsung": head-first languages put the device
+        # class between the preposition and the brand
+        bare = _without_device_class(before)
+        if bare != before and _ends_nominative(bare):
             return True
         chained = re.sub(r"\s*(?:and|&|/|,|or)$", "", before).rstrip()
         if chained == before:
