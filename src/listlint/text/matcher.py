@@ -109,7 +109,10 @@ class PhraseMatcher(Generic[T]):
 
     def longest(self, folded_text: str) -> list[Match[T]]:
         """Matches with those contained in a longer match removed ("hot glue gun" hides "gun")."""
-        found = sorted(self.iter(folded_text), key=lambda m: (m.start, -(m.end - m.start)))
+        found = list(self.iter(folded_text))
+        if len(found) < 2:  # most texts hold no term or one: nothing to sort or hide
+            return found
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         # one sweep in start order instead of testing each match against every kept one:
         # a kept match that starts earlier and reaches m's end is longer and holds m;
         # one that starts where m does holds it only when it ends later
