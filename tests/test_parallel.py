@@ -193,3 +193,54 @@ def test_frames_travel_as_arrow_ipc_and_back_unchanged() -> None:
     assert b"ARROW1" in data
     back = pickle.loads(data).frame
     assert back.equals(frame) and back.schema == frame.schema
+
+
+def test_frames_travel_as_files_in_the_folder_and_are_deleted_once_read(tmp_path) -> None:
+    import pickle
+
+    from listlint.parallel import Shipped
+
+    frame = pl.DataFrame({"__n": [1, 2], "c0": ["Tee " * 1000, None]})
+    data = pickle.dumps(Shipped(frame, str(tmp_path)))
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1 and files[0].suffix == ".arrow"
+    # the pickle names the file; the cells stay out of the pipe
+    assert len(data) < 1000 and str(files[0]).encode() in data
+    back = pickle.loads(data).frame
+    assert back.equals(frame) and back.schema == frame.schema
+    assert not list(tmp_path.iterdir()), "the receiver deletes the file it read"
+
+
+def test_frames_go_in_the_pickle_when_the_folder_cannot_take_them(tmp_path) -> None:
+    import pickle
+
+    from listlint.parallel import Shipped
+
+    frame = pl.DataFrame({"c0": ["Mug", "Tee"]})
+    gone = tmp_path / "gone"  # a folder removed under the run (or a full /dev/shm)
+    data = pickle.dumps(Shipped(frame, str(gone)))
+    assert b"ARROW1" in data
+    assert pickle.loads(data).frame.equals(frame)
+
+
+def test_the_pools_shared_memory_folder_is_removed_with_the_pool(synthetic) -> None:
+    from listlint.parallel import SHARED_MEMORY
+
+    if not SHARED_MEMORY.is_dir():
+        pytest.skip("no /dev/shm here: frames travel in the pipe")
+    cfg = make_config(select=["data"], jobs=2, batch_size=1_000)
+    runner = Runner(RuleSet.build(cfg))
+    catalog = to_catalogs(synthetic, cfg)[0]
+    list(runner.lint(catalog))
+    assert runner._folder is not None
+    folder = runner._folder.path
+    assert folder.parent == SHARED_MEMORY and folder.is_dir()
+    assert [p.name for p in folder.iterdir()] == [".lock"], "every frame sent was read"
+    runner.close()
+    assert not folder.exists()
+    # a stopped run removes it too, with any frame still in it
+    list(runner.lint(catalog))
+    assert runner._folder is not None
+    folder = runner._folder.path
+    runner.abort()
+    assert not folder.exists()

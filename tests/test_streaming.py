@@ -298,3 +298,22 @@ def test_cut_plan_keys_ignore_blanks_spacing_and_unicode_form() -> None:
     assert plan.starts.to_list() == [1, 3] and plan.reach.to_list() == [4, 8]
     # the two spans overlap: no cut from record 2 to record 8
     assert plan.next_cut(1) == 1 and plan.next_cut(2) == 9 and plan.next_cut(9) == 9
+
+
+def test_cut_plan_keys_match_across_ascii_and_non_ascii_blocks() -> None:
+    """A block of ASCII keys skips NFC (it changes no ASCII text): keys still match the
+    same keys, and other forms of a key, in blocks that are not all ASCII."""
+    from types import SimpleNamespace
+
+    from listlint.loader.stream import CutPlan
+
+    first = pl.DataFrame({"c0": ["tee", "mug", "cap"]}).with_row_index("__n", offset=1)
+    second = pl.DataFrame({"c0": ["caf\u00e9", "tee", "cafe\u0301", "cap"]}).with_row_index(
+        "__n", offset=4
+    )
+    cmap = SimpleNamespace(
+        fields={"handle": [0]}, variants={"key": "handle"}, attribute_indices=list, headers=["h"]
+    )
+    plan = CutPlan.build(lambda cols: iter([first, second]), cmap)  # type: ignore[arg-type]
+    # tee 1-5, cap 3-7, café 4-6 (two Unicode forms)
+    assert plan.starts.to_list() == [1, 3, 4] and plan.reach.to_list() == [5, 7, 7]

@@ -30,18 +30,31 @@ def run_folder(base: Path | None = None) -> Iterator[Path]:
     """A fresh folder under ``base`` (the system temp folder) that this process's
     ``tempfile`` calls use until the block ends; removed at the end."""
     root = Path(base) if base is not None else Path(tempfile.gettempdir())
-    sweep(root)
-    path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=root))
-    lock = _hold_lock(path)
+    held = HeldFolder(root)
     previous = tempfile.tempdir
-    tempfile.tempdir = str(path)
+    tempfile.tempdir = str(held.path)
     try:
-        yield path
+        yield held.path
     finally:
         tempfile.tempdir = previous
-        shutil.rmtree(path, ignore_errors=True)
-        if lock is not None:
-            lock.close()
+        held.remove()
+
+
+class HeldFolder:
+    """A fresh run folder under ``root``, locked while this process lives (so a later
+    run sweeps it if this one is killed), after sweeping the dead runs' folders there.
+    :meth:`remove` deletes it; :func:`run_folder` is the usual way to get one."""
+
+    def __init__(self, root: Path) -> None:
+        sweep(root)
+        self.path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=root))
+        self._lock = _hold_lock(self.path)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
 
 def _hold_lock(path: Path) -> IO[str] | None:

@@ -269,6 +269,13 @@ def nonblank_mask(frame: pl.DataFrame, width: int) -> pl.Series:
     import polars as pl
 
     cols = [f"c{i}" for i in range(width)]
+    if cols and frame.height:
+        # nearly every export fills its first column (an SKU, a handle) on every record:
+        # then every record is non-blank, known without reading the other columns
+        # (1M generate.py listings: 1.3 s of the parent's CPU for all 15 columns)
+        first = frame.select(pl.col(cols[0]).fill_null("").str.strip_chars() != "").to_series()
+        if first.all():
+            return first
     if width <= WIDE_COLUMNS or frame.height == 0:
         expr = ~pl.all_horizontal([pl.col(c).fill_null("").str.strip_chars() == "" for c in cols])
         return frame.select(expr).to_series()

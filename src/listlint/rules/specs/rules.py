@@ -32,7 +32,7 @@ from listlint.rules.specs.policy import specs_of
 from listlint.rules.specs.text_rules import RULES as TEXT_RULES
 from listlint.rules.specs.variants import duplicate_variants, missing_variant_values
 from listlint.rules.specs.wording import RULES as WORDING_RULES
-from listlint.text.matcher import PhraseMatcher, inflections
+from listlint.text.matcher import Match, PhraseMatcher, inflections
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -340,13 +340,21 @@ class MissingConditionalAttribute(SpecsCatalogRule):
             self._mention_keys = tc.folded_keys(t for t, (_, _, kind) in terms if kind == "mention")
         return self._phrases
 
-    def _triggered(self, texts: list[str | None]) -> dict[tuple[int, int], str]:
+    def _triggered(
+        self, texts: list[str | None], memo: dict[str, list[Match[Any]]]
+    ) -> dict[tuple[int, int], str]:
+        """``memo``: each text's matches, kept for the batch (titles repeat across
+        variants, a category path across thousands of listings)."""
         mentions: dict[tuple[int, int], str] = {}
         cancelled: set[tuple[int, int]] = set()
+        matcher = self._matcher()
         for text in texts:
             if not text:
                 continue
-            for m in self._matcher().longest(text):
+            found = memo.get(text)
+            if found is None:
+                found = memo[text] = matcher.longest(text)
+            for m in found:
                 p, c, kind = m.payload
                 if kind == "unless":
                     cancelled.add((p, c))
@@ -384,16 +392,22 @@ class MissingConditionalAttribute(SpecsCatalogRule):
             return
         rows = [i for i in rows if any(attrs.value(a, i) is None for a in required)]
         texts = [batch.folded_series(f).gather(rows).to_list() for f in _MENTION_FIELDS]
+        memo: dict[str, list[Match[Any]]] = {}
+        # (pack, condition, its link) per condition: the same for every listing
+        conditions: dict[tuple[int, int], tuple[PolicyPack, Any, str | None]] = {}
         for j, i in enumerate(rows):
             if parents[i]:
                 continue
-            triggered = self._triggered([t[j] for t in texts])
+            triggered = self._triggered([t[j] for t in texts], memo)
             needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
             for (p, c), term in triggered.items():
-                pack = self.packs[p]
-                cond = specs_of(pack).conditions[c]
-                for attr in cond.required:
+                if (p, c) not in conditions:
+                    pack = self.packs[p]
+                    cond = specs_of(pack).conditions[c]
                     link = self.pack_link(pack, cond.policy_url, cond.source)
+                    conditions[p, c] = (pack, cond, link)
+                pack, cond, link = conditions[p, c]
+                for attr in cond.required:
                     entry = needs.setdefault((attr, cond.name), ([], term, link))
                     entry[0].append(pack)
             for (attr, cond_name), (packs, term, source) in needs.items():
@@ -426,19 +440,20 @@ class MissingConditionalAttribute(SpecsCatalogRule):
         attrs = analysis.attributes
         at: list[int] = []
         parts: dict[str, list] = {c: [] for c in _CONDITION_PARTIAL}
+        # (markets, severity) per set of packs asking: a handful of sets in a batch
+        asking: dict[tuple[int, ...], tuple[str, str | None]] = {}
         for i, attr, cond_name, packs, term, source in self._needs(
             batch, analysis, with_column=False
         ):
-            severity = self.severity_of(packs)
-            values = (
-                attr,
-                attrs.label(attr),
-                cond_name,
-                term,
-                "\x1f".join(p.label for p in packs),
-                severity.value if severity is not None else None,
-                source,
-            )
+            key = tuple(map(id, packs))
+            if key not in asking:
+                severity = self.severity_of(packs)
+                asking[key] = (
+                    "\x1f".join(p.label for p in packs),
+                    severity.value if severity is not None else None,
+                )
+            markets, level = asking[key]
+            values = (attr, attrs.label(attr), cond_name, term, markets, level, source)
             at.append(i)
             for c, v in zip(_CONDITION_PARTIAL, values):
                 parts[c].append(v)
