@@ -161,6 +161,15 @@ def stages(path: str, policy: str | None = None, last: str | None = None) -> dic
     warm = from_records([{"sku": "W-1", "title": "Warm-up cotton tee", "description": "Soft."}])
     list(lint_catalog(ruleset, warm))
     setup = clock() - t0
+    # the collector as the CLI runs it (listlint.gcpolicy, runner.fewer_collections): the
+    # long-lived state frozen out of its view, collections less often; otherwise each full
+    # collection (0.2-0.25 s on 1M) lands in whichever family happens to run
+    import gc
+
+    from listlint.gcpolicy import GC_THRESHOLDS
+
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
     spent = {"normalise": 0.0}
     real_build = normalize.build_frame
 
