@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -190,7 +191,7 @@ class RecallIndex:
         return words, found
 
 
-def _has(words: set[str], w: str) -> bool:
+def _has(words: AbstractSet[str], w: str) -> bool:
     """``w`` or its singular/plural among ``words``."""
     if not w:
         return False
@@ -198,7 +199,7 @@ def _has(words: set[str], w: str) -> bool:
     return w in words or stem in words or stem + "s" in words or stem + "es" in words
 
 
-def _named(r: Recall, words: set[str]) -> bool:
+def _named(r: Recall, words: AbstractSet[str]) -> bool:
     """The listing's title names the recalled product: its brand, its kind and at least
     half of the other words of its name."""
     if not all(n in words for n in r.names) or not _has(words, r.head):
