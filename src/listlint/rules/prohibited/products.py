@@ -34,6 +34,7 @@ from listlint.rules.prohibited.prefilter import escape_literal
 from listlint.rules.prohibited.recalls import RecallIndex
 from listlint.rules.prohibited.recalls import load_index as load_recalls
 from listlint.rules.prohibited.vocab import Term
+from listlint.text.matcher import literal_automaton
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -102,11 +103,7 @@ class ProductEvidence:
     @cached_property
     def medicine_automaton(self) -> ahocorasick.Automaton:
         """Every medicine name, for a substring test (as ``str.contains_any``)."""
-        automaton = ahocorasick.Automaton()
-        for name in self.medicine_names:
-            automaton.add_word(name, name)
-        automaton.make_automaton()
-        return automaton
+        return literal_automaton(self.medicine_names)
 
     @cached_property
     def recall_regex(self) -> str:

@@ -26,16 +26,15 @@ Sound by construction: a row said settled here is one the row analysis would set
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-import ahocorasick
 import polars as pl
 
 from listlint.rules.prohibited.prefilter import escape_literal
 from listlint.rules.prohibited.presence import words_regex
-from listlint.text.matcher import is_word_char
+from listlint.text.matcher import is_word_char, literal_automaton
 
 
 def _letter_or_digit(c: str) -> bool:
@@ -159,7 +158,7 @@ class _Overlaps:
     every offset is millions of comparisons)."""
 
     def __init__(self, forms: list[str], phrases: list[str]) -> None:
-        self._forms = _automaton(forms)
+        self._forms = literal_automaton(forms)
         self._ends: dict[str, list[str]] = {}  # a form's proper suffix -> the forms
         self._starts: dict[str, list[str]] = {}  # a form's proper prefix -> the forms
         for form in forms:
@@ -171,7 +170,7 @@ class _Overlaps:
                 if not _letter_or_digit(form[j]):
                     self._starts.setdefault(form[:j], []).append(form)
         self._around: dict[str, list[tuple[int, str]]] = {}  # phrase -> (offset, form)
-        automaton = _automaton(phrases)
+        automaton = literal_automaton(phrases)
         for form in forms:
             for end, phrase in automaton.iter(form):
                 start = end - len(phrase) + 1
@@ -189,14 +188,6 @@ class _Overlaps:
             out += [(j - len(f), f) for f in self._ends.get(key[:j], ()) if len(f) > j]
             out += [(j, f) for f in self._starts.get(key[j:], ()) if len(f) > n - j]
         return out
-
-
-def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for w in words:
-        automaton.add_word(w, w)
-    automaton.make_automaton()
-    return automaton
 
 
 def _overlap(key: str, form: str, d: int, letters: set[int]) -> bool:
