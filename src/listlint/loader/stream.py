@@ -42,6 +42,7 @@ from listlint.loader.blocks import Note
 from listlint.loader.columns import ColumnMap
 from listlint.loader.table import dedupe_headers
 from listlint.loader.unmapped import unmapped_issue
+from listlint.text.steps import non_ascii
 
 #: delimited files at least this big are streamed (smaller ones load whole: faster, and
 #: the exact csv-module reader still serves files under ``delimited.FAST_PATH_BYTES``)
@@ -462,8 +463,7 @@ class CutPlan:
 
 def _non_ascii(raw: pl.DataFrame, columns: list[str]) -> bool:
     """Does any cell of ``columns`` hold a character outside ASCII?"""
-    found = raw.select(pl.any_horizontal(pl.col(columns).str.contains(r"[^\x00-\x7F]").any()))
-    return bool(found.item())
+    return any(non_ascii(raw[c]).any() for c in columns)
 
 
 def _coarse_key(cols: list[int], strip_id: bool = False, nfc: bool = True) -> pl.Expr:
