@@ -85,10 +85,7 @@ def scores(nlp, rows: list[corpus.Row]) -> list[float]:
 def figures(rows: list[corpus.Row], flagged: list[bool]) -> str:
     flag = [f for r, f in zip(rows, flagged) if r.label == "flag"]
     ok = [f for r, f in zip(rows, flagged) if r.label == "ok"]
-    return (
-        f"{sum(flag) / len(flag):.2f} ({sum(flag)}/{len(flag)})  "
-        f"{sum(ok) / len(ok):.2f} ({sum(ok)}/{len(ok)})"
-    )
+    return f"{eval_corpus._rate(sum(flag), len(flag))}  {eval_corpus._rate(sum(ok), len(ok))}"
 
 
 def folds(rows: list[corpus.Row], seed: int) -> list[list[int]]:

@@ -347,12 +347,11 @@ class Runner:
 
             self.close()
             self._folder = _shared_folder()
-            folder = str(self._folder.path) if self._folder is not None else None
             self._pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(self.ruleset.config, self.ruleset.policies, folder),
+                initargs=(self.ruleset.config, self.ruleset.policies, self._folder_path),
             )
             self._workers = workers
         return self._pool
@@ -388,6 +387,10 @@ class Runner:
     def _folder_for(self, workers: int) -> str | None:
         """The folder frames travel through; the pool (which makes it) starts now."""
         self._pool_for(workers)
+        return self._folder_path
+
+    @property
+    def _folder_path(self) -> str | None:
         return str(self._folder.path) if self._folder is not None else None
 
     def _in_order(self, jobs: Iterator[tuple[Any, ...]], workers: int) -> Iterator[Any]:

@@ -570,6 +570,7 @@ def analyse(
     for k, i in enumerate(rows):
         if i in settled:
             continue
+        recalled: TermHit | None = None  # found early when the row is only a recall's candidate
         if i not in hot and i not in own_rows:
             # only a recall's candidate (a recall's name word: "Maxi Dress"): its recall
             # is all it can show, so only the fields a recall reads are gathered first
@@ -583,7 +584,8 @@ def analyse(
                 and not (name.startswith(ATTR_PREFIX) and _is_link(v))
             }
             with_code = {name for name in read if (name, i) in coded}
-            if products.recall(read, gtins[k] if gtins else None, with_code) is None:
+            recalled = products.recall(read, gtins[k] if gtins else None, with_code)
+            if recalled is None:
                 continue
         values = [
             (name, weight, v)
@@ -606,19 +608,19 @@ def analyse(
             by_field = {name: v for name, _, v in values}
             classified = "category" in by_field or "product_type" in by_field
             listing = listings.get(i)
+            if recalled is None and i in recall_rows:
+                recalled = products.recall(
+                    by_field,
+                    gtins[k] if gtins else None,
+                    {name for name in by_field if (name, i) in coded},
+                )
             own = [
                 hit
                 for hit in (
                     products.medicine(by_field, listing, raw)
                     if listing is not None and i in medicine_rows
                     else None,
-                    products.recall(
-                        by_field,
-                        gtins[k] if gtins else None,
-                        {name for name in by_field if (name, i) in coded},
-                    )
-                    if i in recall_rows
-                    else None,
+                    recalled,
                     products.group(listing, by_field)
                     if listing is not None and classified
                     else None,
