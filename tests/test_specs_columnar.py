@@ -346,3 +346,36 @@ def test_conditional_attribute_first_mention_in_polars_matches_the_matcher(
         assert [(i, a, c, [p.label for p in ps], t, s) for i, a, c, ps, t, s in fast] == [
             (i, a, c, [p.label for p in ps], t, s) for i, a, c, ps, t, s in slow
         ]
+
+
+placeholder_cell = st.one_of(
+    st.none(),
+    st.sampled_from(["N/A", " n/a ", "TBD", "tbd\u3000", "Nakamura", "NA-12", "", " ", "Ｎ/Ａ"]),
+    st.text(alphabet=st.sampled_from([*_SPACES, "n", "A", "/", "t", "b", "d"]), max_size=5),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(placeholder_cell, placeholder_cell), min_size=1, max_size=20))
+def test_placeholder_cells_tested_once_per_distinct_value(rows: list[tuple]) -> None:
+    """SP306 tests each distinct cell of a column once: the rows it reports are those
+    the whole column's strip/lower-case test and the per-cell check give."""
+    from listlint.api import make_config
+    from listlint.engine import RuleSet
+    from listlint.rules.specs.wording import _placeholders
+    from listlint.text.normalize import fold
+
+    cells, _ = _placeholders()
+    batch = _batch(brand=[r[0] for r in rows], color=[r[1] for r in rows])
+    ruleset = RuleSet.build(make_config(select=["SP306"]))
+    (rule,) = [r for r in ruleset.rules if r.code == "SP306"]
+    got = [(h.field, h.index) for h in rule.hits(ruleset.context(batch))]
+    want = []
+    for field in ("brand", "color"):
+        col = batch.frame[field]
+        mask = col.str.strip_chars().str.to_lowercase().is_in(list(cells)).fill_null(False)
+        for i in mask.arg_true().to_list():
+            value = batch.values(field)[i]
+            if value and fold(value).strip() in cells:
+                want.append((field, i))
+    assert got == want
