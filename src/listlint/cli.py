@@ -113,9 +113,11 @@ def main() -> None:
 
 def entry() -> None:
     """The ``listlint`` command and ``python -m listlint``: the process is listlint's own,
-    so start-up may tune the garbage collector (:mod:`listlint.gcpolicy`)."""
-    from listlint import gcpolicy
+    so start-up may tune the garbage collector (:mod:`listlint.gcpolicy`) and the memory
+    allocators (:mod:`listlint.allocators`, before polars is imported)."""
+    from listlint import allocators, gcpolicy
 
+    allocators.tune()
     gcpolicy.own_process()
     main()
 

@@ -99,6 +99,9 @@ _WORKER_FOLDER: str | None = None
 def _init_worker(config: Config, policies: PolicySet, folder: str | None = None) -> None:
     """Pool initialiser: build the rules once per worker process."""
     global _WORKER_RULESET, _WORKER_FOLDER
+    from listlint import allocators
+
+    allocators.tune()  # a worker is listlint's own process (jemalloc's part is inherited)
     _leave_signals_to_parent()
     _exit_with_parent()
     _WORKER_RULESET = RuleSet.build(config, policies)
