@@ -181,7 +181,13 @@ def entry() -> None:
     help="Config file (listlint.toml or pyproject.toml).",
 )
 @click.option("--isolated", is_flag=True, help="Ignore config files.")
-@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (0 = automatic).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=int,
+    default=None,
+    help="Worker processes (0 = automatic: one per core, counting this one).",
+)
 @click.option(
     "--engine",
     type=click.Choice(["local", "spark", "dask"]),
