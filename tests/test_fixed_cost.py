@@ -187,3 +187,36 @@ def test_spacy_already_imported_is_left_alone() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def _wordlist_long_way(name: str) -> tuple[str, ...]:
+    from listlint.resources import _strip_comment
+
+    path = wordlists_dir() / f"{name}.txt"
+    with path.open(encoding="utf-8") as fh:
+        terms = (_strip_comment(line.rstrip("\n")).strip() for line in fh)
+        return tuple(t for t in terms if t)
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        str(p.relative_to(wordlists_dir()).with_suffix(""))
+        for p in wordlists_dir().rglob("*.txt")
+        if p.name != "README.txt"
+    ),
+)
+def test_every_shipped_wordlist_reads_as_the_long_way(name: str) -> None:
+    from listlint.resources import wordlist
+
+    assert wordlist(name) == _wordlist_long_way(name)
+
+
+def test_letter_or_digit_cached_as_computed() -> None:
+    import unicodedata
+
+    from listlint.rules.prohibited.settle import _letter_or_digit
+
+    for o in (*range(0x3100), 0x1F600, 0x20000):
+        c = chr(o)
+        assert _letter_or_digit(c) == (unicodedata.category(c)[0] in "LN")

@@ -50,7 +50,9 @@ def wordlist(name: str) -> tuple[str, ...]:
     out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            term = _strip_comment(line.rstrip("\n")).strip()
+            # a line without '#' is its term (the common words' 40k lines are read by
+            # every process that checks trademarks or recalls)
+            term = (_strip_comment(line.rstrip("\n")) if "#" in line else line).strip()
             if term:
                 out.append(term)
     return tuple(out)
