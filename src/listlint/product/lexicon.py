@@ -67,7 +67,8 @@ class Lexicon:
         for item in self.types.items():
             (cjk if is_cjk(item[0]) else words).append(item)
         self._words: PhraseMatcher[TypeEntry] = PhraseMatcher(words)
-        self._cjk: PhraseMatcher[TypeEntry] = PhraseMatcher(cjk, word_boundaries=False)
+        self._cjk_terms = cjk
+        self._cjk_matcher: PhraseMatcher[TypeEntry] | None = None
         self.colours: PhraseMatcher[str] = PhraseMatcher(
             (r["name"], r["name"]) for r in table("product/colours")
         )
@@ -105,6 +106,16 @@ class Lexicon:
             )
             for r in table("product/google_ids")
         }
+
+    @property
+    def _cjk(self) -> PhraseMatcher[TypeEntry]:
+        """The 12k CJK type nouns' matcher, built when a text first holds a non-ASCII
+        character: ~0.06 s of every process's start-up that an ASCII catalogue (all of
+        generate.py's) never uses. Two threads building it at once build equal ones."""
+        found = self._cjk_matcher
+        if found is None:
+            found = self._cjk_matcher = PhraseMatcher(self._cjk_terms, word_boundaries=False)
+        return found
 
     def type_matches(self, folded: str) -> list[Match[TypeEntry]]:
         """Type nouns in ``folded``, those inside a longer one dropped ("glue gun" hides
