@@ -50,7 +50,9 @@ def wordlist(name: str) -> tuple[str, ...]:
     out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            term = _strip_comment(line.rstrip("\n")).strip()
+            # a line without '#' is its term (the common words' 40k lines are read by
+            # every process that checks trademarks or recalls)
+            term = (_strip_comment(line.rstrip("\n")) if "#" in line else line).strip()
             if term:
                 out.append(term)
     return tuple(out)
@@ -60,11 +62,20 @@ def wordlist(name: str) -> tuple[str, ...]:
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``wordlists/<name>.tsv`` (header row, tab-separated, lines starting with
     '#' are comments; ``\\#`` in a cell is a literal ``#``, so a row may start with one)."""
+    keys, rows = table_rows(name)
+    return tuple(dict(zip(keys, row)) for row in rows)
+
+
+def table_rows(name: str) -> tuple[tuple[str, ...], list[list[str]]]:
+    """:func:`table` as its column names and, per row, the cells in their order: for the
+    tables read at every start-up (the product lexicon's 76k rows, Google's taxonomy),
+    whose readers need no dict per row (a dict of 8 cells per row was half of reading
+    the lexicon). Not cached: the caller keeps what it builds from the rows."""
     path = wordlists_dir() / f"{name}.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     if not lines:
-        return ()
+        return (), []
     # what csv.DictReader(delimiter="\t", quoting=csv.QUOTE_NONE) reads, without its
     # per-row dict of raw cells: tables of 76k rows (the product lexicon) are read at
     # every start-up. A line ends at its terminator (newline="" keeps it), quotes are
@@ -76,11 +87,23 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     for i, name in enumerate(header):
         if name:
             column[name] = i
-    keys, named = list(column), list(column.values())
-    rows = []
+    keys, named = tuple(column), list(column.values())
+    rows: list[list[str]] = []
+    if named == list(range(len(keys))) and not any(ESCAPED_HASH in ln for ln in lines):
+        # the usual table (each column named once, leading, no escaped '#'): a row is
+        # its first len(keys) cells, stripped by map() in C
+        n, strip = len(keys), str.strip
+        for line in lines[1:]:
+            cells = line.rstrip("\r\n").split("\t")
+            if len(cells) < n:
+                cells += [""] * (n - len(cells))
+            elif len(cells) > n:
+                del cells[n:]
+            rows.append(list(map(strip, cells)))
+        return keys, rows
     for line in lines[1:]:
         cells = line.rstrip("\r\n").split("\t")
         if len(cells) < width:
             cells += [""] * (width - len(cells))
-        rows.append({k: cells[i].strip().replace(ESCAPED_HASH, "#") for k, i in zip(keys, named)})
-    return tuple(rows)
+        rows.append([cells[i].strip().replace(ESCAPED_HASH, "#") for i in named])
+    return keys, rows

@@ -66,20 +66,36 @@ class PhraseMatcher(Generic[T]):
     """Map folded terms to payloads; find whole-word occurrences in folded text."""
 
     def __init__(self, terms: Iterable[tuple[str, T]], *, word_boundaries: bool = True) -> None:
-
         self._automaton = ahocorasick.Automaton()
         self._word_boundaries = word_boundaries
+        # one loop with its calls inlined: every process builds matchers over ~100k
+        # terms before its first listing (the product lexicon alone has 76k), and a
+        # fold() call and two is_word_char() calls per term were half of that build.
+        # fold() of ASCII text is its lower case (FOLD's ASCII path, tested)
         store: dict[str, list[T]] = {}
+        get = store.get
         for term, payload in terms:
-            key = fold(term).strip()
+            key = (term.lower() if term.isascii() else fold(term)).strip()
             if key:
-                store.setdefault(key, []).append(payload)
+                found = get(key)
+                if found is None:
+                    store[key] = [payload]
+                else:
+                    found.append(payload)
+        add = self._automaton.add_word
         for key, payloads in store.items():
             # what the boundary check needs of the term, worked out once per term, not
             # once per occurrence (iter runs on every title and description of a run)
-            self._automaton.add_word(
+            first, last = key[0], key[-1]
+            add(
                 key,
-                (key, tuple(payloads), len(key) - 1, is_word_char(key[0]), is_word_char(key[-1])),
+                (
+                    key,
+                    tuple(payloads),
+                    len(key) - 1,
+                    first.isalnum() and (first < "\u0e00" or not unspaced(first)),
+                    last.isalnum() and (last < "\u0e00" or not unspaced(last)),
+                ),
             )
         self._size = len(store)
         if self._size:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from listlint.rules.claims.vocab import Vocabulary, verb_forms, vocabulary
@@ -43,10 +45,55 @@ def model_available(name: str) -> bool:
         return False
 
 
+def import_spacy() -> ModuleType:
+    """``import spacy`` without importing its command-line package.
+
+    spaCy's ``__init__`` imports ``spacy.cli`` (for ``spacy.info``), which imports
+    typer, weasel, requests, httpx, jinja2 and rich: ~0.2 s of CPU of the ~0.45 s
+    ``import spacy`` costs, paid by every listlint process that parses a sentence (each
+    worker of a ``-j`` run, each pre-commit run), none of it used. A stand-in
+    ``spacy.cli`` is in ``sys.modules`` only while spaCy imports, and ``spacy.info``
+    imports the real one when called; afterwards ``import spacy.cli`` imports the real
+    package. Should a spaCy release import more of its CLI than the stand-in has,
+    spaCy is imported the ordinary way."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_in = ModuleType("spacy.cli")
+    stand_in.__path__ = []
+    stand_in_info = ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    stand_in_info.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": stand_in, "spacy.cli.info": stand_in_info}
+    if any(name in sys.modules for name in stand_ins):  # only spaCy imports spacy.cli
+        import spacy
+
+        return spacy
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    except ImportError:
+        spacy = None  # type: ignore[assignment]
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        imported = sys.modules.get("spacy")
+        if imported is not None and getattr(imported, "cli", None) is stand_in:
+            del imported.cli
+    if spacy is None:
+        import spacy
+    return spacy
+
+
 def build_nlp(name: str | None = None) -> Language:
     """The statistical pipeline ``name`` when available, else blank English with lookup
     lemmas and a sentencizer."""
-    import spacy
+    spacy = import_spacy()
 
     name = name or model_name()
     if model_available(name):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import polars as pl
 
@@ -37,6 +37,7 @@ from listlint.rules.prohibited.presence import words_regex
 from listlint.text.matcher import is_word_char, literal_automaton
 
 
+@cache  # ~100k calls while the settler is built (every process), over a few hundred chars
 def _letter_or_digit(c: str) -> bool:
     """What ``[\\p{L}\\p{N}]`` matches: a character there breaks a boundary for the regexes."""
     return unicodedata.category(c)[0] in "LN"
