@@ -127,14 +127,15 @@ class CategoryAnalysis:
         when no product-type column names another (null: not known confidently), and
         whether that head noun is trusted (:mod:`listlint.product.confidence`).
 
-        When the rule's candidates are most of the batch (or another family made it
-        already) the batch's shared product analysis answers, read at ``rows``: a family
-        that asks later (prohibited) then reuses it. Otherwise the analysis is made for
+        When the rule's candidates are a quarter of the batch or more (200k text-heavy
+        listings: 41%), or another family made it already, the batch's shared product
+        analysis answers, read at ``rows``: prohibited, which asks later whenever it has
+        candidate rows, then reuses it. Otherwise the analysis is made for
         these listings only: the candidates (categories that name a product group) are
         often few. Each listing's answer depends on its own texts only, so both ways
         agree row for row."""
         b = self.batch
-        if b.is_cached(PRODUCT_KEY) or 2 * rows.len() >= b.frame.height:
+        if b.is_cached(PRODUCT_KEY) or 4 * rows.len() >= b.frame.height:
             pa = product_analysis(b)
             titles = b.folded_series("title")
             groups_all = pa.field_groups()[rows]
