@@ -139,6 +139,10 @@ def stages(path: str, policy: str | None = None, last: str | None = None) -> dic
     clock = time.process_time
     wall0 = time.perf_counter()
     t0 = clock()
+    # the allocators as the CLI tunes them (listlint.allocators), before polars loads
+    from listlint import allocators
+
+    allocators.tune()
     import listlint.loader.normalize as normalize
     from listlint.api import load, make_config
     from listlint.engine import (

@@ -129,6 +129,24 @@ def test_small_catalogues_stay_in_process() -> None:
     assert MIN_PARALLEL_ROWS > cfg.batch_size
 
 
+def test_automatic_jobs_lint_here_too_with_the_same_findings(synthetic, monkeypatch) -> None:
+    """Automatic jobs: one worker fewer than cores, and this process lints the batches
+    that arrive while every worker is busy; the findings and their order do not change."""
+    import listlint.parallel as parallel
+
+    if workers_for(0, None) < 2:
+        pytest.skip("one core: automatic jobs lint in process")
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_ROWS", 0)
+    serial = _serial(synthetic, batch_size=200)
+    cfg = make_config(select=SELECT, jobs=0, batch_size=200)
+    with Runner(RuleSet.build(cfg)) as runner:
+        here = _parallel(runner, synthetic)
+        assert runner.lints_too and runner._workers == workers_for(0, None) - 1
+        # 15 batches: a spawned worker needs seconds to start, so this process takes some
+        assert runner.dispatched > 0 and runner.linted_here > 0
+    assert here == serial
+
+
 def test_workers_end_when_the_parent_is_killed(tmp_path) -> None:
     """SIGTERM or the OOM killer on the parent must not leave workers behind."""
     import os

@@ -220,6 +220,32 @@ def test_streamed_file_on_workers_same_report(tmp_path, monkeypatch, fast_path) 
     assert catalog.listings_count == serial_cat.listings_count
 
 
+def test_streamed_file_linted_here_and_on_workers_same_report(
+    tmp_path, monkeypatch, fast_path
+) -> None:
+    """Automatic jobs: this process normalises and lints some chunks itself (every
+    worker busy); the chunks' records and issues are still booked in file order."""
+    from listlint.api import make_config, to_catalogs
+    from listlint.engine import RuleSet, lint_catalog
+    from listlint.parallel import Runner, workers_for
+
+    if workers_for(0, None) < 2:
+        pytest.skip("one core: automatic jobs lint in process")
+    path = generator().write_csv(1_200, tmp_path / "gen.csv", seed=5)
+    monkeypatch.setattr(stream, "STREAM_BYTES", 0)
+    serial_cfg = make_config(select=["ALL"], jobs=1, batch_size=100)
+    serial_cat = to_catalogs(str(path), serial_cfg)[0]
+    serial = [f.to_dict() for f in lint_catalog(RuleSet.build(serial_cfg), serial_cat)]
+    cfg = make_config(select=["ALL"], jobs=0, batch_size=100)
+    catalog = to_catalogs(str(path), cfg)[0]
+    with Runner(RuleSet.build(cfg)) as runner:
+        mixed = [f.to_dict() for f in runner.lint(catalog)]
+        assert runner.dispatched > 0 and runner.linted_here > 0
+    assert mixed == serial
+    assert catalog.records == serial_cat.records == 1_200
+    assert catalog.issues == serial_cat.issues
+
+
 @pytest.mark.parametrize(
     ("buf", "cut"),
     [

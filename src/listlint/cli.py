@@ -113,9 +113,11 @@ def main() -> None:
 
 def entry() -> None:
     """The ``listlint`` command and ``python -m listlint``: the process is listlint's own,
-    so start-up may tune the garbage collector (:mod:`listlint.gcpolicy`)."""
-    from listlint import gcpolicy
+    so start-up may tune the garbage collector (:mod:`listlint.gcpolicy`) and the memory
+    allocators (:mod:`listlint.allocators`, before polars is imported)."""
+    from listlint import allocators, gcpolicy
 
+    allocators.tune()
     gcpolicy.own_process()
     main()
 
@@ -179,7 +181,13 @@ def entry() -> None:
     help="Config file (listlint.toml or pyproject.toml).",
 )
 @click.option("--isolated", is_flag=True, help="Ignore config files.")
-@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (0 = automatic).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=int,
+    default=None,
+    help="Worker processes (0 = automatic: one per core, counting this one).",
+)
 @click.option(
     "--engine",
     type=click.Choice(["local", "spark", "dask"]),

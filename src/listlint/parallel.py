@@ -11,9 +11,12 @@ Frames (a streamed file's raw records going out, catalogue-rule partials and kep
 coming back) travel as Arrow IPC files in a folder in shared memory (``/dev/shm``),
 so only their names cross the pipe; see :class:`Shipped`.
 
-Starting a worker costs about a second (imports plus rule resources), so
+Starting a worker costs about 3 s of CPU (imports plus rule resources), so
 :class:`Runner` uses processes only when a catalogue is big enough to repay that
-(:data:`MIN_PARALLEL_ROWS`) or when ``jobs`` asks for them explicitly.
+(:data:`MIN_PARALLEL_ROWS`) or when ``jobs`` asks for them explicitly. With automatic
+jobs this process is one of the linters: it starts one worker fewer than there are
+cores and lints a batch itself whenever every worker already has its window of
+batches (``Runner.lints_too``), which saves a worker's start-up on every big run.
 """
 
 from __future__ import annotations
@@ -99,6 +102,9 @@ _WORKER_FOLDER: str | None = None
 def _init_worker(config: Config, policies: PolicySet, folder: str | None = None) -> None:
     """Pool initialiser: build the rules once per worker process."""
     global _WORKER_RULESET, _WORKER_FOLDER
+    from listlint import allocators
+
+    allocators.tune()  # a worker is listlint's own process (jemalloc's part is inherited)
     _leave_signals_to_parent()
     _exit_with_parent()
     _WORKER_RULESET = RuleSet.build(config, policies)
@@ -272,6 +278,19 @@ def _check_chunk(spec: ChunkSpec, body: Shipped, offset: int) -> tuple[PackedRes
     return _packed(batch_result(_WORKER_RULESET, batch)), info
 
 
+class _Here:
+    """A job the parent ran itself (every worker was busy): its result, as a finished
+    future would give it, already unpacked."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+
 # -- parent side ---------------------------------------------------------------------
 class Runner:
     """Lints catalogues serially or on a process pool that lives as long as the runner.
@@ -288,6 +307,10 @@ class Runner:
         self._folder: HeldFolder | None = None
         #: batches sent to worker processes so far (0: everything ran in this process)
         self.dispatched = 0
+        #: this process lints batches too while every worker is busy (automatic jobs)
+        self.lints_too = False
+        #: batches this process linted itself while the workers were busy
+        self.linted_here = 0
 
     def __enter__(self) -> Runner:
         return self
@@ -338,6 +361,10 @@ class Runner:
         if workers == 0:
             yield from lint_catalog(self.ruleset, catalog)
             return
+        # automatic jobs: this process is one of the linters, so one worker fewer
+        self.lints_too = self.jobs == 0 and workers > 1
+        if self.lints_too:
+            workers -= 1
         yield from lint_catalog(self.ruleset, catalog, self._results(catalog, workers))
 
     def _pool_for(self, workers: int) -> ProcessPoolExecutor:
@@ -367,8 +394,8 @@ class Runner:
         jobs = (
             (_check, Shipped(b.frame, folder), b.path, b.columns) for b in catalog.batches(size)
         )
-        for packed in self._in_order(jobs, workers):
-            yield _unpacked(packed)
+        for result in self._in_order(jobs, workers):
+            yield result.value if isinstance(result, _Here) else _unpacked(result)
 
     def _streamed_results(self, catalog: StreamingCatalog, workers: int) -> Iterator[BatchResult]:
         size = self.ruleset.config.batch_size
@@ -377,9 +404,14 @@ class Runner:
             (_check_chunk, catalog.spec, Shipped(body, folder), at)
             for body, at in catalog.chunks(size)
         )
-        for packed, info in self._in_order(jobs, workers):
+        for result in self._in_order(jobs, workers):
+            if isinstance(result, _Here):
+                found, info = result.value
+            else:
+                packed, info = result
+                found = _unpacked(packed)
             catalog.absorb(info)  # in file order, as a serial run books them
-            yield _unpacked(packed)
+            yield found
         catalog.finish()
         # a file this big is the run: free the workers' memory before the merges
         self.close()
@@ -394,18 +426,44 @@ class Runner:
         return str(self._folder.path) if self._folder is not None else None
 
     def _in_order(self, jobs: Iterator[tuple[Any, ...]], workers: int) -> Iterator[Any]:
-        """Submit ``(fn, *args)`` jobs with a bounded window; results in job order."""
+        """Submit ``(fn, *args)`` jobs with a bounded window; results in job order.
+
+        With :attr:`lints_too`, a job that arrives while the window is full and the
+        oldest batch is not back yet runs here instead of waiting (a :class:`_Here`):
+        every worker has work queued, so this process's core would otherwise sit idle,
+        and a whole worker process (its start-up, ~3 s of CPU) is saved."""
         pool = self._pool_for(workers)
         window = max(2, workers * IN_FLIGHT_PER_WORKER)
-        pending: deque[Future[Any]] = deque()
+        pending: deque[Future[Any] | _Here] = deque()
         for fn, *args in jobs:
-            with _signals_blocked():  # submit may start a worker process
-                pending.append(pool.submit(fn, *args))
-            self.dispatched += 1
-            while len(pending) >= window:
-                yield pending.popleft().result()
+            if self.lints_too and len(pending) >= window and not pending[0].done():
+                pending.append(_Here(self._here(fn, *args)))
+                self.linted_here += 1
+            else:
+                with _signals_blocked():  # submit may start a worker process
+                    pending.append(pool.submit(fn, *args))
+                self.dispatched += 1
+            # results leave in order; what ran here waits behind the workers' batches,
+            # at most one more window of them (memory stays bounded)
+            while pending and (len(pending) >= 2 * window or pending[0].done()):
+                yield _value(pending.popleft())
+            while len(pending) >= window and not self.lints_too:
+                yield _value(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _value(pending.popleft())
+
+    def _here(self, fn: Any, *args: Any) -> Any:
+        """Run a worker's job in this process, with this process's rules."""
+        if fn is _check_chunk:
+            spec, body, offset = args
+            batch, info = build_chunk(spec, body.frame, offset)
+            return batch_result(self.ruleset, batch), info
+        frame, path, columns = args
+        return batch_result(self.ruleset, Batch(frame.frame, path=path, columns=columns))
+
+
+def _value(item: Future[Any] | _Here) -> Any:
+    return item if isinstance(item, _Here) else item.result()
 
 
 def _shared_folder() -> HeldFolder | None:
