@@ -238,3 +238,144 @@ def test_variant_merges_match_a_per_group_reference(rows: list[tuple]) -> None:
     dups, gaps = _reference_variants(rows)
     assert sorted(duplicate_variants(frame)) == dups
     assert sorted(missing_variant_values(frame)) == gaps
+
+
+_WORDS = ["ab", "abc", "b c", "bc", "c-d", "c", "d", "ab cd"]
+ascii_text = st.lists(
+    st.sampled_from(["ab", "abc", "b", "c", "d", "cd", "-", " ", "_", ".", "x", "1", "A"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ascii_text, min_size=1, max_size=8))
+def test_first_word_pattern_finds_the_matchers_first_match(texts: list[str]) -> None:
+    """In ASCII text the polars pattern's first match is the first match of
+    ``PhraseMatcher.longest``: the earliest whole word, the longest one starting there
+    (a longer word failing its boundary leaves the shorter one)."""
+    from listlint.text.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher((w, w) for w in _WORDS)
+    pattern = tc.first_word_pattern(tc.folded_keys(_WORDS))
+    assert pattern is not None
+    got = pl.Series(texts, dtype=pl.Utf8).str.extract(pattern, 1).to_list()
+    for text, first in zip(texts, got):
+        found = matcher.longest(text)
+        assert first == (found[0].term if found else None), text
+
+
+def test_first_word_pattern_leaves_other_keys_to_the_matcher() -> None:
+    assert tc.first_word_pattern(["battery", "电池"]) is None
+    assert tc.first_word_pattern(["battery", "-ion"]) is None
+    assert tc.first_word_pattern(["battery", "li-ion"]) is not None
+
+
+_MENTIONS = [
+    "battery",
+    "batteries",
+    "li-ion",
+    "lithium",
+    "ion",
+    "lithium-ion",
+    "lithium ion",
+    "lipo",
+    "lipo battery",
+    "rechargeable",
+    "rechargeables",
+    "no",
+    "free",
+    "battery-free",
+    "battery free",
+    "batteryx",
+    "xbattery",
+    "电池",
+    "é",
+    "Battery",
+    "BATTERIES",
+    "1",
+]
+mention_text = st.one_of(
+    st.none(),
+    st.lists(
+        st.tuples(
+            st.sampled_from(_MENTIONS),
+            st.sampled_from([" ", "", "-", ", ", "\n", "_", "é", "电", "ä "]),
+        ),
+        max_size=6,
+    ).map(lambda parts: "".join(w + s for w, s in parts)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(mention_text, mention_text, mention_text, st.sampled_from([None, "", "NiMH"])),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_conditional_attribute_first_mention_in_polars_matches_the_matcher(
+    rows: list[tuple], with_column: bool
+) -> None:
+    """SP103: the first mention found in polars (ASCII text without a cancelling phrase)
+    gives the same needs, in the same order, as the phrase matcher on every listing."""
+    from listlint.api import make_config
+    from listlint.engine import RuleSet
+    from listlint.loader import from_records
+
+    records = []
+    for k, (title, description, category, battery) in enumerate(rows):
+        record = {"sku": f"S{k}", "title": title, "description": description}
+        record["category"] = category
+        if with_column:
+            record["battery type"] = battery
+        records.append(record)
+    ruleset = RuleSet.build(make_config(policy="amazon-us", select=["SP103"]))
+    (rule,) = [r for r in ruleset.rules if r.code == "SP103"]
+    rule._matcher()
+    assert rule._first_mention is not None
+    for batch in from_records(records).batches(5):
+        analysis = ruleset.context(batch).analysis(rule.family)
+        fast = list(rule._needs(batch, analysis, with_column=with_column))
+        kept, rule._first_mention = rule._first_mention, None
+        try:
+            slow = list(rule._needs(batch, analysis, with_column=with_column))
+        finally:
+            rule._first_mention = kept
+        assert [(i, a, c, [p.label for p in ps], t, s) for i, a, c, ps, t, s in fast] == [
+            (i, a, c, [p.label for p in ps], t, s) for i, a, c, ps, t, s in slow
+        ]
+
+
+placeholder_cell = st.one_of(
+    st.none(),
+    st.sampled_from(["N/A", " n/a ", "TBD", "tbd\u3000", "Nakamura", "NA-12", "", " ", "Ｎ/Ａ"]),
+    st.text(alphabet=st.sampled_from([*_SPACES, "n", "A", "/", "t", "b", "d"]), max_size=5),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(placeholder_cell, placeholder_cell), min_size=1, max_size=20))
+def test_placeholder_cells_tested_once_per_distinct_value(rows: list[tuple]) -> None:
+    """SP306 tests each distinct cell of a column once: the rows it reports are those
+    the whole column's strip/lower-case test and the per-cell check give."""
+    from listlint.api import make_config
+    from listlint.engine import RuleSet
+    from listlint.rules.specs.wording import _placeholders
+    from listlint.text.normalize import fold
+
+    cells, _ = _placeholders()
+    batch = _batch(brand=[r[0] for r in rows], color=[r[1] for r in rows])
+    ruleset = RuleSet.build(make_config(select=["SP306"]))
+    (rule,) = [r for r in ruleset.rules if r.code == "SP306"]
+    got = [(h.field, h.index) for h in rule.hits(ruleset.context(batch))]
+    want = []
+    for field in ("brand", "color"):
+        col = batch.frame[field]
+        mask = col.str.strip_chars().str.to_lowercase().is_in(list(cells)).fill_null(False)
+        for i in mask.arg_true().to_list():
+            value = batch.values(field)[i]
+            if value and fold(value).strip() in cells:
+                want.append((field, i))
+    assert got == want

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import listlint
 from listlint.loader import blocks, delimited, load, stream
@@ -343,3 +345,75 @@ def test_cut_plan_keys_match_across_ascii_and_non_ascii_blocks() -> None:
     plan = CutPlan.build(lambda cols: iter([first, second]), cmap)  # type: ignore[arg-type]
     # tee 1-5, cap 3-7, café 4-6 (two Unicode forms)
     assert plan.starts.to_list() == [1, 3, 4] and plan.reach.to_list() == [5, 7, 7]
+
+
+def _old_cuts(data: bytes, size: int) -> list[bytes]:
+    """The blocks as read_blocks cut them when it concatenated the carried tail with
+    the next read (the reference for the re-reading reader: same block boundaries,
+    which a broken file's forced cuts depend on)."""
+    out, carry, pos, first = [], b"", 0, True
+    while True:
+        chunk, pos = data[pos : pos + size], pos + size
+        if first:
+            chunk = chunk[len(blocks._BOM) :] if chunk.startswith(blocks._BOM) else chunk
+            first = False
+        buf = carry + chunk if carry else chunk
+        if not chunk:
+            if buf:
+                out.append(buf)
+            return out
+        cut = blocks.find_cut(buf)
+        if cut < 0 and len(buf) >= size * blocks.MAX_BLOCK_FACTOR:
+            cut = buf.rfind(b"\n", 0, len(buf) - 1) + 1
+        if cut <= 0:
+            carry = buf
+            continue
+        out.append(buf[:cut])
+        carry = buf[cut:]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([b"a", b",", b'"', b"\n", b"\r\n", b"bcdefgh", b'""', b"\n\n"])),
+    st.booleans(),
+    st.integers(min_value=1, max_value=40),
+)
+def test_blocks_are_cut_where_the_concatenating_reader_cut_them(
+    tmp_path_factory, parts: list[bytes], bom: bool, size: int
+) -> None:
+    """Re-reading the tail of a block from the file keeps every block boundary of the
+    reader that concatenated it (forced cuts of broken quoting included), and replaying
+    a pass's spans reads the same blocks again."""
+    data = (blocks._BOM if bom else b"") + b"".join(parts)
+    path = tmp_path_factory.mktemp("cuts") / "f.csv"
+    path.write_bytes(data)
+    with path.open("rb") as fh:
+        got = list(blocks._cut_blocks(fh, size))
+    assert [b for _, b in got] == _old_cuts(data, size)
+    assert all(data[s : s + len(b)] == b for s, b in got)
+    with path.open("rb") as fh:
+        spans = [(s, s + len(b)) for s, b in got]
+        assert list(blocks._spans(fh, spans)) == got
+
+
+def test_the_record_pass_reads_the_key_pass_blocks(tmp_path, monkeypatch) -> None:
+    """A streamed file with variant keys is cut once (the key pass); the record pass
+    reads the same spans without looking for cuts, and gives the same records."""
+    lines = [
+        "sku,title,item_group_id",
+        *[f'S{i},"Tee {i}\nline two",G{i // 3}' for i in range(300)],
+    ]
+    path = tmp_path / "keys.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(blocks, "BLOCK_BYTES", 150)
+    catalog = _streamed(path, monkeypatch)
+    calls = []
+    real = blocks.find_cut
+    monkeypatch.setattr(blocks, "find_cut", lambda buf: calls.append(1) or real(buf))
+    bodies = [b for b, _ in catalog.chunks(40)]
+    cut_once = len(calls)
+    assert cut_once > 10
+    frames = list(blocks.read_blocks(path, ",", 3, block_bytes=150))
+    assert len(calls) == 2 * cut_once  # a pass on its own cuts as often as both did
+    records = pl.concat(frames)
+    assert pl.concat(bodies).drop("__n").equals(records.slice(1).drop("__n"))

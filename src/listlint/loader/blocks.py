@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 
@@ -62,19 +63,24 @@ def read_blocks(
     columns: list[str] | None = None,
     transcode: bool = False,
     on_note: Note | None = None,
+    spans: list[tuple[int, int]] | None = None,
+    on_spans: Callable[[list[tuple[int, int]]], None] | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Records of ``path`` as frames (``__n`` = record number from 1, ``c0..c{width}``,
     or only ``columns`` of those: a projection parses faster). ``transcode``: the file
     is not all UTF-8; each block is decoded as :mod:`.textcodec` does (cp1252 where
     UTF-8 fails) and parsed as UTF-8 (blocks end at a newline, which no encoding
-    listlint reads this way splits)."""
+    listlint reads this way splits).
+
+    ``on_spans`` is given the file offsets (start, end) of every block once all are
+    read; passing them back as ``spans`` reads the same blocks again without looking
+    for the cuts (the streamed loader's key pass and record pass read one file)."""
     size = block_bytes or BLOCK_BYTES
     options = delimited.polars_csv_options(delimiter, width)
     if columns is not None:  # by position: named projection clashes with has_header=False
         options["columns"] = [int(c[1:]) for c in columns]
     done = 0
     lines = 1
-    carry = b""
 
     def parse(block: bytes) -> pl.DataFrame:
         nonlocal lines
@@ -82,30 +88,50 @@ def read_blocks(
             block, lines = _transcode(block, lines, on_note)
         return _parse(block, options, done, on_note)
 
+    found: list[tuple[int, int]] = []
     with path.open("rb") as fh:
-        first = True
-        while True:
-            data = fh.read(size)
-            if first:
-                data = data[len(_BOM) :] if data.startswith(_BOM) else data
-                first = False
-            buf = carry + data if carry else data
-            if not data:
-                if buf:
-                    frame = parse(buf)
-                    done += frame.height
-                    yield frame
-                return
-            cut = find_cut(buf)
-            if cut < 0 and len(buf) >= size * MAX_BLOCK_FACTOR:
-                cut = buf.rfind(b"\n", 0, len(buf) - 1) + 1  # broken quoting: cut anyway
-            if cut <= 0:
-                carry = buf  # a record longer than a block so far: read on
-                continue
-            block, carry = buf[:cut], buf[cut:]
+        for start, block in _cut_blocks(fh, size) if spans is None else _spans(fh, spans):
+            found.append((start, start + len(block)))
             frame = parse(block)
             done += frame.height
             yield frame
+    if on_spans is not None:
+        on_spans(found)
+
+
+def _cut_blocks(fh: BinaryIO, size: int) -> Iterator[tuple[int, bytes]]:
+    """(file offset, bytes) of each block, cut at record boundaries. The file is read
+    ``size`` bytes at a time (from its start, a byte-order mark skipped) and a block
+    ends at the last cut (:func:`find_cut`) of what is read and not yet handed out;
+    the rest, read again from the file with the next ``size`` bytes, begins the next
+    block (a concatenation copied each 16 MB block once more)."""
+    head = fh.read(min(len(_BOM), size))
+    start = len(_BOM) if head == _BOM else 0  # where the next block begins
+    end = 0  # the file is read up to here
+    while True:
+        before, end = end, end + size
+        fh.seek(start)
+        buf = fh.read(end - start)
+        if start + len(buf) <= max(before, start):  # nothing new: the end of the file
+            if buf:
+                yield start, buf
+            return
+        cut = find_cut(buf)
+        if cut < 0 and len(buf) >= size * MAX_BLOCK_FACTOR:
+            cut = buf.rfind(b"\n", 0, len(buf) - 1) + 1  # broken quoting: cut anyway
+        if cut <= 0:
+            continue  # a record longer than a block so far: read on
+        block = buf[:cut]
+        buf = b""
+        yield start, block
+        start += cut
+
+
+def _spans(fh: BinaryIO, spans: list[tuple[int, int]]) -> Iterator[tuple[int, bytes]]:
+    """The blocks an earlier pass cut, read again."""
+    for start, end in spans:
+        fh.seek(start)
+        yield start, fh.read(end - start)
 
 
 def _transcode(block: bytes, lines: int, on_note: Note | None) -> tuple[bytes, int]:

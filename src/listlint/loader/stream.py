@@ -220,6 +220,8 @@ class StreamingCatalog(Catalog):
         self.report_lines = False
         self._fallback_lines = 0
         self._issue_counts: dict[str, int] = {}
+        #: the (start, end) file offsets of the blocks the last whole pass read
+        self._spans: list[tuple[int, int]] | None = None
 
     # -- Catalog interface ------------------------------------------------------------
     @property
@@ -300,6 +302,9 @@ class StreamingCatalog(Catalog):
         from listlint.loader.blocks import read_blocks
 
         width = len(self.spec.headers)
+        # the blocks a whole pass cut (the key pass) serve the next pass (the records)
+        # once, read from the file again without looking for the cuts
+        spans, self._spans = self._spans, None
         return read_blocks(
             self._file,
             self.spec.delimiter,
@@ -307,7 +312,12 @@ class StreamingCatalog(Catalog):
             columns=columns,
             transcode=self.transcode,
             on_note=on_note,
+            spans=spans,
+            on_spans=self._keep_spans,
         )
+
+    def _keep_spans(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
 
     def _note(self, kind: str, record: int, line: int) -> None:
         """What reading a block noticed, as a loader issue (while ``chunks`` runs)."""
@@ -332,6 +342,7 @@ class StreamingCatalog(Catalog):
         """Data records (``__n``, ``c0..c{width}``) in batches of about ``size``, cut only
         where no variant group spans the cut."""
         width = len(self.spec.headers)
+        self._spans = None  # each reading cuts the file afresh (it may have changed)
         plan = CutPlan.build(self._blocks, self.spec.cmap)
         header_seen = not self.header_row
         pending: list[pl.DataFrame] = []

@@ -10,6 +10,8 @@ mapped onto the packs' category paths by :mod:`listlint.taxonomy`.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
@@ -33,6 +35,8 @@ from listlint.rules.specs.text_rules import RULES as TEXT_RULES
 from listlint.rules.specs.variants import duplicate_variants, missing_variant_values
 from listlint.rules.specs.wording import RULES as WORDING_RULES
 from listlint.text.matcher import Match, PhraseMatcher, inflections
+from listlint.text.normalize import fold
+from listlint.text.steps import non_ascii
 
 if TYPE_CHECKING:
     from listlint.batch import Batch
@@ -338,6 +342,8 @@ class MissingConditionalAttribute(SpecsCatalogRule):
                     terms += [(w, (p, c, "unless")) for w in cond.unless]
             self._phrases = PhraseMatcher(terms)
             self._mention_keys = tc.folded_keys(t for t, (_, _, kind) in terms if kind == "mention")
+            self._unless_keys = tc.folded_keys(t for t, (_, _, kind) in terms if kind == "unless")
+            self._first_mention = _first_mention(terms)
         return self._phrases
 
     def _triggered(
@@ -373,14 +379,6 @@ class MissingConditionalAttribute(SpecsCatalogRule):
         if not len(self._matcher()):
             return
         attrs = analysis.attributes
-        parents = analysis.parents
-        # only listings whose text holds a trigger word somewhere can need anything
-        rows = sorted(
-            {i for f in _MENTION_FIELDS for i in tc.rows_containing(batch, f, self._mention_keys)}
-        )
-        # a finding needs a required attribute left blank: listings that fill every
-        # attribute any condition requires are spared the phrase matching (in a clean
-        # catalogue that is nearly every listing that mentions a battery)
         required = {
             attr
             for pack in self.packs
@@ -390,29 +388,99 @@ class MissingConditionalAttribute(SpecsCatalogRule):
         }
         if not required:
             return
-        rows = [i for i in rows if any(attrs.value(a, i) is None for a in required)]
-        texts = [batch.folded_series(f).gather(rows).to_list() for f in _MENTION_FIELDS]
+        # only listings whose text holds a trigger word somewhere can need anything, and
+        # a finding needs a required attribute left blank: listings that fill every
+        # attribute any condition requires are spared the phrase matching (in a clean
+        # catalogue that is nearly every listing that mentions a battery); a parent row
+        # is not sold (its variants are)
+        fields = [f for f in _MENTION_FIELDS if batch.has(f)]
+        if not fields or not self._mention_keys:
+            return
+        mentioned = _any(
+            [tc.containing(batch.folded_series(f), self._mention_keys) for f in fields]
+        )
+        blank = _any([attrs.missing_mask(a) for a in sorted(required)])
+        at = (mentioned & blank & ~analysis.parent_mask).arg_true()
+        if not len(at):
+            return
+        texts = [batch.folded_series(f).gather(at) for f in _MENTION_FIELDS]
+        rows = at.to_list()
+        # the first mention, found in polars (:func:`_first_mention`) for listings whose
+        # text is ASCII and holds no cancelling phrase; the matcher reads the others
+        first, exact = self._first_mentions(texts)
+        exact_at = [j for j, e in enumerate(exact) if e]
+        exact_texts = [t.gather(exact_at).to_list() for t in texts] if exact_at else []
+        # a listing's needs follow from what its text triggers (a word per condition):
+        # worked out once per distinct trigger, then each attribute tested for a blank
+        blanks = {a: attrs.missing_mask(a).gather(at).to_list() for a in required}
+        needed: dict[tuple, list[tuple[str, str, list[PolicyPack], str, str | None]]] = {}
+        by_word: dict[str, tuple] = {}
+        pairs = self._first_mention[1] if self._first_mention is not None else ()
         memo: dict[str, list[Match[Any]]] = {}
-        # (pack, condition, its link) per condition: the same for every listing
-        conditions: dict[tuple[int, int], tuple[PolicyPack, Any, str | None]] = {}
+        k = 0
         for j, i in enumerate(rows):
-            if parents[i]:
+            key: tuple | None
+            if exact[j]:
+                key = tuple(self._triggered([t[k] for t in exact_texts], memo).items())
+                k += 1
+            elif (word := first[j]) is not None:
+                key = by_word.get(word)
+                if key is None:
+                    key = by_word[word] = tuple((pc, word) for pc in pairs)
+            else:
                 continue
-            triggered = self._triggered([t[j] for t in texts], memo)
-            needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
-            for (p, c), term in triggered.items():
-                if (p, c) not in conditions:
-                    pack = self.packs[p]
-                    cond = specs_of(pack).conditions[c]
-                    link = self.pack_link(pack, cond.policy_url, cond.source)
-                    conditions[p, c] = (pack, cond, link)
-                pack, cond, link = conditions[p, c]
-                for attr in cond.required:
-                    entry = needs.setdefault((attr, cond.name), ([], term, link))
-                    entry[0].append(pack)
-            for (attr, cond_name), (packs, term, source) in needs.items():
-                if attr in required and attrs.value(attr, i) is None:
+            needs = needed.get(key)
+            if needs is None:
+                needs = needed[key] = [
+                    (attr, cond_name, packs, term, source)
+                    for (attr, cond_name), (packs, term, source) in self._needs_of(
+                        dict(key)
+                    ).items()
+                    if attr in required
+                ]
+            for attr, cond_name, packs, term, source in needs:
+                if blanks[attr][j]:
                     yield i, attr, cond_name, packs, term, source
+
+    def _first_mentions(self, texts: list[pl.Series]) -> tuple[list[str | None], list[bool]]:
+        """Per listing (the cells of each field in ``texts``): its first mention found
+        in polars, and whether the matcher must read it instead (text not ASCII, or a
+        cancelling phrase somewhere in it)."""
+        n = len(texts[0])
+        if self._first_mention is None:
+            return [None] * n, [True] * n
+        pattern = self._first_mention[0]
+        exact = _any(
+            [non_ascii(t).fill_null(False) for t in texts]
+            + [tc.containing(t, self._unless_keys) for t in texts if self._unless_keys]
+        )
+        # field by field, in the matcher's order: a later field only where none before
+        # mentions anything
+        first = texts[0].str.extract(pattern, 1)
+        for t in texts[1:]:
+            open_ = first.is_null()
+            if not open_.any():
+                break
+            if t.null_count() == n:
+                continue
+            later = t.set(~open_, None).str.extract(pattern, 1)
+            first = first.fill_null(later)
+        return first.to_list(), exact.to_list()
+
+    def _needs_of(
+        self, triggered: dict[tuple[int, int], str]
+    ) -> dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]]:
+        """(attribute, condition) -> (packs asking, trigger word, policy link) of a
+        listing whose text triggers ``triggered`` (pack, condition) -> word."""
+        needs: dict[tuple[str, str], tuple[list[PolicyPack], str, str | None]] = {}
+        for (p, c), term in triggered.items():
+            pack = self.packs[p]
+            cond = specs_of(pack).conditions[c]
+            link = self.pack_link(pack, cond.policy_url, cond.source)
+            for attr in cond.required:
+                entry = needs.setdefault((attr, cond.name), ([], term, link))
+                entry[0].append(pack)
+        return needs
 
     def hits(self, context: BatchContext) -> Iterable[Hit]:
         # per listing where the file has the attribute's column (the rest: partial/merge)
@@ -439,25 +507,40 @@ class MissingConditionalAttribute(SpecsCatalogRule):
         one finding per attribute for the whole file."""
         attrs = analysis.attributes
         at: list[int] = []
-        parts: dict[str, list] = {c: [] for c in _CONDITION_PARTIAL}
+        rows: list[tuple] = []
         # (markets, severity) per set of packs asking: a handful of sets in a batch
         asking: dict[tuple[int, ...], tuple[str, str | None]] = {}
+        # a row's values per need: the same few needs on every listing of a batch
+        made: dict[tuple, tuple] = {}
         for i, attr, cond_name, packs, term, source in self._needs(
             batch, analysis, with_column=False
         ):
-            key = tuple(map(id, packs))
-            if key not in asking:
-                severity = self.severity_of(packs)
-                asking[key] = (
-                    "\x1f".join(p.label for p in packs),
-                    severity.value if severity is not None else None,
+            need = (attr, cond_name, term, source, tuple(map(id, packs)))
+            values = made.get(need)
+            if values is None:
+                key = need[-1]
+                if key not in asking:
+                    severity = self.severity_of(packs)
+                    asking[key] = (
+                        "\x1f".join(p.label for p in packs),
+                        severity.value if severity is not None else None,
+                    )
+                markets, level = asking[key]
+                values = made[need] = (
+                    attr,
+                    attrs.label(attr),
+                    cond_name,
+                    term,
+                    markets,
+                    level,
+                    source,
                 )
-            markets, level = asking[key]
-            values = (attr, attrs.label(attr), cond_name, term, markets, level, source)
             at.append(i)
-            for c, v in zip(_CONDITION_PARTIAL, values):
-                parts[c].append(v)
-        return located_rows(batch, at, **parts) if at else None
+            rows.append(values)
+        if not at:
+            return None
+        parts = dict(zip(_CONDITION_PARTIAL, map(list, zip(*rows))))
+        return located_rows(batch, at, **parts)
 
     def merge(self, partials: pl.DataFrame) -> Iterable[Hit]:
         for _, rows in partials.sort(REC).group_by("__attr", maintain_order=True):
@@ -485,6 +568,36 @@ class MissingConditionalAttribute(SpecsCatalogRule):
                 severity=max(levels, key=lambda s: s.rank) if levels else None,
                 marketplaces=tuple(p.label for p in packs),
             )
+
+
+def _any(masks: list[pl.Series]) -> pl.Series:
+    return functools.reduce(operator.or_, masks)
+
+
+def _first_mention(terms: list[tuple[str, tuple[int, int, str]]]) -> tuple[str, tuple] | None:
+    """SP103's first mention in polars: (:func:`~.textcheck.first_word_pattern` of the
+    mention words, the (pack, condition) pairs a mention triggers), or None when the
+    matcher must read every listing. A listing whose ASCII text holds no cancelling
+    phrase triggers, with its first mention's word, every condition that word belongs
+    to; polars can say which only when every mention word belongs to the same
+    conditions (one pack's battery condition, or packs sharing its words)."""
+    store: dict[str, list[tuple[int, int, str]]] = {}
+    for term, payload in terms:  # as PhraseMatcher keys them
+        key = fold(term).strip()
+        if key:
+            store.setdefault(key, []).append(payload)
+    mentions = {k: v for k, v in store.items() if any(kind == "mention" for _, _, kind in v)}
+    # a word's payloads in order, once each ("batteries" is a word and battery's plural)
+    owners = {tuple(dict.fromkeys(v)) for v in mentions.values()}
+    if len(owners) != 1:
+        return None
+    (payloads,) = owners
+    if any(kind != "mention" for _, _, kind in payloads):
+        return None  # a word both triggers and cancels: the matcher decides
+    pattern = tc.first_word_pattern(sorted(mentions))
+    if pattern is None:
+        return None
+    return pattern, tuple((p, c) for p, c, _ in payloads)
 
 
 #: the columns of SP103's partial frames (besides the listing's location)

@@ -47,14 +47,20 @@ def rows_containing(batch: Batch, field: str, keys: list[str]) -> list[int]:
     among them, so the matcher (Python) runs on these rows only."""
     if not keys or not batch.has(field):
         return []
-    text = batch.folded_series(field)
+    return containing(batch.folded_series(field), keys).arg_true().to_list()
+
+
+def containing(text: pl.Series, keys: list[str]) -> pl.Series:
+    """Which cells of ``text`` contain one of ``keys`` anywhere (False for null)."""
+    if not keys:
+        return pl.repeat(False, len(text), eager=True)
     if len(keys) <= _FEW_KEYS:
         # a literal alternation: Rust's regex searches a few literals with SIMD, about
         # ten times faster than str.contains_any here (measured on descriptions)
         found = text.str.contains("|".join(pl.escape_regex(k) for k in keys))
     else:
         found = text.str.contains_any(keys)
-    return found.fill_null(False).arg_true().to_list()
+    return found.fill_null(False)
 
 
 def rows_where(
@@ -90,6 +96,27 @@ def cells(batch: Batch, field: str, rows: list[int]) -> list[Any]:
 
 
 _FEW_KEYS = 200
+
+#: a letter or digit of ASCII text: where :func:`~listlint.text.matcher.is_word_char` holds
+_ASCII_WORD = "0-9A-Za-z"
+
+
+def first_word_pattern(keys: list[str]) -> str | None:
+    """A polars (Rust) regex whose first match in *ASCII* folded text holds, as group 1,
+    the first match :meth:`PhraseMatcher.longest <listlint.text.matcher.PhraseMatcher.longest>`
+    over ``keys`` gives there: the whole-word occurrence that starts first, the longest
+    of those starting there. Rust's regex prefers the leftmost match and, at one start,
+    the first alternative that matches (longest first here), trying shorter ones when a
+    longer one fails its word boundary, as the matcher's boundary test drops it. None
+    when a key is not ASCII or does not start and end with a letter or digit (where the
+    matcher asks no boundary): those keys are left to the matcher. Text holding any
+    non-ASCII character must go to the matcher too (its boundaries are Unicode's)."""
+    word = re.compile(f"[{_ASCII_WORD}]")
+    if not keys or not all(k.isascii() and word.match(k[0]) and word.match(k[-1]) for k in keys):
+        return None
+    alternatives = "|".join(pl.escape_regex(k) for k in sorted(keys, key=len, reverse=True))
+    edge = f"[^{_ASCII_WORD}]"
+    return f"(?:^|{edge})({alternatives})(?:{edge}|$)"
 
 
 def char_length(text: str) -> int:

