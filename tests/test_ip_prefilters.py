@@ -176,3 +176,25 @@ def test_a_cell_is_read_by_column_name() -> None:
         2.0,
     ]
     assert cell(batch, "gtin", 0) is None  # no such column
+
+
+def test_remembered_product_types_are_the_readings() -> None:
+    """PriceBook.types_in remembers each short text's types: asked again, the same
+    answer as a fresh read, and a long text is read afresh every time."""
+    from listlint.rules.ip.prices import _TYPES_LONGEST, PriceBook
+
+    book = PriceBook()
+    texts = [
+        "apparel > shoes > sneakers",
+        "air max 90 sneakers - white",
+        "leather belt with case",
+        "iphone 15 case",
+        "",
+        "watch " * (_TYPES_LONGEST // 3),
+    ]
+    for text in texts:
+        first = book.types_in(text)
+        assert book.types_in(text) == first
+        assert first == (book._types_in(text) if text else ())
+    assert texts[-1] not in book._types_seen
+    assert any(book.types_in(t) for t in texts)

@@ -237,3 +237,28 @@ def test_linear_in_text_size(unit: str) -> None:
     small = _seconds(lambda: run(2_000))
     large = _seconds(lambda: run(16_000))
     assert large < 24 * small + 0.05, (small, large)
+
+
+def test_remembered_reads_are_the_readings() -> None:
+    """The title heads and category types remembered across batches are what
+    title_head and category_type say, and the frame is the same on a second pass."""
+    from listlint.product.analysis import _reads, analyse_records
+    from listlint.product.head import category_type, title_head
+    from listlint.product.lexicon import lexicon
+
+    lex = lexicon()
+    records = [
+        {"title": "Magic Mushroom T-Shirt - Black / M", "category": "Apparel > Shirts"},
+        {"title": "Funda para iPhone 14", "product_type": "Phone Case"},
+        {"title": "Dog Treats Chicken Jerky", "category": "Food > Snacks"},
+        {"title": "Whisky- und Weingläser", "category": "Home > Kitchen"},
+    ]
+    first = analyse_records(records, lex).frame
+    again = analyse_records(records, lex).frame
+    assert first.equals(again)
+    reads = _reads(lex)
+    for text, head in reads.heads.items():
+        assert head == title_head(text, lex)
+    for text, found in reads.categories.items():
+        assert found == category_type(text, lex)
+    assert reads.heads and reads.categories

@@ -190,6 +190,10 @@ class Batch:
         return self.columns.get(name)
 
     # -- shared readings --------------------------------------------------------------
+    def is_cached(self, key: str) -> bool:
+        """Has :meth:`cached` computed ``key`` for this batch already?"""
+        return key in self._cache
+
     def cached(self, key: str, compute: Callable[[Batch], T]) -> T:
         """``compute(self)`` once per batch, by key: readings of the listings that do not
         depend on the rules or packs of the run (several families read them)."""
