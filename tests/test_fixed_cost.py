@@ -156,6 +156,13 @@ def test_lexicon_entries_as_the_long_way() -> None:
     assert words | cjk == {fold(t).strip() for t in lex.types}
 
 
+def _python_says_ok(code: str) -> None:
+    """``code`` run in a fresh interpreter (spaCy's import state is per process)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("ok")
+
+
 def test_spacy_imports_without_its_cli() -> None:
     """The claims pipeline imports spaCy without spacy.cli (typer, weasel, requests,
     httpx); spacy.info still works and spacy.cli imports for real afterwards."""
@@ -173,9 +180,7 @@ def test_spacy_imports_without_its_cli() -> None:
         "assert callable(spacy.cli.download) and spacy.cli.info.__module__ == 'spacy.cli.info'\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().endswith("ok")
+    _python_says_ok(code)
 
 
 def test_spacy_already_imported_is_left_alone() -> None:
@@ -185,8 +190,7 @@ def test_spacy_already_imported_is_left_alone() -> None:
         "assert import_spacy() is spacy and spacy.cli.download\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
+    _python_says_ok(code)
 
 
 def _wordlist_long_way(name: str) -> tuple[str, ...]:

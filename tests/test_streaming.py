@@ -200,51 +200,34 @@ def test_streamed_catalogue_frame_still_works_for_library_users(tmp_path, monkey
     assert [b.frame.height for b in catalog.batches(1)] == [1, 1]
 
 
-def test_streamed_file_on_workers_same_report(tmp_path, monkeypatch, fast_path) -> None:
-    """Workers normalise streamed chunks themselves; the report is still identical."""
-    from listlint.api import make_config, to_catalogs
-    from listlint.engine import RuleSet, lint_catalog
-    from listlint.parallel import Runner
-
-    generate = generator()
-    path = generate.write_csv(1_200, tmp_path / "gen.csv", seed=3)
-    monkeypatch.setattr(stream, "STREAM_BYTES", 0)
-    serial_cfg = make_config(select=["ALL"], jobs=1, batch_size=250)
-    serial_cat = to_catalogs(str(path), serial_cfg)[0]
-    serial = [f.to_dict() for f in lint_catalog(RuleSet.build(serial_cfg), serial_cat)]
-    cfg = make_config(select=["ALL"], jobs=2, batch_size=250)
-    catalog = to_catalogs(str(path), cfg)[0]
-    with Runner(RuleSet.build(cfg)) as runner:
-        parallel = [f.to_dict() for f in runner.lint(catalog)]
-        assert runner.dispatched > 1
-    assert parallel == serial
-    assert catalog.records == serial_cat.records == 1_200
-    assert catalog.listings_count == serial_cat.listings_count
-
-
-def test_streamed_file_linted_here_and_on_workers_same_report(
-    tmp_path, monkeypatch, fast_path
+@pytest.mark.parametrize(("jobs", "batch_size", "seed"), [(2, 250, 3), (0, 100, 5)])
+def test_streamed_file_on_workers_same_report(
+    tmp_path, monkeypatch, fast_path, jobs: int, batch_size: int, seed: int
 ) -> None:
-    """Automatic jobs: this process normalises and lints some chunks itself (every
-    worker busy); the chunks' records and issues are still booked in file order."""
+    """Workers normalise streamed chunks themselves; the report is still identical. With
+    automatic jobs (``jobs=0``) this process normalises and lints some chunks itself
+    (every worker busy), and the chunks' records and issues are still booked in file
+    order."""
     from listlint.api import make_config, to_catalogs
     from listlint.engine import RuleSet, lint_catalog
     from listlint.parallel import Runner, workers_for
 
-    if workers_for(0, None) < 2:
+    if jobs == 0 and workers_for(0, None) < 2:
         pytest.skip("one core: automatic jobs lint in process")
-    path = generator().write_csv(1_200, tmp_path / "gen.csv", seed=5)
+    path = generator().write_csv(1_200, tmp_path / "gen.csv", seed=seed)
     monkeypatch.setattr(stream, "STREAM_BYTES", 0)
-    serial_cfg = make_config(select=["ALL"], jobs=1, batch_size=100)
+    serial_cfg = make_config(select=["ALL"], jobs=1, batch_size=batch_size)
     serial_cat = to_catalogs(str(path), serial_cfg)[0]
     serial = [f.to_dict() for f in lint_catalog(RuleSet.build(serial_cfg), serial_cat)]
-    cfg = make_config(select=["ALL"], jobs=0, batch_size=100)
+    cfg = make_config(select=["ALL"], jobs=jobs, batch_size=batch_size)
     catalog = to_catalogs(str(path), cfg)[0]
     with Runner(RuleSet.build(cfg)) as runner:
-        mixed = [f.to_dict() for f in runner.lint(catalog)]
-        assert runner.dispatched > 0 and runner.linted_here > 0
-    assert mixed == serial
+        parallel = [f.to_dict() for f in runner.lint(catalog)]
+        assert runner.dispatched > (1 if jobs else 0)
+        assert (runner.linted_here > 0) == (jobs == 0)
+    assert parallel == serial
     assert catalog.records == serial_cat.records == 1_200
+    assert catalog.listings_count == serial_cat.listings_count
     assert catalog.issues == serial_cat.issues
 
 
