@@ -129,27 +129,13 @@ def test_lexicon_entries_as_the_long_way() -> None:
     rows = _table_long_way("product/types")
     assert list(lex.types) == list({r["term"]: None for r in rows})
     for r in rows[:2000]:
-        old = OldEntry(
-            r["type"],
-            r["group"],
-            r["carrier"] == "yes",
-            r["form"] == "yes",
-            r["head_first"] == "yes",
-            r["origin"],
-        )
+        old = OldEntry(*_entry_values(r))
         new = TypeEntry(old.type, old.group, old.carrier, old.form, old.head_first, old.origin)
         assert hash(new) == hash(old)
     by_term = {r["term"]: r for r in rows}
     for term, e in lex.types.items():
         r = by_term[term]
-        assert (e.type, e.group, e.carrier, e.form, e.head_first, e.origin) == (
-            r["type"],
-            r["group"],
-            r["carrier"] == "yes",
-            r["form"] == "yes",
-            r["head_first"] == "yes",
-            r["origin"],
-        )
+        assert (e.type, e.group, e.carrier, e.form, e.head_first, e.origin) == (_entry_values(r))
     words = {entry[0] for entry in lex._words._automaton.values()}
     cjk = {entry[0] for entry in lex._cjk._automaton.values()}
     assert not words & cjk
@@ -161,6 +147,12 @@ def _python_says_ok(code: str) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("ok")
+
+
+def _entry_values(r: dict[str, str]) -> tuple[str, str, bool, bool, bool, str]:
+    """A types.tsv row's fields as the lexicon's entry holds them."""
+    yes = ("carrier", "form", "head_first")
+    return (r["type"], r["group"], *(r[k] == "yes" for k in yes), r["origin"])  # type: ignore[return-value]
 
 
 def test_spacy_imports_without_its_cli() -> None:
