@@ -26,7 +26,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -263,19 +263,43 @@ def _finding(row: tuple[Any, ...]) -> Finding:
     return make_finding(dict(zip(FINDING_FIELDS, row, strict=True)))
 
 
+def _lint_batch(
+    ruleset: RuleSet, frame: Shipped, path: str | None, columns: dict[str, str]
+) -> BatchResult:
+    """One batch of a catalogue already loaded, with ``ruleset``."""
+    return batch_result(ruleset, Batch(frame.frame, path=path, columns=columns))
+
+
+def _lint_chunk(
+    ruleset: RuleSet, spec: ChunkSpec, body: Shipped, offset: int
+) -> tuple[BatchResult, ChunkInfo]:
+    """Raw records of a streamed file: normalise them, then check with ``ruleset``. The
+    parent only scans the file, so loading scales with the workers too."""
+    batch, info = build_chunk(spec, body.frame, offset)
+    return batch_result(ruleset, batch), info
+
+
+def _worker_ruleset() -> RuleSet:
+    assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
+    return _WORKER_RULESET
+
+
 def _check(frame: Shipped, path: str | None, columns: dict[str, str]) -> PackedResult:
     """One batch, in a worker."""
-    assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
-    batch = Batch(frame.frame, path=path, columns=columns)
-    return _packed(batch_result(_WORKER_RULESET, batch))
+    return _packed(_lint_batch(_worker_ruleset(), frame, path, columns))
 
 
 def _check_chunk(spec: ChunkSpec, body: Shipped, offset: int) -> tuple[PackedResult, ChunkInfo]:
-    """Raw records of a streamed file, in a worker: normalise them, then check. The
-    parent only scans the file, so loading scales with the workers too."""
-    assert _WORKER_RULESET is not None, "worker used before its initialiser ran"
-    batch, info = build_chunk(spec, body.frame, offset)
-    return _packed(batch_result(_WORKER_RULESET, batch)), info
+    """One chunk of a streamed file, in a worker."""
+    result, info = _lint_chunk(_worker_ruleset(), spec, body, offset)
+    return _packed(result), info
+
+
+#: what a worker's job runs, as the parent runs it itself (:meth:`Runner._here`)
+_HERE: dict[Callable[..., Any], Callable[..., Any]] = {
+    _check: _lint_batch,
+    _check_chunk: _lint_chunk,
+}
 
 
 class _Here:
@@ -434,6 +458,9 @@ class Runner:
         and a whole worker process (its start-up, ~3 s of CPU) is saved."""
         pool = self._pool_for(workers)
         window = max(2, workers * IN_FLIGHT_PER_WORKER)
+        # results leave in order; what ran here waits behind the workers' batches, at
+        # most one more window of them (memory stays bounded)
+        held = 2 * window if self.lints_too else window
         pending: deque[Future[Any] | _Here] = deque()
         for fn, *args in jobs:
             if self.lints_too and len(pending) >= window and not pending[0].done():
@@ -443,23 +470,14 @@ class Runner:
                 with _signals_blocked():  # submit may start a worker process
                     pending.append(pool.submit(fn, *args))
                 self.dispatched += 1
-            # results leave in order; what ran here waits behind the workers' batches,
-            # at most one more window of them (memory stays bounded)
-            while pending and (len(pending) >= 2 * window or pending[0].done()):
-                yield _value(pending.popleft())
-            while len(pending) >= window and not self.lints_too:
+            while pending and (len(pending) >= held or pending[0].done()):
                 yield _value(pending.popleft())
         while pending:
             yield _value(pending.popleft())
 
     def _here(self, fn: Any, *args: Any) -> Any:
-        """Run a worker's job in this process, with this process's rules."""
-        if fn is _check_chunk:
-            spec, body, offset = args
-            batch, info = build_chunk(spec, body.frame, offset)
-            return batch_result(self.ruleset, batch), info
-        frame, path, columns = args
-        return batch_result(self.ruleset, Batch(frame.frame, path=path, columns=columns))
+        """Run a worker's job in this process, with this process's rules (unpacked)."""
+        return _HERE[fn](self.ruleset, *args)
 
 
 def _value(item: Future[Any] | _Here) -> Any:
