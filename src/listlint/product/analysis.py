@@ -21,6 +21,7 @@ from weakref import WeakKeyDictionary
 
 import polars as pl
 
+from listlint.memo import BoundedMemo
 from listlint.product.evidence import Evidence, weigh
 from listlint.product.head import HARD_CUT, CategoryType, Head, category_type, title_head
 from listlint.product.lexicon import Lexicon, TypeEntry, lexicon
@@ -66,7 +67,7 @@ class ProductAnalysis:
         self._text = text
         self._original = original
         self._lex = lex
-        self._roles: dict[tuple[int, str, int, int], TermRole] = {}
+        self._roles: BoundedMemo[tuple[int, str, int, int], TermRole] = BoundedMemo(_MEMO_LIMIT)
         #: the judge of the row asked last (rows are asked one after another): its
         #: memos serve every term of that listing
         self._judged: tuple[int, RoleJudge] | None = None
@@ -149,9 +150,7 @@ class ProductAnalysis:
         key = (row, field, start, end)
         found = self._roles.get(key)
         if found is None:
-            if len(self._roles) >= _MEMO_LIMIT:
-                self._roles.clear()
-            found = self._roles[key] = self._judge(row).judge(field, start, end)
+            found = self._roles.keep(key, self._judge(row).judge(field, start, end))
         return found
 
     def evidence(self, row: int, field: str, start: int, end: int) -> Evidence:
@@ -213,24 +212,17 @@ class _Reads:
     functions of the text and the lexicon."""
 
     def __init__(self) -> None:
-        self.heads: dict[str, Head] = {}
-        self.categories: dict[str, CategoryType | None] = {}
+        self.heads: BoundedMemo[str, Head] = BoundedMemo(_READ_LIMIT)
+        self.categories: BoundedMemo[str, CategoryType | None] = BoundedMemo(_READ_LIMIT)
 
     def head(self, text: str, lex: Lexicon) -> Head:
         found = self.heads.get(text)
-        if found is None:
-            if len(self.heads) >= _READ_LIMIT:
-                self.heads.clear()
-            found = self.heads[text] = title_head(text, lex)
-        return found
+        return found if found is not None else self.heads.keep(text, title_head(text, lex))
 
     def category(self, text: str, lex: Lexicon) -> CategoryType | None:
         if text in self.categories:
             return self.categories[text]
-        if len(self.categories) >= _READ_LIMIT:
-            self.categories.clear()
-        found = self.categories[text] = category_type(text, lex)
-        return found
+        return self.categories.keep(text, category_type(text, lex))
 
 
 #: per lexicon (the shipped one, or a test's): its reads

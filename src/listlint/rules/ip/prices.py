@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from listlint.memo import BoundedMemo
 from listlint.resources import table
 from listlint.text.lazyregex import has_chars
 from listlint.text.matcher import PhraseMatcher
@@ -124,7 +125,7 @@ class PriceBook:
         #: (:func:`listlint.rules.ip.listing.read_facts`, which reads this book only):
         #: filled by the analysis, which sees the same listings batch after batch
         self.facts_seen: dict[tuple[object, ...], Any] = {}
-        self._types_seen: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._types_seen: BoundedMemo[str, tuple[tuple[int, str], ...]] = BoundedMemo(_TYPES_LIMIT)
 
     def types_in(self, folded: str | None) -> tuple[tuple[int, str], ...]:
         """(position, type) of every product-type word in a folded text, in text order.
@@ -135,12 +136,9 @@ class PriceBook:
             return ()
         if len(folded) > _TYPES_LONGEST:
             return self._types_in(folded)  # a long text rarely repeats
-        seen = self._types_seen
-        found = seen.get(folded)
+        found = self._types_seen.get(folded)
         if found is None:
-            if len(seen) >= _TYPES_LIMIT:
-                seen.clear()
-            found = seen[folded] = self._types_in(folded)
+            found = self._types_seen.keep(folded, self._types_in(folded))
         return found
 
     def _types_in(self, folded: str) -> tuple[tuple[int, str], ...]:

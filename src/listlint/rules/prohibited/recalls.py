@@ -23,6 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from listlint.memo import BoundedMemo
 from listlint.resources import table, wordlist
 from listlint.text.matcher import PhraseMatcher
 from listlint.text.normalize import fold
@@ -98,9 +99,9 @@ class RecallIndex:
     name_matcher: PhraseMatcher[int] = field(init=False, repr=False)
 
     #: (title, brand, product type) -> their words and the recall they name by name
-    _named: dict[
+    _named: BoundedMemo[
         tuple[str | None, str | None, str | None], tuple[frozenset[str], RecallMatch | None]
-    ] = field(init=False, repr=False, default_factory=dict)
+    ] = field(init=False, repr=False, default_factory=lambda: BoundedMemo(_NAMED_CACHE))
 
     def __post_init__(self) -> None:
         self.model_matcher = PhraseMatcher(
@@ -185,10 +186,7 @@ class RecallIndex:
                     break
             if found is not None:
                 break
-        if len(self._named) >= _NAMED_CACHE:
-            self._named.clear()
-        self._named[key] = (words, found)
-        return words, found
+        return self._named.keep(key, (words, found))
 
 
 def _has(words: AbstractSet[str], w: str) -> bool:
