@@ -26,6 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
+from listlint.memo import BoundedMemo
 from listlint.resources import wordlists_dir
 from listlint.text.normalize import fold_series
 
@@ -144,9 +145,9 @@ class ConditionLexicon:
         self._index = {w: sorted(n, reverse=True) for w, n in lengths.items()}
         self._words = frozenset(w for key in self._rows for w in key.split(" "))
         #: what :meth:`_learn` found out about each word read so far
-        self._seen: dict[str, tuple[str, list[str], bool]] = {}
+        self._seen: BoundedMemo[str, tuple[str, list[str], bool]] = BoundedMemo(_SEEN_LIMIT)
         #: the rows each run of words read so far spells (:meth:`_spelt_by`)
-        self._spelt: dict[tuple[str, ...], list[int] | None] = {}
+        self._spelt: BoundedMemo[tuple[str, ...], list[int] | None] = BoundedMemo(_SEEN_LIMIT)
 
     def __len__(self) -> int:
         return self._frame.height
@@ -204,10 +205,7 @@ class ConditionLexicon:
         spelt = word if word in self._words else _american(word)
         heads = _heads(spelt)
         facts = (spelt, heads, not self._index.keys().isdisjoint(heads))
-        if len(self._seen) >= _SEEN_LIMIT:
-            self._seen.clear()
-        self._seen[word] = facts
-        return facts
+        return self._seen.keep(word, facts)
 
     def _at(self, words: list[str], i: int, heads: list[str]) -> tuple[list[int], int] | None:
         """(rows, last word) of the longest name starting at word ``i`` (``heads``: the
@@ -241,10 +239,7 @@ class ConditionLexicon:
         try:
             return self._spelt[words]
         except KeyError:  # None is an answer (no name): a miss is a new run of words
-            if len(self._spelt) >= _SEEN_LIMIT:
-                self._spelt.clear()
-            found = self._spelt[words] = self._lookup(list(words))
-            return found
+            return self._spelt.keep(words, self._lookup(list(words)))
 
     def _lookup(self, words: list[str]) -> list[int] | None:
         """The rows of the name these words spell: as written, with every word singular

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from listlint.memo import BoundedMemo
 from listlint.resources import table, wordlists_dir
 from listlint.text.confusables import skeleton
 from listlint.text.lazyregex import has_chars
@@ -236,7 +237,7 @@ class BrandIndex:
         self._column_cache: dict[tuple[str, bool], frozenset[Brand]] = {}
         self.groups = self._load_groups()
         self.script_groups = [(kw, g) for kw, g in self.groups.items() if not kw.isascii()]
-        self._groups_seen: dict[str, frozenset[str]] = {}
+        self._groups_seen: BoundedMemo[str, frozenset[str]] = BoundedMemo(_GROUPS_LIMIT)
         latin = [(n.text, n) for n in names if not has_chars(n.text)]
         cjk = [(n.text, n) for n in names if has_chars(n.text)]
         self.exact: PhraseMatcher[Name] = PhraseMatcher(latin)
@@ -333,12 +334,9 @@ class BrandIndex:
         CJK keywords as substrings (Chinese has no spaces: "轻量跑步鞋男女鞋"). Each distinct
         text is read once for the run (bounded): the rules and the analysis ask it of the
         same category and title, row after row, and variants repeat them."""
-        seen = self._groups_seen
-        found = seen.get(folded_text)
+        found = self._groups_seen.get(folded_text)
         if found is None:
-            if len(seen) >= _GROUPS_LIMIT:
-                seen.clear()
-            found = seen[folded_text] = frozenset(self._read_groups(folded_text))
+            found = self._groups_seen.keep(folded_text, frozenset(self._read_groups(folded_text)))
         return found
 
     def _read_groups(self, folded_text: str) -> set[str]:

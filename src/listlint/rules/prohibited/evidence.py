@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from listlint.fields import ATTR_PREFIX
+from listlint.memo import BoundedMemo
 from listlint.rules.prohibited.accents import accent_ok
 from listlint.rules.prohibited.prefilter import (
     FIELD_WEIGHTS,
@@ -162,6 +163,10 @@ def _longest(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]
     return [m for k, m in enumerate(matches) if k not in dropped]
 
 
+#: the most cells a row analyser remembers the reading of (bounded memory on huge batches)
+_SCAN_LIMIT = 100_001
+
+
 class RowAnalyser:
     """Evidence for one listing (the scanned fields of one row), against one vocabulary.
 
@@ -172,7 +177,9 @@ class RowAnalyser:
     def __init__(self, vocab: Vocabulary, patterns: list[CategoryPattern]) -> None:
         self.vocab = vocab
         self.patterns = patterns
-        self._memo: dict[tuple[str, str, bool, str | None], list[_Text]] = {}
+        self._memo: BoundedMemo[tuple[str, str, bool, str | None], list[_Text]] = BoundedMemo(
+            _SCAN_LIMIT
+        )
 
     def _scan(
         self, field_name: str, weight: float, text: str, disguised: bool, raw: str | None = None
@@ -182,9 +189,9 @@ class RowAnalyser:
         key = (field_name, text, disguised, accents)
         found = self._memo.get(key)
         if found is None:
-            if len(self._memo) > 100_000:  # bounded memory on huge batches
-                self._memo.clear()
-            found = self._memo[key] = self._scan_text(field_name, weight, text, disguised, accents)
+            found = self._memo.keep(
+                key, self._scan_text(field_name, weight, text, disguised, accents)
+            )
         return found
 
     def _scan_text(
